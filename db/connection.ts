@@ -1,0 +1,111 @@
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { AppError } from './errors';
+import { LATEST_VERSION, MIGRATIONS } from './migrations';
+
+export type { Db };
+
+/** 'Tjmu': marks a SQLite file as a Tajammu portfolio so another program's database is refused. */
+export const APPLICATION_ID = 0x546a6d75;
+
+export interface OpenOptions {
+  /** Path to a better-sqlite3 native build for another runtime (Electron's ABI). */
+  nativeBinding?: string;
+  /** Migrate up to this version only; tests use it to build files of earlier schema versions. */
+  toVersion?: number;
+}
+
+/**
+ * Opens (creating if needed) a portfolio file: WAL, foreign keys, a busy timeout, a quick
+ * integrity check, then every pending migration in one transaction.
+ */
+export function open(file: string, options: OpenOptions = {}): Db {
+  let db: Db;
+  try {
+    db = new Database(file, { timeout: 5000, nativeBinding: options.nativeBinding });
+  } catch (e) {
+    throw cannotOpen(file, e);
+  }
+  try {
+    checkIdentity(db, file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      throw new AppError(
+        'FILE_DAMAGED',
+        {
+          ar: `ملف المحفظة تالف ولن يُكتب فيه: ${file}`,
+          en: `The portfolio file is damaged and will not be written to: ${file}`,
+        },
+        { check },
+      );
+    }
+    migrate(db, options.toVersion);
+    return db;
+  } catch (e) {
+    db.close();
+    if (e instanceof AppError) throw e;
+    throw cannotOpen(file, e);
+  }
+}
+
+function cannotOpen(file: string, cause: unknown): AppError {
+  const code = (cause as { code?: string }).code;
+  if (code === 'SQLITE_NOTADB') return notAPortfolio(file);
+  return new AppError(
+    'NOT_A_PORTFOLIO',
+    {
+      ar: `تعذر فتح ملف المحفظة: ${file}`,
+      en: `Could not open the portfolio file: ${file}`,
+    },
+    { cause: cause instanceof Error ? cause.message : String(cause) },
+  );
+}
+
+function notAPortfolio(file: string): AppError {
+  return new AppError('NOT_A_PORTFOLIO', {
+    ar: `الملف ليس ملف محفظة تجمّع: ${file}`,
+    en: `The file is not a Tajammu portfolio file: ${file}`,
+  });
+}
+
+/** A fresh file is ours to initialise; any other database must already carry our mark. */
+function checkIdentity(db: Db, file: string): void {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  if (appId === APPLICATION_ID) return;
+  const tables = db
+    .prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'")
+    .get() as { n: number };
+  if (appId !== 0 || tables.n > 0) throw notAPortfolio(file);
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function migrate(db: Db, toVersion = LATEST_VERSION): void {
+  const current = schemaVersion(db);
+  if (current > LATEST_VERSION) {
+    throw new AppError(
+      'NEWER_FILE',
+      {
+        ar: `هذا الملف أُنشئ بإصدار أحدث من البرنامج (مخطط ${current})، فلم يُفتح ولم يُغيَّر. حدِّث البرنامج لفتحه.`,
+        en: `This file was made by a newer version of the program (schema ${current}); it was not opened or changed. Update the program to open it.`,
+      },
+      { fileVersion: current, supportedVersion: LATEST_VERSION },
+    );
+  }
+  const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= toVersion);
+  if (pending.length === 0) return;
+  // All pending steps land together or not at all, so a crash never leaves a half-migrated file.
+  db.transaction(() => {
+    if (current === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
+    for (const m of pending) {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  })();
+}

@@ -1,0 +1,146 @@
+import type { Db } from '../connection';
+import { AppError } from '../errors';
+import { QUALITY_STATUSES, type InitiativeStatus } from '../model';
+import { getStats } from '../queries/stats';
+import type { WriteContext } from '../repos/audit';
+import { createCluster } from '../repos/clusters';
+import { createIndicator } from '../repos/indicators';
+import { createInitiative } from '../repos/initiatives';
+import { createRegion } from '../repos/regions';
+import { createSector } from '../repos/sectors';
+import { updateSettings } from '../repos/settings';
+import { DEMO_REGIONS, DEMO_SECTORS } from './data';
+import { AXIS_TITLES, LEAD_BODIES, REGION_WIDE_TITLES } from './titles';
+
+/** A small deterministic generator, so every demo portfolio is the same and tests can rely on it. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const STATUS_WEIGHTS: [InitiativeStatus, number][] = [
+  ['planned', 0.2],
+  ['active', 0.45],
+  ['on_hold', 0.07],
+  ['completed', 0.23],
+  ['cancelled', 0.05],
+];
+
+/** Fills an empty portfolio with the demo: 4 regions, 24 clusters, about 300 initiatives. */
+export function loadDemo(db: Db, ctx: WriteContext): void {
+  db.transaction(() => {
+    const stats = getStats(db);
+    if (stats.regions + stats.clusters + stats.initiatives > 0) {
+      throw new AppError('CONFLICT', {
+        ar: 'لا يمكن تحميل المحفظة التجريبية إلا في ملف فارغ.',
+        en: 'The demo portfolio can only be loaded into an empty file.',
+      });
+    }
+    const rnd = random(20261127);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
+    const int = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
+    const status = (): InitiativeStatus => {
+      let r = rnd();
+      for (const [s, w] of STATUS_WEIGHTS) if ((r -= w) < 0) return s;
+      return 'active';
+    };
+
+    updateSettings(db, ctx, { officeName: 'مكتب تنمية التجمعات الإنتاجية – الإدارة المركزية' });
+    const sectorIds = new Map<string, string>();
+    for (const [key, names] of Object.entries(DEMO_SECTORS)) {
+      const s = createSector(db, ctx, { code: key.toUpperCase(), nameAr: names.ar, nameEn: names.en });
+      sectorIds.set(key, s.id);
+    }
+
+    let clusterIndex = 0;
+    for (const region of DEMO_REGIONS) {
+      const r = createRegion(db, ctx, { code: region.code, nameAr: region.nameAr, nameEn: region.nameEn });
+      for (const title of REGION_WIDE_TITLES) {
+        createInitiative(db, ctx, {
+          title: `${title.title} في ${region.nameAr}`,
+          regionId: r.id,
+          axes: title.axes,
+          primaryAxis: title.axes[0],
+          leadBody: pick(LEAD_BODIES),
+          status: status(),
+          plannedBudget: int(20, 60) * 100_000_00,
+          startDate: `${int(2024, 2025)}-0${int(1, 9)}-01`,
+        });
+      }
+      for (const dc of region.clusters) {
+        clusterIndex += 1;
+        const cl = createCluster(db, ctx, {
+          code: dc.code,
+          regionId: r.id,
+          sectorId: sectorIds.get(dc.sector) ?? null,
+          nameAr: dc.nameAr,
+          nameEn: dc.nameEn,
+          mainProducts: dc.products,
+          microCount: dc.micro,
+          smallCount: dc.small,
+          workers: dc.workers,
+          formality: dc.formality,
+          heritage: dc.heritage,
+          advantageAbsolute: dc.absolute,
+          advantageComparative: dc.comparative,
+          advantageCompetitive: dc.competitive,
+          // Two clusters are recorded for study but not yet selected for development.
+          selected: clusterIndex % 11 !== 0,
+          qmCustomerStatus: pick(QUALITY_STATUSES),
+          qmQualityStatus: pick(QUALITY_STATUSES),
+          qmBrandStatus: clusterIndex % 3 === 0 ? 'not_started' : pick(QUALITY_STATUSES),
+          unidoStage: pick(['diagnostic', 'action_plan', 'implementation'] as const),
+        });
+        const covered = [1, 2, 3, 4, 5, 6, 7].filter((a) => !dc.gaps.includes(a));
+        for (const axis of covered) {
+          const count = int(1, 3);
+          for (let k = 0; k < count; k++) {
+            const second = rnd() < 0.3 ? pick(covered.filter((a) => a !== axis)) : undefined;
+            const st = status();
+            const progress =
+              st === 'completed' ? 100 : st === 'planned' ? 0 : st === 'cancelled' ? int(0, 30) : int(10, 90);
+            const budget = int(3, 80) * 50_000_00;
+            const startYear = int(2023, 2026);
+            const start = `${startYear}-${String(int(1, 12)).padStart(2, '0')}-01`;
+            const end = `${startYear + int(1, 2)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
+            const marketing = rnd();
+            const ini = createInitiative(db, ctx, {
+              title: `${pick(AXIS_TITLES[axis]!)} لتجمع ${dc.nameAr}`,
+              clusterId: cl.id,
+              axes: second ? [axis, second] : [axis],
+              primaryAxis: axis,
+              leadBody: pick(LEAD_BODIES),
+              marketingHolder: marketing < 0.12 ? 'enterprises' : marketing < 0.8 ? 'specialised' : 'other',
+              marketingBody: marketing < 0.12 ? '' : marketing < 0.8 ? 'شركة تسويق متخصصة' : 'غرفة الصناعات الحرفية',
+              status: st,
+              startDate: start,
+              endDate: end,
+              plannedBudget: budget,
+              spent: Math.round((budget * progress * (0.8 + rnd() * 0.35)) / 100),
+              beneficiaries: int(5, 120),
+              jobs: int(0, 60),
+              trainees: axis === 5 ? int(20, 300) : int(0, 20),
+              progress,
+            });
+            if (rnd() < 0.3) {
+              const baseline = int(0, 50);
+              createIndicator(db, ctx, {
+                initiativeId: ini.id,
+                name: axis === 5 ? 'عدد المتدربين' : 'عدد المنشآت المستفيدة',
+                unit: axis === 5 ? 'متدرب' : 'منشأة',
+                baseline,
+                target: baseline + int(40, 200),
+                values: [1, 2, 3].map((q) => ({ period: `2025-Q${q}`, value: baseline + q * int(5, 25) })),
+              });
+            }
+          }
+        }
+      }
+    }
+  })();
+}

@@ -1,0 +1,13 @@
+import type { Database } from 'better-sqlite3';
+import * as m0010 from './0010-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/** In order; numbered in steps of 10. A released migration is never edited, only followed. */
+export const MIGRATIONS: readonly Migration[] = [m0010];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,249 @@
+/**
+ * Entities of the portfolio as zod schemas and types. Pure: the renderer imports this too,
+ * so nothing here may touch Node, Electron or SQLite.
+ */
+import { z } from 'zod';
+
+export const Id = z.uuid();
+/** Dates at rest are ISO calendar dates; real-calendar validity is checked by `isIsoDate`. */
+export const IsoDate = z.string().refine((s) => isIsoDate(s), { message: 'YYYY-MM-DD' });
+const Text = z.string().trim().max(4000);
+const Name = z.string().trim().min(1).max(300);
+const Code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[^\s]+$/u, 'no spaces');
+const Count = z.int().min(0).max(100_000_000);
+/** Money in the currency's minor unit; bounded so sums over a portfolio stay exact in a double. */
+const Money = z.int().min(0).max(1e15);
+
+export function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+export const AuditSource = z.enum(['ui', 'import', 'cli']);
+export type AuditSource = z.infer<typeof AuditSource>;
+
+// Regions ---------------------------------------------------------------------------------------
+
+export const RegionFields = z.object({
+  code: Code,
+  nameAr: Name,
+  nameEn: z.string().trim().max(300),
+  parentId: Id.nullable(),
+});
+export const Region = RegionFields.extend({ id: Id });
+export type Region = z.infer<typeof Region>;
+export const RegionCreate = RegionFields.partial({ code: true, nameEn: true, parentId: true });
+export const RegionUpdate = RegionFields.partial().extend({ id: Id });
+
+// Sectors ---------------------------------------------------------------------------------------
+
+export const SectorFields = z.object({
+  code: Code,
+  nameAr: Name,
+  nameEn: z.string().trim().max(300),
+});
+export const Sector = SectorFields.extend({ id: Id });
+export type Sector = z.infer<typeof Sector>;
+export const SectorCreate = SectorFields.partial({ code: true, nameEn: true });
+export const SectorUpdate = SectorFields.partial().extend({ id: Id });
+
+// Clusters --------------------------------------------------------------------------------------
+
+export const FORMALITIES = ['informal', 'mixed', 'formal'] as const;
+export const Formality = z.enum(FORMALITIES);
+/** The three quality-marketing elements of the source text, each tracked with a status. */
+export const QUALITY_STATUSES = ['not_started', 'in_progress', 'achieved'] as const;
+export const QualityStatus = z.enum(QUALITY_STATUSES);
+export const UNIDO_STAGES = [
+  'selection',
+  'diagnostic',
+  'trust_building',
+  'action_plan',
+  'implementation',
+  'monitoring_evaluation',
+] as const;
+export const UnidoStage = z.enum(UNIDO_STAGES);
+
+export const ClusterFields = z.object({
+  code: Code,
+  regionId: Id,
+  sectorId: Id.nullable(),
+  nameAr: Name,
+  nameEn: z.string().trim().max(300),
+  mainProducts: Text,
+  microCount: Count,
+  smallCount: Count,
+  workers: Count,
+  formality: Formality,
+  heritage: z.boolean(),
+  advantageAbsolute: Text,
+  advantageComparative: Text,
+  advantageCompetitive: Text,
+  selected: z.boolean(),
+  qmCustomerStatus: QualityStatus,
+  qmCustomerNote: Text,
+  qmQualityStatus: QualityStatus,
+  qmQualityNote: Text,
+  qmBrandStatus: QualityStatus,
+  qmBrandNote: Text,
+  unidoStage: UnidoStage.nullable(),
+  notes: Text,
+});
+export const Cluster = ClusterFields.extend({ id: Id });
+export type Cluster = z.infer<typeof Cluster>;
+export const ClusterCreate = ClusterFields.partial().required({ regionId: true, nameAr: true });
+export const ClusterUpdate = ClusterFields.partial().extend({ id: Id });
+
+export const CLUSTER_DEFAULTS: Omit<Cluster, 'id' | 'code' | 'regionId' | 'nameAr'> = {
+  sectorId: null,
+  nameEn: '',
+  mainProducts: '',
+  microCount: 0,
+  smallCount: 0,
+  workers: 0,
+  formality: 'mixed',
+  heritage: false,
+  advantageAbsolute: '',
+  advantageComparative: '',
+  advantageCompetitive: '',
+  // A cluster the office records is in its portfolio unless it says otherwise (issue 4).
+  selected: true,
+  qmCustomerStatus: 'not_started',
+  qmCustomerNote: '',
+  qmQualityStatus: 'not_started',
+  qmQualityNote: '',
+  qmBrandStatus: 'not_started',
+  qmBrandNote: '',
+  unidoStage: null,
+  notes: '',
+};
+
+// Initiatives -----------------------------------------------------------------------------------
+
+export const AxisNumber = z.int().min(1).max(7);
+export const INITIATIVE_STATUSES = ['planned', 'active', 'on_hold', 'completed', 'cancelled'] as const;
+export const InitiativeStatus = z.enum(INITIATIVE_STATUSES);
+export type InitiativeStatus = z.infer<typeof InitiativeStatus>;
+/** Who carries marketing and sales: the source advises that it should not be the enterprises. */
+export const MARKETING_HOLDERS = ['enterprises', 'specialised', 'other'] as const;
+export const MarketingHolder = z.enum(MARKETING_HOLDERS);
+
+export const InitiativeFields = z.object({
+  code: Code,
+  title: Name,
+  description: Text,
+  regionId: Id,
+  clusterId: Id.nullable(),
+  axes: z.array(AxisNumber).min(1).max(7),
+  primaryAxis: AxisNumber,
+  leadBody: Text,
+  partners: Text,
+  marketingHolder: MarketingHolder,
+  marketingBody: Text,
+  status: InitiativeStatus,
+  startDate: IsoDate.nullable(),
+  endDate: IsoDate.nullable(),
+  plannedBudget: Money,
+  spent: Money,
+  beneficiaries: Count,
+  jobs: Count,
+  trainees: Count,
+  progress: z.int().min(0).max(100),
+  notes: Text,
+});
+export const Initiative = InitiativeFields.extend({ id: Id });
+export type Initiative = z.infer<typeof Initiative>;
+/** A cluster implies its region, so either may be given; the repository fills the other. */
+export const InitiativeCreate = InitiativeFields.partial().required({ title: true, axes: true });
+export const InitiativeUpdate = InitiativeFields.partial().extend({ id: Id });
+
+export const INITIATIVE_DEFAULTS: Omit<
+  Initiative,
+  'id' | 'code' | 'title' | 'regionId' | 'clusterId' | 'axes' | 'primaryAxis'
+> = {
+  description: '',
+  leadBody: '',
+  partners: '',
+  marketingHolder: 'specialised',
+  marketingBody: '',
+  status: 'planned',
+  startDate: null,
+  endDate: null,
+  plannedBudget: 0,
+  spent: 0,
+  beneficiaries: 0,
+  jobs: 0,
+  trainees: 0,
+  progress: 0,
+  notes: '',
+};
+
+export const InitiativeFilter = z.object({
+  regionId: Id.optional(),
+  clusterId: Id.optional(),
+  axis: AxisNumber.optional(),
+  status: InitiativeStatus.optional(),
+});
+
+// Indicators ------------------------------------------------------------------------------------
+
+/** A reporting period: a year (`2025`) or a quarter (`2025-Q3`). */
+export const Period = z.string().regex(/^\d{4}(-Q[1-4])?$/u, 'YYYY or YYYY-Qn');
+export const IndicatorValue = z.object({ period: Period, value: z.number().finite() });
+export type IndicatorValue = z.infer<typeof IndicatorValue>;
+
+export const IndicatorFields = z.object({
+  initiativeId: Id,
+  name: Name,
+  unit: z.string().trim().max(60),
+  baseline: z.number().finite().nullable(),
+  target: z.number().finite().nullable(),
+  values: z.array(IndicatorValue).max(400),
+});
+export const Indicator = IndicatorFields.extend({ id: Id });
+export type Indicator = z.infer<typeof Indicator>;
+export const IndicatorCreate = IndicatorFields.partial().required({ initiativeId: true, name: true });
+export const IndicatorUpdate = IndicatorFields.omit({ initiativeId: true }).partial().extend({ id: Id });
+
+// Settings --------------------------------------------------------------------------------------
+
+export const Settings = z.object({
+  officeName: z.string().trim().max(300),
+  currencyCode: z.string().regex(/^[A-Z]{3}$/u),
+  currencyDigits: z.int().min(0).max(3),
+  reportingPeriod: z.enum(['quarter', 'year']),
+  fiscalYearStartMonth: z.int().min(1).max(12),
+  digits: z.enum(['latn', 'arab']),
+  language: z.enum(['ar', 'en']),
+});
+export type Settings = z.infer<typeof Settings>;
+export const SETTINGS_DEFAULTS: Settings = {
+  officeName: '',
+  currencyCode: 'EGP',
+  currencyDigits: 2,
+  reportingPeriod: 'quarter',
+  fiscalYearStartMonth: 7,
+  digits: 'latn',
+  language: 'ar',
+};
+
+// Audit -----------------------------------------------------------------------------------------
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  source: AuditSource;
+  entity: string;
+  entityId: string;
+  action: 'create' | 'update' | 'delete';
+  before: unknown;
+  after: unknown;
+}

@@ -1,0 +1,68 @@
+import type { Db } from '../connection';
+import type { AuditEntry, AuditSource } from '../model';
+
+/** Who is writing: every write names its source so the audit log can answer "where from?". */
+export interface WriteContext {
+  source: AuditSource;
+}
+
+export function recordAudit(
+  db: Db,
+  ctx: WriteContext,
+  entity: string,
+  entityId: string,
+  action: AuditEntry['action'],
+  before: unknown,
+  after: unknown,
+): void {
+  db.prepare(
+    `INSERT INTO audit_log (at, source, entity, entity_id, action, before, after)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    new Date().toISOString(),
+    ctx.source,
+    entity,
+    entityId,
+    action,
+    before === null ? null : JSON.stringify(before),
+    after === null ? null : JSON.stringify(after),
+  );
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  source: AuditSource;
+  entity: string;
+  entity_id: string;
+  action: AuditEntry['action'];
+  before: string | null;
+  after: string | null;
+}
+
+export function listAudit(
+  db: Db,
+  filter: { entity?: string; entityId?: string; limit?: number } = {},
+): AuditEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM audit_log
+       WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId)
+       ORDER BY id DESC LIMIT @limit`,
+    )
+    .all({
+      entity: filter.entity ?? null,
+      entityId: filter.entityId ?? null,
+      limit: filter.limit ?? 100,
+    }) as AuditRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    source: r.source,
+    entity: r.entity,
+    entityId: r.entity_id,
+    action: r.action,
+    before: r.before === null ? null : JSON.parse(r.before),
+    after: r.after === null ? null : JSON.parse(r.after),
+  }));
+}

@@ -1,0 +1,35 @@
+import type { Db } from '../connection';
+import { AppError, ENTITY_NAMES, notFound, type EntityName } from '../errors';
+
+/** Refuses to delete a record that others still point to, naming what and how many. */
+export function assertUnused(
+  db: Db,
+  entity: EntityName,
+  id: string,
+  dependents: readonly { table: string; column: string; entity: EntityName }[],
+): void {
+  for (const d of dependents) {
+    const { n } = db
+      .prepare(`SELECT count(*) AS n FROM ${d.table} WHERE ${d.column} = ?`)
+      .get(id) as { n: number };
+    if (n > 0) {
+      const what = ENTITY_NAMES[entity];
+      const dep = ENTITY_NAMES[d.entity];
+      throw new AppError(
+        'IN_USE',
+        {
+          ar: `لا يمكن حذف ${what.ar} لأنه مرتبط بعدد ${n} من السجلات (${dep.ar}). احذفها أو انقلها أولًا.`,
+          en: `This ${what.en.toLowerCase()} cannot be deleted: ${n} record(s) of type "${dep.en}" still refer to it. Delete or move them first.`,
+        },
+        { dependents: d.entity, count: n },
+      );
+    }
+  }
+}
+
+/** Checks that a referenced record exists, so the user hears which reference is wrong. */
+export function assertExists(db: Db, table: string, entity: EntityName, id: string): void {
+  if (!db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id)) {
+    throw notFound(ENTITY_NAMES[entity], id);
+  }
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { Db } from '../connection';
+import { type Indicator, IndicatorCreate, type IndicatorValue, IndicatorUpdate } from '../model';
+import type { WriteContext } from './audit';
+import { assertExists } from './guards';
+import { defineTable } from './table';
+
+/** Indicator rows; their values per reporting period live in `indicator_values`. */
+const indicatorsTable = defineTable<Indicator>({
+  table: 'indicators',
+  entity: 'indicator',
+  derived: ['values'],
+  orderBy: 'created_at, name',
+});
+
+function loadValues(db: Db, indicator: Indicator): Indicator {
+  const values = db
+    .prepare('SELECT period, value FROM indicator_values WHERE indicator_id = ? ORDER BY period')
+    .all(indicator.id) as IndicatorValue[];
+  return { ...indicator, values };
+}
+
+function saveValues(db: Db, id: string, values: readonly IndicatorValue[]): IndicatorValue[] {
+  // The last value given for a period wins, as when a clerk corrects a figure in place.
+  const byPeriod = new Map(values.map((v) => [v.period, v.value]));
+  db.prepare('DELETE FROM indicator_values WHERE indicator_id = ?').run(id);
+  const insert = db.prepare(
+    'INSERT INTO indicator_values (indicator_id, period, value) VALUES (?, ?, ?)',
+  );
+  for (const [period, value] of byPeriod) insert.run(id, period, value);
+  return [...byPeriod].map(([period, value]) => ({ period, value })).sort(comparePeriods);
+}
+
+const comparePeriods = (a: IndicatorValue, b: IndicatorValue): number =>
+  a.period < b.period ? -1 : a.period > b.period ? 1 : 0;
+
+export const getIndicator = (db: Db, id: string): Indicator =>
+  loadValues(db, indicatorsTable.get(db, id));
+
+export const listIndicators = (db: Db, initiativeId: string): Indicator[] =>
+  indicatorsTable
+    .list(db, 'initiative_id = @initiativeId', { initiativeId })
+    .map((i) => loadValues(db, i));
+
+export function createIndicator(
+  db: Db,
+  ctx: WriteContext,
+  input: z.infer<typeof IndicatorCreate>,
+): Indicator {
+  return db.transaction(() => {
+    assertExists(db, 'initiatives', 'initiative', input.initiativeId);
+    const values = input.values ?? [];
+    const row = indicatorsTable.insert(db, ctx, {
+      unit: '',
+      baseline: null,
+      target: null,
+      ...input,
+      values,
+    });
+    return { ...row, values: saveValues(db, row.id, values) };
+  })();
+}
+
+export function updateIndicator(
+  db: Db,
+  ctx: WriteContext,
+  input: z.infer<typeof IndicatorUpdate>,
+): Indicator {
+  const { id, ...patch } = input;
+  return db.transaction(() => {
+    const before = getIndicator(db, id);
+    const updated = indicatorsTable.update(db, ctx, id, { ...patch, values: patch.values ?? before.values });
+    return { ...updated, values: saveValues(db, id, updated.values) };
+  })();
+}
+
+export function deleteIndicator(db: Db, ctx: WriteContext, id: string): Indicator {
+  return db.transaction(() => {
+    const before = getIndicator(db, id);
+    indicatorsTable.remove(db, ctx, id);
+    return before;
+  })();
+}

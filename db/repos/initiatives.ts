@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { AXIS_IDS } from '../axes';
+import type { Db } from '../connection';
+import { invalid } from '../errors';
+import {
+  type Initiative,
+  INITIATIVE_DEFAULTS,
+  InitiativeCreate,
+  InitiativeFilter,
+  InitiativeUpdate,
+} from '../model';
+import type { WriteContext } from './audit';
+import { assertExists } from './guards';
+import { defineTable, dropUndefined } from './table';
+
+export const initiativesTable = defineTable<Initiative>({
+  table: 'initiatives',
+  entity: 'initiative',
+  codePrefix: 'INI',
+  derived: ['axes'],
+  orderBy: 'code',
+  fromRow(row, entity) {
+    entity.axes = AXIS_IDS.filter((n) => row[`axis${n}`] === 1);
+    for (const n of AXIS_IDS) delete entity[`axis${n}`];
+  },
+  toRow(entity) {
+    return Object.fromEntries(AXIS_IDS.map((n) => [`axis${n}`, entity.axes.includes(n) ? 1 : 0]));
+  },
+});
+
+export const getInitiative = (db: Db, id: string): Initiative => initiativesTable.get(db, id);
+
+export function listInitiatives(db: Db, filter: z.infer<typeof InitiativeFilter> = {}): Initiative[] {
+  const where: string[] = [];
+  if (filter.regionId) where.push('region_id = @regionId');
+  if (filter.clusterId) where.push('cluster_id = @clusterId');
+  if (filter.status) where.push('status = @status');
+  // The axis number is validated as 1..7 by the contract, so it is safe to name the column.
+  if (filter.axis) where.push(`axis${filter.axis} = 1`);
+  return initiativesTable.list(db, where.join(' AND ') || undefined, filter);
+}
+
+/**
+ * The rules that need the whole record: a cluster implies its region, the primary axis is one
+ * of the axes, and the end is not before the start. Spending over budget is allowed (a warning
+ * for the UI, a finding for the health rules), not an error.
+ */
+function complete(db: Db, i: Initiative): Initiative {
+  const axes = [...new Set(i.axes)].sort((a, b) => a - b);
+  if (axes.length === 0) {
+    throw invalid(
+      { ar: 'اختر محورًا تنمويًا واحدًا على الأقل.', en: 'Choose at least one development axis.' },
+      { field: 'axes' },
+    );
+  }
+  const primaryAxis = axes.includes(i.primaryAxis) ? i.primaryAxis : axes[0]!;
+  let regionId = i.regionId;
+  if (i.clusterId) {
+    assertExists(db, 'clusters', 'cluster', i.clusterId);
+    const { region_id } = db
+      .prepare('SELECT region_id FROM clusters WHERE id = ?')
+      .get(i.clusterId) as { region_id: string };
+    regionId = region_id;
+  }
+  if (!regionId) {
+    throw invalid(
+      {
+        ar: 'حدد التجمع الإنتاجي للمبادرة، أو الإقليم إن كانت على مستوى الإقليم.',
+        en: 'Choose the initiative’s productive cluster, or its region if it is region-wide.',
+      },
+      { field: 'clusterId' },
+    );
+  }
+  assertExists(db, 'regions', 'region', regionId);
+  if (i.startDate && i.endDate && i.endDate < i.startDate) {
+    throw invalid(
+      { ar: 'تاريخ الانتهاء يسبق تاريخ البدء.', en: 'The end date is before the start date.' },
+      { field: 'endDate' },
+    );
+  }
+  return { ...i, axes, primaryAxis, regionId };
+}
+
+export function createInitiative(
+  db: Db,
+  ctx: WriteContext,
+  input: z.infer<typeof InitiativeCreate>,
+): Initiative {
+  return db.transaction(() => {
+    const draft = {
+      ...INITIATIVE_DEFAULTS,
+      clusterId: null,
+      regionId: '',
+      primaryAxis: input.axes[0] ?? 1,
+      ...dropUndefined(input),
+      id: '',
+      code: input.code ?? '',
+    };
+    const { id: _id, code, ...rest } = complete(db, draft);
+    return initiativesTable.insert(db, ctx, code ? { ...rest, code } : rest);
+  })();
+}
+
+export function updateInitiative(
+  db: Db,
+  ctx: WriteContext,
+  input: z.infer<typeof InitiativeUpdate>,
+): Initiative {
+  const { id, ...patch } = input;
+  // Moving to another cluster re-derives the region, so a stale regionId is not kept.
+  if (patch.clusterId && patch.regionId === undefined) patch.regionId = '';
+  return initiativesTable.update(db, ctx, id, patch, (i) => complete(db, i));
+}
+
+export const deleteInitiative = (db: Db, ctx: WriteContext, id: string): Initiative =>
+  initiativesTable.remove(db, ctx, id);

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { Db } from '../connection';
+import { invalid } from '../errors';
+import { type Region, RegionCreate, RegionUpdate } from '../model';
+import type { WriteContext } from './audit';
+import { assertExists, assertUnused } from './guards';
+import { defineTable } from './table';
+
+export const regionsTable = defineTable<Region>({
+  table: 'regions',
+  entity: 'region',
+  codePrefix: 'REG',
+  orderBy: 'name_ar, code',
+});
+
+export const listRegions = (db: Db): Region[] => regionsTable.list(db);
+export const getRegion = (db: Db, id: string): Region => regionsTable.get(db, id);
+
+export function createRegion(db: Db, ctx: WriteContext, input: z.infer<typeof RegionCreate>): Region {
+  return db.transaction(() => {
+    if (input.parentId) assertExists(db, 'regions', 'region', input.parentId);
+    return regionsTable.insert(db, ctx, { nameEn: '', parentId: null, ...input });
+  })();
+}
+
+export function updateRegion(db: Db, ctx: WriteContext, input: z.infer<typeof RegionUpdate>): Region {
+  const { id, ...patch } = input;
+  return regionsTable.update(db, ctx, id, patch, (r) => {
+    if (r.parentId) {
+      assertExists(db, 'regions', 'region', r.parentId);
+      assertNoCycle(db, r.id, r.parentId);
+    }
+    return r;
+  });
+}
+
+function assertNoCycle(db: Db, id: string, parentId: string): void {
+  const { hit } = db
+    .prepare(
+      `WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT r.parent_id FROM regions r JOIN up ON r.id = up.id
+         WHERE r.parent_id IS NOT NULL)
+       SELECT count(*) AS hit FROM up WHERE id = ?`,
+    )
+    .get(parentId, id) as { hit: number };
+  if (hit > 0) {
+    throw invalid(
+      {
+        ar: 'لا يمكن أن يكون الإقليم تابعًا لنفسه أو لإحدى محافظاته.',
+        en: 'A region cannot be placed under itself or one of its own governorates.',
+      },
+      { field: 'parentId' },
+    );
+  }
+}
+
+export function deleteRegion(db: Db, ctx: WriteContext, id: string): Region {
+  return db.transaction(() => {
+    assertUnused(db, 'region', id, [
+      { table: 'regions', column: 'parent_id', entity: 'region' },
+      { table: 'clusters', column: 'region_id', entity: 'cluster' },
+      { table: 'initiatives', column: 'region_id', entity: 'initiative' },
+    ]);
+    return regionsTable.remove(db, ctx, id);
+  })();
+}

@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../connection';
+import { AppError, ENTITY_NAMES, notFound, type EntityName } from '../errors';
+import { recordAudit, type WriteContext } from './audit';
+
+type Row = Record<string, unknown>;
+
+/**
+ * How one entity maps onto its table. Column names are the snake_case of the field names, so
+ * only the exceptions (booleans, derived fields) need code.
+ */
+export interface TableSpec<T extends { id: string }> {
+  table: string;
+  entity: EntityName;
+  /** Prefix of generated human codes, e.g. `INI` gives INI-0001; absent for code-less entities. */
+  codePrefix?: string;
+  booleans?: readonly (keyof T & string)[];
+  /** Fields with no column of their own (written by `toRow` or kept in another table). */
+  derived?: readonly (keyof T & string)[];
+  orderBy: string;
+  /** Extra row → entity conversion (e.g. axis flag columns → an axes array). */
+  fromRow?: (row: Row, entity: Row) => void;
+  /** Extra entity → row conversion; returns the columns to write. */
+  toRow?: (entity: T) => Row;
+}
+
+/** Drops keys whose value is undefined, so a partial patch never blanks a stored field. */
+export function dropUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+const snake = (s: string): string => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const camel = (s: string): string => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+export interface Table<T extends { id: string }> {
+  get(db: Db, id: string): T;
+  find(db: Db, id: string): T | undefined;
+  list(db: Db, where?: string, params?: Row): T[];
+  /** Inserts a complete entity (id and code filled in when missing). */
+  insert(db: Db, ctx: WriteContext, entity: Omit<T, 'id' | 'code'> & Partial<T>): T;
+  /** Merges a patch into the stored entity, checks it with `validate`, writes it. */
+  update(db: Db, ctx: WriteContext, id: string, patch: Partial<T>, validate?: (t: T) => T): T;
+  remove(db: Db, ctx: WriteContext, id: string): T;
+  nextCode(db: Db): string;
+}
+
+export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table<T> {
+  const booleans = new Set<string>(spec.booleans ?? []);
+  const derivedKeys = new Set<string>(spec.derived ?? []);
+
+  const fromRow = (row: Row): T => {
+    const entity: Row = {};
+    for (const [key, value] of Object.entries(row)) {
+      if (key === 'created_at' || key === 'updated_at') continue;
+      const field = camel(key);
+      entity[field] = booleans.has(field) ? value === 1 : value;
+    }
+    spec.fromRow?.(row, entity);
+    return entity as T;
+  };
+
+  const toRow = (entity: T): Row => {
+    const extra = spec.toRow?.(entity) ?? {};
+    const row: Row = {};
+    for (const [field, value] of Object.entries(entity)) {
+      if (derivedKeys.has(field)) continue;
+      row[snake(field)] = booleans.has(field) ? (value ? 1 : 0) : value;
+    }
+    return { ...row, ...extra };
+  };
+
+  const find = (db: Db, id: string): T | undefined => {
+    const row = db.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`).get(id) as Row | undefined;
+    return row ? fromRow(row) : undefined;
+  };
+  const get = (db: Db, id: string): T => {
+    const found = find(db, id);
+    if (!found) throw notFound(ENTITY_NAMES[spec.entity], id);
+    return found;
+  };
+
+  const nextCode = (db: Db): string => {
+    if (!spec.codePrefix) return '';
+    const { n } = db
+      .prepare(
+        `SELECT coalesce(max(CAST(substr(code, ?) AS INTEGER)), 0) AS n FROM ${spec.table}
+         WHERE code GLOB ?`,
+      )
+      .get(spec.codePrefix.length + 2, `${spec.codePrefix}-[0-9]*`) as { n: number };
+    return `${spec.codePrefix}-${String(n + 1).padStart(4, '0')}`;
+  };
+
+  const write = (db: Db, entity: T, mode: 'insert' | 'update'): void => {
+    const row = toRow(entity);
+    const now = new Date().toISOString();
+    const cols = Object.keys(row);
+    if (mode === 'insert') {
+      db.prepare(
+        `INSERT INTO ${spec.table} (${cols.join(', ')}, created_at, updated_at)
+         VALUES (${cols.map((c) => `@${c}`).join(', ')}, @_now, @_now)`,
+      ).run({ ...row, _now: now });
+    } else {
+      db.prepare(
+        `UPDATE ${spec.table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @_now
+         WHERE id = @id`,
+      ).run({ ...row, _now: now });
+    }
+  };
+
+  const checkCodeFree = (db: Db, code: string, id: string): void => {
+    const other = db.prepare(`SELECT id FROM ${spec.table} WHERE code = ? AND id <> ?`).get(code, id);
+    if (other) {
+      const what = ENTITY_NAMES[spec.entity];
+      throw new AppError(
+        'CONFLICT',
+        {
+          ar: `الرمز «${code}» مستخدم بالفعل لـ${what.ar} آخر.`,
+          en: `The code "${code}" is already used by another ${what.en.toLowerCase()}.`,
+        },
+        { field: 'code', code },
+      );
+    }
+  };
+
+  return {
+    get,
+    find,
+    nextCode,
+    list(db, where = '1 = 1', params = {}) {
+      const rows = db
+        .prepare(`SELECT * FROM ${spec.table} WHERE ${where} ORDER BY ${spec.orderBy}`)
+        .all(params) as Row[];
+      return rows.map(fromRow);
+    },
+    insert(db, ctx, input) {
+      return db.transaction(() => {
+        const entity = { ...input, id: input.id ?? randomUUID() } as T & { code?: string };
+        if (spec.codePrefix) {
+          if (!entity.code) entity.code = nextCode(db);
+          checkCodeFree(db, entity.code, entity.id);
+        }
+        write(db, entity, 'insert');
+        recordAudit(db, ctx, spec.entity, entity.id, 'create', null, entity);
+        return entity;
+      })();
+    },
+    update(db, ctx, id, patch, validate) {
+      return db.transaction(() => {
+        const before = get(db, id);
+        let after = { ...before, ...dropUndefined(patch), id } as T;
+        if (validate) after = validate(after);
+        if (spec.codePrefix) checkCodeFree(db, (after as { code?: string }).code ?? '', id);
+        write(db, after, 'update');
+        recordAudit(db, ctx, spec.entity, id, 'update', before, after);
+        return after;
+      })();
+    },
+    remove(db, ctx, id) {
+      return db.transaction(() => {
+        const before = get(db, id);
+        db.prepare(`DELETE FROM ${spec.table} WHERE id = ?`).run(id);
+        recordAudit(db, ctx, spec.entity, id, 'delete', before, null);
+        return before;
+      })();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The one operation map. Every operation of the program is declared here once: its name
+ * (`<domain>.<verb>`), the zod schema of its input and the type of its output. The dispatcher,
+ * the three transports and the renderer's typed client are all derived from this file. Pure:
+ * the renderer and the preload import it, so nothing here may touch Node or Electron.
+ */
+import { z } from 'zod';
+import type { Axis } from '../../db/axes';
+import * as m from '../../db/model';
+import type { MatrixRow } from '../../db/queries/matrix';
+import type { PortfolioStats } from '../../db/queries/stats';
+
+export interface Operation<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: carries the output type; never set at run time. */
+  output?: O;
+}
+const op =
+  <O>() =>
+  <I extends z.ZodType>(input: I): Operation<I, O> => ({ input });
+
+const NoInput = z.object({}).strict().optional();
+const ById = z.object({ id: m.Id }).strict();
+
+export const contract = {
+  'axes.list': op<Axis[]>()(NoInput),
+
+  'regions.list': op<m.Region[]>()(NoInput),
+  'regions.get': op<m.Region>()(ById),
+  'regions.create': op<m.Region>()(m.RegionCreate.strict()),
+  'regions.update': op<m.Region>()(m.RegionUpdate.strict()),
+  'regions.delete': op<m.Region>()(ById),
+
+  'sectors.list': op<m.Sector[]>()(NoInput),
+  'sectors.get': op<m.Sector>()(ById),
+  'sectors.create': op<m.Sector>()(m.SectorCreate.strict()),
+  'sectors.update': op<m.Sector>()(m.SectorUpdate.strict()),
+  'sectors.delete': op<m.Sector>()(ById),
+
+  'clusters.list': op<m.Cluster[]>()(z.object({ regionId: m.Id.optional() }).strict().optional()),
+  'clusters.get': op<m.Cluster>()(ById),
+  'clusters.create': op<m.Cluster>()(m.ClusterCreate.strict()),
+  'clusters.update': op<m.Cluster>()(m.ClusterUpdate.strict()),
+  'clusters.delete': op<m.Cluster>()(ById),
+
+  'initiatives.list': op<m.Initiative[]>()(m.InitiativeFilter.strict().optional()),
+  'initiatives.get': op<m.Initiative>()(ById),
+  'initiatives.create': op<m.Initiative>()(m.InitiativeCreate.strict()),
+  'initiatives.update': op<m.Initiative>()(m.InitiativeUpdate.strict()),
+  'initiatives.delete': op<m.Initiative>()(ById),
+
+  'indicators.list': op<m.Indicator[]>()(z.object({ initiativeId: m.Id }).strict()),
+  'indicators.get': op<m.Indicator>()(ById),
+  'indicators.create': op<m.Indicator>()(m.IndicatorCreate.strict()),
+  'indicators.update': op<m.Indicator>()(m.IndicatorUpdate.strict()),
+  'indicators.delete': op<m.Indicator>()(ById),
+
+  'settings.get': op<m.Settings>()(NoInput),
+  'settings.update': op<m.Settings>()(m.Settings.partial().strict()),
+
+  'audit.list': op<m.AuditEntry[]>()(
+    z
+      .object({
+        entity: z.string().max(40).optional(),
+        entityId: z.string().max(80).optional(),
+        limit: z.int().min(1).max(1000).optional(),
+      })
+      .strict()
+      .optional(),
+  ),
+
+  'matrix.get': op<MatrixRow[]>()(
+    z.object({ regionId: m.Id.optional(), status: m.InitiativeStatus.optional() }).strict().optional(),
+  ),
+
+  'portfolio.stats': op<PortfolioStats>()(NoInput),
+  /** Fills an empty portfolio with the demo; refused once the portfolio holds anything. */
+  'portfolio.loadDemo': op<PortfolioStats>()(NoInput),
+} as const;
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract;
+export type InputOf<N extends OperationName> = z.input<Contract[N]['input']>;
+export type ParsedInputOf<N extends OperationName> = z.output<Contract[N]['input']>;
+export type OutputOf<N extends OperationName> = NonNullable<Contract[N]['output']>;
+
+export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
+export const isOperationName = (name: unknown): name is OperationName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+
+export interface ApiError {
+  code: string;
+  message: { ar: string; en: string };
+  details?: unknown;
+}
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
