@@ -98,7 +98,7 @@ export function loadDemo(db: Db, ctx: WriteContext): void {
         });
         const covered = [1, 2, 3, 4, 5, 6, 7].filter((a) => !dc.gaps.includes(a));
         for (const axis of covered) {
-          const count = int(1, 3);
+          const count = int(1, 3) + (rnd() < 0.25 ? 1 : 0);
           for (let k = 0; k < count; k++) {
             const second = rnd() < 0.3 ? pick(covered.filter((a) => a !== axis)) : undefined;
             const st = status();

@@ -1,0 +1,162 @@
+/**
+ * The headless command line over the same dispatcher as the app:
+ *   npm run --silent cli -- init --db FILE [--demo] [--force]
+ *   npm run --silent cli -- matrix --db FILE [--json]
+ * Success exits 0; a failure prints one line in Arabic and English on stderr and exits non-zero.
+ */
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { open, type Db } from '../db/connection';
+import { AppError } from '../db/errors';
+import { dispatch } from './api/dispatch';
+import type { OperationName, OutputOf } from './api/contract';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const USAGE = `Usage / الاستخدام:
+  cli init   --db FILE [--demo] [--force]   create a portfolio file / إنشاء ملف محفظة
+  cli matrix --db FILE [--json]             clusters × seven axes / التجمعات × المحاور السبعة`;
+
+class UsageError extends AppError {
+  constructor(ar: string, en: string) {
+    super('INVALID_INPUT', { ar, en });
+  }
+}
+
+async function call<N extends OperationName>(db: Db, name: N, input?: unknown): Promise<OutputOf<N>> {
+  const result = await dispatch({ db, source: 'cli' }, name, input);
+  if (!result.ok) throw new AppError(result.error.code as never, result.error.message, result.error.details);
+  return result.value as OutputOf<N>;
+}
+
+function requireDb(values: { db?: string }): string {
+  if (!values.db) throw new UsageError('حدد ملف المحفظة بالخيار --db.', 'Give the portfolio file with --db.');
+  return values.db;
+}
+
+async function init(file: string, demo: boolean, force: boolean, io: CliIo): Promise<void> {
+  if (existsSync(file) && statSync(file).size > 0) {
+    if (force) {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    } else if (!isEmptyPortfolio(file)) {
+      throw new AppError('FILE_EXISTS', {
+        ar: `الملف ${file} موجود وبه بيانات؛ استخدم --force لاستبداله.`,
+        en: `${file} already exists and holds data; use --force to replace it.`,
+      });
+    }
+  }
+  const db = open(file);
+  try {
+    if (demo) await call(db, 'portfolio.loadDemo');
+    const stats = await call(db, 'portfolio.stats');
+    io.out(
+      `${file}: ${stats.regions} regions, ${stats.clusters} clusters, ${stats.initiatives} initiatives\n`,
+    );
+  } finally {
+    db.close();
+  }
+}
+
+function isEmptyPortfolio(file: string): boolean {
+  const db = open(file);
+  try {
+    const n = db
+      .prepare('SELECT (SELECT count(*) FROM regions) + (SELECT count(*) FROM clusters) + (SELECT count(*) FROM initiatives) AS n')
+      .get() as { n: number };
+    return n.n === 0;
+  } finally {
+    db.close();
+  }
+}
+
+async function matrix(file: string, json: boolean, io: CliIo): Promise<void> {
+  if (!existsSync(file)) {
+    throw new AppError('NOT_FOUND', { ar: `الملف غير موجود: ${file}`, en: `File not found: ${file}` });
+  }
+  const db = open(file);
+  try {
+    const rows = await call(db, 'matrix.get');
+    const { currencyDigits } = await call(db, 'settings.get');
+    const major = (minor: number): number => Math.round(minor / 10 ** currencyDigits);
+    const out = {
+      axes: [1, 2, 3, 4, 5, 6, 7],
+      rows: rows.map((r) => ({
+        region: r.regionNameAr,
+        cluster: r.clusterNameAr,
+        initiatives: r.initiatives,
+        budget: r.budget.map(major),
+      })),
+    };
+    if (json) {
+      io.out(`${JSON.stringify(out)}\n`);
+      return;
+    }
+    const lines = out.rows.map(
+      (r) => `${r.region} | ${r.cluster} | ${r.initiatives.map((n) => String(n).padStart(3)).join(' ')}`,
+    );
+    io.out(`region | cluster | axes 1..7\n${lines.join('\n')}\n`);
+  } finally {
+    db.close();
+  }
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    const [command, ...rest] = argv;
+    if (!command || command === '--help' || command === 'help') {
+      io.out(`${USAGE}\n`);
+      return command ? 0 : 1;
+    }
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: {
+        db: { type: 'string' },
+        demo: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        debug: { type: 'boolean', default: false },
+      },
+      allowPositionals: false,
+      strict: true,
+    });
+    void positionals;
+    switch (command) {
+      case 'init':
+        await init(requireDb(values), values.demo, values.force, io);
+        return 0;
+      case 'matrix':
+        await matrix(requireDb(values), values.json, io);
+        return 0;
+      default:
+        throw new UsageError(`أمر غير معروف: ${command}`, `Unknown command: ${command}`);
+    }
+  } catch (e) {
+    io.err(`${errorLine(e)}\n`);
+    if (debug && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
+    return e instanceof AppError && e.code === 'INVALID_INPUT' ? 64 : 1;
+  }
+}
+
+/** One line, Arabic then English, whatever was thrown. */
+export function errorLine(e: unknown): string {
+  if (e instanceof AppError) return `${e.bilingual.ar} / ${e.bilingual.en}`;
+  const code = (e as { code?: string }).code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    return `خيارات غير صالحة: ${(e as Error).message} / Invalid options: ${(e as Error).message}`;
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  return `حدث خطأ غير متوقع: ${msg} / Unexpected error: ${msg}`;
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2), {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,53 @@
+/**
+ * The only door from the renderer to the program's data. In Electron the preload puts
+ * `window.api` on the page; in a browser against the web host, calls go over HTTP to the
+ * same dispatcher. Either way a call resolves to its value or rejects with an ApiFailure.
+ */
+import type { ApiError, ApiResult, InputOf, OperationName, OutputOf } from '../electron/api/contract';
+import ar from './i18n/ar.json';
+import en from './i18n/en.json';
+
+interface Bridge {
+  invoke(name: string, input: unknown): Promise<ApiResult<unknown>>;
+}
+
+declare global {
+  interface Window {
+    api?: Bridge;
+  }
+}
+
+export class ApiFailure extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message.en);
+  }
+}
+
+async function overHttp(name: string, input: unknown): Promise<ApiResult<unknown>> {
+  try {
+    const res = await fetch('/api/invoke', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, input }),
+    });
+    return (await res.json()) as ApiResult<unknown>;
+  } catch {
+    return {
+      ok: false,
+      error: {
+        code: 'NETWORK',
+        message: { ar: ar.errors.network, en: en.errors.network },
+      },
+    };
+  }
+}
+
+export async function call<N extends OperationName>(
+  name: N,
+  ...args: undefined extends InputOf<N> ? [input?: InputOf<N>] : [input: InputOf<N>]
+): Promise<OutputOf<N>> {
+  const input = args[0];
+  const result = window.api ? await window.api.invoke(name, input) : await overHttp(name, input);
+  if (!result.ok) throw new ApiFailure(result.error);
+  return result.value as OutputOf<N>;
+}

@@ -1,0 +1,32 @@
+import { useMemo } from 'react';
+import { type Formatter, makeFormatter } from '../format';
+import { useStore } from '../stores';
+
+export function useFormatter(): Formatter {
+  const language = useStore((s) => s.language);
+  const digits = useStore((s) => s.settings.digits);
+  const currencyCode = useStore((s) => s.settings.currencyCode);
+  const currencyDigits = useStore((s) => s.settings.currencyDigits);
+  return useMemo(
+    () => makeFormatter(language, { digits, currencyCode, currencyDigits }),
+    [language, digits, currencyCode, currencyDigits],
+  );
+}
+
+/** The axis's short name in the current language. */
+export function useAxisName(): (id: number, full?: boolean) => string {
+  const axes = useStore((s) => s.axes);
+  const language = useStore((s) => s.language);
+  return (id, full = false) => {
+    const a = axes.find((x) => x.id === id);
+    if (!a) return String(id);
+    if (language === 'ar') return full ? a.nameAr : a.shortAr;
+    return full ? a.nameEn : a.shortEn;
+  };
+}
+
+/** A record's name in the current language, falling back to Arabic where no English is kept. */
+export function useLocalName(): (x: { nameAr: string; nameEn: string }) => string {
+  const language = useStore((s) => s.language);
+  return (x) => (language === 'en' && x.nameEn ? x.nameEn : x.nameAr);
+}

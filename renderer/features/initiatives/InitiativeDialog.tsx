@@ -1,0 +1,190 @@
+import Grid from '@mui/material/Grid';
+import ListSubheader from '@mui/material/ListSubheader';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Initiative, INITIATIVE_STATUSES, MARKETING_HOLDERS } from '../../../db/model';
+import { EntityDialog } from '../../components/EntityDialog';
+import { useLocalName } from '../../components/useFormatter';
+import { useStore } from '../../stores';
+import { AxesField } from './AxesField';
+import { checkDraft, draftOf, type InitiativeDraft, newDraft, toInput } from './draft';
+
+const REGION_WIDE = 'region:';
+
+export function InitiativeDialog(props: { initiative: Initiative | 'new'; onClose(): void }) {
+  const { t } = useTranslation();
+  const localName = useLocalName();
+  const regions = useStore((s) => s.regions);
+  const clusters = useStore((s) => s.clusters);
+  const digits = useStore((s) => s.settings.currencyDigits);
+  const currency = useStore((s) => s.settings.currencyCode);
+  const write = useStore((s) => s.write);
+  const existing = props.initiative === 'new' ? null : props.initiative;
+  const [d, setD] = useState<InitiativeDraft>(() =>
+    existing ? draftOf(existing, digits) : newDraft(clusters[0]?.id ?? null, clusters[0]?.regionId ?? regions[0]?.id ?? '', digits),
+  );
+  const set = <K extends keyof InitiativeDraft>(k: K, v: InitiativeDraft[K]) => setD((x) => ({ ...x, [k]: v }));
+  const { errors, warnings } = checkDraft(d, digits);
+  const help = (k: keyof InitiativeDraft) => {
+    const key = errors[k] ?? warnings[k];
+    return { error: Boolean(errors[k]), helperText: key ? t(key) : undefined };
+  };
+  const text = (k: keyof InitiativeDraft & string, label: string, multiline = false) => ({
+    label: t(label),
+    name: k,
+    value: String(d[k] ?? ''),
+    multiline,
+    minRows: multiline ? 2 : undefined,
+    onChange: (e: { target: { value: string } }) => set(k, e.target.value as never),
+    ...help(k),
+  });
+  const count = (k: 'beneficiaries' | 'jobs' | 'trainees' | 'progress', label: string) => ({
+    label: t(label),
+    name: k,
+    type: 'number',
+    value: d[k],
+    slotProps: { htmlInput: { min: 0, max: k === 'progress' ? 100 : undefined } },
+    onChange: (e: { target: { value: string } }) => set(k, Math.floor(Number(e.target.value) || 0)),
+    ...help(k),
+  });
+  const place = d.clusterId ?? `${REGION_WIDE}${d.regionId}`;
+  const setPlace = (value: string) => {
+    if (value.startsWith(REGION_WIDE)) setD((x) => ({ ...x, clusterId: null, regionId: value.slice(REGION_WIDE.length) }));
+    else setD((x) => ({ ...x, clusterId: value, regionId: clusters.find((c) => c.id === value)?.regionId ?? x.regionId }));
+  };
+
+  const save = async () => {
+    const input = toInput(d, digits);
+    const ok = existing ? await write('initiatives.update', { ...input, id: existing.id }) : await write('initiatives.create', input);
+    if (ok) props.onClose();
+  };
+
+  return (
+    <EntityDialog
+      open
+      wide
+      title={t(existing ? 'initiatives.edit' : 'initiatives.add')}
+      testId="initiative-dialog"
+      canSave={Object.keys(errors).length === 0}
+      onClose={props.onClose}
+      onSave={() => void save()}
+    >
+      <Grid container spacing={2} sx={{ pt: 1 }}>
+        <Grid size={{ xs: 12, sm: 9 }}>
+          <TextField {...text('title', 'initiatives.titleField')} required autoFocus />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 3 }}>
+          <TextField {...text('code', 'common.code')} helperText={t('common.codeHint')} slotProps={{ htmlInput: { dir: 'ltr' } }} />
+        </Grid>
+        <Grid size={12}>
+          <TextField {...text('description', 'initiatives.description', true)} />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <TextField select label={t('initiatives.cluster')} value={place} onChange={(e) => setPlace(e.target.value)} {...help('clusterId')} name="place">
+            {regions.flatMap((r) => [
+              <ListSubheader key={`h${r.id}`}>{localName(r)}</ListSubheader>,
+              ...clusters
+                .filter((c) => c.regionId === r.id)
+                .map((c) => (
+                  <MenuItem key={c.id} value={c.id}>
+                    {localName(c)}
+                  </MenuItem>
+                )),
+              <MenuItem key={`w${r.id}`} value={`${REGION_WIDE}${r.id}`}>
+                <em>
+                  {t('initiatives.regionWide')} — {localName(r)}
+                </em>
+              </MenuItem>,
+            ])}
+          </TextField>
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <TextField select label={t('initiatives.status')} value={d.status} onChange={(e) => set('status', e.target.value as InitiativeDraft['status'])} name="status">
+            {INITIATIVE_STATUSES.map((s) => (
+              <MenuItem key={s} value={s}>
+                {t(`enums.status.${s}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+        </Grid>
+        <Grid size={12}>
+          <AxesField
+            axes={d.axes}
+            primaryAxis={d.primaryAxis}
+            error={errors.axes ? t(errors.axes) : null}
+            onChange={(axes, primaryAxis) => setD((x) => ({ ...x, axes, primaryAxis }))}
+          />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <TextField {...text('leadBody', 'initiatives.leadBody')} />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <TextField {...text('partners', 'initiatives.partners')} />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <TextField
+            select
+            label={t('initiatives.marketingHolder')}
+            value={d.marketingHolder}
+            onChange={(e) => set('marketingHolder', e.target.value as InitiativeDraft['marketingHolder'])}
+            name="marketingHolder"
+          >
+            {MARKETING_HOLDERS.map((m) => (
+              <MenuItem key={m} value={m}>
+                {t(`enums.marketing.${m}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <TextField {...text('marketingBody', 'initiatives.marketingBody')} disabled={d.marketingHolder === 'enterprises'} />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 3 }}>
+          <TextField
+            label={t('initiatives.startDate')}
+            type="date"
+            name="startDate"
+            value={d.startDate ?? ''}
+            onChange={(e) => set('startDate', e.target.value || null)}
+            slotProps={{ inputLabel: { shrink: true } }}
+            {...help('startDate')}
+          />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 3 }}>
+          <TextField
+            label={t('initiatives.endDate')}
+            type="date"
+            name="endDate"
+            value={d.endDate ?? ''}
+            onChange={(e) => set('endDate', e.target.value || null)}
+            slotProps={{ inputLabel: { shrink: true } }}
+            {...help('endDate')}
+          />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 3 }}>
+          <TextField {...text('plannedBudget', 'initiatives.plannedBudget')} slotProps={{ htmlInput: { inputMode: 'decimal' }, input: { endAdornment: currency } }} />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 3 }}>
+          <TextField {...text('spent', 'initiatives.spent')} slotProps={{ htmlInput: { inputMode: 'decimal' }, input: { endAdornment: currency } }} />
+        </Grid>
+        <Grid size={{ xs: 6, sm: 3 }}>
+          <TextField {...count('beneficiaries', 'initiatives.beneficiaries')} />
+        </Grid>
+        <Grid size={{ xs: 6, sm: 3 }}>
+          <TextField {...count('jobs', 'initiatives.jobs')} />
+        </Grid>
+        <Grid size={{ xs: 6, sm: 3 }}>
+          <TextField {...count('trainees', 'initiatives.trainees')} />
+        </Grid>
+        <Grid size={{ xs: 6, sm: 3 }}>
+          <TextField {...count('progress', 'initiatives.progress')} />
+        </Grid>
+        <Grid size={12}>
+          <TextField {...text('notes', 'common.notes', true)} />
+        </Grid>
+      </Grid>
+    </EntityDialog>
+  );
+}

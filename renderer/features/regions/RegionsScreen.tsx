@@ -1,0 +1,206 @@
+import AddIcon from '@mui/icons-material/Add';
+import DeleteIcon from '@mui/icons-material/Delete';
+import EditIcon from '@mui/icons-material/Edit';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Cluster, Region } from '../../../db/model';
+import { ConfirmDelete } from '../../components/ConfirmDialog';
+import { useFormatter, useLocalName } from '../../components/useFormatter';
+import { useStore } from '../../stores';
+import { ClusterDialog } from './ClusterDialog';
+import { RegionDialog } from './RegionDialog';
+
+/** Regions in tree order (a governorate under its region), each with its depth. */
+function treeOrder(regions: Region[]): { region: Region; depth: number }[] {
+  const out: { region: Region; depth: number }[] = [];
+  const ids = new Set(regions.map((r) => r.id));
+  const visit = (parentId: string | null, depth: number) => {
+    for (const r of regions.filter((x) => (x.parentId && ids.has(x.parentId) ? x.parentId : null) === parentId)) {
+      out.push({ region: r, depth });
+      if (depth < 8) visit(r.id, depth + 1);
+    }
+  };
+  visit(null, 0);
+  return out;
+}
+
+type Pending = { kind: 'region'; item: Region } | { kind: 'cluster'; item: Cluster };
+
+export function RegionsScreen() {
+  const { t } = useTranslation();
+  const fmt = useFormatter();
+  const localName = useLocalName();
+  const regions = useStore((s) => s.regions);
+  const clusters = useStore((s) => s.clusters);
+  const sectors = useStore((s) => s.sectors);
+  const initiatives = useStore((s) => s.initiatives);
+  const write = useStore((s) => s.write);
+  const [selectedId, setSelectedId] = useState<string | null>(regions[0]?.id ?? null);
+  const [regionDialog, setRegionDialog] = useState<Region | 'new' | null>(null);
+  const [clusterDialog, setClusterDialog] = useState<Cluster | { regionId: string } | null>(null);
+  const [pendingDelete, setPendingDelete] = useState<Pending | null>(null);
+
+  const selected = regions.find((r) => r.id === selectedId) ?? regions[0] ?? null;
+  const shown = clusters.filter((c) => c.regionId === selected?.id);
+  const initiativeCount = (clusterId: string) => initiatives.filter((i) => i.clusterId === clusterId).length;
+
+  const confirmDelete = async () => {
+    if (!pendingDelete) return;
+    const { kind, item } = pendingDelete;
+    setPendingDelete(null);
+    if (kind === 'region') {
+      if (await write('regions.delete', { id: item.id }, 'common.deleted')) setSelectedId(null);
+    } else {
+      await write('clusters.delete', { id: item.id }, 'common.deleted');
+    }
+  };
+
+  return (
+    <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} alignItems="flex-start">
+      <Paper variant="outlined" sx={{ width: { xs: '100%', md: 300 }, flexShrink: 0 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', p: 1.5 }}>
+          <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
+            {t('regions.title')}
+          </Typography>
+          <Button startIcon={<AddIcon />} onClick={() => setRegionDialog('new')} data-testid="add-region">
+            {t('common.add')}
+          </Button>
+        </Box>
+        <List dense aria-label={t('regions.title')} data-testid="region-list">
+          {treeOrder(regions).map(({ region, depth }) => (
+            <ListItem
+              key={region.id}
+              disablePadding
+              secondaryAction={
+                <>
+                  <Tooltip title={t('common.edit')}>
+                    <IconButton edge="end" aria-label={t('common.edit')} onClick={() => setRegionDialog(region)}>
+                      <EditIcon fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
+                  <Tooltip title={t('common.delete')}>
+                    <IconButton edge="end" aria-label={t('common.delete')} onClick={() => setPendingDelete({ kind: 'region', item: region })}>
+                      <DeleteIcon fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
+                </>
+              }
+            >
+              <ListItemButton selected={region.id === selectedId} onClick={() => setSelectedId(region.id)} sx={{ pl: 2 + depth * 2, pr: 10 }}>
+                <ListItemText
+                  primary={localName(region)}
+                  secondary={t('counts.clusters', {
+                    count: clusters.filter((c) => c.regionId === region.id).length,
+                    formatted: fmt.number(clusters.filter((c) => c.regionId === region.id).length),
+                  })}
+                />
+              </ListItemButton>
+            </ListItem>
+          ))}
+        </List>
+      </Paper>
+
+      <Paper variant="outlined" sx={{ flexGrow: 1, minWidth: 0, width: '100%' }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', p: 1.5 }}>
+          <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
+            {selected ? `${t('clusters.title')} — ${localName(selected)}` : t('regions.select')}
+          </Typography>
+          <Button
+            variant="contained"
+            startIcon={<AddIcon />}
+            disabled={!selected}
+            onClick={() => selected && setClusterDialog({ regionId: selected.id })}
+            data-testid="add-cluster"
+          >
+            {t('clusters.add')}
+          </Button>
+        </Box>
+        {selected && shown.length === 0 && (
+          <Typography sx={{ p: 2 }} color="text.secondary">
+            {t('clusters.noneInRegion')}
+          </Typography>
+        )}
+        {shown.length > 0 && (
+          <Table size="small" data-testid="cluster-table">
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('clusters.title')}</TableCell>
+                <TableCell>{t('sectors.label')}</TableCell>
+                <TableCell>{t('clusters.formality')}</TableCell>
+                <TableCell align="right">{t('clusters.microCount')}</TableCell>
+                <TableCell align="right">{t('clusters.smallCount')}</TableCell>
+                <TableCell>{t('initiatives.title')}</TableCell>
+                <TableCell>{t('common.actions')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {shown.map((c) => {
+                const sector = sectors.find((s) => s.id === c.sectorId);
+                const n = initiativeCount(c.id);
+                return (
+                  <TableRow key={c.id} hover>
+                    <TableCell>
+                      <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                        {localName(c)}
+                      </Typography>
+                      <Stack direction="row" spacing={0.5} sx={{ mt: 0.5 }}>
+                        {c.heritage && <Chip size="small" label={t('clusters.heritage')} />}
+                        {c.selected && <Chip size="small" color="primary" variant="outlined" label={t('clusters.selected')} />}
+                      </Stack>
+                    </TableCell>
+                    <TableCell>{sector ? localName(sector) : t('common.none')}</TableCell>
+                    <TableCell>{t(`enums.formality.${c.formality}`)}</TableCell>
+                    <TableCell align="right">{fmt.number(c.microCount)}</TableCell>
+                    <TableCell align="right">{fmt.number(c.smallCount)}</TableCell>
+                    <TableCell>{t('counts.initiatives', { count: n, formatted: fmt.number(n) })}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      <IconButton aria-label={`${t('common.edit')} ${localName(c)}`} onClick={() => setClusterDialog(c)}>
+                        <EditIcon fontSize="small" />
+                      </IconButton>
+                      <IconButton aria-label={`${t('common.delete')} ${localName(c)}`} onClick={() => setPendingDelete({ kind: 'cluster', item: c })}>
+                        <DeleteIcon fontSize="small" />
+                      </IconButton>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        )}
+      </Paper>
+
+      {regionDialog && (
+        <RegionDialog
+          region={regionDialog}
+          onClose={(saved) => {
+            setRegionDialog(null);
+            if (saved) setSelectedId(saved.id);
+          }}
+        />
+      )}
+      {clusterDialog && <ClusterDialog cluster={clusterDialog} onClose={() => setClusterDialog(null)} />}
+      <ConfirmDelete
+        name={pendingDelete ? localName(pendingDelete.item) : null}
+        onCancel={() => setPendingDelete(null)}
+        onConfirm={() => void confirmDelete()}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,101 @@
+import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../db/model';
+import { useStore } from '../../stores';
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const stored = useStore((s) => s.settings);
+  const write = useStore((s) => s.write);
+  const setLanguage = useStore((s) => s.setLanguage);
+  const [draft, setDraft] = useState<Settings>(stored);
+  const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const months = Array.from({ length: 12 }, (_, i) => i + 1);
+
+  const save = async () => {
+    const saved = await write('settings.update', { ...draft, currencyCode: draft.currencyCode.toUpperCase() }, 'settings.saved');
+    if (saved) setLanguage(saved.language);
+  };
+
+  return (
+    <Stack spacing={2} sx={{ maxWidth: 560 }}>
+      <Typography variant="h5" component="h2">
+        {t('settings.title')}
+      </Typography>
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Stack spacing={2}>
+          <TextField label={t('settings.officeName')} value={draft.officeName} onChange={(e) => set('officeName', e.target.value)} />
+          <Stack direction="row" spacing={2}>
+            <TextField
+              label={t('settings.currencyCode')}
+              value={draft.currencyCode}
+              slotProps={{ htmlInput: { maxLength: 3, dir: 'ltr' } }}
+              onChange={(e) => set('currencyCode', e.target.value.toUpperCase())}
+            />
+            <TextField
+              select
+              label={t('settings.currencyDigits')}
+              value={draft.currencyDigits}
+              onChange={(e) => set('currencyDigits', Number(e.target.value))}
+            >
+              {[0, 1, 2, 3].map((n) => (
+                <MenuItem key={n} value={n}>
+                  {n}
+                </MenuItem>
+              ))}
+            </TextField>
+          </Stack>
+          <Stack direction="row" spacing={2}>
+            <TextField
+              select
+              label={t('settings.reportingPeriod')}
+              value={draft.reportingPeriod}
+              onChange={(e) => set('reportingPeriod', e.target.value as Settings['reportingPeriod'])}
+            >
+              <MenuItem value="quarter">{t('settings.quarter')}</MenuItem>
+              <MenuItem value="year">{t('settings.year')}</MenuItem>
+            </TextField>
+            <TextField
+              select
+              label={t('settings.fiscalYearStartMonth')}
+              value={draft.fiscalYearStartMonth}
+              onChange={(e) => set('fiscalYearStartMonth', Number(e.target.value))}
+            >
+              {months.map((m) => (
+                <MenuItem key={m} value={m}>
+                  {m}
+                </MenuItem>
+              ))}
+            </TextField>
+          </Stack>
+          <Stack direction="row" spacing={2}>
+            <TextField select label={t('settings.digits')} value={draft.digits} onChange={(e) => set('digits', e.target.value as Settings['digits'])}>
+              <MenuItem value="latn">{t('settings.latn')}</MenuItem>
+              <MenuItem value="arab">{t('settings.arab')}</MenuItem>
+            </TextField>
+            <TextField
+              select
+              label={t('settings.language')}
+              value={draft.language}
+              onChange={(e) => set('language', e.target.value as Settings['language'])}
+            >
+              <MenuItem value="ar">{t('settings.languageAr')}</MenuItem>
+              <MenuItem value="en">{t('settings.languageEn')}</MenuItem>
+            </TextField>
+          </Stack>
+          <div>
+            <Button variant="contained" onClick={() => void save()} data-testid="settings-save">
+              {t('common.save')}
+            </Button>
+          </div>
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}

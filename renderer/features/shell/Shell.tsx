@@ -1,0 +1,103 @@
+import AccountTreeIcon from '@mui/icons-material/AccountTree';
+import DashboardIcon from '@mui/icons-material/Dashboard';
+import GridOnIcon from '@mui/icons-material/GridOn';
+import ListAltIcon from '@mui/icons-material/ListAlt';
+import SettingsIcon from '@mui/icons-material/Settings';
+import SwapVertIcon from '@mui/icons-material/SwapVert';
+import TranslateIcon from '@mui/icons-material/Translate';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Drawer from '@mui/material/Drawer';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dashboard } from '../dashboard/Dashboard';
+import { ExchangeScreen } from '../exchange/ExchangeScreen';
+import { InitiativesScreen } from '../initiatives/InitiativesScreen';
+import { MatrixScreen } from '../matrix/MatrixScreen';
+import { RegionsScreen } from '../regions/RegionsScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { type Screen, SCREENS } from '../../stores/ui';
+import { useStore } from '../../stores';
+import { NoticeBar } from './NoticeBar';
+
+const DRAWER_WIDTH = 230;
+
+const ICONS: Record<Screen, ReactElement> = {
+  dashboard: <DashboardIcon />,
+  regions: <AccountTreeIcon />,
+  initiatives: <ListAltIcon />,
+  matrix: <GridOnIcon />,
+  exchange: <SwapVertIcon />,
+  settings: <SettingsIcon />,
+};
+
+const VIEWS: Record<Screen, () => ReactElement | null> = {
+  dashboard: Dashboard,
+  regions: RegionsScreen,
+  initiatives: InitiativesScreen,
+  matrix: MatrixScreen,
+  exchange: ExchangeScreen,
+  settings: SettingsScreen,
+};
+
+export function Shell() {
+  const { t } = useTranslation();
+  const screen = useStore((s) => s.screen);
+  const go = useStore((s) => s.go);
+  const language = useStore((s) => s.language);
+  const switchLanguage = useStore((s) => s.switchLanguage);
+  const loaded = useStore((s) => s.loaded);
+  const View = VIEWS[screen];
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <AppBar position="fixed" sx={{ zIndex: (th) => th.zIndex.drawer + 1 }}>
+        <Toolbar>
+          <Typography variant="h6" component="h1" sx={{ fontWeight: 700 }}>
+            {t('app.name')}
+          </Typography>
+          <Typography variant="body2" sx={{ mx: 2, opacity: 0.85, flexGrow: 1 }}>
+            {t('app.tagline')}
+          </Typography>
+          <Button
+            color="inherit"
+            startIcon={<TranslateIcon />}
+            aria-label={t('app.languageLabel')}
+            onClick={() => switchLanguage(language === 'ar' ? 'en' : 'ar')}
+            data-testid="language-switch"
+          >
+            {t('app.language')}
+          </Button>
+        </Toolbar>
+      </AppBar>
+      <Drawer
+        variant="permanent"
+        sx={{ width: DRAWER_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER_WIDTH } }}
+      >
+        <Toolbar />
+        <nav aria-label={t('app.name')}>
+          <List>
+            {SCREENS.map((s) => (
+              <ListItemButton key={s} selected={s === screen} onClick={() => go(s)} data-testid={`nav-${s}`}>
+                <ListItemIcon>{ICONS[s]}</ListItemIcon>
+                <ListItemText primary={t(`nav.${s}`)} />
+              </ListItemButton>
+            ))}
+          </List>
+        </nav>
+      </Drawer>
+      <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
+        <Toolbar />
+        {loaded ? <View /> : <Typography>{t('app.loading')}</Typography>}
+      </Box>
+      <NoticeBar />
+    </Box>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * Numbers, money and dates for the screen, all through Intl. The Gregorian calendar is used in
+ * both languages; the digit set follows the office's setting, not the locale's default.
+ */
+import type { Settings } from '../db/model';
+import type { Language } from './i18n';
+
+export interface Formatter {
+  locale: string;
+  number(n: number): string;
+  /** An amount stored in minor units, shown in major units with the office currency. */
+  money(minor: number): string;
+  date(iso: string | null): string;
+  percent(n: number): string;
+}
+
+export function makeFormatter(lang: Language, settings: Pick<Settings, 'digits' | 'currencyCode' | 'currencyDigits'>): Formatter {
+  const locale = `${lang === 'ar' ? 'ar-EG' : 'en-GB'}-u-nu-${settings.digits}-ca-gregory`;
+  const num = new Intl.NumberFormat(locale);
+  let cur: Intl.NumberFormat;
+  try {
+    cur = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: settings.currencyCode,
+      currencyDisplay: lang === 'ar' ? 'name' : 'code',
+      maximumFractionDigits: 0,
+    });
+  } catch {
+    cur = num;
+  }
+  const dateFmt = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  return {
+    locale,
+    number: (n) => num.format(n),
+    money: (minor) => cur.format(minor / 10 ** settings.currencyDigits),
+    date: (iso) => (iso ? dateFmt.format(new Date(`${iso}T00:00:00Z`)) : '—'),
+    percent: (n) => pct.format(n / 100),
+  };
+}
+
+/** Parses what a user typed into a money field (major units, either digit set) into minor units. */
+export function parseMoney(text: string, digits: number): number | null {
+  const western = text
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[٬,\s]/g, '')
+    .replace(/٫/g, '.');
+  if (western === '') return 0;
+  if (!/^\d+(\.\d+)?$/.test(western)) return null;
+  return Math.round(Number(western) * 10 ** digits);
+}

@@ -1,0 +1,34 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import ar from './ar.json';
+import en from './en.json';
+
+export type Language = 'ar' | 'en';
+export const LANGUAGE_KEY = 'tajammu.language';
+
+/** The language the user last chose on this machine; Arabic until they choose otherwise. */
+export function rememberedLanguage(): Language {
+  try {
+    return localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'ar';
+  } catch {
+    return 'ar';
+  }
+}
+
+export function rememberLanguage(lang: Language): void {
+  try {
+    localStorage.setItem(LANGUAGE_KEY, lang);
+  } catch {
+    // Storage can be unavailable (private mode); the settings file still remembers the choice.
+  }
+}
+
+void i18next.use(initReactI18next).init({
+  resources: { ar: { translation: ar }, en: { translation: en } },
+  lng: rememberedLanguage(),
+  fallbackLng: 'ar',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export default i18next;

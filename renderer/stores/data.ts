@@ -1,0 +1,77 @@
+import type { StateCreator } from 'zustand';
+import type { Axis } from '../../db/axes';
+import type { Cluster, Initiative, Region, Sector, Settings } from '../../db/model';
+import { SETTINGS_DEFAULTS } from '../../db/model';
+import type { MatrixRow } from '../../db/queries/matrix';
+import type { PortfolioStats } from '../../db/queries/stats';
+import type { InputOf, OperationName, OutputOf } from '../../electron/api/contract';
+import { ApiFailure, call } from '../api';
+import type { Store } from './index';
+
+export interface DataSlice {
+  loaded: boolean;
+  axes: Axis[];
+  regions: Region[];
+  sectors: Sector[];
+  clusters: Cluster[];
+  initiatives: Initiative[];
+  matrix: MatrixRow[];
+  stats: PortfolioStats | null;
+  settings: Settings;
+  /** Reloads everything the screens show; cheap enough at office scale to keep the code simple. */
+  refresh(): Promise<void>;
+  /**
+   * Runs one write through the API, reloads the data, and reports a failure to the user.
+   * Resolves to the result, or to undefined when the write was refused.
+   */
+  write<N extends OperationName>(name: N, input: InputOf<N>, successKey?: string): Promise<OutputOf<N> | undefined>;
+}
+
+export const createDataSlice: StateCreator<Store, [], [], DataSlice> = (set, get) => ({
+  loaded: false,
+  axes: [],
+  regions: [],
+  sectors: [],
+  clusters: [],
+  initiatives: [],
+  matrix: [],
+  stats: null,
+  settings: SETTINGS_DEFAULTS,
+  async refresh() {
+    try {
+      const [axes, regions, sectors, clusters, initiatives, matrix, stats, settings] = await Promise.all([
+        call('axes.list'),
+        call('regions.list'),
+        call('sectors.list'),
+        call('clusters.list'),
+        call('initiatives.list'),
+        call('matrix.get'),
+        call('portfolio.stats'),
+        call('settings.get'),
+      ]);
+      set({ loaded: true, axes, regions, sectors, clusters, initiatives, matrix, stats, settings });
+      if (settings.language !== get().language) get().setLanguage(settings.language);
+    } catch (e) {
+      reportFailure(get, e);
+    }
+  },
+  async write(name, input, successKey = 'common.saved') {
+    try {
+      const value = await (call as (n: OperationName, i: unknown) => Promise<unknown>)(name, input);
+      await get().refresh();
+      get().notify({ kind: 'success', key: successKey });
+      return value as OutputOf<typeof name>;
+    } catch (e) {
+      reportFailure(get, e);
+      return undefined;
+    }
+  },
+});
+
+function reportFailure(get: () => Store, e: unknown): void {
+  const error =
+    e instanceof ApiFailure
+      ? e.error
+      : { code: 'INTERNAL', message: { ar: String(e), en: String(e) } };
+  get().notify({ kind: 'error', error });
+}

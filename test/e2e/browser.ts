@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { open, type Db } from '../../db/connection';
+import { startWebHost, type WebHost } from '../../electron/web-host';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const RESULTS = resolve(__dirname, '../../test-results');
+
+/** Flags that keep Debian's Chromium off the network it cannot reach here (TOOLCHAIN.md). */
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Session {
+  db: Db;
+  dbFile: string;
+  host: WebHost;
+  browser: Browser;
+  page: Page;
+  /** Requests the page made to anything but the web host: must stay empty (offline program). */
+  foreignRequests: string[];
+  /** Uncaught page errors and console errors. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/** A real portfolio file, the real web host over it, and a real Chromium page pointed at it. */
+export async function startSession(): Promise<Session> {
+  const dir = mkdtempSync(join(tmpdir(), 'tajammu-e2e-'));
+  const dbFile = join(dir, 'portfolio.tajammu');
+  const db = open(dbFile);
+  const host = await startWebHost({ db, staticDir: resolve(__dirname, '../../out/renderer') });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...ARGS, `--user-data-dir=${join(dir, 'chromium')}`].filter((a) => !a.startsWith('--user-data-dir')),
+  });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'ar-EG' });
+  const page = await context.newPage();
+  const foreignRequests: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('request', (req) => {
+    if (!req.url().startsWith(host.url) && !req.url().startsWith('data:')) foreignRequests.push(req.url());
+  });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text());
+  });
+  return {
+    db,
+    dbFile,
+    host,
+    browser,
+    page,
+    foreignRequests,
+    pageErrors,
+    async close() {
+      await browser.close();
+      await host.close();
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
