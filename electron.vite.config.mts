@@ -1,0 +1,30 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import { rendererConfig } from './vite.renderer.config.mts';
+
+/**
+ * The three builds of the desktop app. Only native or heavy runtime modules (package.json
+ * `dependencies`: better-sqlite3, exceljs) stay external to the main bundle; the sandboxed
+ * preload may not require anything but electron, so it is bundled whole.
+ */
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(__dirname, 'out/main'),
+      externalizeDeps: true,
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve(__dirname, 'out/preload'),
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: rendererConfig,
+});

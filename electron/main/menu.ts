@@ -1,0 +1,48 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import ar from '../../renderer/i18n/ar.json';
+import en from '../../renderer/i18n/en.json';
+
+export interface MenuActions {
+  about(): void;
+}
+
+/**
+ * The application menu in the user's language, from the same message files as the pages.
+ * Roles give the platform's own behaviour; only the labels are ours.
+ */
+export function menuTemplate(language: 'ar' | 'en', actions: MenuActions, platform = process.platform): MenuItemConstructorOptions[] {
+  const m = (language === 'ar' ? ar : en).menu;
+  return [
+    { label: m.file, submenu: [{ role: platform === 'darwin' ? 'close' : 'quit', label: m.quit }] },
+    {
+      label: m.edit,
+      submenu: [
+        { role: 'undo', label: m.undo },
+        { role: 'redo', label: m.redo },
+        { type: 'separator' },
+        { role: 'cut', label: m.cut },
+        { role: 'copy', label: m.copy },
+        { role: 'paste', label: m.paste },
+        { role: 'selectAll', label: m.selectAll },
+      ],
+    },
+    {
+      label: m.view,
+      submenu: [
+        { role: 'reload', label: m.reload },
+        { type: 'separator' },
+        { role: 'zoomIn', label: m.zoomIn },
+        { role: 'zoomOut', label: m.zoomOut },
+        { role: 'resetZoom', label: m.resetZoom },
+        { type: 'separator' },
+        { role: 'togglefullscreen', label: m.fullscreen },
+      ],
+    },
+    { label: m.window, submenu: [{ role: 'minimize', label: m.minimize }] },
+    { label: m.help, submenu: [{ label: m.about, click: () => actions.about() }] },
+  ];
+}
+
+export function aboutText(language: 'ar' | 'en'): string {
+  return (language === 'ar' ? ar : en).menu.aboutText;
+}

@@ -1,0 +1,23 @@
+/**
+ * The only bridge between the page and the program: `window.api.invoke(name, input)` for the
+ * operations of the contract, nothing else. Any other name is refused here, before IPC.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { isOperationName } from '../api/contract';
+
+const INVOKE_CHANNEL = 'tajammu:invoke';
+
+contextBridge.exposeInMainWorld('api', {
+  invoke(name: unknown, input: unknown): Promise<unknown> {
+    if (!isOperationName(name)) {
+      return Promise.resolve({
+        ok: false,
+        error: {
+          code: 'UNKNOWN_OPERATION',
+          message: { ar: `عملية غير معروفة: ${String(name)}`, en: `Unknown operation: ${String(name)}` },
+        },
+      });
+    }
+    return ipcRenderer.invoke(INVOKE_CHANNEL, name, input);
+  },
+});
