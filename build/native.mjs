@@ -30,9 +30,20 @@ export function prepareElectronNative({ platform = process.platform, arch = proc
 
   const bin = (name) => join(ROOT, 'node_modules/.bin', process.platform === 'win32' ? `${name}.cmd` : name);
   const run = (cmd, args) => spawnSync(cmd, args, { cwd: work, stdio: 'inherit', shell: process.platform === 'win32' });
-  let result = run(bin('prebuild-install'), ['--runtime=electron', `--target=${version}`, `--platform=${platform}`, `--arch=${arch}`]);
+  let result = run(bin('prebuild-install'), [
+    '--runtime=electron',
+    `--target=${version}`,
+    `--platform=${platform}`,
+    `--arch=${arch}`,
+  ]);
   if (result.status !== 0 && platform === process.platform) {
-    result = run(bin('node-gyp'), ['rebuild', '--release', `--target=${version}`, `--arch=${arch}`, '--dist-url=https://electronjs.org/headers']);
+    result = run(bin('node-gyp'), [
+      'rebuild',
+      '--release',
+      `--target=${version}`,
+      `--arch=${arch}`,
+      '--dist-url=https://electronjs.org/headers',
+    ]);
   }
   const built = join(work, 'build/Release/better_sqlite3.node');
   if (result.status !== 0 || !existsSync(built)) {

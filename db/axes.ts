@@ -55,8 +55,7 @@ export const AXES: readonly Axis[] = [
     shortEn: 'Diverse production base',
     nameAr: 'إنشاء قاعدة إنتاجية متنوعة للمشروعات الصغيرة ومتناهية الصغر',
     nameEn: 'A diverse production base for small and micro enterprises',
-    descriptionAr:
-      'الاستفادة من الميزات المطلقة، والنسبية، والتنافسية للمناطق والأقاليم المختلفة.',
+    descriptionAr: 'الاستفادة من الميزات المطلقة، والنسبية، والتنافسية للمناطق والأقاليم المختلفة.',
     descriptionEn:
       'Make use of the absolute, comparative and competitive advantages of the different areas and regions.',
   },

@@ -76,9 +76,9 @@ function notAPortfolio(file: string): AppError {
 function checkIdentity(db: Db, file: string): void {
   const appId = db.pragma('application_id', { simple: true }) as number;
   if (appId === APPLICATION_ID) return;
-  const tables = db
-    .prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'")
-    .get() as { n: number };
+  const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").get() as {
+    n: number;
+  };
   if (appId !== 0 || tables.n > 0) throw notAPortfolio(file);
 }
 

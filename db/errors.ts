@@ -29,11 +29,7 @@ export class AppError extends Error {
 }
 
 export const notFound = (entity: Bilingual, id: string): AppError =>
-  new AppError(
-    'NOT_FOUND',
-    { ar: `${entity.ar} غير موجود (${id}).`, en: `${entity.en} not found (${id}).` },
-    { id },
-  );
+  new AppError('NOT_FOUND', { ar: `${entity.ar} غير موجود (${id}).`, en: `${entity.en} not found (${id}).` }, { id });
 
 export const invalid = (message: Bilingual, details?: unknown): AppError =>
   new AppError('INVALID_INPUT', message, details);

@@ -52,9 +52,7 @@ async function init(file: string, demo: boolean, force: boolean, io: CliIo): Pro
   try {
     if (demo) await call(db, 'portfolio.loadDemo');
     const stats = await call(db, 'portfolio.stats');
-    io.out(
-      `${file}: ${stats.regions} regions, ${stats.clusters} clusters, ${stats.initiatives} initiatives\n`,
-    );
+    io.out(`${file}: ${stats.regions} regions, ${stats.clusters} clusters, ${stats.initiatives} initiatives\n`);
   } finally {
     db.close();
   }
@@ -64,7 +62,9 @@ function isEmptyPortfolio(file: string): boolean {
   const db = open(file);
   try {
     const n = db
-      .prepare('SELECT (SELECT count(*) FROM regions) + (SELECT count(*) FROM clusters) + (SELECT count(*) FROM initiatives) AS n')
+      .prepare(
+        'SELECT (SELECT count(*) FROM regions) + (SELECT count(*) FROM clusters) + (SELECT count(*) FROM initiatives) AS n',
+      )
       .get() as { n: number };
     return n.n === 0;
   } finally {

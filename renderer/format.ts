@@ -12,9 +12,14 @@ export interface Formatter {
   money(minor: number): string;
   date(iso: string | null): string;
   percent(n: number): string;
+  /** The name of a calendar month, 1..12, in the Gregorian calendar. */
+  month(m: number): string;
 }
 
-export function makeFormatter(lang: Language, settings: Pick<Settings, 'digits' | 'currencyCode' | 'currencyDigits'>): Formatter {
+export function makeFormatter(
+  lang: Language,
+  settings: Pick<Settings, 'digits' | 'currencyCode' | 'currencyDigits'>,
+): Formatter {
   const locale = `${lang === 'ar' ? 'ar-EG' : 'en-GB'}-u-nu-${settings.digits}-ca-gregory`;
   const num = new Intl.NumberFormat(locale);
   let cur: Intl.NumberFormat;
@@ -30,12 +35,14 @@ export function makeFormatter(lang: Language, settings: Pick<Settings, 'digits' 
   }
   const dateFmt = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const monthFmt = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
   return {
     locale,
     number: (n) => num.format(n),
     money: (minor) => cur.format(minor / 10 ** settings.currencyDigits),
     date: (iso) => (iso ? dateFmt.format(new Date(`${iso}T00:00:00Z`)) : '—'),
     percent: (n) => pct.format(n / 100),
+    month: (m) => monthFmt.format(new Date(Date.UTC(2025, m - 1, 1))),
   };
 }
 

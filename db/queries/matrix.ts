@@ -44,10 +44,7 @@ export function getMatrix(db: Db, filter: MatrixFilter = {}): MatrixRow[] {
        GROUP BY c.id
        ORDER BY r.name_ar, r.code, c.name_ar, c.code`,
     )
-    .all({ regionId: filter.regionId ?? null, status: filter.status ?? null }) as Record<
-    string,
-    string | number
-  >[];
+    .all({ regionId: filter.regionId ?? null, status: filter.status ?? null }) as Record<string, string | number>[];
   return rows.map((r) => ({
     regionId: String(r.region_id),
     regionNameAr: String(r.region_ar),

@@ -40,10 +40,7 @@ interface AuditRow {
   after: string | null;
 }
 
-export function listAudit(
-  db: Db,
-  filter: { entity?: string; entityId?: string; limit?: number } = {},
-): AuditEntry[] {
+export function listAudit(db: Db, filter: { entity?: string; entityId?: string; limit?: number } = {}): AuditEntry[] {
   const rows = db
     .prepare(
       `SELECT * FROM audit_log

@@ -53,9 +53,7 @@ export function updateCluster(db: Db, ctx: WriteContext, input: z.infer<typeof C
 
 export function deleteCluster(db: Db, ctx: WriteContext, id: string): Cluster {
   return db.transaction(() => {
-    assertUnused(db, 'cluster', id, [
-      { table: 'initiatives', column: 'cluster_id', entity: 'initiative' },
-    ]);
+    assertUnused(db, 'cluster', id, [{ table: 'initiatives', column: 'cluster_id', entity: 'initiative' }]);
     return clustersTable.remove(db, ctx, id);
   })();
 }

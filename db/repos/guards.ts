@@ -9,9 +9,7 @@ export function assertUnused(
   dependents: readonly { table: string; column: string; entity: EntityName }[],
 ): void {
   for (const d of dependents) {
-    const { n } = db
-      .prepare(`SELECT count(*) AS n FROM ${d.table} WHERE ${d.column} = ?`)
-      .get(id) as { n: number };
+    const { n } = db.prepare(`SELECT count(*) AS n FROM ${d.table} WHERE ${d.column} = ?`).get(id) as { n: number };
     if (n > 0) {
       const what = ENTITY_NAMES[entity];
       const dep = ENTITY_NAMES[d.entity];

@@ -24,9 +24,7 @@ function saveValues(db: Db, id: string, values: readonly IndicatorValue[]): Indi
   // The last value given for a period wins, as when a clerk corrects a figure in place.
   const byPeriod = new Map(values.map((v) => [v.period, v.value]));
   db.prepare('DELETE FROM indicator_values WHERE indicator_id = ?').run(id);
-  const insert = db.prepare(
-    'INSERT INTO indicator_values (indicator_id, period, value) VALUES (?, ?, ?)',
-  );
+  const insert = db.prepare('INSERT INTO indicator_values (indicator_id, period, value) VALUES (?, ?, ?)');
   for (const [period, value] of byPeriod) insert.run(id, period, value);
   return [...byPeriod].map(([period, value]) => ({ period, value })).sort(comparePeriods);
 }
@@ -34,19 +32,12 @@ function saveValues(db: Db, id: string, values: readonly IndicatorValue[]): Indi
 const comparePeriods = (a: IndicatorValue, b: IndicatorValue): number =>
   a.period < b.period ? -1 : a.period > b.period ? 1 : 0;
 
-export const getIndicator = (db: Db, id: string): Indicator =>
-  loadValues(db, indicatorsTable.get(db, id));
+export const getIndicator = (db: Db, id: string): Indicator => loadValues(db, indicatorsTable.get(db, id));
 
 export const listIndicators = (db: Db, initiativeId: string): Indicator[] =>
-  indicatorsTable
-    .list(db, 'initiative_id = @initiativeId', { initiativeId })
-    .map((i) => loadValues(db, i));
+  indicatorsTable.list(db, 'initiative_id = @initiativeId', { initiativeId }).map((i) => loadValues(db, i));
 
-export function createIndicator(
-  db: Db,
-  ctx: WriteContext,
-  input: z.infer<typeof IndicatorCreate>,
-): Indicator {
+export function createIndicator(db: Db, ctx: WriteContext, input: z.infer<typeof IndicatorCreate>): Indicator {
   return db.transaction(() => {
     assertExists(db, 'initiatives', 'initiative', input.initiativeId);
     const values = input.values ?? [];
@@ -61,11 +52,7 @@ export function createIndicator(
   })();
 }
 
-export function updateIndicator(
-  db: Db,
-  ctx: WriteContext,
-  input: z.infer<typeof IndicatorUpdate>,
-): Indicator {
+export function updateIndicator(db: Db, ctx: WriteContext, input: z.infer<typeof IndicatorUpdate>): Indicator {
   const { id, ...patch } = input;
   return db.transaction(() => {
     const before = getIndicator(db, id);

@@ -2,13 +2,7 @@ import { z } from 'zod';
 import { AXIS_IDS } from '../axes';
 import type { Db } from '../connection';
 import { invalid } from '../errors';
-import {
-  type Initiative,
-  INITIATIVE_DEFAULTS,
-  InitiativeCreate,
-  InitiativeFilter,
-  InitiativeUpdate,
-} from '../model';
+import { type Initiative, INITIATIVE_DEFAULTS, InitiativeCreate, InitiativeFilter, InitiativeUpdate } from '../model';
 import type { WriteContext } from './audit';
 import { assertExists } from './guards';
 import { defineTable, dropUndefined } from './table';
@@ -57,9 +51,9 @@ function complete(db: Db, i: Initiative): Initiative {
   let regionId = i.regionId;
   if (i.clusterId) {
     assertExists(db, 'clusters', 'cluster', i.clusterId);
-    const { region_id } = db
-      .prepare('SELECT region_id FROM clusters WHERE id = ?')
-      .get(i.clusterId) as { region_id: string };
+    const { region_id } = db.prepare('SELECT region_id FROM clusters WHERE id = ?').get(i.clusterId) as {
+      region_id: string;
+    };
     regionId = region_id;
   }
   if (!regionId) {
@@ -81,11 +75,7 @@ function complete(db: Db, i: Initiative): Initiative {
   return { ...i, axes, primaryAxis, regionId };
 }
 
-export function createInitiative(
-  db: Db,
-  ctx: WriteContext,
-  input: z.infer<typeof InitiativeCreate>,
-): Initiative {
+export function createInitiative(db: Db, ctx: WriteContext, input: z.infer<typeof InitiativeCreate>): Initiative {
   return db.transaction(() => {
     const draft = {
       ...INITIATIVE_DEFAULTS,
@@ -101,11 +91,7 @@ export function createInitiative(
   })();
 }
 
-export function updateInitiative(
-  db: Db,
-  ctx: WriteContext,
-  input: z.infer<typeof InitiativeUpdate>,
-): Initiative {
+export function updateInitiative(db: Db, ctx: WriteContext, input: z.infer<typeof InitiativeUpdate>): Initiative {
   const { id, ...patch } = input;
   // Moving to another cluster re-derives the region, so a stale regionId is not kept.
   if (patch.clusterId && patch.regionId === undefined) patch.regionId = '';

@@ -14,11 +14,7 @@ export interface DispatchContext {
  * The one entry point of all three transports: validates the input against the contract, runs
  * the handler, and turns every failure into a plain, bilingual error object. Never throws.
  */
-export async function dispatch(
-  ctx: DispatchContext,
-  name: unknown,
-  input: unknown,
-): Promise<ApiResult<unknown>> {
+export async function dispatch(ctx: DispatchContext, name: unknown, input: unknown): Promise<ApiResult<unknown>> {
   if (!isOperationName(name)) {
     return fail({
       code: 'UNKNOWN_OPERATION',

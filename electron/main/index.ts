@@ -58,7 +58,9 @@ function wireSecurity(): void {
     headers.set('X-Content-Type-Options', 'nosniff');
     return new Response(response.body, { status: response.status, headers });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(decidePermission(permission)));
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(decidePermission(permission)),
+  );
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => decidePermission(permission));
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {

@@ -10,7 +10,11 @@ export interface MenuActions {
  * The application menu in the user's language, from the same message files as the pages.
  * Roles give the platform's own behaviour; only the labels are ours.
  */
-export function menuTemplate(language: 'ar' | 'en', actions: MenuActions, platform = process.platform): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  language: 'ar' | 'en',
+  actions: MenuActions,
+  platform = process.platform,
+): MenuItemConstructorOptions[] {
   const m = (language === 'ar' ? ar : en).menu;
   return [
     { label: m.file, submenu: [{ role: platform === 'darwin' ? 'close' : 'quit', label: m.quit }] },

@@ -6,7 +6,11 @@ import { join } from 'node:path';
  * node_modules (which the tests use), so `npm start` and `npm test` never break each other:
  * `npm start` passes it in TAJAMMU_NATIVE_BINDING; a packaged app carries it in resources/native.
  */
-export function nativeBindingPath(env: NodeJS.ProcessEnv, resourcesPath: string | undefined, packaged: boolean): string | undefined {
+export function nativeBindingPath(
+  env: NodeJS.ProcessEnv,
+  resourcesPath: string | undefined,
+  packaged: boolean,
+): string | undefined {
   const candidates = [
     env.TAJAMMU_NATIVE_BINDING,
     packaged && resourcesPath ? join(resourcesPath, 'native', 'better_sqlite3.node') : undefined,

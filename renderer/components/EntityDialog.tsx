@@ -41,7 +41,13 @@ export function EntityDialog(props: {
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-        <Button type="submit" form={`${props.testId}-form`} variant="contained" disabled={!props.canSave} data-testid="dialog-save">
+        <Button
+          type="submit"
+          form={`${props.testId}-form`}
+          variant="contained"
+          disabled={!props.canSave}
+          data-testid="dialog-save"
+        >
           {t('common.save')}
         </Button>
       </DialogActions>

@@ -69,9 +69,6 @@ export const createDataSlice: StateCreator<Store, [], [], DataSlice> = (set, get
 });
 
 function reportFailure(get: () => Store, e: unknown): void {
-  const error =
-    e instanceof ApiFailure
-      ? e.error
-      : { code: 'INTERNAL', message: { ar: String(e), en: String(e) } };
+  const error = e instanceof ApiFailure ? e.error : { code: 'INTERNAL', message: { ar: String(e), en: String(e) } };
   get().notify({ kind: 'error', error });
 }

@@ -56,9 +56,7 @@ describe('db/repos/regions', () => {
     const dup = errorOf(() => regions.createRegion(db, ui, { code: 'A', nameAr: 'ج' }));
     expect(dup.code).toBe('CONFLICT');
     expect(dup.bilingual.ar).toContain('«A»');
-    expect(errorOf(() => regions.updateRegion(db, ui, { id: a.id, parentId: b.id })).code).toBe(
-      'INVALID_INPUT',
-    );
+    expect(errorOf(() => regions.updateRegion(db, ui, { id: a.id, parentId: b.id })).code).toBe('INVALID_INPUT');
     expect(regions.getRegion(db, a.id).parentId).toBeNull();
   });
 });
@@ -79,7 +77,12 @@ describe('db/repos/clusters', () => {
   it('stores every profile field and defaults a new cluster to selected for development', () => {
     const db = newDb();
     const { cluster, region } = seed(db);
-    expect(cluster).toMatchObject({ selected: true, heritage: false, formality: 'mixed', qmBrandStatus: 'not_started' });
+    expect(cluster).toMatchObject({
+      selected: true,
+      heritage: false,
+      formality: 'mixed',
+      qmBrandStatus: 'not_started',
+    });
     const updated = clusters.updateCluster(db, ui, {
       id: cluster.id,
       heritage: true,
@@ -134,8 +137,13 @@ describe('db/repos/initiatives', () => {
     });
     expect(ini).toMatchObject({ code: 'INI-0001', axes: [1, 3], primaryAxis: 3, regionId: region.id });
     expect(initiatives.getInitiative(db, ini.id)).toEqual(ini);
-    const view = db.prepare('SELECT axis, is_primary FROM initiative_axes WHERE initiative_id = ? ORDER BY axis').all(ini.id);
-    expect(view).toEqual([{ axis: 1, is_primary: 0 }, { axis: 3, is_primary: 1 }]);
+    const view = db
+      .prepare('SELECT axis, is_primary FROM initiative_axes WHERE initiative_id = ? ORDER BY axis')
+      .all(ini.id);
+    expect(view).toEqual([
+      { axis: 1, is_primary: 0 },
+      { axis: 3, is_primary: 1 },
+    ]);
     const moved = initiatives.updateInitiative(db, ui, { id: ini.id, axes: [5], status: 'active' });
     expect(moved).toMatchObject({ axes: [5], primaryAxis: 5, status: 'active' });
     expect(initiatives.listInitiatives(db, { axis: 5 })).toHaveLength(1);

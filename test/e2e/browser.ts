@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
@@ -34,6 +34,12 @@ export interface Session {
 
 /** A real portfolio file, the real web host over it, and a real Chromium page pointed at it. */
 export async function startSession(): Promise<Session> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
+  }
+  if (!existsSync(resolve(__dirname, '../../out/renderer/index.html'))) {
+    throw new Error('The renderer is not built: run `npm run build` (npm test does it).');
+  }
   const dir = mkdtempSync(join(tmpdir(), 'tajammu-e2e-'));
   const dbFile = join(dir, 'portfolio.tajammu');
   const db = open(dbFile);
@@ -41,7 +47,7 @@ export async function startSession(): Promise<Session> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [...ARGS, `--user-data-dir=${join(dir, 'chromium')}`].filter((a) => !a.startsWith('--user-data-dir')),
+    args: ARGS,
   });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'ar-EG' });
   const page = await context.newPage();

@@ -55,7 +55,12 @@ describe('cli', () => {
     h.close();
     const json = JSON.parse((await cli('matrix', '--db', db, '--json')).out) as MatrixJson;
     expect(json.rows).toEqual([
-      { region: 'إقليم', cluster: 'تجمع', initiatives: [0, 1, 0, 0, 1, 0, 0], budget: [0, 1234568, 0, 0, 1234568, 0, 0] },
+      {
+        region: 'إقليم',
+        cluster: 'تجمع',
+        initiatives: [0, 1, 0, 0, 1, 0, 0],
+        budget: [0, 1234568, 0, 0, 1234568, 0, 0],
+      },
     ]);
   });
 
@@ -88,12 +93,19 @@ describe('cli', () => {
   it('runs as `npm run --silent cli` with exit codes and clean stdout', () => {
     const db = join(tempDir(), 'proc.tajammu');
     execFileSync('npm', ['run', '--silent', 'cli', '--', 'init', '--db', db, '--demo'], { cwd: ROOT });
-    const out = execFileSync('npm', ['run', '--silent', 'cli', '--', 'matrix', '--db', db, '--json'], { cwd: ROOT, encoding: 'utf8' });
-    expect((JSON.parse(out) as MatrixJson).rows).toHaveLength(24);
-    const bad = spawnSync('npm', ['run', '--silent', 'cli', '--', 'matrix', '--db', join(tempDir(), 'missing.tajammu'), '--json'], {
+    const out = execFileSync('npm', ['run', '--silent', 'cli', '--', 'matrix', '--db', db, '--json'], {
       cwd: ROOT,
       encoding: 'utf8',
     });
+    expect((JSON.parse(out) as MatrixJson).rows).toHaveLength(24);
+    const bad = spawnSync(
+      'npm',
+      ['run', '--silent', 'cli', '--', 'matrix', '--db', join(tempDir(), 'missing.tajammu'), '--json'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     expect(bad.status).not.toBe(0);
     expect(bad.stdout).toBe('');
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);

@@ -58,15 +58,26 @@ describe('api/dispatch', () => {
     const ctx = { db, source: 'ui' as const };
     const region = await dispatch(ctx, 'regions.create', { nameAr: 'إقليم الصعيد' });
     if (!region.ok) throw new Error('region');
-    const cluster = await dispatch(ctx, 'clusters.create', { regionId: (region.value as { id: string }).id, nameAr: 'فخار تونس' });
+    const cluster = await dispatch(ctx, 'clusters.create', {
+      regionId: (region.value as { id: string }).id,
+      nameAr: 'فخار تونس',
+    });
     if (!cluster.ok) throw new Error('cluster');
     const clusterId = (cluster.value as { id: string }).id;
     await dispatch(ctx, 'initiatives.create', { title: 'أ', clusterId, axes: [1, 6], plannedBudget: 100_00 });
-    await dispatch(ctx, 'initiatives.create', { title: 'ب', clusterId, axes: [6], plannedBudget: 50_00, status: 'active' });
+    await dispatch(ctx, 'initiatives.create', {
+      title: 'ب',
+      clusterId,
+      axes: [6],
+      plannedBudget: 50_00,
+      status: 'active',
+    });
     const all = await dispatch(ctx, 'matrix.get', undefined);
     expect(all).toMatchObject({
       ok: true,
-      value: [{ clusterNameAr: 'فخار تونس', initiatives: [1, 0, 0, 0, 0, 2, 0], budget: [100_00, 0, 0, 0, 0, 150_00, 0] }],
+      value: [
+        { clusterNameAr: 'فخار تونس', initiatives: [1, 0, 0, 0, 0, 2, 0], budget: [100_00, 0, 0, 0, 0, 150_00, 0] },
+      ],
     });
     const active = await dispatch(ctx, 'matrix.get', { status: 'active' });
     expect(active).toMatchObject({ ok: true, value: [{ initiatives: [0, 0, 0, 0, 0, 1, 0] }] });

@@ -61,7 +61,11 @@ describe('web-host', () => {
     const json = (await res.json()) as { ok: boolean; value: { id: number }[] };
     expect(json.ok).toBe(true);
     expect(json.value).toHaveLength(7);
-    const bad = await fetch(`${host.url}api/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
+    const bad = await fetch(`${host.url}api/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{not json',
+    });
     expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_OPERATION' } });
   });
 

@@ -32,12 +32,9 @@ export const clusterHandlers = {
 export const initiativeHandlers = {
   'initiatives.list': (input, { db }) => initiatives.listInitiatives(db, input ?? {}),
   'initiatives.get': ({ id }, { db }) => initiatives.getInitiative(db, id),
-  'initiatives.create': (input, { db, source }) =>
-    initiatives.createInitiative(db, { source }, input),
-  'initiatives.update': (input, { db, source }) =>
-    initiatives.updateInitiative(db, { source }, input),
-  'initiatives.delete': ({ id }, { db, source }) =>
-    initiatives.deleteInitiative(db, { source }, id),
+  'initiatives.create': (input, { db, source }) => initiatives.createInitiative(db, { source }, input),
+  'initiatives.update': (input, { db, source }) => initiatives.updateInitiative(db, { source }, input),
+  'initiatives.delete': ({ id }, { db, source }) => initiatives.deleteInitiative(db, { source }, id),
 } satisfies DomainHandlers<'initiatives'>;
 
 export const indicatorHandlers = {

@@ -1,17 +1,5 @@
-import {
-  clusterHandlers,
-  indicatorHandlers,
-  initiativeHandlers,
-  regionHandlers,
-  sectorHandlers,
-} from './entities';
-import {
-  auditHandlers,
-  axesHandlers,
-  matrixHandlers,
-  portfolioHandlers,
-  settingsHandlers,
-} from './portfolio';
+import { clusterHandlers, indicatorHandlers, initiativeHandlers, regionHandlers, sectorHandlers } from './entities';
+import { auditHandlers, axesHandlers, matrixHandlers, portfolioHandlers, settingsHandlers } from './portfolio';
 import type { Handlers } from './types';
 
 export const handlers = {

@@ -93,7 +93,11 @@ export function Dashboard() {
                     <Typography sx={{ width: 260, flexShrink: 0 }} title={axisName(axis, true)}>
                       {fmt.number(axis)}. {axisName(axis)}
                     </Typography>
-                    <LinearProgress variant="determinate" value={share} sx={{ flexGrow: 1, height: 10, borderRadius: 5 }} />
+                    <LinearProgress
+                      variant="determinate"
+                      value={share}
+                      sx={{ flexGrow: 1, height: 10, borderRadius: 5 }}
+                    />
                     <Typography sx={{ width: 110, textAlign: 'end' }}>
                       {t('dashboard.coveredOf', { covered: fmt.number(covered), total: fmt.number(selected.length) })}
                     </Typography>

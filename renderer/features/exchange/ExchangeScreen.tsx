@@ -13,7 +13,11 @@ export function ExchangeScreen() {
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Typography gutterBottom>{t('exchange.body')}</Typography>
         <Typography gutterBottom>{t('exchange.cli')}</Typography>
-        <Typography component="pre" dir="ltr" sx={{ fontFamily: 'monospace', bgcolor: 'grey.100', p: 1, borderRadius: 1 }}>
+        <Typography
+          component="pre"
+          dir="ltr"
+          sx={{ fontFamily: 'monospace', bgcolor: 'grey.100', p: 1, borderRadius: 1 }}
+        >
           npm run --silent cli -- matrix --db FILE --json
         </Typography>
       </Paper>

@@ -23,7 +23,9 @@ export function InitiativeDialog(props: { initiative: Initiative | 'new'; onClos
   const write = useStore((s) => s.write);
   const existing = props.initiative === 'new' ? null : props.initiative;
   const [d, setD] = useState<InitiativeDraft>(() =>
-    existing ? draftOf(existing, digits) : newDraft(clusters[0]?.id ?? null, clusters[0]?.regionId ?? regions[0]?.id ?? '', digits),
+    existing
+      ? draftOf(existing, digits)
+      : newDraft(clusters[0]?.id ?? null, clusters[0]?.regionId ?? regions[0]?.id ?? '', digits),
   );
   const set = <K extends keyof InitiativeDraft>(k: K, v: InitiativeDraft[K]) => setD((x) => ({ ...x, [k]: v }));
   const { errors, warnings } = checkDraft(d, digits);
@@ -51,13 +53,17 @@ export function InitiativeDialog(props: { initiative: Initiative | 'new'; onClos
   });
   const place = d.clusterId ?? `${REGION_WIDE}${d.regionId}`;
   const setPlace = (value: string) => {
-    if (value.startsWith(REGION_WIDE)) setD((x) => ({ ...x, clusterId: null, regionId: value.slice(REGION_WIDE.length) }));
-    else setD((x) => ({ ...x, clusterId: value, regionId: clusters.find((c) => c.id === value)?.regionId ?? x.regionId }));
+    if (value.startsWith(REGION_WIDE))
+      setD((x) => ({ ...x, clusterId: null, regionId: value.slice(REGION_WIDE.length) }));
+    else
+      setD((x) => ({ ...x, clusterId: value, regionId: clusters.find((c) => c.id === value)?.regionId ?? x.regionId }));
   };
 
   const save = async () => {
     const input = toInput(d, digits);
-    const ok = existing ? await write('initiatives.update', { ...input, id: existing.id }) : await write('initiatives.create', input);
+    const ok = existing
+      ? await write('initiatives.update', { ...input, id: existing.id })
+      : await write('initiatives.create', input);
     if (ok) props.onClose();
   };
 
@@ -76,13 +82,24 @@ export function InitiativeDialog(props: { initiative: Initiative | 'new'; onClos
           <TextField {...text('title', 'initiatives.titleField')} required autoFocus />
         </Grid>
         <Grid size={{ xs: 12, sm: 3 }}>
-          <TextField {...text('code', 'common.code')} helperText={t('common.codeHint')} slotProps={{ htmlInput: { dir: 'ltr' } }} />
+          <TextField
+            {...text('code', 'common.code')}
+            helperText={t('common.codeHint')}
+            slotProps={{ htmlInput: { dir: 'ltr' } }}
+          />
         </Grid>
         <Grid size={12}>
           <TextField {...text('description', 'initiatives.description', true)} />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
-          <TextField select label={t('initiatives.cluster')} value={place} onChange={(e) => setPlace(e.target.value)} {...help('clusterId')} name="place">
+          <TextField
+            select
+            label={t('initiatives.cluster')}
+            value={place}
+            onChange={(e) => setPlace(e.target.value)}
+            {...help('clusterId')}
+            name="place"
+          >
             {regions.flatMap((r) => [
               <ListSubheader key={`h${r.id}`}>{localName(r)}</ListSubheader>,
               ...clusters
@@ -101,7 +118,13 @@ export function InitiativeDialog(props: { initiative: Initiative | 'new'; onClos
           </TextField>
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
-          <TextField select label={t('initiatives.status')} value={d.status} onChange={(e) => set('status', e.target.value as InitiativeDraft['status'])} name="status">
+          <TextField
+            select
+            label={t('initiatives.status')}
+            value={d.status}
+            onChange={(e) => set('status', e.target.value as InitiativeDraft['status'])}
+            name="status"
+          >
             {INITIATIVE_STATUSES.map((s) => (
               <MenuItem key={s} value={s}>
                 {t(`enums.status.${s}`)}
@@ -139,7 +162,10 @@ export function InitiativeDialog(props: { initiative: Initiative | 'new'; onClos
           </TextField>
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
-          <TextField {...text('marketingBody', 'initiatives.marketingBody')} disabled={d.marketingHolder === 'enterprises'} />
+          <TextField
+            {...text('marketingBody', 'initiatives.marketingBody')}
+            disabled={d.marketingHolder === 'enterprises'}
+          />
         </Grid>
         <Grid size={{ xs: 12, sm: 3 }}>
           <TextField
@@ -164,10 +190,16 @@ export function InitiativeDialog(props: { initiative: Initiative | 'new'; onClos
           />
         </Grid>
         <Grid size={{ xs: 12, sm: 3 }}>
-          <TextField {...text('plannedBudget', 'initiatives.plannedBudget')} slotProps={{ htmlInput: { inputMode: 'decimal' }, input: { endAdornment: currency } }} />
+          <TextField
+            {...text('plannedBudget', 'initiatives.plannedBudget')}
+            slotProps={{ htmlInput: { inputMode: 'decimal' }, input: { endAdornment: currency } }}
+          />
         </Grid>
         <Grid size={{ xs: 12, sm: 3 }}>
-          <TextField {...text('spent', 'initiatives.spent')} slotProps={{ htmlInput: { inputMode: 'decimal' }, input: { endAdornment: currency } }} />
+          <TextField
+            {...text('spent', 'initiatives.spent')}
+            slotProps={{ htmlInput: { inputMode: 'decimal' }, input: { endAdornment: currency } }}
+          />
         </Grid>
         <Grid size={{ xs: 6, sm: 3 }}>
           <TextField {...count('beneficiaries', 'initiatives.beneficiaries')} />

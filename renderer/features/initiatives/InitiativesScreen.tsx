@@ -57,10 +57,12 @@ export function InitiativesScreen() {
     );
   }, [initiatives, regionId, axis, status, search]);
   const pageRows = filtered.slice(page * rowsPerPage, (page + 1) * rowsPerPage);
-  const resetPage = <T,>(setter: (v: T) => void) => (v: T) => {
-    setter(v);
-    setPage(0);
-  };
+  const resetPage =
+    <T,>(setter: (v: T) => void) =>
+    (v: T) => {
+      setter(v);
+      setPage(0);
+    };
 
   return (
     <Stack spacing={2}>
@@ -80,8 +82,20 @@ export function InitiativesScreen() {
       </Box>
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-          <TextField label={t('initiatives.search')} value={search} onChange={(e) => resetPage(setSearch)(e.target.value)} type="search" name="search" />
-          <TextField select label={t('initiatives.filterRegion')} value={regionId} onChange={(e) => resetPage(setRegionId)(e.target.value)} sx={{ minWidth: 180 }}>
+          <TextField
+            label={t('initiatives.search')}
+            value={search}
+            onChange={(e) => resetPage(setSearch)(e.target.value)}
+            type="search"
+            name="search"
+          />
+          <TextField
+            select
+            label={t('initiatives.filterRegion')}
+            value={regionId}
+            onChange={(e) => resetPage(setRegionId)(e.target.value)}
+            sx={{ minWidth: 180 }}
+          >
             <MenuItem value="">{t('common.all')}</MenuItem>
             {regions.map((r) => (
               <MenuItem key={r.id} value={r.id}>
@@ -89,7 +103,13 @@ export function InitiativesScreen() {
               </MenuItem>
             ))}
           </TextField>
-          <TextField select label={t('initiatives.filterAxis')} value={axis} onChange={(e) => resetPage(setAxis)(Number(e.target.value))} sx={{ minWidth: 180 }}>
+          <TextField
+            select
+            label={t('initiatives.filterAxis')}
+            value={axis}
+            onChange={(e) => resetPage(setAxis)(Number(e.target.value))}
+            sx={{ minWidth: 180 }}
+          >
             <MenuItem value={0}>{t('common.all')}</MenuItem>
             {[1, 2, 3, 4, 5, 6, 7].map((a) => (
               <MenuItem key={a} value={a}>
@@ -97,7 +117,13 @@ export function InitiativesScreen() {
               </MenuItem>
             ))}
           </TextField>
-          <TextField select label={t('initiatives.filterStatus')} value={status} onChange={(e) => resetPage(setStatus)(e.target.value)} sx={{ minWidth: 150 }}>
+          <TextField
+            select
+            label={t('initiatives.filterStatus')}
+            value={status}
+            onChange={(e) => resetPage(setStatus)(e.target.value)}
+            sx={{ minWidth: 150 }}
+          >
             <MenuItem value="">{t('common.all')}</MenuItem>
             {INITIATIVE_STATUSES.map((s) => (
               <MenuItem key={s} value={s}>
@@ -132,7 +158,13 @@ export function InitiativesScreen() {
                       {i.code}
                     </TableCell>
                     <TableCell>{i.title}</TableCell>
-                    <TableCell>{cluster ? localName(cluster) : region ? `${t('initiatives.regionWide')} — ${localName(region)}` : ''}</TableCell>
+                    <TableCell>
+                      {cluster
+                        ? localName(cluster)
+                        : region
+                          ? `${t('initiatives.regionWide')} — ${localName(region)}`
+                          : ''}
+                    </TableCell>
                     <TableCell>
                       <Stack direction="row" spacing={0.5}>
                         {i.axes.map((a) => (

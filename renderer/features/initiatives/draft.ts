@@ -44,7 +44,8 @@ export function checkDraft(d: InitiativeDraft, currencyDigits: number): DraftChe
   if (d.axes.length === 0) errors.axes = 'initiatives.noAxis';
   if (!d.clusterId && !d.regionId) errors.clusterId = 'initiatives.noPlace';
   if (d.startDate && d.endDate && d.endDate < d.startDate) errors.endDate = 'initiatives.endBeforeStart';
-  if (!Number.isInteger(d.progress) || d.progress < 0 || d.progress > 100) errors.progress = 'initiatives.progressRange';
+  if (!Number.isInteger(d.progress) || d.progress < 0 || d.progress > 100)
+    errors.progress = 'initiatives.progressRange';
   const budget = parseMoney(d.plannedBudget, currencyDigits);
   const spent = parseMoney(d.spent, currencyDigits);
   if (budget === null) errors.plannedBudget = 'initiatives.badAmount';

@@ -39,7 +39,11 @@ export function MatrixScreen() {
   const [measure, setMeasure] = useState<Measure>('count');
   const show = (n: number) => (measure === 'count' ? fmt.number(n) : fmt.money(n));
   const max = Math.max(0, ...rows.flatMap((r) => valuesOf(r, measure)));
-  const regions = [...new Map(rows.map((r) => [r.regionId, { id: r.regionId, nameAr: r.regionNameAr, nameEn: r.regionNameEn }])).values()];
+  const regions = [
+    ...new Map(
+      rows.map((r) => [r.regionId, { id: r.regionId, nameAr: r.regionNameAr, nameEn: r.regionNameEn }]),
+    ).values(),
+  ];
   const axisTotals = AXES.map((a) => sum(rows.map((r) => valuesOf(r, measure)[a - 1]!)));
 
   return (
@@ -60,7 +64,15 @@ export function MatrixScreen() {
         </ToggleButtonGroup>
       </Box>
       <Stack direction="row" spacing={1} alignItems="center">
-        <Box sx={{ width: 18, height: 18, border: '2px dashed', borderColor: 'error.main', bgcolor: 'rgba(211,47,47,0.08)' }} />
+        <Box
+          sx={{
+            width: 18,
+            height: 18,
+            border: '2px dashed',
+            borderColor: 'error.main',
+            bgcolor: 'rgba(211,47,47,0.08)',
+          }}
+        />
         <Typography variant="body2">{t('matrix.legendGap')}</Typography>
       </Stack>
       {rows.length === 0 ? (
@@ -119,7 +131,13 @@ export function MatrixScreen() {
                                   title={gap ? t('matrix.gap') : axisName(a, true)}
                                   sx={
                                     gap
-                                      ? { outline: '2px dashed', outlineColor: 'error.main', outlineOffset: -4, bgcolor: 'rgba(211,47,47,0.08)', color: 'error.main' }
+                                      ? {
+                                          outline: '2px dashed',
+                                          outlineColor: 'error.main',
+                                          outlineOffset: -4,
+                                          bgcolor: 'rgba(211,47,47,0.08)',
+                                          color: 'error.main',
+                                        }
                                       : heat(v, max)
                                   }
                                 >

@@ -74,7 +74,13 @@ export function ClusterDialog(props: { cluster: Cluster | { regionId: string }; 
           <TextField {...text('nameEn', 'common.nameEn')} slotProps={{ htmlInput: { dir: 'ltr' } }} />
         </Grid>
         <Grid size={{ xs: 12, sm: 4 }}>
-          <TextField select label={t('clusters.region')} value={d.regionId} onChange={(e) => set('regionId', e.target.value)} required>
+          <TextField
+            select
+            label={t('clusters.region')}
+            value={d.regionId}
+            onChange={(e) => set('regionId', e.target.value)}
+            required
+          >
             {regions.map((r) => (
               <MenuItem key={r.id} value={r.id}>
                 {localName(r)}
@@ -86,7 +92,11 @@ export function ClusterDialog(props: { cluster: Cluster | { regionId: string }; 
           <SectorField value={d.sectorId} onChange={(v) => set('sectorId', v)} />
         </Grid>
         <Grid size={{ xs: 12, sm: 4 }}>
-          <TextField {...text('code', 'common.code')} helperText={t('common.codeHint')} slotProps={{ htmlInput: { dir: 'ltr' } }} />
+          <TextField
+            {...text('code', 'common.code')}
+            helperText={t('common.codeHint')}
+            slotProps={{ htmlInput: { dir: 'ltr' } }}
+          />
         </Grid>
         <Grid size={12}>
           <TextField {...text('mainProducts', 'clusters.mainProducts')} />
@@ -101,7 +111,12 @@ export function ClusterDialog(props: { cluster: Cluster | { regionId: string }; 
           <TextField {...count('workers', 'clusters.workers')} />
         </Grid>
         <Grid size={{ xs: 12, sm: 4 }}>
-          <TextField select label={t('clusters.formality')} value={d.formality} onChange={(e) => set('formality', e.target.value as Draft['formality'])}>
+          <TextField
+            select
+            label={t('clusters.formality')}
+            value={d.formality}
+            onChange={(e) => set('formality', e.target.value as Draft['formality'])}
+          >
             {FORMALITIES.map((f) => (
               <MenuItem key={f} value={f}>
                 {t(`enums.formality.${f}`)}
@@ -110,10 +125,16 @@ export function ClusterDialog(props: { cluster: Cluster | { regionId: string }; 
           </TextField>
         </Grid>
         <Grid size={{ xs: 12, sm: 4 }}>
-          <FormControlLabel control={<Checkbox checked={d.heritage} onChange={(e) => set('heritage', e.target.checked)} />} label={t('clusters.heritage')} />
+          <FormControlLabel
+            control={<Checkbox checked={d.heritage} onChange={(e) => set('heritage', e.target.checked)} />}
+            label={t('clusters.heritage')}
+          />
         </Grid>
         <Grid size={{ xs: 12, sm: 4 }}>
-          <FormControlLabel control={<Checkbox checked={d.selected} onChange={(e) => set('selected', e.target.checked)} />} label={t('clusters.selected')} />
+          <FormControlLabel
+            control={<Checkbox checked={d.selected} onChange={(e) => set('selected', e.target.checked)} />}
+            label={t('clusters.selected')}
+          />
         </Grid>
         <Grid size={12}>
           <Divider />
@@ -139,7 +160,12 @@ export function ClusterDialog(props: { cluster: Cluster | { regionId: string }; 
         {QM.map(([statusKey, noteKey, label]) => (
           <Grid container size={12} spacing={2} key={statusKey}>
             <Grid size={{ xs: 12, sm: 5 }}>
-              <TextField select label={t(label)} value={d[statusKey]} onChange={(e) => set(statusKey, e.target.value as Draft[typeof statusKey])}>
+              <TextField
+                select
+                label={t(label)}
+                value={d[statusKey]}
+                onChange={(e) => set(statusKey, e.target.value as Draft[typeof statusKey])}
+              >
                 {QUALITY_STATUSES.map((q) => (
                   <MenuItem key={q} value={q}>
                     {t(`enums.quality.${q}`)}

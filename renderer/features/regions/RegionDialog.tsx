@@ -35,9 +35,29 @@ export function RegionDialog(props: { region: Region | 'new'; onClose(saved?: Re
       onSave={() => void save()}
     >
       <Stack spacing={2} sx={{ pt: 1 }}>
-        <TextField label={t('common.nameAr')} value={nameAr} onChange={(e) => setNameAr(e.target.value)} required autoFocus name="nameAr" />
-        <TextField label={t('common.nameEn')} value={nameEn} onChange={(e) => setNameEn(e.target.value)} name="nameEn" slotProps={{ htmlInput: { dir: 'ltr' } }} />
-        <TextField label={t('common.code')} helperText={t('common.codeHint')} value={code} onChange={(e) => setCode(e.target.value)} name="code" slotProps={{ htmlInput: { dir: 'ltr' } }} />
+        <TextField
+          label={t('common.nameAr')}
+          value={nameAr}
+          onChange={(e) => setNameAr(e.target.value)}
+          required
+          autoFocus
+          name="nameAr"
+        />
+        <TextField
+          label={t('common.nameEn')}
+          value={nameEn}
+          onChange={(e) => setNameEn(e.target.value)}
+          name="nameEn"
+          slotProps={{ htmlInput: { dir: 'ltr' } }}
+        />
+        <TextField
+          label={t('common.code')}
+          helperText={t('common.codeHint')}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          name="code"
+          slotProps={{ htmlInput: { dir: 'ltr' } }}
+        />
         <TextField select label={t('regions.parent')} value={parentId} onChange={(e) => setParentId(e.target.value)}>
           <MenuItem value="">{t('regions.noParent')}</MenuItem>
           {regions

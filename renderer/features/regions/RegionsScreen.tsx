@@ -96,14 +96,22 @@ export function RegionsScreen() {
                     </IconButton>
                   </Tooltip>
                   <Tooltip title={t('common.delete')}>
-                    <IconButton edge="end" aria-label={t('common.delete')} onClick={() => setPendingDelete({ kind: 'region', item: region })}>
+                    <IconButton
+                      edge="end"
+                      aria-label={t('common.delete')}
+                      onClick={() => setPendingDelete({ kind: 'region', item: region })}
+                    >
                       <DeleteIcon fontSize="small" />
                     </IconButton>
                   </Tooltip>
                 </>
               }
             >
-              <ListItemButton selected={region.id === selectedId} onClick={() => setSelectedId(region.id)} sx={{ pl: 2 + depth * 2, pr: 10 }}>
+              <ListItemButton
+                selected={region.id === selectedId}
+                onClick={() => setSelectedId(region.id)}
+                sx={{ pl: 2 + depth * 2, pr: 10 }}
+              >
                 <ListItemText
                   primary={localName(region)}
                   secondary={t('counts.clusters', {
@@ -162,7 +170,9 @@ export function RegionsScreen() {
                       </Typography>
                       <Stack direction="row" spacing={0.5} sx={{ mt: 0.5 }}>
                         {c.heritage && <Chip size="small" label={t('clusters.heritage')} />}
-                        {c.selected && <Chip size="small" color="primary" variant="outlined" label={t('clusters.selected')} />}
+                        {c.selected && (
+                          <Chip size="small" color="primary" variant="outlined" label={t('clusters.selected')} />
+                        )}
                       </Stack>
                     </TableCell>
                     <TableCell>{sector ? localName(sector) : t('common.none')}</TableCell>
@@ -171,10 +181,16 @@ export function RegionsScreen() {
                     <TableCell align="right">{fmt.number(c.smallCount)}</TableCell>
                     <TableCell>{t('counts.initiatives', { count: n, formatted: fmt.number(n) })}</TableCell>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                      <IconButton aria-label={`${t('common.edit')} ${localName(c)}`} onClick={() => setClusterDialog(c)}>
+                      <IconButton
+                        aria-label={`${t('common.edit')} ${localName(c)}`}
+                        onClick={() => setClusterDialog(c)}
+                      >
                         <EditIcon fontSize="small" />
                       </IconButton>
-                      <IconButton aria-label={`${t('common.delete')} ${localName(c)}`} onClick={() => setPendingDelete({ kind: 'cluster', item: c })}>
+                      <IconButton
+                        aria-label={`${t('common.delete')} ${localName(c)}`}
+                        onClick={() => setPendingDelete({ kind: 'cluster', item: c })}
+                      >
                         <DeleteIcon fontSize="small" />
                       </IconButton>
                     </TableCell>

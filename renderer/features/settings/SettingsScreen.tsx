@@ -7,10 +7,12 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../db/model';
+import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
+  const fmt = useFormatter();
   const stored = useStore((s) => s.settings);
   const write = useStore((s) => s.write);
   const setLanguage = useStore((s) => s.setLanguage);
@@ -19,7 +21,11 @@ export function SettingsScreen() {
   const months = Array.from({ length: 12 }, (_, i) => i + 1);
 
   const save = async () => {
-    const saved = await write('settings.update', { ...draft, currencyCode: draft.currencyCode.toUpperCase() }, 'settings.saved');
+    const saved = await write(
+      'settings.update',
+      { ...draft, currencyCode: draft.currencyCode.toUpperCase() },
+      'settings.saved',
+    );
     if (saved) setLanguage(saved.language);
   };
 
@@ -30,7 +36,11 @@ export function SettingsScreen() {
       </Typography>
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Stack spacing={2}>
-          <TextField label={t('settings.officeName')} value={draft.officeName} onChange={(e) => set('officeName', e.target.value)} />
+          <TextField
+            label={t('settings.officeName')}
+            value={draft.officeName}
+            onChange={(e) => set('officeName', e.target.value)}
+          />
           <Stack direction="row" spacing={2}>
             <TextField
               label={t('settings.currencyCode')}
@@ -46,7 +56,7 @@ export function SettingsScreen() {
             >
               {[0, 1, 2, 3].map((n) => (
                 <MenuItem key={n} value={n}>
-                  {n}
+                  {fmt.number(n)}
                 </MenuItem>
               ))}
             </TextField>
@@ -69,13 +79,18 @@ export function SettingsScreen() {
             >
               {months.map((m) => (
                 <MenuItem key={m} value={m}>
-                  {m}
+                  {fmt.month(m)}
                 </MenuItem>
               ))}
             </TextField>
           </Stack>
           <Stack direction="row" spacing={2}>
-            <TextField select label={t('settings.digits')} value={draft.digits} onChange={(e) => set('digits', e.target.value as Settings['digits'])}>
+            <TextField
+              select
+              label={t('settings.digits')}
+              value={draft.digits}
+              onChange={(e) => set('digits', e.target.value as Settings['digits'])}
+            >
               <MenuItem value="latn">{t('settings.latn')}</MenuItem>
               <MenuItem value="arab">{t('settings.arab')}</MenuItem>
             </TextField>

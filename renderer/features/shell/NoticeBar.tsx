@@ -18,7 +18,13 @@ export function NoticeBar() {
       onClose={(_e, reason) => reason !== 'clickaway' && clear()}
       anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
     >
-      <Alert severity={isError ? 'error' : 'success'} onClose={clear} variant="filled" role="alert" data-testid="notice">
+      <Alert
+        severity={isError ? 'error' : 'success'}
+        onClose={clear}
+        variant="filled"
+        role="alert"
+        data-testid="notice"
+      >
         {isError ? notice.error.message[language] : t(notice.key)}
       </Alert>
     </Snackbar>

@@ -1,0 +1,118 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FakeContents, makeFakeElectron } from './fake-electron';
+
+const OUT = resolve(__dirname, '../../out');
+const userData = mkdtempSync(join(tmpdir(), 'tajammu-userdata-'));
+const fake = makeFakeElectron(userData);
+const trusted = { senderFrame: { url: 'app://tajammu/index.html', parent: null } };
+
+/** Loads a built bundle with `electron` resolved to the fake; everything else is real. */
+function loadWithFakeElectron(file: string): void {
+  const mod = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const original = mod._load;
+  mod._load = function (request: string, ...rest: unknown[]) {
+    return request === 'electron' ? fake.electron : original.call(this, request, ...rest);
+  };
+  try {
+    createRequire(__filename)(file);
+  } finally {
+    mod._load = original;
+  }
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(OUT, 'main/index.js'))) throw new Error('Build first: npm run build');
+  loadWithFakeElectron(join(OUT, 'main/index.js'));
+  await new Promise((r) => setTimeout(r, 50));
+});
+
+describe('main process (built bundle, fake Electron)', () => {
+  it('opens the portfolio in the user-data folder and one hardened window on app://', () => {
+    expect(fake.rec.errors).toEqual([]);
+    expect(existsSync(join(userData, 'portfolio.tajammu'))).toBe(true);
+    expect(fake.rec.windows).toHaveLength(1);
+    const win = fake.rec.windows[0]!;
+    expect(win.url).toBe('app://tajammu/index.html');
+    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(existsSync(String(win.options.webPreferences!.preload))).toBe(true);
+    expect(fake.rec.schemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+  });
+
+  it('answers contract calls from our page over IPC, and refuses other senders', async () => {
+    const invoke = fake.rec.ipc.get('tajammu:invoke')!;
+    const axes = (await invoke(trusted as never, 'axes.list' as never, undefined as never)) as {
+      ok: boolean;
+      value: unknown[];
+    };
+    expect(axes.ok).toBe(true);
+    expect(axes.value).toHaveLength(7);
+    const foreign = await invoke(
+      { senderFrame: { url: 'https://evil.example/', parent: null } } as never,
+      'axes.list' as never,
+      undefined as never,
+    );
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const unknown = await invoke(trusted as never, 'fs.readFile' as never, '/etc/passwd' as never);
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_OPERATION' } });
+  });
+
+  it('shows the menu in Arabic first and rebuilds it when the language changes', async () => {
+    expect(fake.rec.menus[0]!.map((m) => m.label)).toContain('ملف');
+    const invoke = fake.rec.ipc.get('tajammu:invoke')!;
+    await invoke(trusted as never, 'settings.update' as never, { language: 'en' } as never);
+    expect(fake.rec.menus.at(-1)!.map((m) => m.label)).toContain('File');
+  });
+
+  it('serves the renderer over app:// with the CSP, and nothing outside it', async () => {
+    const handle = fake.rec.protocols.get('app')!;
+    const ok = (await handle({ url: 'app://tajammu/index.html' } as never)) as Response;
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await ok.text()).toContain('<div id="root">');
+    const escape = (await handle({ url: 'app://tajammu/..%2f..%2fpackage.json' } as never)) as Response;
+    expect(escape.status).toBe(404);
+  });
+
+  it('denies permissions, foreign navigation, new windows and webviews', () => {
+    let granted: boolean | undefined;
+    fake.rec.permissionRequest!(null as never, 'media' as never, ((g: boolean) => (granted = g)) as never);
+    expect(granted).toBe(false);
+    expect(fake.rec.permissionCheck!(null as never, 'geolocation' as never)).toBe(false);
+
+    const contents = new FakeContents();
+    fake.app.emit('web-contents-created', {}, contents);
+    const nav = (url: string) => {
+      let prevented = false;
+      contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    };
+    expect(nav('https://evil.example/')).toBe(true);
+    expect(nav('file:///etc/passwd')).toBe(true);
+    expect(nav('app://tajammu/index.html')).toBe(false);
+    let webviewBlocked = false;
+    contents.emit('will-attach-webview', { preventDefault: () => (webviewBlocked = true) });
+    expect(webviewBlocked).toBe(true);
+    expect(contents.openHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    expect(contents.openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(fake.rec.opened).toEqual(['https://example.org/']);
+  });
+});
+
+describe('preload (built bundle, fake Electron)', () => {
+  it('exposes invoke for contract names only', async () => {
+    loadWithFakeElectron(join(OUT, 'preload/index.cjs'));
+    const api = (globalThis as unknown as { api: { invoke(n: unknown, i?: unknown): Promise<unknown> } }).api;
+    expect(Object.keys(api)).toEqual(['invoke']);
+    expect(await api.invoke('regions.list')).toEqual({ forwarded: ['tajammu:invoke', 'regions.list', undefined] });
+    expect(await api.invoke('shell.openExternal', 'file:///')).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_OPERATION' },
+    });
+  });
+});

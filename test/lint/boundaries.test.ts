@@ -1,0 +1,55 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '../..');
+const eslint = new ESLint({ cwd: ROOT });
+
+async function ruleErrors(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(ROOT, filePath) });
+  return result!.messages.filter((m) => m.ruleId?.endsWith('no-restricted-imports')).map((m) => m.message);
+}
+
+describe('lint/boundaries', () => {
+  it.each([
+    ["import { readFileSync } from 'node:fs';", 'node:fs'],
+    ["import { join } from 'path';", 'path'],
+    ["import { ipcRenderer } from 'electron';", 'electron'],
+    ["import Database from 'better-sqlite3';", 'better-sqlite3'],
+    ["import { open } from '../db/connection';", 'db/connection'],
+    ["import { listRegions } from '../../db/repos/regions';", 'db/repos'],
+    ["import { dispatch } from '../electron/api/dispatch';", 'dispatch'],
+  ])('refuses `%s` in renderer/', async (code) => {
+    expect(await ruleErrors(`${code}\nexport {};`, 'renderer/probe.ts')).toHaveLength(1);
+  });
+
+  it('allows pure modules and type-only imports in renderer/', async () => {
+    const code = [
+      "import { Region } from '../db/model';",
+      "import { normalizeArabic } from '../db/normalize';",
+      "import type { Db } from '../db/connection';",
+      "import { contract } from '../electron/api/contract';",
+      'export const x: [unknown, unknown, Db | null, unknown] = [Region, normalizeArabic, null, contract];',
+    ].join('\n');
+    expect(await ruleErrors(code, 'renderer/probe.ts')).toEqual([]);
+  });
+
+  it('refuses electron in db/', async () => {
+    expect(await ruleErrors("import { app } from 'electron';\nexport { app };", 'db/probe.ts')).toHaveLength(1);
+  });
+
+  it('finds no violation in the real renderer and db folders', async () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => {
+        const p = join(dir, f);
+        return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(p) ? [p] : [];
+      });
+    const results = await eslint.lintFiles([...files(join(ROOT, 'renderer')), ...files(join(ROOT, 'db'))]);
+    const violations = results.flatMap((r) =>
+      r.messages.filter((m) => m.ruleId?.endsWith('no-restricted-imports')).map((m) => `${r.filePath}: ${m.message}`),
+    );
+    expect(results.length).toBeGreaterThan(20);
+    expect(violations).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { normalizeArabic } from '../../db/normalize';
+import { makeFormatter, parseMoney } from '../../renderer/format';
+import ar from '../../renderer/i18n/ar.json';
+import en from '../../renderer/i18n/en.json';
+
+describe('renderer/format', () => {
+  const base = { currencyCode: 'EGP', currencyDigits: 2 };
+  it('uses the digit set of the setting, not the locale default', () => {
+    expect(makeFormatter('ar', { ...base, digits: 'latn' }).number(1234567)).toBe('1,234,567');
+    expect(makeFormatter('ar', { ...base, digits: 'arab' }).number(1234567)).toBe('١٬٢٣٤٬٥٦٧');
+  });
+
+  it('shows money stored in minor units in major units', () => {
+    expect(makeFormatter('en', { ...base, digits: 'latn' }).money(250_000_00)).toMatch(/EGP\s?250,000/);
+    expect(makeFormatter('ar', { ...base, digits: 'latn' }).money(250_000_00)).toContain('250,000');
+  });
+
+  it('formats dates in the Gregorian calendar even in Arabic', () => {
+    const d = makeFormatter('ar', { ...base, digits: 'latn' }).date('2026-03-01');
+    expect(d).toContain('2026');
+    expect(d).toContain('مارس');
+    expect(makeFormatter('en', { ...base, digits: 'latn' }).month(7)).toBe('July');
+  });
+
+  it('parses typed amounts in either digit set into minor units', () => {
+    expect(parseMoney('250,000', 2)).toBe(250_000_00);
+    expect(parseMoney('١٢٬٥٠٠٫٧٥', 2)).toBe(12_500_75);
+    expect(parseMoney('', 2)).toBe(0);
+    expect(parseMoney('abc', 2)).toBeNull();
+    expect(parseMoney('1.5', 0)).toBe(2);
+  });
+});
+
+describe('renderer/i18n', () => {
+  it('has the same keys in Arabic and English', () => {
+    const keys = (o: object, p = ''): string[] =>
+      Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v as object, `${p}${k}.`) : [`${p}${k}`]));
+    const strip = (k: string) => k.replace(/_(zero|one|two|few|many|other)$/, '');
+    expect([...new Set(keys(ar).map(strip))].sort()).toEqual([...new Set(keys(en).map(strip))].sort());
+  });
+
+  it('uses the Arabic plural forms for 0, 1, 2, 3, 11 and 100', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ lng: 'ar', resources: { ar: { translation: ar } } });
+    const say = (count: number) => i18n.t('counts.initiatives', { count, formatted: String(count) });
+    expect([0, 1, 2, 3, 11, 100].map(say)).toEqual([
+      'لا توجد مبادرات',
+      'مبادرة واحدة',
+      'مبادرتان',
+      '3 مبادرات',
+      '11 مبادرة',
+      '100 مبادرة',
+    ]);
+  });
+});
+
+describe('db/normalize', () => {
+  it('folds hamza forms, ta marbuta, alef maqsura, tatweel and diacritics', () => {
+    expect(normalizeArabic('إنشاء قاعدة')).toBe(normalizeArabic('انشاء قاعده'));
+    expect(normalizeArabic('مُبَادَرَة')).toBe(normalizeArabic('مبادره'));
+    expect(normalizeArabic('مستوى')).toBe(normalizeArabic('مستوي'));
+    expect(normalizeArabic('التـــدريب')).toBe('التدريب');
+    expect(normalizeArabic('مسؤولية')).toBe(normalizeArabic('مسءولية'));
+    expect(normalizeArabic('  Axis   One ')).toBe('axis one');
+  });
+});
