@@ -35,7 +35,9 @@ export interface Session {
 /** A real portfolio file, the real web host over it, and a real Chromium page pointed at it. */
 export async function startSession(): Promise<Session> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
   }
   if (!existsSync(resolve(__dirname, '../../out/renderer/index.html'))) {
     throw new Error('The renderer is not built: run `npm run build` (npm test does it).');

@@ -22,7 +22,10 @@ afterAll(async () => {
 describe('e2e/foundation', () => {
   it('starts in Arabic, right to left, with the bundled Arabic font, and offers the demo', async () => {
     await page.getByTestId('first-start').waitFor();
-    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
+      'ar',
+      'rtl',
+    ]);
     expect(await page.getByTestId('nav-matrix').innerText()).toBe('المصفوفة');
     await page.evaluate(() => document.fonts.ready);
     const fontLoaded = await page.evaluate(() => document.fonts.check('16px "Noto Sans Arabic"', 'تجمع'));
@@ -78,8 +81,12 @@ describe('e2e/foundation', () => {
     await d.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('initiative-table').innerText()).toContain('إطلاق علامة تجارية محلية');
 
-    const stored = s.db.prepare('SELECT axis1, axis2, axis3, primary_axis, planned_budget, spent FROM initiatives').all();
-    expect(stored).toEqual([{ axis1: 1, axis2: 0, axis3: 1, primary_axis: 3, planned_budget: 250_000_00, spent: 300_000_00 }]);
+    const stored = s.db
+      .prepare('SELECT axis1, axis2, axis3, primary_axis, planned_budget, spent FROM initiatives')
+      .all();
+    expect(stored).toEqual([
+      { axis1: 1, axis2: 0, axis3: 1, primary_axis: 3, planned_budget: 250_000_00, spent: 300_000_00 },
+    ]);
     const sources = s.db.prepare('SELECT DISTINCT source FROM audit_log').all();
     expect(sources).toEqual([{ source: 'ui' }]);
   });

@@ -33,7 +33,10 @@ describe('e2e/screens', () => {
       for (const screen of SCREENS) {
         await s.page.getByTestId(`nav-${screen}`).click();
         await s.page.waitForTimeout(150);
-        await s.page.screenshot({ path: join(RESULTS, `screen-${screen}-${lang}.png`), fullPage: screen !== 'initiatives' });
+        await s.page.screenshot({
+          path: join(RESULTS, `screen-${screen}-${lang}.png`),
+          fullPage: screen !== 'initiatives',
+        });
       }
     });
   }
