@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Initiative, INITIATIVE_STATUSES, MARKETING_HOLDERS } from '../../../db/model';
 import { EntityDialog } from '../../components/EntityDialog';
+import { EnumSelect, fieldBinder } from '../../components/fields';
 import { useLocalName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { AxesField } from './AxesField';
@@ -33,24 +34,7 @@ export function InitiativeDialog(props: { initiative: Initiative | 'new'; onClos
     const key = errors[k] ?? warnings[k];
     return { error: Boolean(errors[k]), helperText: key ? t(key) : undefined };
   };
-  const text = (k: keyof InitiativeDraft & string, label: string, multiline = false) => ({
-    label: t(label),
-    name: k,
-    value: String(d[k] ?? ''),
-    multiline,
-    minRows: multiline ? 2 : undefined,
-    onChange: (e: { target: { value: string } }) => set(k, e.target.value as never),
-    ...help(k),
-  });
-  const count = (k: 'beneficiaries' | 'jobs' | 'trainees' | 'progress', label: string) => ({
-    label: t(label),
-    name: k,
-    type: 'number',
-    value: d[k],
-    slotProps: { htmlInput: { min: 0, max: k === 'progress' ? 100 : undefined } },
-    onChange: (e: { target: { value: string } }) => set(k, Math.floor(Number(e.target.value) || 0)),
-    ...help(k),
-  });
+  const { text, count } = fieldBinder(t, d, set, help);
   const place = d.clusterId ?? `${REGION_WIDE}${d.regionId}`;
   const setPlace = (value: string) => {
     if (value.startsWith(REGION_WIDE))
@@ -118,19 +102,14 @@ export function InitiativeDialog(props: { initiative: Initiative | 'new'; onClos
           </TextField>
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
-          <TextField
-            select
+          <EnumSelect
             label={t('initiatives.status')}
-            value={d.status}
-            onChange={(e) => set('status', e.target.value as InitiativeDraft['status'])}
             name="status"
-          >
-            {INITIATIVE_STATUSES.map((s) => (
-              <MenuItem key={s} value={s}>
-                {t(`enums.status.${s}`)}
-              </MenuItem>
-            ))}
-          </TextField>
+            value={d.status}
+            options={INITIATIVE_STATUSES}
+            group="status"
+            onChange={(v) => set('status', v)}
+          />
         </Grid>
         <Grid size={12}>
           <AxesField
@@ -147,19 +126,14 @@ export function InitiativeDialog(props: { initiative: Initiative | 'new'; onClos
           <TextField {...text('partners', 'initiatives.partners')} />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
-          <TextField
-            select
+          <EnumSelect
             label={t('initiatives.marketingHolder')}
-            value={d.marketingHolder}
-            onChange={(e) => set('marketingHolder', e.target.value as InitiativeDraft['marketingHolder'])}
             name="marketingHolder"
-          >
-            {MARKETING_HOLDERS.map((m) => (
-              <MenuItem key={m} value={m}>
-                {t(`enums.marketing.${m}`)}
-              </MenuItem>
-            ))}
-          </TextField>
+            value={d.marketingHolder}
+            options={MARKETING_HOLDERS}
+            group="marketing"
+            onChange={(v) => set('marketingHolder', v)}
+          />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
           <TextField
@@ -211,7 +185,7 @@ export function InitiativeDialog(props: { initiative: Initiative | 'new'; onClos
           <TextField {...count('trainees', 'initiatives.trainees')} />
         </Grid>
         <Grid size={{ xs: 6, sm: 3 }}>
-          <TextField {...count('progress', 'initiatives.progress')} />
+          <TextField {...count('progress', 'initiatives.progress', 100)} />
         </Grid>
         <Grid size={12}>
           <TextField {...text('notes', 'common.notes', true)} />

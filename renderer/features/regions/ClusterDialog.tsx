@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Cluster, CLUSTER_DEFAULTS, FORMALITIES, QUALITY_STATUSES, UNIDO_STAGES } from '../../../db/model';
 import { EntityDialog } from '../../components/EntityDialog';
+import { EnumSelect, fieldBinder } from '../../components/fields';
 import { useLocalName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { SectorField } from './SectorField';
@@ -30,22 +31,7 @@ export function ClusterDialog(props: { cluster: Cluster | { regionId: string }; 
     existing ?? { ...CLUSTER_DEFAULTS, code: '', nameAr: '', regionId: props.cluster.regionId },
   );
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
-  const text = (k: keyof Draft & string, label: string, multiline = false) => ({
-    label: t(label),
-    name: k,
-    value: String(d[k] ?? ''),
-    multiline,
-    minRows: multiline ? 2 : undefined,
-    onChange: (e: { target: { value: string } }) => set(k, e.target.value as never),
-  });
-  const count = (k: 'microCount' | 'smallCount' | 'workers', label: string) => ({
-    label: t(label),
-    name: k,
-    type: 'number',
-    value: d[k],
-    slotProps: { htmlInput: { min: 0 } },
-    onChange: (e: { target: { value: string } }) => set(k, Math.max(0, Math.floor(Number(e.target.value) || 0))),
-  });
+  const { text, count } = fieldBinder(t, d, set);
 
   const save = async () => {
     const { code, ...rest } = d;
@@ -111,18 +97,13 @@ export function ClusterDialog(props: { cluster: Cluster | { regionId: string }; 
           <TextField {...count('workers', 'clusters.workers')} />
         </Grid>
         <Grid size={{ xs: 12, sm: 4 }}>
-          <TextField
-            select
+          <EnumSelect
             label={t('clusters.formality')}
             value={d.formality}
-            onChange={(e) => set('formality', e.target.value as Draft['formality'])}
-          >
-            {FORMALITIES.map((f) => (
-              <MenuItem key={f} value={f}>
-                {t(`enums.formality.${f}`)}
-              </MenuItem>
-            ))}
-          </TextField>
+            options={FORMALITIES}
+            group="formality"
+            onChange={(v) => set('formality', v)}
+          />
         </Grid>
         <Grid size={{ xs: 12, sm: 4 }}>
           <FormControlLabel
@@ -160,18 +141,13 @@ export function ClusterDialog(props: { cluster: Cluster | { regionId: string }; 
         {QM.map(([statusKey, noteKey, label]) => (
           <Grid container size={12} spacing={2} key={statusKey}>
             <Grid size={{ xs: 12, sm: 5 }}>
-              <TextField
-                select
+              <EnumSelect
                 label={t(label)}
                 value={d[statusKey]}
-                onChange={(e) => set(statusKey, e.target.value as Draft[typeof statusKey])}
-              >
-                {QUALITY_STATUSES.map((q) => (
-                  <MenuItem key={q} value={q}>
-                    {t(`enums.quality.${q}`)}
-                  </MenuItem>
-                ))}
-              </TextField>
+                options={QUALITY_STATUSES}
+                group="quality"
+                onChange={(v) => set(statusKey, v)}
+              />
             </Grid>
             <Grid size={{ xs: 12, sm: 7 }}>
               <TextField {...text(noteKey, 'clusters.note')} />
