@@ -14,6 +14,7 @@ import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
@@ -146,59 +147,61 @@ export function RegionsScreen() {
           </Typography>
         )}
         {shown.length > 0 && (
-          <Table size="small" data-testid="cluster-table">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('clusters.title')}</TableCell>
-                <TableCell>{t('sectors.label')}</TableCell>
-                <TableCell>{t('clusters.formality')}</TableCell>
-                <TableCell align="right">{t('clusters.microCount')}</TableCell>
-                <TableCell align="right">{t('clusters.smallCount')}</TableCell>
-                <TableCell>{t('initiatives.title')}</TableCell>
-                <TableCell>{t('common.actions')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {shown.map((c) => {
-                const sector = sectors.find((s) => s.id === c.sectorId);
-                const n = initiativeCount(c.id);
-                return (
-                  <TableRow key={c.id} hover>
-                    <TableCell>
-                      <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                        {localName(c)}
-                      </Typography>
-                      <Stack direction="row" spacing={0.5} sx={{ mt: 0.5 }}>
-                        {c.heritage && <Chip size="small" label={t('clusters.heritage')} />}
-                        {c.selected && (
-                          <Chip size="small" color="primary" variant="outlined" label={t('clusters.selected')} />
-                        )}
-                      </Stack>
-                    </TableCell>
-                    <TableCell>{sector ? localName(sector) : t('common.none')}</TableCell>
-                    <TableCell>{t(`enums.formality.${c.formality}`)}</TableCell>
-                    <TableCell align="right">{fmt.number(c.microCount)}</TableCell>
-                    <TableCell align="right">{fmt.number(c.smallCount)}</TableCell>
-                    <TableCell>{t('counts.initiatives', { count: n, formatted: fmt.number(n) })}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                      <IconButton
-                        aria-label={`${t('common.edit')} ${localName(c)}`}
-                        onClick={() => setClusterDialog(c)}
-                      >
-                        <EditIcon fontSize="small" />
-                      </IconButton>
-                      <IconButton
-                        aria-label={`${t('common.delete')} ${localName(c)}`}
-                        onClick={() => setPendingDelete({ kind: 'cluster', item: c })}
-                      >
-                        <DeleteIcon fontSize="small" />
-                      </IconButton>
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+          <TableContainer>
+            <Table size="small" data-testid="cluster-table">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('clusters.title')}</TableCell>
+                  <TableCell>{t('sectors.label')}</TableCell>
+                  <TableCell>{t('clusters.formality')}</TableCell>
+                  <TableCell align="right">{t('clusters.microCount')}</TableCell>
+                  <TableCell align="right">{t('clusters.smallCount')}</TableCell>
+                  <TableCell>{t('initiatives.title')}</TableCell>
+                  <TableCell>{t('common.actions')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {shown.map((c) => {
+                  const sector = sectors.find((s) => s.id === c.sectorId);
+                  const n = initiativeCount(c.id);
+                  return (
+                    <TableRow key={c.id} hover>
+                      <TableCell>
+                        <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                          {localName(c)}
+                        </Typography>
+                        <Stack direction="row" useFlexGap flexWrap="wrap" spacing={0.5} sx={{ mt: 0.5 }}>
+                          {c.heritage && <Chip size="small" label={t('clusters.heritage')} />}
+                          {c.selected && (
+                            <Chip size="small" color="primary" variant="outlined" label={t('clusters.selected')} />
+                          )}
+                        </Stack>
+                      </TableCell>
+                      <TableCell>{sector ? localName(sector) : t('common.none')}</TableCell>
+                      <TableCell>{t(`enums.formality.${c.formality}`)}</TableCell>
+                      <TableCell align="right">{fmt.number(c.microCount)}</TableCell>
+                      <TableCell align="right">{fmt.number(c.smallCount)}</TableCell>
+                      <TableCell>{t('counts.initiatives', { count: n, formatted: fmt.number(n) })}</TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                        <IconButton
+                          aria-label={`${t('common.edit')} ${localName(c)}`}
+                          onClick={() => setClusterDialog(c)}
+                        >
+                          <EditIcon fontSize="small" />
+                        </IconButton>
+                        <IconButton
+                          aria-label={`${t('common.delete')} ${localName(c)}`}
+                          onClick={() => setPendingDelete({ kind: 'cluster', item: c })}
+                        >
+                          <DeleteIcon fontSize="small" />
+                        </IconButton>
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          </TableContainer>
         )}
       </Paper>
 
