@@ -88,6 +88,24 @@ export default tseslint.config(
     },
   },
   {
+    files: ['electron/**/*.ts', 'test/**/*.ts'],
+    ignores: ['electron/excel/exceljs.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'exceljs',
+              message: 'Import exceljs from electron/excel/exceljs.ts: it fixes the reader for Arabic text.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['db/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

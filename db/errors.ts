@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'FILE_DAMAGED'
   | 'FILE_EXISTS'
   | 'BUSY'
+  | 'CANCELLED'
   | 'INTERNAL';
 
 export class AppError extends Error {

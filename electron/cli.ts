@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { open, type Db } from '../db/connection';
 import { AppError } from '../db/errors';
 import { dispatch } from './api/dispatch';
+import { exportCommand, importCommand, templateCommand } from './cli-exchange';
 import type { OperationName, OutputOf } from './api/contract';
 
 export interface CliIo {
@@ -17,8 +18,11 @@ export interface CliIo {
 }
 
 const USAGE = `Usage / الاستخدام:
-  cli init   --db FILE [--demo] [--force]   create a portfolio file / إنشاء ملف محفظة
-  cli matrix --db FILE [--json]             clusters × seven axes / التجمعات × المحاور السبعة`;
+  cli init     --db FILE [--demo] [--force]   create a portfolio file / إنشاء ملف محفظة
+  cli matrix   --db FILE [--json]             clusters × seven axes / التجمعات × المحاور السبعة
+  cli import   --db FILE WORKBOOK [--dry-run] [--skip-invalid] [--map MAP.json] [--json]
+  cli export   --db FILE --out REPORT.xlsx [--lang ar|en] [--region NAME]
+  cli template --out FILE.xlsx [--lang ar|en] [--db FILE]`;
 
 class UsageError extends AppError {
   constructor(ar: string, en: string) {
@@ -119,11 +123,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         force: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        'skip-invalid': { type: 'boolean', default: false },
+        map: { type: 'string' },
+        out: { type: 'string' },
+        lang: { type: 'string', default: 'ar' },
+        region: { type: 'string' },
       },
-      allowPositionals: false,
+      allowPositionals: true,
       strict: true,
     });
-    void positionals;
+    if (command !== 'import' && positionals.length > 0) {
+      throw new UsageError(`معامل غير متوقع: ${positionals[0]}`, `Unexpected argument: ${positionals[0]}`);
+    }
     switch (command) {
       case 'init':
         await init(requireDb(values), values.demo, values.force, io);
@@ -131,6 +143,29 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'matrix':
         await matrix(requireDb(values), values.json, io);
         return 0;
+      case 'import': {
+        if (positionals.length !== 1) {
+          throw new UsageError('حدد مصنفًا واحدًا للاستيراد.', 'Give exactly one workbook to import.');
+        }
+        return await importCommand(
+          {
+            db: requireDb(values),
+            workbook: positionals[0]!,
+            dryRun: values['dry-run'],
+            skipInvalid: values['skip-invalid'],
+            map: values.map,
+            json: values.json,
+          },
+          io,
+        );
+      }
+      case 'export':
+        return await exportCommand(
+          { db: requireDb(values), out: values.out, lang: values.lang, region: values.region },
+          io,
+        );
+      case 'template':
+        return await templateCommand({ db: values.db, out: values.out, lang: values.lang }, io);
       default:
         throw new UsageError(`أمر غير معروف: ${command}`, `Unknown command: ${command}`);
     }

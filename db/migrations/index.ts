@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import * as m0010 from './0010-initial';
+import * as m0020 from './0020-import-batches';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,6 @@ export interface Migration {
 }
 
 /** In order; numbered in steps of 10. A released migration is never edited, only followed. */
-export const MIGRATIONS: readonly Migration[] = [m0010];
+export const MIGRATIONS: readonly Migration[] = [m0010, m0020];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

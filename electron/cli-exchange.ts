@@ -1,0 +1,135 @@
+/**
+ * The Excel commands of the CLI: import, export, template. Their flags, JSON shapes and exit
+ * codes are a contract other tools script against (issue 3): extend, never change.
+ */
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { open } from '../db/connection';
+import { AppError } from '../db/errors';
+import { commitImport } from './excel/import/commit';
+import { previewImport } from './excel/import';
+import { readMappingFile } from './excel/import/mapping';
+import type { Lang } from './excel/labels';
+import { writeReport } from './excel/report';
+import { writeTemplate } from './excel/template';
+import type { CliIo } from './cli';
+
+export const EXIT = { ok: 0, invalidRows: 1, refused: 2 } as const;
+
+export interface ImportFlags {
+  db: string;
+  workbook: string;
+  dryRun: boolean;
+  skipInvalid: boolean;
+  map?: string;
+  json: boolean;
+}
+
+export async function importCommand(flags: ImportFlags, io: CliIo): Promise<number> {
+  if (!existsSync(flags.db)) {
+    throw new AppError('NOT_FOUND', {
+      ar: `ملف المحفظة غير موجود: ${flags.db}`,
+      en: `Portfolio file not found: ${flags.db}`,
+    });
+  }
+  let preview;
+  const db = open(flags.db);
+  try {
+    try {
+      if (!existsSync(flags.workbook)) {
+        throw new AppError(
+          'INVALID_INPUT',
+          { ar: `المصنف غير موجود: ${flags.workbook}`, en: `Workbook not found: ${flags.workbook}` },
+          { reason: 'missing' },
+        );
+      }
+      const mapping = flags.map ? readMappingFile(flags.map) : undefined;
+      preview = await previewImport(db, flags.workbook, { mapping });
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      if (flags.json) io.out(`${JSON.stringify({ ok: false, error: { code: e.code, message: e.bilingual } })}\n`);
+      io.err(`${e.bilingual.ar} / ${e.bilingual.en}\n`);
+      return EXIT.refused;
+    }
+    const { plan } = preview;
+    if (plan.errors.length > 0 && !flags.skipInvalid) {
+      if (flags.json) io.out(`${JSON.stringify({ ok: false, errors: plan.errors })}\n`);
+      else
+        for (const e of plan.errors) io.err(`${e.sheet} ${e.row} «${e.column}»: ${e.message.ar} / ${e.message.en}\n`);
+      if (flags.json)
+        io.err(
+          `${plan.errors.length} خطأ في المصنف، ولم يُكتب شيء. / ${plan.errors.length} error(s) in the workbook; nothing was written.\n`,
+        );
+      return EXIT.invalidRows;
+    }
+    const counts = {
+      created: plan.creates.length,
+      updated: plan.updates.length,
+      unchanged: plan.unchanged,
+      regionsCreated: plan.regionsToCreate.length,
+      clustersCreated: plan.clustersToCreate.length,
+    };
+    if (!flags.dryRun) {
+      await commitImport(db, plan, { fileName: basename(flags.workbook), sha256: preview.sha256 });
+    }
+    const result = { ok: true, dryRun: flags.dryRun, ...counts, invalid: plan.errors.length };
+    if (flags.json) io.out(`${JSON.stringify(result)}\n`);
+    else
+      io.out(
+        `${flags.dryRun ? 'Dry run / تجربة دون حفظ: ' : ''}created ${counts.created}, updated ${counts.updated}, unchanged ${counts.unchanged}, regions created ${counts.regionsCreated}, clusters created ${counts.clustersCreated}${plan.errors.length ? `, invalid rows skipped ${plan.errors.length}` : ''}\n`,
+      );
+    return EXIT.ok;
+  } finally {
+    db.close();
+  }
+}
+
+function language(value: string | undefined): Lang {
+  if (value === 'ar' || value === 'en') return value;
+  throw new AppError('INVALID_INPUT', { ar: 'اللغة ar أو en.', en: 'The language is ar or en.' });
+}
+
+function requireOut(out: string | undefined): string {
+  if (!out)
+    throw new AppError('INVALID_INPUT', {
+      ar: 'حدد ملف الإخراج بالخيار --out.',
+      en: 'Give the output file with --out.',
+    });
+  return out;
+}
+
+export async function exportCommand(
+  flags: { db: string; out?: string; lang?: string; region?: string },
+  io: CliIo,
+): Promise<number> {
+  const out = requireOut(flags.out);
+  if (!existsSync(flags.db)) {
+    throw new AppError('NOT_FOUND', {
+      ar: `ملف المحفظة غير موجود: ${flags.db}`,
+      en: `Portfolio file not found: ${flags.db}`,
+    });
+  }
+  const db = open(flags.db);
+  try {
+    const { initiatives } = await writeReport(db, out, { lang: language(flags.lang), region: flags.region });
+    io.out(`${out}: ${initiatives} initiatives\n`);
+    return EXIT.ok;
+  } finally {
+    db.close();
+  }
+}
+
+export async function templateCommand(flags: { db?: string; out?: string; lang?: string }, io: CliIo): Promise<number> {
+  const out = requireOut(flags.out);
+  const lang = language(flags.lang);
+  if (flags.db) {
+    const db = open(flags.db);
+    try {
+      await writeTemplate(out, lang, db);
+    } finally {
+      db.close();
+    }
+  } else await writeTemplate(out, lang);
+  io.out(`${out}\n`);
+  return EXIT.ok;
+}

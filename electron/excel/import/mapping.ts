@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { AppError } from '../../../db/errors';
+import { type Field, SCALAR_FIELDS } from './fields';
+
+export const MAPPABLE_FIELDS: readonly Field[] = [
+  ...SCALAR_FIELDS,
+  'axis1',
+  'axis2',
+  'axis3',
+  'axis4',
+  'axis5',
+  'axis6',
+  'axis7',
+  'serial',
+];
+
+/**
+ * A column mapping: header text as it stands in the workbook → field name, or null to ignore
+ * the column. Shape of `--map FILE.json` and of a saved profile.
+ */
+export type Mapping = Record<string, Field | null>;
+
+export function parseMapping(value: unknown): Mapping {
+  const bad = (detail: string) =>
+    new AppError(
+      'INVALID_INPUT',
+      {
+        ar: `ملف مطابقة الأعمدة غير صالح: ${detail}. الصيغة: {"عنوان العمود": "title"} أو null للتجاهل.`,
+        en: `The column mapping is not valid: ${detail}. Expected {"column header": "title"} or null to ignore.`,
+      },
+      { reason: 'bad_mapping' },
+    );
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw bad('not an object');
+  const out: Mapping = {};
+  for (const [header, field] of Object.entries(value)) {
+    if (field !== null && !MAPPABLE_FIELDS.includes(field as Field)) throw bad(`"${String(field)}"`);
+    out[header] = field as Field | null;
+  }
+  return out;
+}
+
+export function readMappingFile(file: string): Mapping {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new AppError(
+      'INVALID_INPUT',
+      { ar: `تعذرت قراءة ملف المطابقة: ${file}`, en: `Could not read the mapping file: ${file}` },
+      { reason: 'bad_mapping' },
+    );
+  }
+  return parseMapping(json);
+}

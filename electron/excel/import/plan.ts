@@ -1,0 +1,315 @@
+/**
+ * Compares the records read from a workbook with the portfolio and decides, without writing
+ * anything, what an import would do: initiatives to create, to update (field by field, old →
+ * new), unchanged; regions, clusters and sectors to create; and every error.
+ */
+import type { Db } from '../../../db/connection';
+import type { Bilingual } from '../../../db/errors';
+import type { Cluster, Initiative, InitiativeStatus, Region, Sector } from '../../../db/model';
+import { normalizeArabic } from '../../../db/normalize';
+import { listClusters } from '../../../db/repos/clusters';
+import { listInitiatives } from '../../../db/repos/initiatives';
+import { listRegions } from '../../../db/repos/regions';
+import { listSectors } from '../../../db/repos/sectors';
+import type { Field } from './fields';
+import type { ImportRecord, RowError } from './rows';
+import type { ParsedSheet } from './worker';
+
+/** A reference to a region, cluster or sector: an existing id, or a key of one to create. */
+export type Ref = { id: string } | { newKey: string };
+
+export interface InitiativeValues {
+  code?: string;
+  title: string;
+  description: string;
+  regionRef: Ref;
+  clusterRef: Ref | null;
+  axes: number[];
+  primaryAxis: number;
+  leadBody: string;
+  partners: string;
+  marketingHolder: Initiative['marketingHolder'];
+  marketingBody: string;
+  status: InitiativeStatus;
+  startDate: string | null;
+  endDate: string | null;
+  plannedBudget: number;
+  spent: number;
+  beneficiaries: number;
+  jobs: number;
+  trainees: number;
+  progress: number;
+  notes: string;
+}
+
+export interface Change {
+  field: string;
+  from: string;
+  to: string;
+}
+
+export interface ImportPlan {
+  sheet: string;
+  headerRow: number;
+  columns: { header: string; field: Field | null }[];
+  unmatched: string[];
+  creates: { row: number; values: InitiativeValues }[];
+  updates: { row: number; id: string; code: string; values: InitiativeValues; changes: Change[] }[];
+  unchanged: number;
+  skipped: number;
+  regionsToCreate: { key: string; nameAr: string }[];
+  clustersToCreate: { key: string; nameAr: string; regionRef: Ref; sectorRef: Ref | null }[];
+  sectorsToCreate: { key: string; nameAr: string }[];
+  errors: RowError[];
+}
+
+const key = (s: string) => normalizeArabic(s);
+const msg = (ar: string, en: string): Bilingual => ({ ar, en });
+
+function indexByName<T extends { id: string; code: string; nameAr: string; nameEn: string }>(items: T[]) {
+  const map = new Map<string, T>();
+  for (const item of items) {
+    for (const k of [item.code, item.nameAr, item.nameEn]) if (k && !map.has(key(k))) map.set(key(k), item);
+  }
+  return map;
+}
+
+export function planImport(
+  db: Db,
+  sheet: ParsedSheet,
+  records: ImportRecord[],
+  errors: RowError[],
+  skipped: number,
+  currencyDigits: number,
+): ImportPlan {
+  const regions = indexByName<Region>(listRegions(db));
+  const sectors = indexByName<Sector>(listSectors(db));
+  const allClusters = listClusters(db);
+  const clustersByRegion = new Map<string, Map<string, Cluster>>();
+  const clustersByName = new Map<string, Cluster[]>();
+  for (const c of allClusters) {
+    const inRegion = clustersByRegion.get(c.regionId) ?? new Map<string, Cluster>();
+    clustersByRegion.set(c.regionId, inRegion);
+    for (const k of [c.code, c.nameAr, c.nameEn]) {
+      if (!k) continue;
+      if (!inRegion.has(key(k))) inRegion.set(key(k), c);
+      clustersByName.set(key(k), [...(clustersByName.get(key(k)) ?? []), c]);
+    }
+  }
+  const byCode = new Map(listInitiatives(db).map((i) => [i.code, i]));
+  const regionName = new Map(listRegions(db).map((r) => [r.id, r.nameAr]));
+  const clusterName = new Map(allClusters.map((c) => [c.id, c.nameAr]));
+
+  const plan: ImportPlan = {
+    sheet: sheet.sheet,
+    headerRow: sheet.headerRow,
+    columns: sheet.headers.map((header, i) => ({ header, field: sheet.fields[i] ?? null })),
+    unmatched: sheet.headers.filter((h, i) => h && !sheet.fields[i]),
+    creates: [],
+    updates: [],
+    unchanged: 0,
+    skipped,
+    regionsToCreate: [],
+    clustersToCreate: [],
+    sectorsToCreate: [],
+    errors: [...errors],
+  };
+  const newRegions = new Map<string, string>();
+  const newClusters = new Map<string, (typeof plan.clustersToCreate)[number]>();
+  const newSectors = new Map<string, string>();
+  const header = (f: Field) => sheet.headers[sheet.fields.indexOf(f)] ?? f;
+
+  for (const r of records) {
+    const fail = (f: Field, message: Bilingual) =>
+      plan.errors.push({ sheet: sheet.sheet, row: r.row, column: header(f), message });
+    const existing = r.code ? byCode.get(r.code) : undefined;
+
+    // Where the initiative belongs: a known or new region, and a known or new cluster in it.
+    let regionRef: Ref | undefined = existing ? { id: existing.regionId } : undefined;
+    let clusterRef: Ref | null | undefined = existing
+      ? existing.clusterId
+        ? { id: existing.clusterId }
+        : null
+      : undefined;
+    if (r.region) {
+      const found = regions.get(key(r.region));
+      if (found) regionRef = { id: found.id };
+      else {
+        newRegions.set(key(r.region), newRegions.get(key(r.region)) ?? r.region);
+        regionRef = { newKey: key(r.region) };
+      }
+    }
+    if (r.cluster !== undefined) {
+      if (!r.cluster) clusterRef = r.region !== undefined ? null : clusterRef;
+      else {
+        const inRegion =
+          regionRef && 'id' in regionRef ? clustersByRegion.get(regionRef.id)?.get(key(r.cluster)) : undefined;
+        const anywhere = clustersByName.get(key(r.cluster)) ?? [];
+        const found = inRegion ?? (!r.region && anywhere.length === 1 ? anywhere[0] : undefined);
+        if (found) {
+          clusterRef = { id: found.id };
+          regionRef = { id: found.regionId };
+        } else if (!regionRef || (!r.region && anywhere.length > 1)) {
+          fail(
+            'cluster',
+            msg(
+              `التجمع «${r.cluster}» غير معروف أو يتكرر في أكثر من إقليم؛ حدد الإقليم في عمود الإقليم.`,
+              `The cluster "${r.cluster}" is unknown or exists in several regions; give its region in the region column.`,
+            ),
+          );
+          continue;
+        } else {
+          const regionKey = 'id' in regionRef ? regionRef.id : regionRef.newKey;
+          const ck = `${regionKey}|${key(r.cluster)}`;
+          let sectorRef: Ref | null = null;
+          if (r.sector) {
+            const s = sectors.get(key(r.sector));
+            if (s) sectorRef = { id: s.id };
+            else {
+              newSectors.set(key(r.sector), newSectors.get(key(r.sector)) ?? r.sector);
+              sectorRef = { newKey: key(r.sector) };
+            }
+          }
+          if (!newClusters.has(ck)) newClusters.set(ck, { key: ck, nameAr: r.cluster, regionRef, sectorRef });
+          clusterRef = { newKey: ck };
+        }
+      }
+    }
+    if (!regionRef) {
+      fail(
+        r.region !== undefined ? 'region' : 'cluster',
+        msg('حدد الإقليم أو التجمع الإنتاجي للمبادرة.', 'Give the initiative’s region or productive cluster.'),
+      );
+      continue;
+    }
+
+    const base: InitiativeValues = existing
+      ? {
+          ...existing,
+          regionRef: { id: existing.regionId },
+          clusterRef: existing.clusterId ? { id: existing.clusterId } : null,
+        }
+      : {
+          title: '',
+          description: '',
+          regionRef,
+          clusterRef: null,
+          axes: [],
+          primaryAxis: 1,
+          leadBody: '',
+          partners: '',
+          marketingHolder: 'specialised',
+          marketingBody: '',
+          status: 'planned',
+          startDate: null,
+          endDate: null,
+          plannedBudget: 0,
+          spent: 0,
+          beneficiaries: 0,
+          jobs: 0,
+          trainees: 0,
+          progress: 0,
+          notes: '',
+        };
+    const { row: _row, region: _region, cluster: _cluster, sector: _sector, status, ...fields } = r;
+    const values: InitiativeValues = {
+      ...base,
+      ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+      ...(status ? { status: status as InitiativeStatus } : {}),
+      regionRef,
+      clusterRef: clusterRef === undefined ? base.clusterRef : clusterRef,
+    };
+    if (!r.code) delete values.code;
+    values.axes = [...new Set(values.axes)].sort((a, b) => a - b);
+    if (r.primaryAxis !== undefined && !values.axes.includes(r.primaryAxis)) {
+      fail(
+        'primaryAxis',
+        msg('المحور الرئيسي ليس من محاور المبادرة.', 'The primary axis is not one of the initiative’s axes.'),
+      );
+      continue;
+    }
+    if (!values.axes.includes(values.primaryAxis)) values.primaryAxis = values.axes[0] ?? 1;
+
+    if (!values.title) {
+      fail('title', msg('عنوان المبادرة مطلوب.', 'The initiative title is required.'));
+      continue;
+    }
+    if (values.axes.length === 0) {
+      fail('axes', msg('اختر محورًا تنمويًا واحدًا على الأقل.', 'Choose at least one development axis.'));
+      continue;
+    }
+    if (values.startDate && values.endDate && values.endDate < values.startDate) {
+      fail('endDate', msg('تاريخ الانتهاء يسبق تاريخ البدء.', 'The end date is before the start date.'));
+      continue;
+    }
+
+    if (!existing) {
+      plan.creates.push({ row: r.row, values });
+      continue;
+    }
+    const changes = diff(existing, values, currencyDigits, regionName, clusterName, newRegions, newClusters);
+    if (changes.length === 0) plan.unchanged += 1;
+    else plan.updates.push({ row: r.row, id: existing.id, code: existing.code, values, changes });
+  }
+  plan.regionsToCreate = [...newRegions].map(([k, nameAr]) => ({ key: k, nameAr }));
+  plan.clustersToCreate = [...newClusters.values()];
+  plan.sectorsToCreate = [...newSectors].map(([k, nameAr]) => ({ key: k, nameAr }));
+  return plan;
+}
+
+const COMPARED = [
+  'title',
+  'description',
+  'axes',
+  'primaryAxis',
+  'leadBody',
+  'partners',
+  'marketingHolder',
+  'marketingBody',
+  'status',
+  'startDate',
+  'endDate',
+  'plannedBudget',
+  'spent',
+  'beneficiaries',
+  'jobs',
+  'trainees',
+  'progress',
+  'notes',
+] as const;
+
+function diff(
+  before: Initiative,
+  after: InitiativeValues,
+  digits: number,
+  regionName: Map<string, string>,
+  clusterName: Map<string, string>,
+  newRegions: Map<string, string>,
+  newClusters: Map<string, { nameAr: string }>,
+): Change[] {
+  const show = (field: string, v: unknown): string => {
+    if (v === null || v === undefined) return '';
+    if (field === 'plannedBudget' || field === 'spent') return String((v as number) / 10 ** digits);
+    if (Array.isArray(v)) return v.join(', ');
+    return String(v);
+  };
+  const changes: Change[] = [];
+  for (const f of COMPARED) {
+    const a = show(f, before[f]);
+    const b = show(f, after[f]);
+    if (a !== b) changes.push({ field: f, from: a, to: b });
+  }
+  const refName = (ref: Ref | null, names: Map<string, string>, created: Map<string, string | { nameAr: string }>) => {
+    if (!ref) return '';
+    if ('id' in ref) return names.get(ref.id) ?? '';
+    const c = created.get(ref.newKey);
+    return typeof c === 'string' ? c : (c?.nameAr ?? '');
+  };
+  const regionBefore = regionName.get(before.regionId) ?? '';
+  const regionAfter = refName(after.regionRef, regionName, newRegions);
+  if (regionBefore !== regionAfter) changes.push({ field: 'region', from: regionBefore, to: regionAfter });
+  const clusterBefore = before.clusterId ? (clusterName.get(before.clusterId) ?? '') : '';
+  const clusterAfter = refName(after.clusterRef, clusterName, newClusters);
+  if (clusterBefore !== clusterAfter) changes.push({ field: 'cluster', from: clusterBefore, to: clusterAfter });
+  return changes;
+}

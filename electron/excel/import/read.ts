@@ -1,0 +1,122 @@
+/**
+ * Reads a workbook off the calling thread: the file is checked first (zip directory, sizes),
+ * then parsed in a worker with a heap limit and a time limit, and can be cancelled. A refused
+ * or unreadable file throws an AppError with a bilingual message; nothing is ever written.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../../db/errors';
+import type { Field } from './fields';
+import { normalizeHeader } from './headers';
+import type { ParsedSheet, WorkerInput, WorkerMessage } from './worker';
+import { checkWorkbookFile, REFUSALS } from './zipcheck';
+
+export interface ReadOptions {
+  /** Header text → field (or null to ignore), as the user corrected or saved it. */
+  mapping?: Record<string, Field | null>;
+  onProgress?: (rowsRead: number) => void;
+  signal?: AbortSignal;
+  /** Defaults grow with the file: a bomb or a hang is cut off, a large register is not. */
+  timeoutMs?: number;
+  maxRows?: number;
+  heapMb?: number;
+}
+
+export const CANCELLED = (): AppError =>
+  new AppError('CANCELLED', {
+    ar: 'أُلغيت العملية ولم يتغير شيء.',
+    en: 'The operation was cancelled; nothing changed.',
+  });
+
+/**
+ * The worker's entry: the bundled file in the app; under tsx and vitest, the TypeScript source
+ * behind tsx's require hook (a worker thread does not inherit the parent's loader).
+ */
+function startWorker(workerData: WorkerInput, heapMb: number): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb };
+  const bundled = join(__dirname, 'excel-worker.js');
+  if (existsSync(bundled)) return new Worker(bundled, { workerData, resourceLimits });
+  const source = JSON.stringify(join(__dirname, 'worker.ts'));
+  return new Worker(`require('tsx/cjs/api').register(); require(${source});`, {
+    eval: true,
+    workerData,
+    resourceLimits,
+  });
+}
+
+export async function readWorkbook(file: string, options: ReadOptions = {}): Promise<ParsedSheet> {
+  const summary = checkWorkbookFile(file);
+  if (options.signal?.aborted) throw CANCELLED();
+  const overrides: Record<string, Field | null> = {};
+  for (const [header, field] of Object.entries(options.mapping ?? {})) overrides[normalizeHeader(header)] = field;
+  const input: WorkerInput = { file, overrides, maxRows: options.maxRows ?? 200_000, maxColumns: 300 };
+  const timeoutMs = options.timeoutMs ?? 20_000 + summary.uncompressedBytes / 10_000;
+  const worker = startWorker(input, options.heapMb ?? 1024);
+
+  return new Promise<ParsedSheet>((resolve, reject) => {
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      void worker.terminate();
+      fn();
+    };
+    const timer = setTimeout(
+      () =>
+        finish(() =>
+          reject(
+            new AppError(
+              'INVALID_INPUT',
+              {
+                ar: 'استغرقت قراءة المصنف وقتًا أطول من المسموح؛ قد يكون تالفًا. افتحه في Excel واحفظه من جديد.',
+                en: 'Reading the workbook took longer than allowed; it may be damaged. Open it in Excel and save it again.',
+              },
+              { reason: 'timeout', timeoutMs },
+            ),
+          ),
+        ),
+      timeoutMs,
+    );
+    const onAbort = () => finish(() => reject(CANCELLED()));
+    options.signal?.addEventListener('abort', onAbort);
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'progress') options.onProgress?.(m.rows);
+      else if (m.type === 'done') {
+        finish(() => (m.result ? resolve(m.result) : reject(noTable())));
+      } else {
+        finish(() => reject(m.reason === 'unreadable' ? REFUSALS.truncated() : tooLarge(m.reason)));
+      }
+    });
+    worker.on('error', (e: Error & { code?: string }) =>
+      finish(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? REFUSALS.bomb() : REFUSALS.truncated())),
+    );
+    worker.on('exit', (code) => {
+      if (code !== 0) finish(() => reject(REFUSALS.truncated()));
+    });
+  });
+}
+
+function noTable(): AppError {
+  return new AppError(
+    'INVALID_INPUT',
+    {
+      ar: 'لم يُعثر في المصنف على جدول مبادرات: لا يوجد صف عناوين يطابق أعمدة السجل المعروفة (مثل «اسم المبادرة» و«المحاور»).',
+      en: 'No initiative table was found in the workbook: no header row matches the known register columns (such as "Initiative" and "Axes").',
+    },
+    { reason: 'no_table' },
+  );
+}
+
+function tooLarge(reason: string): AppError {
+  return new AppError(
+    'INVALID_INPUT',
+    {
+      ar: 'ورقة المبادرات أكبر من الحدود المسموح بها (200 ألف صف و300 عمود).',
+      en: 'The initiative sheet is larger than the allowed limits (200,000 rows, 300 columns).',
+    },
+    { reason },
+  );
+}

@@ -1,0 +1,180 @@
+/**
+ * Reading the values offices type into registers: check marks of every kind, numbers and dates
+ * as text in either digit set, Arabic and English status words. Pure functions, no Excel.
+ */
+import { normalizeArabic } from '../../../db/normalize';
+import { isIsoDate } from '../../../db/model';
+import { enumLabel } from '../labels';
+
+export type CellValue = string | number | boolean | Date | null;
+
+export function toWesternDigits(text: string): string {
+  return text
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+}
+
+const YES = new Set(['✓', '✔', '√', '☑', '✅', 'x', 'نعم', '1', 'yes', 'y', 'true', 'صح', 'صحيح']);
+const NO = new Set(['', 'لا', '0', 'no', 'n', 'false', '-', '–', '—', '✗', '✘', 'خطا']);
+
+/** A check-mark cell: true, false, or null when the text is neither. */
+export function parseCheck(v: CellValue): boolean | null {
+  if (v === null) return false;
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v === 1 ? true : v === 0 ? false : null;
+  if (v instanceof Date) return null;
+  const t = normalizeArabic(toWesternDigits(v)).replace(/\s/g, '');
+  if (YES.has(t)) return true;
+  if (NO.has(t)) return false;
+  return null;
+}
+
+/**
+ * A number from a real number or from text with Western or Arabic-Indic digits, thousands
+ * separators (`,` `٬` space) and decimal separators (`.` `٫`). Null when it is not a number.
+ */
+export function parseNumber(v: CellValue): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v !== 'string') return null;
+  let t = toWesternDigits(v)
+    .trim()
+    .replace(/[\u200e\u200f\u061c]/g, '');
+  t = t.replace(/[٬,\s\u00a0\u202f]/g, '').replace(/٫/g, '.');
+  t = t.replace(/^[^\d+\-.]+|[^\d.]+$/g, ''); // currency words or signs around the figure
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return null;
+  return Number(t);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function fromParts(y: number, m: number, d: number): string | null {
+  const iso = `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
+/** Excel's serial day number (1900 or 1904 system) to an ISO date. */
+export function serialToIso(serial: number, date1904 = false): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  const d = new Date(epoch + Math.floor(serial) * 86_400_000);
+  return fromParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+export type DateResult = { ok: true; value: string | null } | { ok: false };
+
+/**
+ * A date from a real date cell, a serial number, or text as yyyy/mm/dd, yyyy-mm-dd or
+ * dd/mm/yyyy in either digit set. An impossible date (31/02) is an error, not a guess.
+ */
+export function parseDate(v: CellValue, date1904 = false): DateResult {
+  if (v === null || (typeof v === 'string' && v.trim() === '')) return { ok: true, value: null };
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return { ok: false };
+    // Date cells carry no time zone; a time of day from rounding must not move the day.
+    const t = new Date(v.getTime() + 30_000);
+    const iso = fromParts(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+    return iso ? { ok: true, value: iso } : { ok: false };
+  }
+  if (typeof v === 'number') {
+    const iso = serialToIso(v, date1904);
+    return iso ? { ok: true, value: iso } : { ok: false };
+  }
+  if (typeof v === 'boolean') return { ok: false };
+  const t = toWesternDigits(v)
+    .trim()
+    .replace(/[\u200e\u200f\u061c]/g, '');
+  let m = /^(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})$/.exec(t);
+  if (m) {
+    const iso = fromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+    return iso ? { ok: true, value: iso } : { ok: false };
+  }
+  m = /^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$/.exec(t);
+  if (m) {
+    const iso = fromParts(Number(m[3]), Number(m[2]), Number(m[1]));
+    return iso ? { ok: true, value: iso } : { ok: false };
+  }
+  if (/^\d+(\.\d+)?$/.test(t)) {
+    const iso = serialToIso(Number(t), date1904);
+    return iso ? { ok: true, value: iso } : { ok: false };
+  }
+  return { ok: false };
+}
+
+const STATUS_WORDS: Record<string, string[]> = {
+  planned: ['مخططة', 'مخطط', 'مخطط لها', 'planned', 'plan'],
+  active: ['جارية', 'جاري', 'قيد التنفيذ', 'جاري التنفيذ', 'active', 'in progress', 'ongoing'],
+  on_hold: ['متوقفة', 'متوقف', 'معلقة', 'on hold', 'suspended', 'paused'],
+  completed: ['منتهية', 'مكتملة', 'منتهي', 'مكتمل', 'تمت', 'completed', 'done', 'finished'],
+  cancelled: ['ملغاة', 'ملغي', 'ملغاه', 'cancelled', 'canceled'],
+};
+const statusByWord = new Map<string, string>();
+for (const [status, words] of Object.entries(STATUS_WORDS)) {
+  for (const w of words) statusByWord.set(normalizeArabic(w), status);
+}
+
+export function parseStatus(v: CellValue): string | null {
+  if (typeof v !== 'string') return null;
+  return statusByWord.get(normalizeArabic(v).replace(/[._]/g, ' ')) ?? null;
+}
+
+const ENTERPRISES = [
+  'المشروعات نفسها',
+  'المشروعات ذاتها',
+  'المنشات نفسها',
+  'المنشآت نفسها',
+  'المؤسسات نفسها',
+  'المشروعات الصغيرة ومتناهية الصغر',
+  'enterprises',
+  'the enterprises',
+  enumLabel('ar', 'marketing', 'enterprises'),
+  enumLabel('en', 'marketing', 'enterprises'),
+].map(normalizeArabic);
+const SPECIALISED = [
+  'جهة متخصصة',
+  'specialised',
+  'specialized',
+  enumLabel('ar', 'marketing', 'specialised'),
+  enumLabel('en', 'marketing', 'specialised'),
+].map(normalizeArabic);
+/** The label "another named body" itself, written when no name was kept. */
+const OTHER = [enumLabel('ar', 'marketing', 'other'), enumLabel('en', 'marketing', 'other')].map(normalizeArabic);
+
+/**
+ * Who holds marketing and sales. The enterprises themselves; a specialised body (by the word,
+ * or a text naming a marketing body); or any other named body, kept as text.
+ */
+export function parseMarketing(v: CellValue): { holder: 'enterprises' | 'specialised' | 'other'; body: string } | null {
+  if (v === null) return null;
+  const text = String(v).trim();
+  if (!text) return null;
+  const n = normalizeArabic(text);
+  if (ENTERPRISES.includes(n)) return { holder: 'enterprises', body: '' };
+  if (SPECIALISED.includes(n)) return { holder: 'specialised', body: '' };
+  if (OTHER.includes(n)) return { holder: 'other', body: '' };
+  if (/تسويق|marketing/.test(n)) return { holder: 'specialised', body: text };
+  return { holder: 'other', body: text };
+}
+
+/** Axis numbers from a list cell such as `1, 3`, `١، ٣` or `1 و 3`; null when a part is not 1..7. */
+export function parseAxisList(v: CellValue): number[] | null {
+  if (v === null) return [];
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 1 && v <= 7 ? [v] : null;
+  if (typeof v !== 'string') return null;
+  const parts = toWesternDigits(v)
+    .split(/[,،;؛/\s]+|\bو\b|\band\b/u)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const out: number[] = [];
+  for (const p of parts) {
+    if (!/^[1-7]$/.test(p)) return null;
+    out.push(Number(p));
+  }
+  return [...new Set(out)].sort((a, b) => a - b);
+}
+
+/** Cell text for fields that hold text; numbers and dates are written as their plain forms. */
+export function cellText(v: CellValue): string {
+  if (v === null) return '';
+  if (v instanceof Date) return parseDate(v).ok ? ((parseDate(v) as { value: string }).value ?? '') : '';
+  return String(v).trim();
+}

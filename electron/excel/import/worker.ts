@@ -1,0 +1,171 @@
+/**
+ * Runs in a worker thread with a heap limit: streams the workbook with exceljs, picks the sheet
+ * and header row that name the most known fields, and posts back plain rows. The main thread
+ * can terminate it at any time (cancel, time limit) without harm: it writes nothing.
+ */
+import type * as ExcelJS from 'exceljs';
+import Excel from '../exceljs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { type Field } from './fields';
+import { matchHeaderRow, normalizeHeader } from './headers';
+import type { CellValue } from './values';
+
+export interface WorkerInput {
+  file: string;
+  /** Normalised header text → field (or null to ignore), from a saved or --map mapping. */
+  overrides: Record<string, Field | null>;
+  maxRows: number;
+  maxColumns: number;
+}
+
+export interface ParsedRow {
+  /** The row number as Excel shows it. */
+  n: number;
+  v: CellValue[];
+}
+
+export interface ParsedSheet {
+  sheet: string;
+  headerRow: number;
+  headers: string[];
+  fields: (Field | null)[];
+  rows: ParsedRow[];
+  score: number;
+  /** Whether the workbook counts dates from 1904 (old Mac Excel) rather than 1900. */
+  date1904: boolean;
+  /** Other sheets and how many fields their best header row named. */
+  otherSheets: { name: string; score: number }[];
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; rows: number }
+  | { type: 'done'; result: ParsedSheet | null }
+  | { type: 'error'; reason: 'too_many_rows' | 'too_many_columns' | 'unreadable'; message: string };
+
+const HEADER_SCAN_ROWS = 30;
+
+type RawCell = ExcelJS.CellValue | undefined;
+
+/** A cell as a plain value: rich text, formulas, hyperlinks and errors reduced to what they show. */
+export function plainValue(raw: RawCell): CellValue {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === 'string') return raw.trim() === '' ? null : raw;
+  if (typeof raw === 'number' || typeof raw === 'boolean') return raw;
+  if (raw instanceof Date) return raw;
+  if (typeof raw === 'object') {
+    if ('richText' in raw && Array.isArray(raw.richText)) return plainValue(raw.richText.map((r) => r.text).join(''));
+    if ('formula' in raw || 'sharedFormula' in raw) return plainValue((raw as { result?: RawCell }).result ?? null);
+    if ('hyperlink' in raw) return plainValue((raw as { text?: RawCell }).text ?? null);
+    if ('error' in raw) return null;
+  }
+  return null;
+}
+
+function rowValues(row: ExcelJS.Row, maxColumns: number): CellValue[] {
+  const values = row.values as RawCell[];
+  if (values.length - 1 > maxColumns) throw Object.assign(new Error('columns'), { reason: 'too_many_columns' });
+  const out: CellValue[] = [];
+  for (let i = 1; i < values.length; i++) out.push(plainValue(values[i]));
+  return out;
+}
+
+const headerText = (v: CellValue): string => (v === null ? '' : v instanceof Date ? '' : String(v).trim());
+
+async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Promise<ParsedSheet | null> {
+  const reader = new Excel.stream.xlsx.WorkbookReader(input.file, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const match = (cells: string[]) => {
+    const m = matchHeaderRow(cells);
+    if (Object.keys(input.overrides).length === 0) return m;
+    const fields = cells.map((c, i) => {
+      const key = normalizeHeader(c);
+      return key in input.overrides ? input.overrides[key]! : m.fields[i]!;
+    });
+    return { fields, score: new Set(fields.filter((f) => f && f !== 'serial')).size };
+  };
+
+  let best: ParsedSheet | null = null;
+  const scores: { name: string; score: number }[] = [];
+  let total = 0;
+  for await (const worksheet of reader) {
+    const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
+    const scan: ParsedRow[] = [];
+    let current: ParsedSheet | null = null;
+    for await (const row of ws) {
+      const values = rowValues(row, input.maxColumns);
+      total += 1;
+      if (total % 2000 === 0) post({ type: 'progress', rows: total });
+      if (current) {
+        if (current.headerRow === 0) continue; // a sheet that cannot beat the best: rows not kept
+        if (values.some((v) => v !== null)) current.rows.push({ n: row.number, v: values });
+        if (current.rows.length > input.maxRows) throw Object.assign(new Error('rows'), { reason: 'too_many_rows' });
+        continue;
+      }
+      scan.push({ n: row.number, v: values });
+      if (scan.length === HEADER_SCAN_ROWS) current = pickHeader(ws.name, scan, match, best);
+    }
+    if (!current && scan.length > 0) current = pickHeader(ws.name, scan, match, best);
+    scores.push({ name: ws.name, score: current?.score ?? 0 });
+    if (current && (!best || current.score > best.score)) best = current;
+  }
+  if (best) {
+    best.otherSheets = scores.filter((s) => s.name !== best!.sheet);
+    best.date1904 =
+      (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904 === true;
+  }
+  return best;
+}
+
+/**
+ * The header row is the one among the first rows naming the most fields (title rows and merged
+ * group headers above it name few or none); rows under it are the table. A sheet that cannot
+ * beat the best so far is skipped (null) and its rows are not kept.
+ */
+function pickHeader(
+  sheet: string,
+  scan: ParsedRow[],
+  match: (cells: string[]) => { fields: (Field | null)[]; score: number },
+  best: ParsedSheet | null,
+): ParsedSheet | null {
+  let top: { index: number; fields: (Field | null)[]; score: number } | null = null;
+  scan.forEach((row, index) => {
+    const m = match(row.v.map(headerText));
+    if (m.score > 0 && (!top || m.score > top.score)) top = { index, ...m };
+  });
+  const found = top as { index: number; fields: (Field | null)[]; score: number } | null;
+  if (!found || (best && found.score <= best.score)) {
+    return found
+      ? { sheet, headerRow: 0, headers: [], fields: [], rows: [], score: found.score, date1904: false, otherSheets: [] }
+      : null;
+  }
+  const header = scan[found.index]!;
+  return {
+    sheet,
+    headerRow: header.n,
+    headers: header.v.map(headerText),
+    fields: found.fields,
+    rows: scan.slice(found.index + 1).filter((r) => r.v.some((v) => v !== null)),
+    score: found.score,
+    date1904: false,
+    otherSheets: [],
+  };
+}
+
+if (parentPort && workerData) {
+  const port = parentPort;
+  parse(workerData as WorkerInput, (m) => port.postMessage(m))
+    .then((result) => port.postMessage({ type: 'done', result } satisfies WorkerMessage))
+    .catch((e: unknown) => {
+      const reason = (e as { reason?: string }).reason;
+      port.postMessage({
+        type: 'error',
+        reason: reason === 'too_many_rows' || reason === 'too_many_columns' ? reason : 'unreadable',
+        message: e instanceof Error ? e.message : String(e),
+      } satisfies WorkerMessage);
+    });
+}

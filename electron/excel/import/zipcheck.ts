@@ -1,0 +1,146 @@
+/**
+ * Looks at a workbook file before anything parses it. exceljs hangs on a truncated zip and
+ * happily inflates a decompression bomb, so the central directory is read here first: its
+ * declared sizes, entry count and compression ratios decide whether the file is parsed at all.
+ */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { AppError } from '../../../db/errors';
+
+export const LIMITS = {
+  /** Largest workbook file accepted. */
+  fileBytes: 100 * 1024 * 1024,
+  /** Largest total of declared uncompressed sizes. */
+  uncompressedBytes: 600 * 1024 * 1024,
+  /** Largest declared uncompressed size of one part. */
+  entryBytes: 400 * 1024 * 1024,
+  /** Highest compression ratio of a large part; real sheets stay far below it. */
+  ratio: 120,
+  entries: 5000,
+};
+
+const refuse = (code: string, ar: string, en: string, details?: Record<string, unknown>): AppError =>
+  new AppError('INVALID_INPUT', { ar, en }, { reason: code, ...details });
+
+export const REFUSALS = {
+  empty: () => refuse('empty', 'الملف فارغ.', 'The file is empty.'),
+  tooLarge: (bytes: number) =>
+    refuse(
+      'too_large',
+      'الملف أكبر من الحد المسموح للاستيراد (100 ميجابايت).',
+      'The file is larger than the import limit (100 MB).',
+      {
+        bytes,
+      },
+    ),
+  xls: () =>
+    refuse(
+      'old_xls',
+      'هذا ملف Excel بالصيغة القديمة (.xls). افتحه في Excel أو LibreOffice واحفظه بصيغة .xlsx ثم أعد الاستيراد.',
+      'This is an old-format Excel file (.xls). Open it in Excel or LibreOffice, save it as .xlsx, then import again.',
+    ),
+  encrypted: () =>
+    refuse(
+      'encrypted',
+      'المصنف محمي بكلمة مرور. أزل الحماية واحفظه ثم أعد الاستيراد.',
+      'The workbook is protected with a password. Remove the protection, save it, then import again.',
+    ),
+  notZip: () => refuse('not_xlsx', 'الملف ليس مصنف Excel بصيغة .xlsx.', 'The file is not an Excel workbook (.xlsx).'),
+  truncated: () =>
+    refuse(
+      'truncated',
+      'المصنف ناقص أو تالف (ربما لم يكتمل نسخه). افتحه في Excel واحفظه من جديد.',
+      'The workbook is incomplete or damaged (perhaps not fully copied). Open it in Excel and save it again.',
+    ),
+  bomb: () =>
+    refuse(
+      'oversized',
+      'محتوى المصنف بعد فك الضغط يتجاوز الحدود المسموح بها، فلم يُقرأ.',
+      'The workbook expands beyond the allowed limits when unpacked, so it was not read.',
+    ),
+  notWorkbook: () =>
+    refuse('not_workbook', 'الملف المضغوط لا يحتوي مصنف Excel.', 'The zip file does not contain an Excel workbook.'),
+};
+
+export interface ZipSummary {
+  entries: number;
+  uncompressedBytes: number;
+  names: string[];
+}
+
+const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
+
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buf = Buffer.alloc(length);
+  const n = readSync(fd, buf, 0, length, position);
+  return buf.subarray(0, n);
+}
+
+/** Checks a workbook file and returns what its central directory declares, or throws a refusal. */
+export function checkWorkbookFile(file: string): ZipSummary {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size === 0) throw REFUSALS.empty();
+    if (size > LIMITS.fileBytes) throw REFUSALS.tooLarge(size);
+    const head = readAt(fd, 0, 8);
+    if (head.equals(CFB_MAGIC)) {
+      // An OLE container is either a legacy .xls or an encrypted .xlsx; the latter names its
+      // EncryptionInfo stream in the directory, which sits within the first sectors.
+      const probe = readAt(fd, 0, Math.min(size, 256 * 1024));
+      throw probe.includes(ENCRYPTION_INFO) ? REFUSALS.encrypted() : REFUSALS.xls();
+    }
+    if (head.readUInt32LE(0) !== 0x04034b50) throw REFUSALS.notZip();
+    return readCentralDirectory(fd, size);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readCentralDirectory(fd: number, size: number): ZipSummary {
+  // The end-of-central-directory record is in the last 64 KiB (+22 bytes) of a zip.
+  const tailLength = Math.min(size, 65_557);
+  const tail = readAt(fd, size - tailLength, tailLength);
+  let eocd = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw REFUSALS.truncated();
+  const entries = tail.readUInt16LE(eocd + 10);
+  const cdSize = tail.readUInt32LE(eocd + 12);
+  const cdOffset = tail.readUInt32LE(eocd + 16);
+  if (entries === 0xffff || cdOffset === 0xffffffff) throw REFUSALS.bomb(); // zip64: never a real register
+  if (entries > LIMITS.entries) throw REFUSALS.bomb();
+  if (cdOffset + cdSize > size - tailLength + eocd) throw REFUSALS.truncated();
+  const cd = readAt(fd, cdOffset, cdSize);
+  if (cd.length < cdSize) throw REFUSALS.truncated();
+
+  const names: string[] = [];
+  let total = 0;
+  let p = 0;
+  for (let i = 0; i < entries; i++) {
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw REFUSALS.truncated();
+    const compressed = cd.readUInt32LE(p + 20);
+    const uncompressed = cd.readUInt32LE(p + 24);
+    const nameLength = cd.readUInt16LE(p + 28);
+    const extraLength = cd.readUInt16LE(p + 30);
+    const commentLength = cd.readUInt16LE(p + 32);
+    const localOffset = cd.readUInt32LE(p + 42);
+    const name = cd.toString('utf8', p + 46, p + 46 + nameLength);
+    if (localOffset + compressed > cdOffset) throw REFUSALS.truncated();
+    if (uncompressed > LIMITS.entryBytes) throw REFUSALS.bomb();
+    if (uncompressed > 1024 * 1024 && uncompressed / Math.max(1, compressed) > LIMITS.ratio) throw REFUSALS.bomb();
+    total += uncompressed;
+    if (total > LIMITS.uncompressedBytes) throw REFUSALS.bomb();
+    names.push(name);
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  const lower = names.map((n) => n.toLowerCase());
+  if (!lower.includes('[content_types].xml') || !lower.some((n) => /^xl\/workbook\d*\.xml$/.test(n))) {
+    throw REFUSALS.notWorkbook();
+  }
+  return { entries, uncompressedBytes: total, names };
+}

@@ -1,0 +1,318 @@
+/**
+ * The ministry report: one workbook a ministry official would print. Cover, summary by axis,
+ * the matrix with gaps marked, the initiative register (which imports back as it is), and the
+ * indicators; a hidden meta sheet says what wrote it. Written with the streaming writer.
+ */
+import Excel from './exceljs';
+import { AXES } from '../../db/axes';
+import { schemaVersion, type Db } from '../../db/connection';
+import { AppError } from '../../db/errors';
+import type { Initiative } from '../../db/model';
+import { normalizeArabic } from '../../db/normalize';
+import { getMatrix } from '../../db/queries/matrix';
+import { listClusters } from '../../db/repos/clusters';
+import { listIndicators } from '../../db/repos/indicators';
+import { listInitiatives } from '../../db/repos/initiatives';
+import { listRegions } from '../../db/repos/regions';
+import { listSectors } from '../../db/repos/sectors';
+import { getSettings } from '../../db/repos/settings';
+import { enumLabel, fill, type Lang, MESSAGES, REGISTER_FIELDS, registerHeader } from './labels';
+import { addSheet, type Cell, GAP_FILL, writeTable } from './sheet';
+
+export const REPORT_FORMAT_VERSION = 1;
+
+export interface ReportOptions {
+  lang: Lang;
+  /** A region (or governorate) by Arabic or English name or code; its sub-regions are included. */
+  region?: string;
+  onProgress?: (rowsWritten: number) => void;
+  now?: Date;
+}
+
+function resolveRegionScope(db: Db, name: string | undefined): { ids: Set<string> | null; label: string | null } {
+  if (!name) return { ids: null, label: null };
+  const regions = listRegions(db);
+  const wanted = normalizeArabic(name);
+  const region = regions.find((r) => [r.code, r.nameAr, r.nameEn].some((n) => n && normalizeArabic(n) === wanted));
+  if (!region) {
+    throw new AppError('NOT_FOUND', { ar: `لا يوجد إقليم باسم «${name}».`, en: `There is no region named "${name}".` });
+  }
+  // The region and every governorate under it, however deep.
+  const ids = new Set([region.id]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const r of regions) {
+      if (r.parentId && ids.has(r.parentId) && !ids.has(r.id)) {
+        ids.add(r.id);
+        grew = true;
+      }
+    }
+  }
+  return { ids, label: region.nameAr };
+}
+
+export async function writeReport(db: Db, out: string, options: ReportOptions): Promise<{ initiatives: number }> {
+  const { lang } = options;
+  const m = MESSAGES[lang].report;
+  const rtl = lang === 'ar';
+  const settings = getSettings(db);
+  const scope = resolveRegionScope(db, options.region);
+  const inScope = (regionId: string) => !scope.ids || scope.ids.has(regionId);
+  const now = options.now ?? new Date();
+
+  const regions = new Map(listRegions(db).map((r) => [r.id, r]));
+  const clusters = new Map(listClusters(db).map((c) => [c.id, c]));
+  const sectors = new Map(listSectors(db).map((s) => [s.id, s]));
+  const initiatives = listInitiatives(db).filter((i) => inScope(i.regionId));
+  const matrix = getMatrix(db).filter((r) => inScope(r.regionId));
+  const major = (minor: number) => minor / 10 ** settings.currencyDigits;
+  const moneyFmt = settings.currencyDigits > 0 ? `#,##0.${'0'.repeat(settings.currencyDigits)}` : '#,##0';
+  const footer = m.footer;
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: true });
+  wb.creator = 'Tajammu';
+  wb.created = now;
+  let written = 0;
+  const progress = (n: number) => {
+    written += n;
+    options.onProgress?.(written);
+  };
+
+  // Cover ------------------------------------------------------------------------------------
+  const planned = initiatives.reduce((s, i) => s + i.plannedBudget, 0);
+  const spent = initiatives.reduce((s, i) => s + i.spent, 0);
+  const selected = matrix.filter((r) => r.selected);
+  const gaps = selected.reduce((s, r) => s + r.initiatives.filter((n) => n === 0).length, 0);
+  const cover = addSheet(wb, { name: m.sheets.cover, rtl, footer, tabColor: 'FF0B5D5A' }, 0);
+  cover.columns = [{ width: 46 }, { width: 60 }];
+  const title = cover.addRow([m.title]);
+  title.font = { bold: true, size: 16, color: { argb: 'FF0B5D5A' } };
+  title.height = 28;
+  title.commit();
+  cover.addRow([]).commit();
+  const coverRows: [string, Cell, string?][] = [
+    [m.office, settings.officeName || '—'],
+    [m.regionFilter, scope.label ?? m.allRegions],
+    [m.period, m.periodAll],
+    [m.generatedAt, now, 'yyyy-mm-dd hh:mm'],
+    [m.totals, null],
+    [m.regions, scope.ids ? scope.ids.size : regions.size, '#,##0'],
+    [m.clusters, matrix.length, '#,##0'],
+    [m.selectedClusters, selected.length, '#,##0'],
+    [m.initiatives, initiatives.length, '#,##0'],
+    [`${m.plannedBudget} (${settings.currencyCode})`, major(planned), moneyFmt],
+    [`${m.spent} (${settings.currencyCode})`, major(spent), moneyFmt],
+    [m.spentShare, planned ? spent / planned : 0, '0.0%'],
+    [m.gaps, gaps, '#,##0'],
+  ];
+  for (const [label, value, fmt] of coverRows) {
+    const row = cover.addRow([label, value]);
+    row.getCell(1).font = { bold: true };
+    if (fmt) row.getCell(2).numFmt = fmt;
+    row.getCell(2).alignment = { horizontal: rtl ? 'right' : 'left' };
+    if (value === null) row.getCell(1).font = { bold: true, size: 13, color: { argb: 'FF0B5D5A' } };
+    row.commit();
+  }
+  cover.commit();
+
+  // Summary by axis ----------------------------------------------------------------------------
+  const summary = addSheet(wb, { name: m.sheets.summary, rtl, footer });
+  const summaryRows: Cell[][] = AXES.map((axis) => {
+    const on = initiatives.filter((i) => i.axes.includes(axis.id));
+    const budget = on.reduce((s, i) => s + i.plannedBudget, 0);
+    const axisSpent = on.reduce((s, i) => s + i.spent, 0);
+    const covered = matrix.filter((r) => r.initiatives[axis.id - 1]! > 0).length;
+    const progressAvg = on.length ? on.reduce((s, i) => s + i.progress, 0) / on.length : 0;
+    return [
+      axis.id,
+      rtl ? axis.nameAr : axis.nameEn,
+      on.length,
+      major(budget),
+      major(axisSpent),
+      planned ? budget / planned : 0,
+      covered,
+      progressAvg / 100,
+    ];
+  });
+  summaryRows.push([null, m.total, initiatives.length, major(planned), major(spent), null, null, null]);
+  writeTable(
+    summary,
+    [
+      { header: m.axisNo, width: 10 },
+      { header: m.axisName, width: 60 },
+      { header: m.axisInitiatives, numFmt: '#,##0' },
+      { header: `${m.axisBudget} (${settings.currencyCode})`, numFmt: moneyFmt, width: 20 },
+      { header: `${m.axisSpent} (${settings.currencyCode})`, numFmt: moneyFmt, width: 20 },
+      { header: m.axisShare, numFmt: '0.0%' },
+      { header: m.axisClusters, numFmt: '#,##0' },
+      { header: m.axisProgress, numFmt: '0%' },
+    ],
+    summaryRows,
+    (row, col, cell) => {
+      if (row[0] === null) cell.font = { bold: true };
+      if (col === 1) cell.alignment = { wrapText: true, vertical: 'middle' };
+    },
+  );
+  summary.commit();
+
+  // Matrix -------------------------------------------------------------------------------------
+  const matrixSheet = addSheet(wb, { name: m.sheets.matrix, rtl, footer });
+  const matrixRows: Cell[][] = matrix.map((r) => [
+    lang === 'en' && r.regionNameEn ? r.regionNameEn : r.regionNameAr,
+    lang === 'en' && r.clusterNameEn ? r.clusterNameEn : r.clusterNameAr,
+    r.selected ? m.yes : m.no,
+    ...r.initiatives.map((n) => (r.selected && n === 0 ? m.gap : n)),
+    r.initiatives.reduce((a, b) => a + b, 0),
+  ]);
+  writeTable(
+    matrixSheet,
+    [
+      { header: m.matrixRegion },
+      { header: m.matrixCluster },
+      { header: m.matrixSelected, width: 12 },
+      ...AXES.map((a) => ({ header: `${a.id}. ${rtl ? a.shortAr : a.shortEn}`, width: 16, numFmt: '0' })),
+      { header: m.matrixTotal, width: 10, numFmt: '0' },
+    ],
+    matrixRows,
+    (row, col, cell) => {
+      if (col >= 3 && col <= 9) cell.alignment = { horizontal: 'center' };
+      if (row[col] === m.gap) {
+        cell.fill = GAP_FILL;
+        cell.font = { bold: true, color: { argb: 'FFB00020' } };
+      }
+    },
+    matrixRows,
+  );
+  const note = matrixSheet.addRow([m.matrixNote]);
+  note.font = { italic: true };
+  note.commit();
+  matrixSheet.commit();
+
+  // Register -----------------------------------------------------------------------------------
+  const register = addSheet(wb, { name: m.sheets.register, rtl, footer });
+  const registerRows = initiatives.map((i) => registerRow(i, lang, regions, clusters, sectors, major));
+  const count = writeTable(
+    register,
+    REGISTER_FIELDS.map((f) => ({
+      header: registerHeader(f, lang, settings.currencyCode),
+      numFmt:
+        f === 'plannedBudget' || f === 'spent'
+          ? moneyFmt
+          : f === 'startDate' || f === 'endDate'
+            ? 'yyyy-mm-dd'
+            : undefined,
+      width: /^axis\d$/.test(f) ? 14 : undefined,
+    })),
+    rowsWithProgress(registerRows, progress),
+    (_row, col, cell) => {
+      if (/^axis\d$/.test(REGISTER_FIELDS[col]!)) cell.alignment = { horizontal: 'center' };
+    },
+    registerRows,
+  );
+  register.commit();
+
+  // Indicators ---------------------------------------------------------------------------------
+  const indicatorSheet = addSheet(wb, { name: m.sheets.indicators, rtl, footer });
+  const indicators = initiatives.flatMap((i) => listIndicators(db, i.id).map((ind) => ({ i, ind })));
+  const periods = [...new Set(indicators.flatMap(({ ind }) => ind.values.map((v) => v.period)))].sort();
+  const indicatorRows: Cell[][] = indicators.map(({ i, ind }) => {
+    const latest = ind.values.at(-1)?.value ?? null;
+    const span = ind.target !== null && ind.baseline !== null ? ind.target - ind.baseline : null;
+    const achievement = latest !== null && span ? (latest - (ind.baseline ?? 0)) / span : null;
+    return [
+      i.code,
+      i.title,
+      ind.name,
+      ind.unit,
+      ind.baseline,
+      ind.target,
+      ...periods.map((p) => ind.values.find((v) => v.period === p)?.value ?? null),
+      latest,
+      achievement,
+    ];
+  });
+  writeTable(
+    indicatorSheet,
+    [
+      { header: registerHeader('code', lang) },
+      { header: registerHeader('title', lang), width: 50 },
+      { header: m.indicator, width: 30 },
+      { header: m.unit },
+      { header: m.baseline, numFmt: '#,##0.##' },
+      { header: m.target, numFmt: '#,##0.##' },
+      ...periods.map((p) => ({ header: fill(m.actualIn, { period: p }), numFmt: '#,##0.##' })),
+      { header: m.latest, numFmt: '#,##0.##' },
+      { header: m.achievement, numFmt: '0%' },
+    ],
+    indicatorRows,
+    undefined,
+    indicatorRows,
+  );
+  indicatorSheet.commit();
+
+  // Meta ---------------------------------------------------------------------------------------
+  const meta = addSheet(wb, { name: 'meta', rtl: false, footer, state: 'hidden' }, 0);
+  for (const pair of [
+    ['format', 'tajammu-report'],
+    ['formatVersion', REPORT_FORMAT_VERSION],
+    ['schemaVersion', schemaVersion(db)],
+    ['office', settings.officeName],
+    ['exportedAt', now.toISOString()],
+    ['language', lang],
+    ['region', scope.label ?? ''],
+    ['currency', settings.currencyCode],
+  ] as [string, string | number][]) {
+    meta.addRow(pair).commit();
+  }
+  meta.commit();
+  await wb.commit();
+  return { initiatives: count };
+}
+
+function* rowsWithProgress(rows: Cell[][], progress: (n: number) => void): Generator<Cell[]> {
+  let n = 0;
+  for (const row of rows) {
+    yield row;
+    if (++n % 1000 === 0) progress(1000);
+  }
+  progress(n % 1000);
+}
+
+function registerRow(
+  i: Initiative,
+  lang: Lang,
+  regions: Map<string, { nameAr: string; nameEn: string }>,
+  clusters: Map<string, { nameAr: string; nameEn: string; sectorId: string | null }>,
+  sectors: Map<string, { nameAr: string; nameEn: string }>,
+  major: (minor: number) => number,
+): Cell[] {
+  // Names stay in Arabic in both languages: they are the keys an import matches on.
+  const cluster = i.clusterId ? clusters.get(i.clusterId) : undefined;
+  const sector = cluster?.sectorId ? sectors.get(cluster.sectorId) : undefined;
+  const date = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+  const byField: Record<string, Cell> = {
+    code: i.code,
+    title: i.title,
+    region: regions.get(i.regionId)?.nameAr ?? '',
+    cluster: cluster?.nameAr ?? '',
+    sector: sector?.nameAr ?? '',
+    primaryAxis: i.primaryAxis,
+    status: enumLabel(lang, 'status', i.status),
+    startDate: date(i.startDate),
+    endDate: date(i.endDate),
+    plannedBudget: major(i.plannedBudget),
+    spent: major(i.spent),
+    progress: i.progress,
+    leadBody: i.leadBody,
+    partners: i.partners,
+    marketingHolder: enumLabel(lang, 'marketing', i.marketingHolder),
+    marketingBody: i.marketingBody,
+    beneficiaries: i.beneficiaries,
+    jobs: i.jobs,
+    trainees: i.trainees,
+    description: i.description,
+    notes: i.notes,
+  };
+  for (const a of AXES) byField[`axis${a.id}`] = i.axes.includes(a.id) ? '✓' : null;
+  return REGISTER_FIELDS.map((f) => byField[f] ?? null);
+}
