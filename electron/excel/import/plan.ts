@@ -11,6 +11,7 @@ import { listClusters } from '../../../db/repos/clusters';
 import { listInitiatives } from '../../../db/repos/initiatives';
 import { listRegions } from '../../../db/repos/regions';
 import { listSectors } from '../../../db/repos/sectors';
+import { registerHeader } from '../labels';
 import type { Field } from './fields';
 import type { ImportRecord, RowError } from './rows';
 import type { ParsedSheet } from './worker';
@@ -117,7 +118,14 @@ export function planImport(
   const newRegions = new Map<string, string>();
   const newClusters = new Map<string, (typeof plan.clustersToCreate)[number]>();
   const newSectors = new Map<string, string>();
-  const header = (f: Field) => sheet.headers[sheet.fields.indexOf(f)] ?? f;
+  const header = (f: Field): string => {
+    const at = sheet.fields.indexOf(f);
+    if (at >= 0) return sheet.headers[at]!;
+    // Axes given as seven flag columns: point at the first of them.
+    const flag = sheet.fields.findIndex((x) => x?.startsWith('axis'));
+    if (f === 'axes' && flag >= 0) return sheet.headers[flag]!;
+    return `${registerHeader(f, 'ar')} / ${registerHeader(f, 'en')}`;
+  };
 
   for (const r of records) {
     const fail = (f: Field, message: Bilingual) =>
@@ -251,6 +259,12 @@ export function planImport(
     if (changes.length === 0) plan.unchanged += 1;
     else plan.updates.push({ row: r.row, id: existing.id, code: existing.code, values, changes });
   }
+  // Errors in reading order: by row, then by column as the sheet shows them.
+  const columnIndex = (h: string) => {
+    const i = sheet.headers.indexOf(h);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  plan.errors.sort((a, b) => a.row - b.row || columnIndex(a.column) - columnIndex(b.column));
   plan.regionsToCreate = [...newRegions].map(([k, nameAr]) => ({ key: k, nameAr }));
   plan.clustersToCreate = [...newClusters.values()];
   plan.sectorsToCreate = [...newSectors].map(([k, nameAr]) => ({ key: k, nameAr }));

@@ -161,7 +161,8 @@ export function parseAxisList(v: CellValue): number[] | null {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 1 && v <= 7 ? [v] : null;
   if (typeof v !== 'string') return null;
   const parts = toWesternDigits(v)
-    .split(/[,،;؛/\s]+|\bو\b|\band\b/u)
+    .replace(/(^|\s)(و|and)(?=\s|$)/giu, ' ')
+    .split(/[,،;؛/\s]+/u)
     .map((p) => p.trim())
     .filter(Boolean);
   const out: number[] = [];

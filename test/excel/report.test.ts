@@ -1,0 +1,256 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { open, type Db } from '../../db/connection';
+import { loadDemo } from '../../db/demo';
+import { listClusters } from '../../db/repos/clusters';
+import { createInitiative, listInitiatives } from '../../db/repos/initiatives';
+import { listRegions } from '../../db/repos/regions';
+import { runCli } from '../../electron/cli';
+import { previewImport } from '../../electron/excel/import';
+import { commitImport } from '../../electron/excel/import/commit';
+import { writeReport } from '../../electron/excel/report';
+import { writeTemplate } from '../../electron/excel/template';
+import { useTestDb } from '../helpers/db';
+import { useTempDir } from '../helpers/tmp';
+import { readWorkbookInMemory, writeMessyRegister } from '../helpers/workbooks';
+
+const newDb = useTestDb();
+const tempDir = useTempDir();
+
+/** What "the same portfolio" means: every initiative's fields, with names instead of ids. */
+function portfolio(db: Db) {
+  const regions = new Map(listRegions(db).map((r) => [r.id, r.nameAr]));
+  const clusters = new Map(listClusters(db).map((c) => [c.id, c.nameAr]));
+  return listInitiatives(db).map(({ id: _id, regionId, clusterId, ...rest }) => ({
+    ...rest,
+    region: regions.get(regionId),
+    cluster: clusterId ? clusters.get(clusterId) : null,
+  }));
+}
+
+/** The raw XML of one part of a workbook, to check what exceljs really wrote. */
+function part(file: string, name: string): string {
+  const zip = readFileSync(file);
+  for (let p = zip.length - 22; p >= 0; p--) {
+    if (zip.readUInt32LE(p) !== 0x06054b50) continue;
+    let c = zip.readUInt32LE(p + 16);
+    for (let i = 0; i < zip.readUInt16LE(p + 10); i++) {
+      const n = zip.toString('utf8', c + 46, c + 46 + zip.readUInt16LE(c + 28));
+      const local = zip.readUInt32LE(c + 42);
+      const size = zip.readUInt32LE(c + 20);
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      if (n === name) {
+        const data = zip.subarray(start, start + size);
+        return (zip.readUInt16LE(c + 10) === 8 ? inflateRawSync(data) : data).toString('utf8');
+      }
+      c += 46 + zip.readUInt16LE(c + 28) + zip.readUInt16LE(c + 30) + zip.readUInt16LE(c + 32);
+    }
+  }
+  throw new Error(`no part ${name}`);
+}
+
+describe('excel/report', () => {
+  it('round trip: the register sheet imports back into an empty file as the same portfolio', async () => {
+    const source = newDb();
+    loadDemo(source, { source: 'cli' });
+    for (const lang of ['ar', 'en'] as const) {
+      const dir = tempDir();
+      const out = join(dir, `report-${lang}.xlsx`);
+      await writeReport(source, out, { lang });
+      const target = open(join(dir, 'copy.tajammu'));
+      const { plan } = await previewImport(target, out);
+      expect(plan.errors).toEqual([]);
+      expect(plan.sheet).toBe(lang === 'ar' ? 'سجل المبادرات' : 'Initiative register');
+      await commitImport(target, plan, { fileName: 'report.xlsx', sha256: '' });
+      expect(portfolio(target)).toEqual(portfolio(source));
+      // And importing the report again changes nothing.
+      const again = await previewImport(target, out);
+      expect([again.plan.creates.length, again.plan.updates.length, again.plan.unchanged]).toEqual([
+        0,
+        0,
+        plan.creates.length,
+      ]);
+      target.close();
+    }
+  }, 60_000);
+
+  it('is right to left in Arabic, frozen, printable, with a hidden meta sheet', async () => {
+    const db = newDb();
+    loadDemo(db, { source: 'cli' });
+    const out = join(tempDir(), 'report.xlsx');
+    await writeReport(db, out, { lang: 'ar' });
+    const wb = await readWorkbookInMemory(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'الغلاف',
+      'ملخص المحاور',
+      'المصفوفة',
+      'سجل المبادرات',
+      'المؤشرات',
+      'meta',
+    ]);
+    const register = wb.getWorksheet('سجل المبادرات')!;
+    expect(register.views[0]).toMatchObject({ rightToLeft: true, state: 'frozen', ySplit: 1 });
+    expect(register.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+    });
+    expect(register.pageSetup.printTitlesRow).toBe('1:1');
+    expect(register.headerFooter.oddFooter).toContain('&P');
+    expect(register.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(wb.getWorksheet('meta')!.state).toBe('hidden');
+    const meta = Object.fromEntries(
+      wb
+        .getWorksheet('meta')!
+        .getSheetValues()
+        .filter(Boolean)
+        .map((r) => (r as unknown[]).slice(1, 3)),
+    );
+    expect(meta).toMatchObject({ format: 'tajammu-report', formatVersion: 1, language: 'ar' });
+    const matrix = wb.getWorksheet('المصفوفة')!;
+    const gaps = matrix
+      .getSheetValues()
+      .flat()
+      .filter((v) => v === 'فجوة');
+    expect(gaps.length).toBeGreaterThan(10);
+    const summary = wb.getWorksheet('ملخص المحاور')!;
+    expect(summary.getRow(2).getCell(2).value).toBe('التنمية الاقتصادية');
+    const en = join(tempDir(), 'report-en.xlsx');
+    await writeReport(db, en, { lang: 'en', region: 'إقليم الدلتا' });
+    const wbEn = await readWorkbookInMemory(en);
+    expect(wbEn.getWorksheet('Initiative register')!.views[0]).toMatchObject({ rightToLeft: false });
+    expect(wbEn.getWorksheet('Initiative register')!.rowCount - 1).toBe(
+      listInitiatives(db, { regionId: listRegions(db).find((r) => r.nameAr === 'إقليم الدلتا')!.id }).length,
+    );
+  });
+
+  it('writes text that looks like a formula as text, never as a formula', async () => {
+    const db = newDb();
+    loadDemo(db, { source: 'cli' });
+    const region = listRegions(db)[0]!;
+    const tricky = ['=HYPERLINK("http://x","اضغط")', '+1+2', '-2+3', '@SUM(A1)', '\t=1', '\n=1'];
+    for (const title of tricky) createInitiative(db, { source: 'ui' }, { title, regionId: region.id, axes: [1] });
+    const out = join(tempDir(), 'report.xlsx');
+    await writeReport(db, out, { lang: 'ar' });
+    const xml = part(out, 'xl/worksheets/sheet4.xml');
+    expect(xml).not.toContain('<f>');
+    expect(part(out, 'xl/sharedStrings.xml')).toContain('=HYPERLINK(&quot;http://x&quot;');
+    const wb = await readWorkbookInMemory(out);
+    const titles = wb.getWorksheet('سجل المبادرات')!.getColumn(2).values;
+    const stored = listInitiatives(db).map((i) => i.title);
+    for (const t of tricky) expect(stored).toContain(t);
+    for (const t of tricky) expect(titles).toContain(t);
+  });
+
+  it('makes a template with drop-down lists from a hidden sheet and instructions', async () => {
+    const db = newDb();
+    loadDemo(db, { source: 'cli' });
+    const out = join(tempDir(), 'template.xlsx');
+    await writeTemplate(out, 'ar', db);
+    const wb = await readWorkbookInMemory(out);
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['سجل المبادرات', 'visible'],
+      ['التعليمات', 'visible'],
+      ['القوائم', 'hidden'],
+    ]);
+    const register = wb.getWorksheet('سجل المبادرات')!;
+    expect(register.getRow(1).values).toContain('عنوان المبادرة');
+    const validations = (
+      register as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }
+    ).dataValidations.model;
+    const lists = Object.values(validations).map((v) => v.formulae[0]);
+    expect(Object.values(validations).every((v) => v.type === 'list')).toBe(true);
+    expect(lists.some((f) => f!.includes('القوائم'))).toBe(true);
+    expect(Object.keys(validations).length).toBeGreaterThanOrEqual(12);
+    const listSheet = wb.getWorksheet('القوائم')!;
+    expect(listSheet.getColumn(1).values).toContain('إقليم الدلتا');
+    expect(wb.getWorksheet('التعليمات')!.getRow(1).getCell(1).value).toContain('تعليمات');
+    // The empty template imports as an empty register, without errors.
+    const { plan } = await previewImport(db, out);
+    expect([plan.errors.length, plan.creates.length]).toEqual([0, 0]);
+  });
+});
+
+describe('cli/exchange', () => {
+  it('exports, templates and imports with the documented exit codes and JSON', async () => {
+    const dir = tempDir();
+    mkdirSync(dir, { recursive: true });
+    const io = () => {
+      const o = { out: '', err: '' };
+      return { o, io: { out: (t: string) => (o.out += t), err: (t: string) => (o.err += t) } };
+    };
+    const src = join(dir, 'src.tajammu');
+    const dst = join(dir, 'dst.tajammu');
+    await runCli(['init', '--db', src, '--demo'], io().io);
+    await runCli(['init', '--db', dst], io().io);
+    const report = join(dir, 'r.xlsx');
+    expect(await runCli(['export', '--db', src, '--out', report, '--lang', 'en'], io().io)).toBe(0);
+    expect(await runCli(['template', '--out', join(dir, 't.xlsx'), '--lang', 'en'], io().io)).toBe(0);
+
+    const dry = io();
+    expect(await runCli(['import', '--db', dst, report, '--dry-run', '--json'], dry.io)).toBe(0);
+    expect(JSON.parse(dry.o.out)).toMatchObject({
+      ok: true,
+      dryRun: true,
+      created: 308,
+      updated: 0,
+      unchanged: 0,
+      regionsCreated: 4,
+      clustersCreated: 24,
+    });
+    const n = (f: string) => (open(f).prepare('SELECT count(*) AS n FROM initiatives').get() as { n: number }).n;
+    expect(n(dst)).toBe(0);
+
+    const real = io();
+    expect(await runCli(['import', '--db', dst, report, '--json'], real.io)).toBe(0);
+    expect(Object.keys(JSON.parse(real.o.out)).slice(0, 7)).toEqual([
+      'ok',
+      'dryRun',
+      'created',
+      'updated',
+      'unchanged',
+      'regionsCreated',
+      'clustersCreated',
+    ]);
+    expect(n(dst)).toBe(308);
+  }, 60_000);
+
+  it('runs `npm run --silent cli -- import` as a process: exit 1 with the error list, exit 0 when valid', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.tajammu');
+    const cwd = join(__dirname, '../..');
+    const bad = await writeMessyRegister(
+      dir,
+      ['اسم المبادرة', 'الإقليم', 'المحاور'],
+      [
+        ['', 'إقليم', '1'],
+        ['سليمة', 'إقليم', '9'],
+      ],
+    );
+    execFileSync('npm', ['run', '--silent', 'cli', '--', 'init', '--db', db], { cwd });
+    const run = spawnSync('npm', ['run', '--silent', 'cli', '--', 'import', '--db', db, bad, '--json'], {
+      cwd,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    const json = JSON.parse(run.stdout) as {
+      ok: boolean;
+      errors: { sheet: string; row: number; column: string; message: object }[];
+    };
+    expect(json.ok).toBe(false);
+    expect(json.errors.map((e) => [e.sheet, e.row, e.column])).toEqual([
+      ['سجل المبادرات', 5, 'اسم المبادرة'],
+      ['سجل المبادرات', 6, 'المحاور'],
+    ]);
+    const file = join(__dirname, '../fixtures/libreoffice-register.xlsx');
+    const ok = execFileSync('npm', ['run', '--silent', 'cli', '--', 'import', '--db', db, file, '--json'], {
+      cwd,
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(ok)).toMatchObject({ ok: true, created: 2 });
+  }, 60_000);
+});
