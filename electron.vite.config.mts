@@ -12,7 +12,15 @@ export default defineConfig({
     build: {
       outDir: resolve(__dirname, 'out/main'),
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // Workbooks are parsed in a worker thread with its own heap limit (electron/excel/import/read.ts).
+          'excel-worker': resolve(__dirname, 'electron/excel/import/worker.ts'),
+        },
+        // Shared chunks sit beside the entries, so `__dirname` finds excel-worker.js from any of them.
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

@@ -55,6 +55,8 @@ export const RENDERER_FORBIDDEN = {
         '**/electron/cli',
         '**/electron/web-host',
         '**/electron/preload/*',
+        '**/electron/excel/**',
+        '**/electron/api/jobs',
       ],
       message: 'The renderer may import only pure modules (db/model, db/axes, db/normalize, the API contract).',
       allowTypeImports: true,

@@ -15,7 +15,8 @@ import { errorLine } from './cli';
 import { CONTENT_SECURITY_POLICY } from './main/csp';
 
 export const LOOPBACK = '127.0.0.1';
-const MAX_BODY = 8 * 1024 * 1024;
+// Workbooks travel as base64 in API calls; the import limit is 100 MB of file.
+const MAX_BODY = 150 * 1024 * 1024;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

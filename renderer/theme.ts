@@ -24,7 +24,15 @@ export function makeTheme(direction: 'rtl' | 'ltr'): Theme {
     shape: { borderRadius: 6 },
     components: {
       MuiButton: { defaultProps: { disableElevation: true } },
-      MuiTextField: { defaultProps: { size: 'small', fullWidth: true } },
+      // Labels always sit above the field, so a select whose value is "all" or "none" still
+      // shows that choice instead of hiding it under its label.
+      MuiTextField: {
+        defaultProps: {
+          size: 'small',
+          fullWidth: true,
+          slotProps: { inputLabel: { shrink: true }, select: { displayEmpty: true } },
+        },
+      },
       MuiFormControl: { defaultProps: { size: 'small' } },
     },
   });

@@ -9,6 +9,10 @@ import type { Axis } from '../../db/axes';
 import * as m from '../../db/model';
 import type { MatrixRow } from '../../db/queries/matrix';
 import type { PortfolioStats } from '../../db/queries/stats';
+import type { ImportProfile } from '../../db/repos/profiles';
+import type { FilePayload } from '../excel/exchange';
+import type { ImportResult } from '../excel/import/commit';
+import type { JobView } from './jobs';
 
 export interface Operation<I extends z.ZodType, O> {
   input: I;
@@ -20,6 +24,43 @@ const op =
   <I extends z.ZodType>(input: I): Operation<I, O> => ({ input });
 
 const NoInput = z.object({}).strict().optional();
+const Lang = z.enum(['ar', 'en']);
+const FIELDS = [
+  'code',
+  'title',
+  'description',
+  'region',
+  'cluster',
+  'sector',
+  'axes',
+  'primaryAxis',
+  'plannedBudget',
+  'spent',
+  'startDate',
+  'endDate',
+  'leadBody',
+  'partners',
+  'marketingHolder',
+  'marketingBody',
+  'status',
+  'progress',
+  'beneficiaries',
+  'jobs',
+  'trainees',
+  'notes',
+  'axis1',
+  'axis2',
+  'axis3',
+  'axis4',
+  'axis5',
+  'axis6',
+  'axis7',
+  'serial',
+] as const;
+/** Header text as it stands in the workbook → field, or null to ignore the column. */
+const Mapping = z.record(z.string().max(300), z.enum(FIELDS).nullable());
+/** A workbook travels as base64; 100 MB files are the import limit. */
+const Upload = z.object({ fileName: z.string().min(1).max(260), data: z.string().max(140_000_000) });
 const ById = z.object({ id: m.Id }).strict();
 
 export const contract = {
@@ -73,6 +114,21 @@ export const contract = {
     z.object({ regionId: m.Id.optional(), status: m.InitiativeStatus.optional() }).strict().optional(),
   ),
 
+  'exchange.export': op<{ jobId: string }>()(z.object({ lang: Lang, regionId: m.Id.optional() }).strict()),
+  'exchange.template': op<FilePayload>()(z.object({ lang: Lang }).strict()),
+  'import.preview': op<{ jobId: string }>()(Upload.extend({ mapping: Mapping.optional() }).strict()),
+  'import.commit': op<ImportResult>()(z.object({ previewId: m.Id, skipInvalid: z.boolean() }).strict()),
+  'import.discard': op<Record<string, never>>()(z.object({ previewId: m.Id }).strict()),
+  'import.errorWorkbook': op<FilePayload>()(z.object({ previewId: m.Id, lang: Lang }).strict()),
+  'importProfiles.list': op<ImportProfile[]>()(NoInput),
+  'importProfiles.save': op<ImportProfile>()(
+    z.object({ name: z.string().trim().min(1).max(100), mapping: Mapping }).strict(),
+  ),
+  'importProfiles.delete': op<Record<string, never>>()(z.object({ name: z.string().min(1).max(100) }).strict()),
+  /** Progress and result of long work started by another operation. */
+  'jobs.get': op<JobView>()(z.object({ id: m.Id }).strict()),
+  'jobs.cancel': op<JobView>()(z.object({ id: m.Id }).strict()),
+
   'portfolio.stats': op<PortfolioStats>()(NoInput),
   /** Fills an empty portfolio with the demo; refused once the portfolio holds anything. */
   'portfolio.loadDemo': op<PortfolioStats>()(NoInput),
@@ -87,6 +143,9 @@ export type OutputOf<N extends OperationName> = NonNullable<Contract[N]['output'
 export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
 export const isOperationName = (name: unknown): name is OperationName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+
+export type { FilePayload, PreviewSummary } from '../excel/exchange';
+export type { ImportProfile } from '../../db/repos/profiles';
 
 export interface ApiError {
   code: string;

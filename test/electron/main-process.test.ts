@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -101,6 +101,35 @@ describe('main process (built bundle, fake Electron)', () => {
     expect(contents.openHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
     expect(contents.openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(fake.rec.opened).toEqual(['https://example.org/']);
+  });
+});
+
+describe('main process Excel exchange (built bundle, worker thread)', () => {
+  it('previews and commits an import through the bundled excel worker', async () => {
+    const invoke = fake.rec.ipc.get('tajammu:invoke')!;
+    const call = async (name: string, input?: unknown) => {
+      const r = (await invoke(trusted as never, name as never, input as never)) as {
+        ok: boolean;
+        value: never;
+        error: unknown;
+      };
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r.value as Record<string, unknown>;
+    };
+    const data = readFileSync(join(__dirname, '../fixtures/libreoffice-register.xlsx')).toString('base64');
+    const { jobId } = await call('import.preview', { fileName: 'register.xlsx', data });
+    let job: Record<string, unknown> = {};
+    for (let i = 0; i < 200; i++) {
+      job = await call('jobs.get', { id: jobId });
+      if (job.state !== 'running') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(job.state).toBe('done');
+    const preview = job.result as { previewId: string; counts: { create: number; errors: number } };
+    expect(preview.counts).toMatchObject({ create: 2, errors: 0 });
+    expect(await call('import.commit', { previewId: preview.previewId, skipInvalid: false })).toMatchObject({
+      created: 2,
+    });
   });
 });
 

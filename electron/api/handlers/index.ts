@@ -1,5 +1,6 @@
 import { clusterHandlers, indicatorHandlers, initiativeHandlers, regionHandlers, sectorHandlers } from './entities';
 import { auditHandlers, axesHandlers, matrixHandlers, portfolioHandlers, settingsHandlers } from './portfolio';
+import { exchangeHandlers, importHandlers, jobHandlers, profileHandlers } from './exchange';
 import type { Handlers } from './types';
 
 export const handlers = {
@@ -13,4 +14,8 @@ export const handlers = {
   ...auditHandlers,
   ...matrixHandlers,
   ...portfolioHandlers,
+  ...exchangeHandlers,
+  ...importHandlers,
+  ...profileHandlers,
+  ...jobHandlers,
 } satisfies Handlers;

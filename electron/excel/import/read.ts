@@ -21,6 +21,12 @@ export interface ReadOptions {
   timeoutMs?: number;
   maxRows?: number;
   heapMb?: number;
+  /**
+   * When no header row names a known field, return the first row's headers (score 0) so the
+   * user can map them by hand, instead of refusing the file. The screens ask for this; the CLI
+   * does not (a --map file is its way).
+   */
+  allowUnmapped?: boolean;
 }
 
 export const CANCELLED = (): AppError =>
@@ -85,7 +91,9 @@ export async function readWorkbook(file: string, options: ReadOptions = {}): Pro
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'progress') options.onProgress?.(m.rows);
       else if (m.type === 'done') {
-        finish(() => (m.result ? resolve(m.result) : reject(noTable())));
+        finish(() =>
+          m.result && (m.result.score > 0 || options.allowUnmapped) ? resolve(m.result) : reject(noTable()),
+        );
       } else {
         finish(() => reject(m.reason === 'unreadable' ? REFUSALS.truncated() : tooLarge(m.reason)));
       }

@@ -90,6 +90,8 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
   };
 
   let best: ParsedSheet | null = null;
+  // Where no row names a known field, a likely header row is offered for mapping by hand.
+  let unmapped: ParsedSheet | null = null;
   const scores: { name: string; score: number }[] = [];
   let total = 0;
   for await (const worksheet of reader) {
@@ -110,9 +112,26 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
       if (scan.length === HEADER_SCAN_ROWS) current = pickHeader(ws.name, scan, match, best);
     }
     if (!current && scan.length > 0) current = pickHeader(ws.name, scan, match, best);
+    // The likeliest header for mapping by hand: the row with the most text cells in any sheet.
+    for (const r of scan) {
+      const texts = r.v.filter((v) => typeof v === 'string').length;
+      if (texts > (unmapped?.headers.filter(Boolean).length ?? 0)) {
+        unmapped = {
+          sheet: ws.name,
+          headerRow: r.n,
+          headers: r.v.map(headerText),
+          fields: r.v.map(() => null),
+          rows: [],
+          score: 0,
+          date1904: false,
+          otherSheets: [],
+        };
+      }
+    }
     scores.push({ name: ws.name, score: current?.score ?? 0 });
     if (current && (!best || current.score > best.score)) best = current;
   }
+  best = best ?? unmapped;
   if (best) {
     best.otherSheets = scores.filter((s) => s.name !== best!.sheet);
     best.date1904 =

@@ -1,26 +1,127 @@
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiFailure, call } from '../../api';
+import { useFormatter, useLocalName } from '../../components/useFormatter';
+import { useStore } from '../../stores';
+import { downloadFile, type FilePayload } from './files';
+import { ImportWizard } from './ImportWizard';
+import { useJob } from './useJob';
+
+function Section(props: { title: string; body: string; children: React.ReactNode; testId: string }) {
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} data-testid={props.testId}>
+      <Typography variant="h6" component="h3">
+        {props.title}
+      </Typography>
+      <Typography color="text.secondary" sx={{ mb: 2 }}>
+        {props.body}
+      </Typography>
+      {props.children}
+    </Paper>
+  );
+}
+
+function LanguageField(props: { value: 'ar' | 'en'; onChange(v: 'ar' | 'en'): void; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      select
+      label={props.label}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value as 'ar' | 'en')}
+      sx={{ maxWidth: 200 }}
+    >
+      <MenuItem value="ar">{t('settings.languageAr')}</MenuItem>
+      <MenuItem value="en">{t('settings.languageEn')}</MenuItem>
+    </TextField>
+  );
+}
 
 export function ExchangeScreen() {
   const { t } = useTranslation();
+  const fmt = useFormatter();
+  const localName = useLocalName();
+  const language = useStore((s) => s.language);
+  const regions = useStore((s) => s.regions);
+  const notify = useStore((s) => s.notify);
+  const [reportLang, setReportLang] = useState<'ar' | 'en'>(language);
+  const [templateLang, setTemplateLang] = useState<'ar' | 'en'>(language);
+  const [regionId, setRegionId] = useState('');
+  const exportJob = useJob<FilePayload>();
+
+  const exportReport = async () => {
+    const file = await exportJob.run(() =>
+      call('exchange.export', { lang: reportLang, ...(regionId ? { regionId } : {}) }),
+    );
+    if (file) downloadFile(file);
+  };
+  const downloadTemplate = async () => {
+    try {
+      downloadFile(await call('exchange.template', { lang: templateLang }));
+    } catch (e) {
+      if (e instanceof ApiFailure) notify({ kind: 'error', error: e.error });
+    }
+  };
+
   return (
-    <Stack spacing={2} sx={{ maxWidth: 720 }}>
+    <Stack spacing={2} sx={{ maxWidth: 1100 }}>
       <Typography variant="h5" component="h2">
         {t('exchange.title')}
       </Typography>
-      <Paper variant="outlined" sx={{ p: 2 }}>
-        <Typography gutterBottom>{t('exchange.body')}</Typography>
-        <Typography gutterBottom>{t('exchange.cli')}</Typography>
-        <Typography
-          component="pre"
-          dir="ltr"
-          sx={{ fontFamily: 'monospace', bgcolor: 'grey.100', p: 1, borderRadius: 1 }}
-        >
-          npm run --silent cli -- matrix --db FILE --json
-        </Typography>
-      </Paper>
+      <Section title={t('exchange.exportTitle')} body={t('exchange.exportBody')} testId="export-section">
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} alignItems="center">
+          <LanguageField label={t('exchange.language')} value={reportLang} onChange={setReportLang} />
+          <TextField
+            select
+            label={t('exchange.region')}
+            value={regionId}
+            onChange={(e) => setRegionId(e.target.value)}
+            sx={{ maxWidth: 260 }}
+          >
+            <MenuItem value="">{t('exchange.allRegions')}</MenuItem>
+            {regions.map((r) => (
+              <MenuItem key={r.id} value={r.id}>
+                {localName(r)}
+              </MenuItem>
+            ))}
+          </TextField>
+          <Button
+            variant="contained"
+            onClick={() => void exportReport()}
+            disabled={exportJob.running}
+            data-testid="export-report"
+          >
+            {t('exchange.export')}
+          </Button>
+          {exportJob.running && <Button onClick={exportJob.cancel}>{t('exchange.cancel')}</Button>}
+        </Stack>
+        {exportJob.running && (
+          <Stack spacing={1} sx={{ mt: 2 }}>
+            <LinearProgress />
+            <Typography variant="body2">
+              {t('exchange.exporting')} {t('exchange.rowsWritten', { rows: fmt.number(exportJob.rows) })}
+            </Typography>
+          </Stack>
+        )}
+      </Section>
+      <Section title={t('exchange.templateTitle')} body={t('exchange.templateBody')} testId="template-section">
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} alignItems="center">
+          <LanguageField label={t('exchange.language')} value={templateLang} onChange={setTemplateLang} />
+          <Button variant="outlined" onClick={() => void downloadTemplate()} data-testid="download-template">
+            {t('exchange.template')}
+          </Button>
+        </Stack>
+      </Section>
+      <Section title={t('exchange.importTitle')} body={t('exchange.importBody')} testId="import-section">
+        <ImportWizard />
+      </Section>
     </Stack>
   );
 }

@@ -1,0 +1,49 @@
+import { AppError } from '../../../db/errors';
+import { deleteProfile, listProfiles, saveProfile } from '../../../db/repos/profiles';
+import {
+  commitPreview,
+  discardPreview,
+  errorWorkbook,
+  startExport,
+  startPreview,
+  templateFile,
+} from '../../excel/exchange';
+import { cancelJob, getJob } from '../jobs';
+import type { DomainHandlers } from './types';
+
+const noJob = (id: string) =>
+  new AppError('NOT_FOUND', { ar: `لا توجد عملية بهذا الرقم (${id}).`, en: `No job with this id (${id}).` });
+
+export const exchangeHandlers = {
+  'exchange.export': (input, { db }) => startExport(db, input),
+  'exchange.template': ({ lang }, { db }) => templateFile(db, lang),
+} satisfies DomainHandlers<'exchange'>;
+
+export const importHandlers = {
+  'import.preview': (input, { db }) => startPreview(db, input),
+  'import.commit': ({ previewId, skipInvalid }, { db }) => commitPreview(db, previewId, skipInvalid),
+  'import.discard': ({ previewId }) => {
+    discardPreview(previewId);
+    return {};
+  },
+  'import.errorWorkbook': ({ previewId, lang }) => errorWorkbook(previewId, lang),
+} satisfies DomainHandlers<'import'>;
+
+export const profileHandlers = {
+  'importProfiles.list': (_input, { db }) => listProfiles(db),
+  'importProfiles.save': (input, { db, source }) => saveProfile(db, { source }, input),
+  'importProfiles.delete': ({ name }, { db, source }) => {
+    deleteProfile(db, { source }, name);
+    return {};
+  },
+} satisfies DomainHandlers<'importProfiles'>;
+
+function found<T>(job: T | undefined, id: string): T {
+  if (!job) throw noJob(id);
+  return job;
+}
+
+export const jobHandlers = {
+  'jobs.get': ({ id }) => found(getJob(id), id),
+  'jobs.cancel': ({ id }) => found(cancelJob(id), id),
+} satisfies DomainHandlers<'jobs'>;

@@ -1,0 +1,47 @@
+/**
+ * The error list as the clerk would want it: a copy of their own workbook with each faulty
+ * cell filled red and a reason column at the end of each faulty row, so they fix it in place.
+ */
+import type * as ExcelJS from 'exceljs';
+import Excel from './exceljs';
+import type { Lang } from './labels';
+import type { RowError } from './import/rows';
+
+const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+
+export async function writeErrorWorkbook(
+  source: string,
+  sheetName: string,
+  headerRow: number,
+  errors: RowError[],
+  lang: Lang,
+): Promise<Buffer> {
+  const wb = new Excel.Workbook();
+  await wb.xlsx.readFile(source);
+  const ws = wb.getWorksheet(sheetName);
+  if (!ws) throw new Error(`sheet ${sheetName} not found`);
+  const header = ws.getRow(headerRow);
+  const columnOf = new Map<string, number>();
+  header.eachCell((cell, col) => {
+    const text = String(cell.text ?? '').trim();
+    if (text && !columnOf.has(text)) columnOf.set(text, col);
+  });
+  const reasonColumn = Math.max(ws.columnCount, header.cellCount) + 1;
+  const title = header.getCell(reasonColumn);
+  title.value = lang === 'ar' ? 'سبب الخطأ' : 'Reason';
+  title.font = { bold: true, color: { argb: 'FF9C0006' } };
+  const reasons = new Map<number, string[]>();
+  for (const e of errors) {
+    const col = columnOf.get(e.column);
+    if (col) ws.getRow(e.row).getCell(col).fill = ERROR_FILL;
+    reasons.set(e.row, [...(reasons.get(e.row) ?? []), `${e.column}: ${e.message[lang]}`]);
+  }
+  for (const [row, list] of reasons) {
+    const cell = ws.getRow(row).getCell(reasonColumn);
+    cell.value = list.join(' | ');
+    cell.font = { color: { argb: 'FF9C0006' } };
+    cell.alignment = { wrapText: true };
+  }
+  ws.getColumn(reasonColumn).width = 60;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,200 @@
+/**
+ * The Excel exchange as the screens use it: files travel as base64 inside API calls (so the
+ * same calls work over IPC and HTTP), long reads and writes run as jobs, and a preview is kept
+ * until it is committed or discarded.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { Db } from '../../db/connection';
+import { AppError } from '../../db/errors';
+import { getRegion } from '../../db/repos/regions';
+import { startJob } from '../api/jobs';
+import { writeErrorWorkbook } from './errors-workbook';
+import { previewImport, type Preview } from './import';
+import { commitImport, type ImportResult } from './import/commit';
+import type { Mapping } from './import/mapping';
+import type { RowError } from './import/rows';
+import type { Change } from './import/plan';
+import type { Field } from './import/fields';
+import type { Lang } from './labels';
+import { writeReport } from './report';
+import { writeTemplate } from './template';
+
+export interface FilePayload {
+  fileName: string;
+  /** The file's bytes, base64. */
+  data: string;
+}
+
+export interface PreviewSummary {
+  previewId: string;
+  fileName: string;
+  /** No column was recognised: the user maps them by hand, then previews again. */
+  needsMapping: boolean;
+  sheet: string;
+  headerRow: number;
+  otherSheets: string[];
+  columns: { header: string; field: Field | null }[];
+  unmatched: string[];
+  counts: {
+    create: number;
+    update: number;
+    unchanged: number;
+    skipped: number;
+    errors: number;
+    regions: number;
+    clusters: number;
+    sectors: number;
+  };
+  creates: { row: number; code: string; title: string }[];
+  updates: { row: number; code: string; title: string; changes: Change[] }[];
+  regionsToCreate: string[];
+  clustersToCreate: string[];
+  errors: RowError[];
+}
+
+const WORK_DIR = join(tmpdir(), 'tajammu-exchange');
+const LIST_LIMIT = 500;
+const previews = new Map<string, Preview & { file: string; fileName: string; at: number }>();
+
+function workFile(ext: string): string {
+  mkdirSync(WORK_DIR, { recursive: true });
+  return join(WORK_DIR, `${randomUUID()}${ext}`);
+}
+
+function rememberPreview(id: string, entry: Preview & { file: string; fileName: string; at: number }): void {
+  previews.set(id, entry);
+  // Keep the last few previews; an abandoned one takes its temporary copy with it.
+  const old = [...previews.entries()].sort((a, b) => a[1].at - b[1].at).slice(0, -5);
+  for (const [oldId] of old) discardPreview(oldId);
+}
+
+export function discardPreview(id: string): void {
+  const p = previews.get(id);
+  if (p) rmSync(p.file, { force: true });
+  previews.delete(id);
+}
+
+function takePreview(id: string) {
+  const p = previews.get(id);
+  if (!p) {
+    throw new AppError('NOT_FOUND', {
+      ar: 'انتهت صلاحية المعاينة؛ اختر الملف وأعد المعاينة.',
+      en: 'The preview has expired; choose the file and preview it again.',
+    });
+  }
+  return p;
+}
+
+function summarize(id: string, fileName: string, p: Preview): PreviewSummary {
+  const { plan } = p;
+  return {
+    previewId: id,
+    fileName,
+    needsMapping: plan.columns.every((c) => c.field === null),
+    sheet: plan.sheet,
+    headerRow: plan.headerRow,
+    otherSheets: [],
+    columns: plan.columns,
+    unmatched: plan.unmatched,
+    counts: {
+      create: plan.creates.length,
+      update: plan.updates.length,
+      unchanged: plan.unchanged,
+      skipped: plan.skipped,
+      errors: plan.errors.length,
+      regions: plan.regionsToCreate.length,
+      clusters: plan.clustersToCreate.length,
+      sectors: plan.sectorsToCreate.length,
+    },
+    creates: plan.creates
+      .slice(0, LIST_LIMIT)
+      .map((c) => ({ row: c.row, code: c.values.code ?? '', title: c.values.title })),
+    updates: plan.updates
+      .slice(0, LIST_LIMIT)
+      .map((u) => ({ row: u.row, code: u.code, title: u.values.title, changes: u.changes })),
+    regionsToCreate: plan.regionsToCreate.map((r) => r.nameAr),
+    clustersToCreate: plan.clustersToCreate.map((c) => c.nameAr),
+    errors: plan.errors.slice(0, 2000),
+  };
+}
+
+export function startPreview(db: Db, input: FilePayload & { mapping?: Mapping }): { jobId: string } {
+  const file = workFile('.xlsx');
+  writeFileSync(file, Buffer.from(input.data, 'base64'));
+  return startJob('import.preview', async (signal, progress) => {
+    try {
+      const preview = await previewImport(db, file, {
+        mapping: input.mapping,
+        signal,
+        onProgress: progress,
+        allowUnmapped: true,
+      });
+      const id = randomUUID();
+      rememberPreview(id, { ...preview, file, fileName: basename(input.fileName), at: Date.now() });
+      return summarize(id, input.fileName, preview);
+    } catch (e) {
+      rmSync(file, { force: true });
+      throw e;
+    }
+  });
+}
+
+export async function commitPreview(db: Db, previewId: string, skipInvalid: boolean): Promise<ImportResult> {
+  const p = takePreview(previewId);
+  if (p.plan.errors.length > 0 && !skipInvalid) {
+    throw new AppError(
+      'INVALID_INPUT',
+      {
+        ar: `في المصنف ${p.plan.errors.length} خطأ؛ صححها أو اختر تخطي الصفوف غير الصالحة.`,
+        en: `The workbook has ${p.plan.errors.length} error(s); fix them or choose to skip invalid rows.`,
+      },
+      { errors: p.plan.errors.length },
+    );
+  }
+  const result = await commitImport(db, p.plan, { fileName: p.fileName, sha256: p.sha256 });
+  discardPreview(previewId);
+  return result;
+}
+
+export async function errorWorkbook(previewId: string, lang: Lang): Promise<FilePayload> {
+  const p = takePreview(previewId);
+  const data = await writeErrorWorkbook(p.file, p.plan.sheet, p.plan.headerRow, p.plan.errors, lang);
+  const stem = p.fileName.replace(/\.xlsx$/i, '');
+  return { fileName: `${stem}-${lang === 'ar' ? 'الأخطاء' : 'errors'}.xlsx`, data: data.toString('base64') };
+}
+
+function fileStamp(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+export function startExport(db: Db, input: { lang: Lang; regionId?: string }): { jobId: string } {
+  const region = input.regionId ? getRegion(db, input.regionId) : undefined;
+  return startJob('export.report', async (signal, progress) => {
+    const out = workFile('.xlsx');
+    try {
+      await writeReport(db, out, { lang: input.lang, region: region?.code, onProgress: progress });
+      if (signal.aborted) throw new AppError('CANCELLED', { ar: 'أُلغي التصدير.', en: 'The export was cancelled.' });
+      const base = input.lang === 'ar' ? 'تقرير-المحفظة' : 'portfolio-report';
+      return {
+        fileName: `${base}-${fileStamp()}.xlsx`,
+        data: readFileSync(out).toString('base64'),
+      } satisfies FilePayload;
+    } finally {
+      rmSync(out, { force: true });
+    }
+  });
+}
+
+export async function templateFile(db: Db, lang: Lang): Promise<FilePayload> {
+  const out = workFile('.xlsx');
+  try {
+    await writeTemplate(out, lang, db);
+    const name = lang === 'ar' ? 'نموذج-استيراد-المبادرات.xlsx' : 'initiative-import-template.xlsx';
+    return { fileName: name, data: readFileSync(out).toString('base64') };
+  } finally {
+    rmSync(out, { force: true });
+  }
+}

@@ -1,0 +1,155 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../db/demo';
+import { previewImport } from '../../electron/excel/import';
+import { readWorkbookInMemory, writeMessyRegister } from '../helpers/workbooks';
+import { RESULTS, type Session, startSession } from './browser';
+
+let s: Session;
+let page: Page;
+const work = mkdtempSync(join(tmpdir(), 'tajammu-e2e-x-'));
+const shot = (name: string) => page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: true });
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  s = await startSession();
+  page = s.page;
+  loadDemo(s.db, { source: 'cli' });
+  await page.goto(s.host.url);
+  await page.getByTestId('nav-exchange').click();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('e2e/exchange', () => {
+  it('exports the ministry report and downloads the template', async () => {
+    const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-report').click()]);
+    expect(report.suggestedFilename()).toMatch(/^تقرير-المحفظة-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const reportFile = join(work, 'report.xlsx');
+    await report.saveAs(reportFile);
+    const wb = await readWorkbookInMemory(reportFile);
+    expect(wb.getWorksheet('سجل المبادرات')!.rowCount).toBe(309);
+    // What the screen exported imports back unchanged.
+    const again = await previewImport(s.db, reportFile);
+    expect(again.plan.unchanged).toBe(308);
+
+    const [template] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-template').click(),
+    ]);
+    expect(template.suggestedFilename()).toBe('نموذج-استيراد-المبادرات.xlsx');
+    await shot('exchange-ar');
+  });
+
+  it('previews a messy register, shows its errors by row, and imports the valid rows', async () => {
+    const file = await writeMessyRegister(
+      work,
+      [
+        'م',
+        'كود المبادرة',
+        'اسم المبادرة',
+        'الإقليم',
+        'التجمع',
+        'المحاور',
+        'الميزانية المخططة',
+        'تاريخ البدء',
+        'الحالة',
+      ],
+      [
+        [1, 'NEW-1', 'معرض لمنتجات الأثاث', 'إقليم الدلتا', 'أثاث دمياط', '3، 2', '٥٠٬٠٠٠', '٠١/٠٤/٢٠٢٦', 'مخططة'],
+        [2, 'NEW-2', '', 'إقليم الدلتا', 'أثاث دمياط', '1', '100', '', 'جارية'],
+        [
+          3,
+          'INI-0004',
+          'برنامج رفع الإنتاجية لتجمع أثاث دمياط – مرحلة ثانية',
+          'إقليم الدلتا',
+          'أثاث دمياط',
+          '1',
+          '',
+          '',
+          'جارية',
+        ],
+      ],
+      { name: 'سجل المكتب.xlsx' },
+    );
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-preview').click();
+    await page.getByTestId('import-preview-view').waitFor();
+    expect(await page.getByTestId('count-toCreate').innerText()).toContain('1');
+    expect(await page.getByTestId('count-toUpdate').innerText()).toContain('1');
+    expect(await page.getByTestId('count-errors').innerText()).toContain('1');
+    const errors = await page.getByTestId('preview-errors').innerText();
+    expect(errors).toContain('سجل المبادرات');
+    expect(errors).toContain('6');
+    expect(errors).toContain('عنوان المبادرة مطلوب');
+    await shot('exchange-preview-errors-ar');
+
+    const [copy] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-errors').click()]);
+    const copyFile = join(work, 'errors.xlsx');
+    await copy.saveAs(copyFile);
+    const marked = (await readWorkbookInMemory(copyFile)).getWorksheet('سجل المبادرات')!;
+    expect(String(marked.getRow(6).getCell(10).value)).toContain('عنوان المبادرة مطلوب');
+
+    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+    await page.getByRole('checkbox', { name: /تخطي الصفوف غير الصالحة/ }).check();
+    const before = (s.db.prepare('SELECT count(*) AS n FROM initiatives').get() as { n: number }).n;
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-done').waitFor();
+    expect((s.db.prepare('SELECT count(*) AS n FROM initiatives').get() as { n: number }).n).toBe(before + 1);
+    expect(s.db.prepare("SELECT title FROM initiatives WHERE code = 'INI-0004'").get()).toEqual({
+      title: 'برنامج رفع الإنتاجية لتجمع أثاث دمياط – مرحلة ثانية',
+    });
+    expect(s.db.prepare("SELECT count(*) AS n FROM audit_log WHERE source = 'import'").get()).toEqual({ n: 2 });
+    await shot('exchange-done-ar');
+  });
+
+  it('lets the user map unknown columns, save the mapping, and shows it all in English', async () => {
+    const file = await writeMessyRegister(
+      work,
+      ['Activity', 'Place', 'Axis numbers'],
+      [['Fair for crafts', 'Delta Region', '3']],
+      {
+        name: 'english.xlsx',
+      },
+    );
+    await page.getByTestId('language-switch').click();
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-preview').click();
+    await page.getByTestId('needs-mapping').waitFor();
+    expect(await page.getByTestId('needs-mapping').innerText()).toContain('No column of the file was recognised');
+    const pick = async (header: string, option: string) => {
+      await page.getByTestId('preview-columns').getByRole('combobox', { name: header }).click();
+      await page.getByRole('option', { name: option, exact: true }).click();
+    };
+    await pick('Activity', 'Initiative title');
+    await pick('Place', 'Region');
+    await pick('Axis numbers', 'Axes');
+    await shot('exchange-mapping-en');
+    await page.getByLabel('Mapping name').fill('Delta office register');
+    await page.getByRole('button', { name: 'Save the mapping' }).click();
+    await expect
+      .poll(() => s.db.prepare('SELECT name, mapping FROM import_profiles').all())
+      .toEqual([
+        {
+          name: 'Delta office register',
+          mapping: JSON.stringify({ Activity: 'title', Place: 'region', 'Axis numbers': 'axes' }),
+        },
+      ]);
+    await page.getByTestId('repreview').click();
+    await expect.poll(() => page.getByTestId('count-toCreate').innerText()).toContain('1');
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-done').waitFor();
+    expect(s.db.prepare("SELECT axis3 FROM initiatives WHERE title = 'Fair for crafts'").get()).toEqual({ axis3: 1 });
+    await shot('exchange-en');
+    await page.getByTestId('language-switch').click();
+  });
+
+  it('made no request beyond the local web host and raised no page error', () => {
+    expect(s.foreignRequests).toEqual([]);
+    expect(s.pageErrors.filter((e) => !e.includes('status of 4'))).toEqual([]);
+  });
+});
