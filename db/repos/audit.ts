@@ -1,4 +1,5 @@
 import type { Db } from '../connection';
+import { stmt } from '../stmt';
 import type { AuditEntry, AuditSource } from '../model';
 
 /** Who is writing: every write names its source so the audit log can answer "where from?". */
@@ -15,7 +16,8 @@ export function recordAudit(
   before: unknown,
   after: unknown,
 ): void {
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO audit_log (at, source, entity, entity_id, action, before, after)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -41,17 +43,16 @@ interface AuditRow {
 }
 
 export function listAudit(db: Db, filter: { entity?: string; entityId?: string; limit?: number } = {}): AuditEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT * FROM audit_log
+  const rows = stmt(
+    db,
+    `SELECT * FROM audit_log
        WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId)
        ORDER BY id DESC LIMIT @limit`,
-    )
-    .all({
-      entity: filter.entity ?? null,
-      entityId: filter.entityId ?? null,
-      limit: filter.limit ?? 100,
-    }) as AuditRow[];
+  ).all({
+    entity: filter.entity ?? null,
+    entityId: filter.entityId ?? null,
+    limit: filter.limit ?? 100,
+  }) as AuditRow[];
   return rows.map((r) => ({
     id: r.id,
     at: r.at,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../connection';
+import { stmt, tx } from '../stmt';
 import { type Cluster, CLUSTER_DEFAULTS, ClusterCreate, ClusterUpdate } from '../model';
 import type { WriteContext } from './audit';
 import { assertExists, assertUnused } from './guards';
@@ -27,33 +28,33 @@ function checkReferences(db: Db, c: Pick<Cluster, 'regionId' | 'sectorId'>): voi
 }
 
 export function createCluster(db: Db, ctx: WriteContext, input: z.infer<typeof ClusterCreate>): Cluster {
-  return db.transaction(() => {
+  return tx(db, () => {
     const cluster = { ...CLUSTER_DEFAULTS, ...dropUndefined(input) };
     checkReferences(db, cluster);
     return clustersTable.insert(db, ctx, cluster);
-  })();
+  });
 }
 
 export function updateCluster(db: Db, ctx: WriteContext, input: z.infer<typeof ClusterUpdate>): Cluster {
   const { id, ...patch } = input;
-  return db.transaction(() => {
+  return tx(db, () => {
     const updated = clustersTable.update(db, ctx, id, patch, (c) => {
       checkReferences(db, c);
       return c;
     });
     // An initiative's region follows its cluster's, so moving a cluster moves its initiatives.
-    db.prepare('UPDATE initiatives SET region_id = ? WHERE cluster_id = ? AND region_id <> ?').run(
+    stmt(db, 'UPDATE initiatives SET region_id = ? WHERE cluster_id = ? AND region_id <> ?').run(
       updated.regionId,
       id,
       updated.regionId,
     );
     return updated;
-  })();
+  });
 }
 
 export function deleteCluster(db: Db, ctx: WriteContext, id: string): Cluster {
-  return db.transaction(() => {
+  return tx(db, () => {
     assertUnused(db, 'cluster', id, [{ table: 'initiatives', column: 'cluster_id', entity: 'initiative' }]);
     return clustersTable.remove(db, ctx, id);
-  })();
+  });
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../connection';
+import { stmt } from '../stmt';
 import { AppError, ENTITY_NAMES, notFound, type EntityName } from '../errors';
 
 /** Refuses to delete a record that others still point to, naming what and how many. */
@@ -9,7 +10,7 @@ export function assertUnused(
   dependents: readonly { table: string; column: string; entity: EntityName }[],
 ): void {
   for (const d of dependents) {
-    const { n } = db.prepare(`SELECT count(*) AS n FROM ${d.table} WHERE ${d.column} = ?`).get(id) as { n: number };
+    const { n } = stmt(db, `SELECT count(*) AS n FROM ${d.table} WHERE ${d.column} = ?`).get(id) as { n: number };
     if (n > 0) {
       const what = ENTITY_NAMES[entity];
       const dep = ENTITY_NAMES[d.entity];
@@ -27,7 +28,7 @@ export function assertUnused(
 
 /** Checks that a referenced record exists, so the user hears which reference is wrong. */
 export function assertExists(db: Db, table: string, entity: EntityName, id: string): void {
-  if (!db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id)) {
+  if (!stmt(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id)) {
     throw notFound(ENTITY_NAMES[entity], id);
   }
 }

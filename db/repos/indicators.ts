@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../connection';
+import { stmt, tx } from '../stmt';
 import { type Indicator, IndicatorCreate, type IndicatorValue, IndicatorUpdate } from '../model';
 import type { WriteContext } from './audit';
 import { assertExists } from './guards';
@@ -14,17 +15,17 @@ const indicatorsTable = defineTable<Indicator>({
 });
 
 function loadValues(db: Db, indicator: Indicator): Indicator {
-  const values = db
-    .prepare('SELECT period, value FROM indicator_values WHERE indicator_id = ? ORDER BY period')
-    .all(indicator.id) as IndicatorValue[];
+  const values = stmt(db, 'SELECT period, value FROM indicator_values WHERE indicator_id = ? ORDER BY period').all(
+    indicator.id,
+  ) as IndicatorValue[];
   return { ...indicator, values };
 }
 
 function saveValues(db: Db, id: string, values: readonly IndicatorValue[]): IndicatorValue[] {
   // The last value given for a period wins, as when a clerk corrects a figure in place.
   const byPeriod = new Map(values.map((v) => [v.period, v.value]));
-  db.prepare('DELETE FROM indicator_values WHERE indicator_id = ?').run(id);
-  const insert = db.prepare('INSERT INTO indicator_values (indicator_id, period, value) VALUES (?, ?, ?)');
+  stmt(db, 'DELETE FROM indicator_values WHERE indicator_id = ?').run(id);
+  const insert = stmt(db, 'INSERT INTO indicator_values (indicator_id, period, value) VALUES (?, ?, ?)');
   for (const [period, value] of byPeriod) insert.run(id, period, value);
   return [...byPeriod].map(([period, value]) => ({ period, value })).sort(comparePeriods);
 }
@@ -37,8 +38,26 @@ export const getIndicator = (db: Db, id: string): Indicator => loadValues(db, in
 export const listIndicators = (db: Db, initiativeId: string): Indicator[] =>
   indicatorsTable.list(db, 'initiative_id = @initiativeId', { initiativeId }).map((i) => loadValues(db, i));
 
+/** Every indicator with its values, in two queries: the report reads them all at once. */
+export function listAllIndicators(db: Db): Indicator[] {
+  const values = new Map<string, IndicatorValue[]>();
+  for (const v of stmt(
+    db,
+    'SELECT indicator_id, period, value FROM indicator_values ORDER BY indicator_id, period',
+  ).all() as {
+    indicator_id: string;
+    period: string;
+    value: number;
+  }[]) {
+    const list = values.get(v.indicator_id) ?? [];
+    list.push({ period: v.period, value: v.value });
+    values.set(v.indicator_id, list);
+  }
+  return indicatorsTable.list(db).map((i) => ({ ...i, values: values.get(i.id) ?? [] }));
+}
+
 export function createIndicator(db: Db, ctx: WriteContext, input: z.infer<typeof IndicatorCreate>): Indicator {
-  return db.transaction(() => {
+  return tx(db, () => {
     assertExists(db, 'initiatives', 'initiative', input.initiativeId);
     const values = input.values ?? [];
     const row = indicatorsTable.insert(db, ctx, {
@@ -49,22 +68,22 @@ export function createIndicator(db: Db, ctx: WriteContext, input: z.infer<typeof
       values,
     });
     return { ...row, values: saveValues(db, row.id, values) };
-  })();
+  });
 }
 
 export function updateIndicator(db: Db, ctx: WriteContext, input: z.infer<typeof IndicatorUpdate>): Indicator {
   const { id, ...patch } = input;
-  return db.transaction(() => {
+  return tx(db, () => {
     const before = getIndicator(db, id);
     const updated = indicatorsTable.update(db, ctx, id, { ...patch, values: patch.values ?? before.values });
     return { ...updated, values: saveValues(db, id, updated.values) };
-  })();
+  });
 }
 
 export function deleteIndicator(db: Db, ctx: WriteContext, id: string): Indicator {
-  return db.transaction(() => {
+  return tx(db, () => {
     const before = getIndicator(db, id);
     indicatorsTable.remove(db, ctx, id);
     return before;
-  })();
+  });
 }

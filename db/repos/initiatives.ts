@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AXIS_IDS } from '../axes';
 import type { Db } from '../connection';
-import { invalid } from '../errors';
+import { stmt, tx } from '../stmt';
+import { ENTITY_NAMES, invalid, notFound } from '../errors';
 import { type Initiative, INITIATIVE_DEFAULTS, InitiativeCreate, InitiativeFilter, InitiativeUpdate } from '../model';
 import type { WriteContext } from './audit';
 import { assertExists } from './guards';
@@ -50,11 +51,10 @@ function complete(db: Db, i: Initiative): Initiative {
   const primaryAxis = axes.includes(i.primaryAxis) ? i.primaryAxis : axes[0]!;
   let regionId = i.regionId;
   if (i.clusterId) {
-    assertExists(db, 'clusters', 'cluster', i.clusterId);
-    const { region_id } = db.prepare('SELECT region_id FROM clusters WHERE id = ?').get(i.clusterId) as {
-      region_id: string;
-    };
-    regionId = region_id;
+    const cluster = stmt(db, 'SELECT region_id FROM clusters WHERE id = ?').get(i.clusterId) as
+      { region_id: string } | undefined;
+    if (!cluster) throw notFound(ENTITY_NAMES.cluster, i.clusterId);
+    regionId = cluster.region_id;
   }
   if (!regionId) {
     throw invalid(
@@ -64,8 +64,7 @@ function complete(db: Db, i: Initiative): Initiative {
       },
       { field: 'clusterId' },
     );
-  }
-  assertExists(db, 'regions', 'region', regionId);
+  } else assertExists(db, 'regions', 'region', regionId);
   if (i.startDate && i.endDate && i.endDate < i.startDate) {
     throw invalid(
       { ar: 'تاريخ الانتهاء يسبق تاريخ البدء.', en: 'The end date is before the start date.' },
@@ -76,7 +75,7 @@ function complete(db: Db, i: Initiative): Initiative {
 }
 
 export function createInitiative(db: Db, ctx: WriteContext, input: z.infer<typeof InitiativeCreate>): Initiative {
-  return db.transaction(() => {
+  return tx(db, () => {
     const draft = {
       ...INITIATIVE_DEFAULTS,
       clusterId: null,
@@ -88,7 +87,7 @@ export function createInitiative(db: Db, ctx: WriteContext, input: z.infer<typeo
     };
     const { id: _id, code, ...rest } = complete(db, draft);
     return initiativesTable.insert(db, ctx, code ? { ...rest, code } : rest);
-  })();
+  });
 }
 
 export function updateInitiative(db: Db, ctx: WriteContext, input: z.infer<typeof InitiativeUpdate>): Initiative {

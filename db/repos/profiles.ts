@@ -1,4 +1,5 @@
 import type { Db } from '../connection';
+import { stmt, tx } from '../stmt';
 import { recordAudit, type WriteContext } from './audit';
 
 /** A saved column mapping for an office's own register layout: header text → field or null. */
@@ -8,7 +9,7 @@ export interface ImportProfile {
 }
 
 export function listProfiles(db: Db): ImportProfile[] {
-  const rows = db.prepare('SELECT name, mapping FROM import_profiles ORDER BY name').all() as {
+  const rows = stmt(db, 'SELECT name, mapping FROM import_profiles ORDER BY name').all() as {
     name: string;
     mapping: string;
   }[];
@@ -16,22 +17,23 @@ export function listProfiles(db: Db): ImportProfile[] {
 }
 
 export function saveProfile(db: Db, ctx: WriteContext, profile: ImportProfile): ImportProfile {
-  return db.transaction(() => {
+  return tx(db, () => {
     const before = listProfiles(db).find((p) => p.name === profile.name) ?? null;
-    db.prepare(
+    stmt(
+      db,
       `INSERT INTO import_profiles (name, mapping, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at`,
     ).run(profile.name, JSON.stringify(profile.mapping), new Date().toISOString());
     recordAudit(db, ctx, 'importProfile', profile.name, before ? 'update' : 'create', before, profile);
     return profile;
-  })();
+  });
 }
 
 export function deleteProfile(db: Db, ctx: WriteContext, name: string): void {
-  db.transaction(() => {
+  tx(db, () => {
     const before = listProfiles(db).find((p) => p.name === name);
     if (!before) return;
-    db.prepare('DELETE FROM import_profiles WHERE name = ?').run(name);
+    stmt(db, 'DELETE FROM import_profiles WHERE name = ?').run(name);
     recordAudit(db, ctx, 'importProfile', name, 'delete', before, null);
-  })();
+  });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../connection';
+import { stmt, tx } from '../stmt';
 import { invalid } from '../errors';
 import { type Region, RegionCreate, RegionUpdate } from '../model';
 import type { WriteContext } from './audit';
@@ -17,10 +18,10 @@ export const listRegions = (db: Db): Region[] => regionsTable.list(db);
 export const getRegion = (db: Db, id: string): Region => regionsTable.get(db, id);
 
 export function createRegion(db: Db, ctx: WriteContext, input: z.infer<typeof RegionCreate>): Region {
-  return db.transaction(() => {
+  return tx(db, () => {
     if (input.parentId) assertExists(db, 'regions', 'region', input.parentId);
     return regionsTable.insert(db, ctx, { nameEn: '', parentId: null, ...input });
-  })();
+  });
 }
 
 export function updateRegion(db: Db, ctx: WriteContext, input: z.infer<typeof RegionUpdate>): Region {
@@ -35,13 +36,12 @@ export function updateRegion(db: Db, ctx: WriteContext, input: z.infer<typeof Re
 }
 
 function assertNoCycle(db: Db, id: string, parentId: string): void {
-  const { hit } = db
-    .prepare(
-      `WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT r.parent_id FROM regions r JOIN up ON r.id = up.id
+  const { hit } = stmt(
+    db,
+    `WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT r.parent_id FROM regions r JOIN up ON r.id = up.id
          WHERE r.parent_id IS NOT NULL)
        SELECT count(*) AS hit FROM up WHERE id = ?`,
-    )
-    .get(parentId, id) as { hit: number };
+  ).get(parentId, id) as { hit: number };
   if (hit > 0) {
     throw invalid(
       {
@@ -54,12 +54,12 @@ function assertNoCycle(db: Db, id: string, parentId: string): void {
 }
 
 export function deleteRegion(db: Db, ctx: WriteContext, id: string): Region {
-  return db.transaction(() => {
+  return tx(db, () => {
     assertUnused(db, 'region', id, [
       { table: 'regions', column: 'parent_id', entity: 'region' },
       { table: 'clusters', column: 'region_id', entity: 'cluster' },
       { table: 'initiatives', column: 'region_id', entity: 'initiative' },
     ]);
     return regionsTable.remove(db, ctx, id);
-  })();
+  });
 }

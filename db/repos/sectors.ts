@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../connection';
+import { tx } from '../stmt';
 import { type Sector, SectorCreate, SectorUpdate } from '../model';
 import type { WriteContext } from './audit';
 import { assertUnused } from './guards';
@@ -24,8 +25,8 @@ export function updateSector(db: Db, ctx: WriteContext, input: z.infer<typeof Se
 }
 
 export function deleteSector(db: Db, ctx: WriteContext, id: string): Sector {
-  return db.transaction(() => {
+  return tx(db, () => {
     assertUnused(db, 'sector', id, [{ table: 'clusters', column: 'sector_id', entity: 'cluster' }]);
     return sectorsTable.remove(db, ctx, id);
-  })();
+  });
 }

@@ -1,9 +1,10 @@
 import type { Db } from '../connection';
+import { stmt, tx } from '../stmt';
 import { SETTINGS_DEFAULTS, Settings } from '../model';
 import { recordAudit, type WriteContext } from './audit';
 
 export function getSettings(db: Db): Settings {
-  const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  const rows = stmt(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[];
   const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
   // A value that no longer fits the schema (e.g. from a hand-edited file) falls back to the default.
   const merged = { ...SETTINGS_DEFAULTS, ...stored };
@@ -12,14 +13,15 @@ export function getSettings(db: Db): Settings {
 }
 
 export function updateSettings(db: Db, ctx: WriteContext, patch: Partial<Settings>): Settings {
-  return db.transaction(() => {
+  return tx(db, () => {
     const before = getSettings(db);
     const after = Settings.parse({ ...before, ...patch });
-    const upsert = db.prepare(
+    const upsert = stmt(
+      db,
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
     for (const [key, value] of Object.entries(after)) upsert.run(key, JSON.stringify(value));
     recordAudit(db, ctx, 'settings', 'settings', 'update', before, after);
     return after;
-  })();
+  });
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../connection';
+import { stmt, tx } from '../stmt';
 import { AppError, ENTITY_NAMES, notFound, type EntityName } from '../errors';
 import { recordAudit, type WriteContext } from './audit';
 
@@ -29,8 +30,17 @@ export function dropUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-const snake = (s: string): string => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const camel = (s: string): string => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+/** Name conversions are cached: an import converts the same two dozen names for every row. */
+const memo = (f: (s: string) => string) => {
+  const cache = new Map<string, string>();
+  return (s: string): string => {
+    let v = cache.get(s);
+    if (v === undefined) cache.set(s, (v = f(s)));
+    return v;
+  };
+};
+const snake = memo((s) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+const camel = memo((s) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
 
 export interface Table<T extends { id: string }> {
   get(db: Db, id: string): T;
@@ -60,17 +70,17 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
   };
 
   const toRow = (entity: T): Row => {
-    const extra = spec.toRow?.(entity) ?? {};
     const row: Row = {};
     for (const [field, value] of Object.entries(entity)) {
       if (derivedKeys.has(field)) continue;
       row[snake(field)] = booleans.has(field) ? (value ? 1 : 0) : value;
     }
-    return { ...row, ...extra };
+    return spec.toRow ? Object.assign(row, spec.toRow(entity)) : row;
   };
+  const sqlByColumns = new Map<string, string>();
 
   const find = (db: Db, id: string): T | undefined => {
-    const row = db.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`).get(id) as Row | undefined;
+    const row = stmt(db, `SELECT * FROM ${spec.table} WHERE id = ?`).get(id) as Row | undefined;
     return row ? fromRow(row) : undefined;
   };
   const get = (db: Db, id: string): T => {
@@ -81,34 +91,34 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
 
   const nextCode = (db: Db): string => {
     if (!spec.codePrefix) return '';
-    const { n } = db
-      .prepare(
-        `SELECT coalesce(max(CAST(substr(code, ?) AS INTEGER)), 0) AS n FROM ${spec.table}
+    const { n } = stmt(
+      db,
+      `SELECT coalesce(max(CAST(substr(code, ?) AS INTEGER)), 0) AS n FROM ${spec.table}
          WHERE code GLOB ?`,
-      )
-      .get(spec.codePrefix.length + 2, `${spec.codePrefix}-[0-9]*`) as { n: number };
+    ).get(spec.codePrefix.length + 2, `${spec.codePrefix}-[0-9]*`) as { n: number };
     return `${spec.codePrefix}-${String(n + 1).padStart(4, '0')}`;
   };
 
   const write = (db: Db, entity: T, mode: 'insert' | 'update'): void => {
     const row = toRow(entity);
-    const now = new Date().toISOString();
-    const cols = Object.keys(row);
-    if (mode === 'insert') {
-      db.prepare(
-        `INSERT INTO ${spec.table} (${cols.join(', ')}, created_at, updated_at)
-         VALUES (${cols.map((c) => `@${c}`).join(', ')}, @_now, @_now)`,
-      ).run({ ...row, _now: now });
-    } else {
-      db.prepare(
-        `UPDATE ${spec.table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @_now
-         WHERE id = @id`,
-      ).run({ ...row, _now: now });
+    row._now = new Date().toISOString();
+    const key = `${mode}:${Object.keys(row).join(',')}`;
+    let sql = sqlByColumns.get(key);
+    if (!sql) {
+      const cols = Object.keys(row).filter((c) => c !== '_now');
+      sql =
+        mode === 'insert'
+          ? `INSERT INTO ${spec.table} (${cols.join(', ')}, created_at, updated_at)
+             VALUES (${cols.map((c) => `@${c}`).join(', ')}, @_now, @_now)`
+          : `UPDATE ${spec.table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @_now
+             WHERE id = @id`;
+      sqlByColumns.set(key, sql);
     }
+    stmt(db, sql).run(row);
   };
 
   const checkCodeFree = (db: Db, code: string, id: string): void => {
-    const other = db.prepare(`SELECT id FROM ${spec.table} WHERE code = ? AND id <> ?`).get(code, id);
+    const other = stmt(db, `SELECT id FROM ${spec.table} WHERE code = ? AND id <> ?`).get(code, id);
     if (other) {
       const what = ENTITY_NAMES[spec.entity];
       throw new AppError(
@@ -127,13 +137,11 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
     find,
     nextCode,
     list(db, where = '1 = 1', params = {}) {
-      const rows = db
-        .prepare(`SELECT * FROM ${spec.table} WHERE ${where} ORDER BY ${spec.orderBy}`)
-        .all(params) as Row[];
+      const rows = stmt(db, `SELECT * FROM ${spec.table} WHERE ${where} ORDER BY ${spec.orderBy}`).all(params) as Row[];
       return rows.map(fromRow);
     },
     insert(db, ctx, input) {
-      return db.transaction(() => {
+      return tx(db, () => {
         const entity = { ...input, id: input.id ?? randomUUID() } as T & { code?: string };
         if (spec.codePrefix) {
           if (!entity.code) entity.code = nextCode(db);
@@ -142,10 +150,10 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
         write(db, entity, 'insert');
         recordAudit(db, ctx, spec.entity, entity.id, 'create', null, entity);
         return entity;
-      })();
+      });
     },
     update(db, ctx, id, patch, validate) {
-      return db.transaction(() => {
+      return tx(db, () => {
         const before = get(db, id);
         let after = { ...before, ...dropUndefined(patch), id } as T;
         if (validate) after = validate(after);
@@ -153,15 +161,15 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
         write(db, after, 'update');
         recordAudit(db, ctx, spec.entity, id, 'update', before, after);
         return after;
-      })();
+      });
     },
     remove(db, ctx, id) {
-      return db.transaction(() => {
+      return tx(db, () => {
         const before = get(db, id);
-        db.prepare(`DELETE FROM ${spec.table} WHERE id = ?`).run(id);
+        stmt(db, `DELETE FROM ${spec.table} WHERE id = ?`).run(id);
         recordAudit(db, ctx, spec.entity, id, 'delete', before, null);
         return before;
-      })();
+      });
     },
   };
 }

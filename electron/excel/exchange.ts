@@ -71,6 +71,12 @@ function rememberPreview(id: string, entry: Preview & { file: string; fileName: 
   for (const [oldId] of old) discardPreview(oldId);
 }
 
+/** Removes the temporary copies of uploaded workbooks (on quit). */
+export function clearExchangeFiles(): void {
+  previews.clear();
+  rmSync(WORK_DIR, { recursive: true, force: true });
+}
+
 export function discardPreview(id: string): void {
   const p = previews.get(id);
   if (p) rmSync(p.file, { force: true });

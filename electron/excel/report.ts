@@ -11,7 +11,7 @@ import type { Initiative } from '../../db/model';
 import { normalizeArabic } from '../../db/normalize';
 import { getMatrix } from '../../db/queries/matrix';
 import { listClusters } from '../../db/repos/clusters';
-import { listIndicators } from '../../db/repos/indicators';
+import { listAllIndicators } from '../../db/repos/indicators';
 import { listInitiatives } from '../../db/repos/initiatives';
 import { listRegions } from '../../db/repos/regions';
 import { listSectors } from '../../db/repos/sectors';
@@ -202,18 +202,20 @@ export async function writeReport(db: Db, out: string, options: ReportOptions): 
             ? 'yyyy-mm-dd'
             : undefined,
       width: /^axis\d$/.test(f) ? 14 : undefined,
+      center: /^axis\d$/.test(f),
     })),
     rowsWithProgress(registerRows, progress),
-    (_row, col, cell) => {
-      if (/^axis\d$/.test(REGISTER_FIELDS[col]!)) cell.alignment = { horizontal: 'center' };
-    },
+    undefined,
     registerRows,
   );
   register.commit();
 
   // Indicators ---------------------------------------------------------------------------------
   const indicatorSheet = addSheet(wb, { name: m.sheets.indicators, rtl, footer });
-  const indicators = initiatives.flatMap((i) => listIndicators(db, i.id).map((ind) => ({ i, ind })));
+  const byId = new Map(initiatives.map((i) => [i.id, i]));
+  const indicators = listAllIndicators(db)
+    .filter((ind) => byId.has(ind.initiativeId))
+    .map((ind) => ({ i: byId.get(ind.initiativeId)!, ind }));
   const periods = [...new Set(indicators.flatMap(({ ind }) => ind.values.map((v) => v.period)))].sort();
   const indicatorRows: Cell[][] = indicators.map(({ i, ind }) => {
     const latest = ind.values.at(-1)?.value ?? null;

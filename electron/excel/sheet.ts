@@ -10,6 +10,7 @@ export type Cell = string | number | Date | null;
 export interface Column {
   header: string;
   numFmt?: string;
+  center?: boolean;
   /** Fixed width; otherwise fitted to the longest value (capped). */
   width?: number;
 }
@@ -81,7 +82,8 @@ export function writeTable(
         60,
         Math.max(10, c.header.length * 0.9 + 2, ...widthSample.slice(0, 2000).map((r) => textLength(r[i] ?? null) + 2)),
       ),
-    style: c.numFmt ? { numFmt: c.numFmt } : {},
+    // Formats and alignment live on the column, so each new cell inherits them without work per cell.
+    style: { ...(c.numFmt ? { numFmt: c.numFmt } : {}), ...(c.center ? { alignment: { horizontal: 'center' } } : {}) },
   }));
   const header = ws.addRow(columns.map((c) => c.header));
   header.height = 32;
@@ -93,14 +95,17 @@ export function writeTable(
   });
   header.commit();
   let count = 0;
+  // Grid lines on every cell read well on a short table; on a register of thousands of rows
+  // they cost more than the rest of the sheet, and Excel's own grid serves.
+  const bordered = widthSample.length < 2000;
   for (const values of rows) {
     const row = ws.addRow(values.map(safeValue));
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      cell.border = BORDER;
-      const fmt = columns[col - 1]?.numFmt;
-      if (fmt) cell.numFmt = fmt;
-      style?.(values, col - 1, cell);
-    });
+    if (bordered || style) {
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        if (bordered) cell.border = BORDER;
+        style?.(values, col - 1, cell);
+      });
+    }
     row.commit();
     count += 1;
   }

@@ -11,6 +11,7 @@ import { AppError } from '../../db/errors';
 import { getSettings } from '../../db/repos/settings';
 import { isOperationName } from '../api/contract';
 import { dispatch } from '../api/dispatch';
+import { clearExchangeFiles } from '../excel/exchange';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { decidePermission, isAllowedNavigation, isSafeExternalLink, isTrustedSender, resolveAppFile } from './guards';
 import { aboutText, menuTemplate } from './menu';
@@ -108,6 +109,7 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
   app.on('window-all-closed', () => {
+    clearExchangeFiles();
     db?.close();
     app.quit();
   });

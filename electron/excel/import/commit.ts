@@ -51,8 +51,10 @@ export async function commitImport(db: Db, plan: ImportPlan, source: ImportSourc
         const { regionRef, clusterRef, ...rest } = v;
         return { ...pick(rest), regionId: resolve(regionRef), clusterId: clusterRef ? resolve(clusterRef) : null };
       };
+      const rebuild = plan.creates.length + plan.updates.length > BULK_ROWS ? dropIndexes(db) : () => undefined;
       for (const c of plan.creates) createInitiative(db, ctx, fields(c.values));
       for (const u of plan.updates) updateInitiative(db, ctx, { id: u.id, ...fields(u.values) });
+      rebuild();
       return db
         .prepare(
           `INSERT INTO import_batches (at, file_name, sha256, sheet, created, updated, unchanged, skipped,
@@ -84,6 +86,26 @@ export async function commitImport(db: Db, plan: ImportPlan, source: ImportSourc
   } finally {
     db.pragma(`synchronous = ${previous}`);
   }
+}
+
+/** Above this many rows, rebuilding the indexes once beats updating them row by row. */
+const BULK_ROWS = 5000;
+
+/**
+ * Drops the indexes of the tables an import fills and returns how to recreate them, from their
+ * own definitions in the schema. Both happen inside the import's transaction, so a failure
+ * leaves the indexes exactly as they were.
+ */
+function dropIndexes(db: Db): () => void {
+  const indexes = db
+    .prepare(
+      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('initiatives', 'audit_log')",
+    )
+    .all() as { name: string; sql: string }[];
+  for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`);
+  return () => {
+    for (const i of indexes) db.exec(i.sql);
+  };
 }
 
 /** The initiative fields the repositories take; values carry a few more (ids of the old row). */

@@ -64,7 +64,16 @@ export interface ImportPlan {
   errors: RowError[];
 }
 
-const key = (s: string) => normalizeArabic(s);
+// Names repeat on every row of a register; fold each distinct spelling once.
+const folded = new Map<string, string>();
+const key = (s: string): string => {
+  let k = folded.get(s);
+  if (k === undefined) {
+    if (folded.size > 100_000) folded.clear();
+    folded.set(s, (k = normalizeArabic(s)));
+  }
+  return k;
+};
 const msg = (ar: string, en: string): Bilingual => ({ ar, en });
 
 function indexByName<T extends { id: string; code: string; nameAr: string; nameEn: string }>(items: T[]) {

@@ -41,7 +41,8 @@ export const CANCELLED = (): AppError =>
  */
 function startWorker(workerData: WorkerInput, heapMb: number): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: heapMb };
-  const bundled = join(__dirname, 'excel-worker.js');
+  // TAJAMMU_EXCEL_WORKER lets the benchmark time the bundled worker the app ships.
+  const bundled = process.env.TAJAMMU_EXCEL_WORKER ?? join(__dirname, 'excel-worker.js');
   if (existsSync(bundled)) return new Worker(bundled, { workerData, resourceLimits });
   const source = JSON.stringify(join(__dirname, 'worker.ts'));
   return new Worker(`require('tsx/cjs/api').register(); require(${source});`, {

@@ -98,8 +98,9 @@ export function readRecords(sheet: ParsedSheet, currencyDigits: number, date1904
       errors.push({ sheet: sheet.sheet, row: n, column: sheet.headers[columnOf.get(f)!] ?? f, message });
     const before = errors.length;
 
-    const texts = v.filter((x): x is string => typeof x === 'string').map((x) => normalizeArabic(x));
-    if (!cellText(cell('code')) && texts.some((t) => TOTAL_WORDS.has(t))) {
+    // A totals row under the table: no code, and a short cell saying "total".
+    const isTotal = () => v.some((x) => typeof x === 'string' && x.length <= 16 && TOTAL_WORDS.has(normalizeArabic(x)));
+    if (!cellText(cell('code')) && isTotal()) {
       skipped += 1;
       continue;
     }

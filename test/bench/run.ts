@@ -1,0 +1,231 @@
+/**
+ * `npm run bench`: speed and memory of the Excel exchange, measured side by side in one run and
+ * printed as a table. Targets (issue 3): import ≤ 1.25× a bare streaming read of the same file
+ * and < 300 MB peak; report export ≤ 1.3× a bare streaming write of the same cells; a bad file
+ * refused in < 1 s. Nothing here asserts: the figures are for reading.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { open } from '../../db/connection';
+import { loadDemo } from '../../db/demo';
+import { getMatrix } from '../../db/queries/matrix';
+import { listClusters } from '../../db/repos/clusters';
+import { createInitiative } from '../../db/repos/initiatives';
+import Excel from '../../electron/excel/exceljs';
+import { previewImport } from '../../electron/excel/import';
+import { commitImport } from '../../electron/excel/import/commit';
+import { writeReport } from '../../electron/excel/report';
+import { makeZip } from '../helpers/zips';
+
+process.env.TAJAMMU_EXCEL_WORKER ??= resolve(__dirname, '../../out/main/excel-worker.js');
+const dir = mkdtempSync(join(tmpdir(), 'tajammu-bench-'));
+const rows: [string, string, string, string][] = [];
+
+/** Runs fn while sampling resident memory; returns seconds and peak MB above the start. */
+async function measure(fn: () => Promise<unknown>): Promise<{ s: number; mb: number }> {
+  global.gc?.();
+  const base = process.memoryUsage().rss;
+  let peak = base;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const t0 = performance.now();
+  await fn();
+  const s = (performance.now() - t0) / 1000;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { s, mb: (peak - base) / 1024 / 1024 };
+}
+
+const HEADER = [
+  'م',
+  'كود المبادرة',
+  'اسم المبادرة',
+  'الإقليم',
+  'التجمع الإنتاجي',
+  'القطاع',
+  'المحور الأول',
+  'المحور الثاني',
+  'المحور الثالث',
+  'المحور الرابع',
+  'المحور الخامس',
+  'المحور السادس',
+  'المحور السابع',
+  'الميزانية المخططة',
+  'المنصرف الفعلي',
+  'تاريخ البدء',
+  'تاريخ الانتهاء',
+  'الحالة',
+  'نسبة الإنجاز',
+  'الجهة المنفذة',
+];
+const STATUSES = ['مخططة', 'جارية', 'منتهية', 'متوقفة'];
+
+async function writeRegister(file: string, n: number): Promise<void> {
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  const ws = wb.addWorksheet('سجل المبادرات', { views: [{ rightToLeft: true }] });
+  ws.addRow(HEADER).commit();
+  for (let i = 1; i <= n; i++) {
+    const axis = (i % 7) + 1;
+    ws.addRow([
+      i,
+      `B-${i}`,
+      `برنامج تطوير الإنتاج والتدريب الفني رقم ${i} لتجمع الحرف اليدوية`,
+      `إقليم ${(i % 4) + 1}`,
+      `تجمع الصناعات الحرفية ${(i % 60) + 1}`,
+      'الصناعات الحرفية',
+      ...[1, 2, 3, 4, 5, 6, 7].map((a) => (a === axis || a === ((axis + 2) % 7) + 1 ? '✓' : '')),
+      100_000 + i,
+      50_000 + (i % 1000),
+      `${String((i % 28) + 1).padStart(2, '0')}/03/2025`,
+      '31/12/2026',
+      STATUSES[i % 4],
+      i % 100,
+      'جهاز تنمية المشروعات المتوسطة والصغيرة ومتناهية الصغر',
+    ]).commit();
+  }
+  ws.commit();
+  await wb.commit();
+}
+
+/** The floor: exceljs's streaming reader over every row, touching each row's values. */
+async function bareRead(file: string): Promise<number> {
+  let count = 0;
+  const reader = new Excel.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  for await (const ws of reader) {
+    for await (const row of ws as unknown as AsyncIterable<{ values: unknown[] }>)
+      count += row.values.length > 0 ? 1 : 0;
+  }
+  return count;
+}
+
+async function importBench(): Promise<void> {
+  const file = join(dir, 'register-50k.xlsx');
+  await writeRegister(file, 50_000);
+  const bare = await measure(() => bareRead(file));
+  const db = open(join(dir, 'import.tajammu'));
+  let created = 0;
+  const ours = await measure(async () => {
+    const { plan, sha256 } = await previewImport(db, file);
+    created = (await commitImport(db, plan, { fileName: 'register-50k.xlsx', sha256 })).created;
+  });
+  db.close();
+  rows.push([
+    'bare exceljs streaming read, 50,000 rows × 20 columns',
+    `${bare.s.toFixed(2)} s`,
+    `${bare.mb.toFixed(0)} MB`,
+    '',
+  ]);
+  rows.push([
+    `import: read in worker + validate + plan + backup + commit (${created} created)`,
+    `${ours.s.toFixed(2)} s`,
+    `${ours.mb.toFixed(0)} MB`,
+    `${(ours.s / bare.s).toFixed(2)}× (target ≤ 1.25×, < 300 MB)`,
+  ]);
+}
+
+async function exportBench(): Promise<void> {
+  const db = open(join(dir, 'export.tajammu'));
+  loadDemo(db, { source: 'cli' });
+  const clusters = listClusters(db);
+  db.transaction(() => {
+    for (let i = 0; (db.prepare('SELECT count(*) AS n FROM initiatives').pluck().get() as number) < 20_000; i++) {
+      const c = clusters[i % clusters.length]!;
+      createInitiative(
+        db,
+        { source: 'cli' },
+        {
+          title: `مبادرة تطوير رقم ${i} لتجمع ${c.nameAr}`,
+          clusterId: c.id,
+          axes: [(i % 7) + 1, ((i + 3) % 7) + 1],
+          plannedBudget: 100_000_00 + i,
+          startDate: '2025-01-01',
+          endDate: '2026-06-30',
+          leadBody: 'مركز تحديث الصناعة',
+        },
+      );
+    }
+  })();
+  const out = join(dir, 'report.xlsx');
+  const ours = await measure(() => writeReport(db, out, { lang: 'ar' }));
+  // The same cells, written bare: read them back from our report, then time writing them alone.
+  const cells: unknown[][][] = [];
+  const names: string[] = [];
+  const wbIn = new Excel.Workbook();
+  await wbIn.xlsx.readFile(out);
+  wbIn.eachSheet((ws) => {
+    names.push(ws.name);
+    const sheet: unknown[][] = [];
+    ws.eachRow((row) => sheet.push((row.values as unknown[]).slice(1)));
+    cells.push(sheet);
+  });
+  const bareOut = join(dir, 'bare.xlsx');
+  const bare = await measure(async () => {
+    const wb = new Excel.stream.xlsx.WorkbookWriter({ filename: bareOut, useSharedStrings: true, useStyles: true });
+    cells.forEach((sheet, i) => {
+      const ws = wb.addWorksheet(names[i]);
+      for (const r of sheet) ws.addRow(r as never).commit();
+      ws.commit();
+    });
+    await wb.commit();
+  });
+  db.close();
+  rows.push([
+    "bare exceljs streaming write of the report's cells (20,000 initiatives)",
+    `${bare.s.toFixed(2)} s`,
+    `${bare.mb.toFixed(0)} MB`,
+    '',
+  ]);
+  rows.push([
+    'ministry report: query + 5 sheets styled + print set-up',
+    `${ours.s.toFixed(2)} s`,
+    `${ours.mb.toFixed(0)} MB`,
+    `${(ours.s / bare.s).toFixed(2)}× (target ≤ 1.3×)`,
+  ]);
+  const matrix = await measure(async () => getMatrix(open(join(dir, 'export.tajammu'))));
+  rows.push(['matrix query, 20,000 initiatives / 24 clusters', `${(matrix.s * 1000).toFixed(1)} ms`, '', '']);
+}
+
+async function refusalBench(): Promise<void> {
+  const db = open(join(dir, 'refuse.tajammu'));
+  const good = readFileSync(join(__dirname, '../fixtures/libreoffice-register.xlsx'));
+  const files: [string, Buffer][] = [
+    [
+      'decompression bomb (60 MB declared in 60 KB)',
+      makeZip([
+        { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+        { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+        { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(60 * 1024 * 1024, 0x20) },
+      ]),
+    ],
+    ['truncated workbook (first half)', good.subarray(0, good.length >> 1)],
+    ['old binary .xls', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(8192)])],
+    ['not a workbook (CSV text)', Buffer.from('a,b\n1,2\n')],
+  ];
+  for (const [what, bytes] of files) {
+    const file = join(dir, 'bad.xlsx');
+    writeFileSync(file, bytes);
+    const r = await measure(() => previewImport(db, file).catch(() => undefined));
+    rows.push([`refused: ${what}`, `${(r.s * 1000).toFixed(0)} ms`, `${r.mb.toFixed(0)} MB`, 'target < 1 s']);
+  }
+  db.close();
+}
+
+void (async () => {
+  await importBench();
+  await exportBench();
+  await refusalBench();
+  const widths = [0, 1, 2, 3].map((i) =>
+    Math.max(...[['what', 'time', 'peak memory', 'ratio'], ...rows].map((r) => r[i]!.length)),
+  );
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(line(['what', 'time', 'peak memory', 'ratio']));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+  rmSync(dir, { recursive: true, force: true });
+})();
