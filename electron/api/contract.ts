@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Axis } from '../../db/axes';
 import * as m from '../../db/model';
+import { MAPPABLE_FIELDS } from '../../db/register';
 import type { MatrixRow } from '../../db/queries/matrix';
 import type { PortfolioStats } from '../../db/queries/stats';
 import type { ImportProfile } from '../../db/repos/profiles';
@@ -25,40 +26,8 @@ const op =
 
 const NoInput = z.object({}).strict().optional();
 const Lang = z.enum(['ar', 'en']);
-const FIELDS = [
-  'code',
-  'title',
-  'description',
-  'region',
-  'cluster',
-  'sector',
-  'axes',
-  'primaryAxis',
-  'plannedBudget',
-  'spent',
-  'startDate',
-  'endDate',
-  'leadBody',
-  'partners',
-  'marketingHolder',
-  'marketingBody',
-  'status',
-  'progress',
-  'beneficiaries',
-  'jobs',
-  'trainees',
-  'notes',
-  'axis1',
-  'axis2',
-  'axis3',
-  'axis4',
-  'axis5',
-  'axis6',
-  'axis7',
-  'serial',
-] as const;
 /** Header text as it stands in the workbook → field, or null to ignore the column. */
-const Mapping = z.record(z.string().max(300), z.enum(FIELDS).nullable());
+const Mapping = z.record(z.string().max(300), z.enum(MAPPABLE_FIELDS).nullable());
 /** A workbook travels as base64; 100 MB files are the import limit. */
 const Upload = z.object({ fileName: z.string().min(1).max(260), data: z.string().max(140_000_000) });
 const ById = z.object({ id: m.Id }).strict();

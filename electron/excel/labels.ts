@@ -5,7 +5,7 @@
 import ar from '../../renderer/i18n/ar.json';
 import en from '../../renderer/i18n/en.json';
 import { AXES } from '../../db/axes';
-import type { Field } from './import/fields';
+import { type Field, REGISTER_FIELDS } from '../../db/register';
 
 export type Lang = 'ar' | 'en';
 export const MESSAGES = { ar, en } as const;
@@ -14,37 +14,7 @@ export function fill(template: string, vars: Record<string, string | number> = {
   return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''));
 }
 
-/** The register's columns in order, as the report writes them and the template offers them. */
-export const REGISTER_FIELDS: readonly Field[] = [
-  'code',
-  'title',
-  'region',
-  'cluster',
-  'sector',
-  'axis1',
-  'axis2',
-  'axis3',
-  'axis4',
-  'axis5',
-  'axis6',
-  'axis7',
-  'primaryAxis',
-  'status',
-  'startDate',
-  'endDate',
-  'plannedBudget',
-  'spent',
-  'progress',
-  'leadBody',
-  'partners',
-  'marketingHolder',
-  'marketingBody',
-  'beneficiaries',
-  'jobs',
-  'trainees',
-  'description',
-  'notes',
-];
+export { REGISTER_FIELDS };
 
 /** The canonical header of a register field in a language. */
 export function registerHeader(field: Field, lang: Lang, currency = ''): string {

@@ -1,36 +1,12 @@
 /**
- * The register's fields as the importer knows them, with the header spellings offices use.
+ * The header spellings offices use for each register field (db/register.ts names the fields).
  * Aliases are compared after `normalizeHeader`, so hamza forms, ta marbuta, spacing, case,
  * punctuation, `%` and text in parentheses do not matter.
  */
-export const SCALAR_FIELDS = [
-  'code',
-  'title',
-  'description',
-  'region',
-  'cluster',
-  'sector',
-  'axes',
-  'primaryAxis',
-  'plannedBudget',
-  'spent',
-  'startDate',
-  'endDate',
-  'leadBody',
-  'partners',
-  'marketingHolder',
-  'marketingBody',
-  'status',
-  'progress',
-  'beneficiaries',
-  'jobs',
-  'trainees',
-  'notes',
-] as const;
-export type ScalarField = (typeof SCALAR_FIELDS)[number];
-export type AxisField = `axis${1 | 2 | 3 | 4 | 5 | 6 | 7}`;
-/** `serial` is a row-number column (م، #، No.) that is recognised only to be ignored. */
-export type Field = ScalarField | AxisField | 'serial';
+import type { ScalarField } from '../../../db/register';
+
+export type { AxisField, Field, ScalarField } from '../../../db/register';
+export { SCALAR_FIELDS } from '../../../db/register';
 
 export const ALIASES: Record<ScalarField | 'serial', string[]> = {
   serial: ['م', '#', 'No.', 'No', 'S/N', 'مسلسل', 'الرقم المسلسل', 'ت'],

@@ -1,18 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { AppError } from '../../../db/errors';
-import { type Field, SCALAR_FIELDS } from './fields';
-
-export const MAPPABLE_FIELDS: readonly Field[] = [
-  ...SCALAR_FIELDS,
-  'axis1',
-  'axis2',
-  'axis3',
-  'axis4',
-  'axis5',
-  'axis6',
-  'axis7',
-  'serial',
-];
+import { type Field, MAPPABLE_FIELDS } from '../../../db/register';
 
 /**
  * A column mapping: header text as it stands in the workbook → field name, or null to ignore

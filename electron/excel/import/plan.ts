@@ -5,7 +5,14 @@
  */
 import type { Db } from '../../../db/connection';
 import type { Bilingual } from '../../../db/errors';
-import type { Cluster, Initiative, InitiativeStatus, Region, Sector } from '../../../db/model';
+import {
+  type Cluster,
+  type Initiative,
+  INITIATIVE_DEFAULTS,
+  type InitiativeStatus,
+  type Region,
+  type Sector,
+} from '../../../db/model';
 import { normalizeArabic } from '../../../db/normalize';
 import { listClusters } from '../../../db/repos/clusters';
 import { listInitiatives } from '../../../db/repos/initiatives';
@@ -206,28 +213,7 @@ export function planImport(
           regionRef: { id: existing.regionId },
           clusterRef: existing.clusterId ? { id: existing.clusterId } : null,
         }
-      : {
-          title: '',
-          description: '',
-          regionRef,
-          clusterRef: null,
-          axes: [],
-          primaryAxis: 1,
-          leadBody: '',
-          partners: '',
-          marketingHolder: 'specialised',
-          marketingBody: '',
-          status: 'planned',
-          startDate: null,
-          endDate: null,
-          plannedBudget: 0,
-          spent: 0,
-          beneficiaries: 0,
-          jobs: 0,
-          trainees: 0,
-          progress: 0,
-          notes: '',
-        };
+      : { ...INITIATIVE_DEFAULTS, title: '', regionRef, clusterRef: null, axes: [], primaryAxis: 1 };
     const { row: _row, region: _region, cluster: _cluster, sector: _sector, status, ...fields } = r;
     const values: InitiativeValues = {
       ...base,

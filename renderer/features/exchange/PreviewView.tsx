@@ -17,6 +17,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { REGISTER_FIELDS } from '../../../db/register';
 import type { InputOf, PreviewSummary } from '../../../electron/api/contract';
 import { ApiFailure, call } from '../../api';
 import { useFormatter } from '../../components/useFormatter';
@@ -25,38 +26,8 @@ import { downloadFile } from './files';
 
 type Mapping = NonNullable<InputOf<'import.preview'>['mapping']>;
 type FieldName = Mapping[string];
-const FIELDS: NonNullable<FieldName>[] = [
-  'code',
-  'title',
-  'region',
-  'cluster',
-  'sector',
-  'axes',
-  'axis1',
-  'axis2',
-  'axis3',
-  'axis4',
-  'axis5',
-  'axis6',
-  'axis7',
-  'primaryAxis',
-  'status',
-  'startDate',
-  'endDate',
-  'plannedBudget',
-  'spent',
-  'progress',
-  'leadBody',
-  'partners',
-  'marketingHolder',
-  'marketingBody',
-  'beneficiaries',
-  'jobs',
-  'trainees',
-  'description',
-  'notes',
-  'serial',
-];
+/** The register's columns first, then the list forms a register may use instead. */
+const FIELDS: NonNullable<FieldName>[] = [...REGISTER_FIELDS, 'axes', 'serial'];
 
 function ListTable(props: { head: string[]; rows: (string | number)[][]; testId: string }) {
   return (
