@@ -113,7 +113,7 @@ export function ExchangeScreen() {
       </Section>
       <Section title={t('exchange.templateTitle')} body={t('exchange.templateBody')} testId="template-section">
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} alignItems="center">
-          <LanguageField label={t('exchange.language')} value={templateLang} onChange={setTemplateLang} />
+          <LanguageField label={t('exchange.templateLanguage')} value={templateLang} onChange={setTemplateLang} />
           <Button variant="outlined" onClick={() => void downloadTemplate()} data-testid="download-template">
             {t('exchange.template')}
           </Button>
