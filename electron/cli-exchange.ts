@@ -72,12 +72,22 @@ export async function importCommand(flags: ImportFlags, io: CliIo): Promise<numb
     if (!flags.dryRun) {
       await commitImport(db, plan, { fileName: basename(flags.workbook), sha256: preview.sha256 });
     }
-    const result = { ok: true, dryRun: flags.dryRun, ...counts, invalid: plan.errors.length };
+    const result = {
+      ok: true,
+      dryRun: flags.dryRun,
+      ...counts,
+      invalid: plan.errors.length,
+      ignoredColumns: plan.unmatched,
+    };
     if (flags.json) io.out(`${JSON.stringify(result)}\n`);
-    else
+    else {
+      if (plan.unmatched.length) {
+        io.out(`أعمدة لم يُتعرف عليها وتُجوهلت / columns not recognised, ignored: ${plan.unmatched.join(' | ')}\n`);
+      }
       io.out(
         `${flags.dryRun ? 'Dry run / تجربة دون حفظ: ' : ''}created ${counts.created}, updated ${counts.updated}, unchanged ${counts.unchanged}, regions created ${counts.regionsCreated}, clusters created ${counts.clustersCreated}${plan.errors.length ? `, invalid rows skipped ${plan.errors.length}` : ''}\n`,
       );
+    }
     return EXIT.ok;
   } finally {
     db.close();
