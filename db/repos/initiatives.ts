@@ -14,9 +14,9 @@ export const initiativesTable = defineTable<Initiative>({
   codePrefix: 'INI',
   derived: ['axes'],
   orderBy: 'code',
+  hiddenColumns: AXIS_IDS.map((n) => `axis${n}`),
   fromRow(row, entity) {
     entity.axes = AXIS_IDS.filter((n) => row[`axis${n}`] === 1);
-    for (const n of AXIS_IDS) delete entity[`axis${n}`];
   },
   toRow(entity) {
     return Object.fromEntries(AXIS_IDS.map((n) => [`axis${n}`, entity.axes.includes(n) ? 1 : 0]));

@@ -18,6 +18,8 @@ export interface TableSpec<T extends { id: string }> {
   booleans?: readonly (keyof T & string)[];
   /** Fields with no column of their own (written by `toRow` or kept in another table). */
   derived?: readonly (keyof T & string)[];
+  /** Columns that `fromRow` turns into something else (axis flags into an axes array). */
+  hiddenColumns?: readonly string[];
   orderBy: string;
   /** Extra row → entity conversion (e.g. axis flag columns → an axes array). */
   fromRow?: (row: Row, entity: Row) => void;
@@ -54,17 +56,23 @@ export interface Table<T extends { id: string }> {
   nextCode(db: Db): string;
 }
 
+/** The last generated code number per connection and table (see nextCode). */
+const lastNumber = new WeakMap<Db, Map<string, number>>();
+
 export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table<T> {
   const booleans = new Set<string>(spec.booleans ?? []);
   const derivedKeys = new Set<string>(spec.derived ?? []);
 
+  const skipped = new Set(['created_at', 'updated_at', ...(spec.hiddenColumns ?? [])]);
+  // Which column becomes which field is worked out once, from the first row read: lists of
+  // thousands of rows then convert without per-key lookups.
+  let columns: { column: string; field: string; bool: boolean }[] | undefined;
   const fromRow = (row: Row): T => {
+    columns ??= Object.keys(row)
+      .filter((c) => !skipped.has(c))
+      .map((column) => ({ column, field: camel(column), bool: booleans.has(camel(column)) }));
     const entity: Row = {};
-    for (const [key, value] of Object.entries(row)) {
-      if (key === 'created_at' || key === 'updated_at') continue;
-      const field = camel(key);
-      entity[field] = booleans.has(field) ? value === 1 : value;
-    }
+    for (const { column, field, bool } of columns) entity[field] = bool ? row[column] === 1 : row[column];
     spec.fromRow?.(row, entity);
     return entity as T;
   };
@@ -89,14 +97,27 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
     return found;
   };
 
+  const format = (n: number) => `${spec.codePrefix}-${String(n).padStart(4, '0')}`;
+  /**
+   * The next free generated code. Finding the highest number scans every code, so it is done
+   * once per connection and then counted on; the guess is checked against the unique index, and
+   * a code taken meanwhile (another program on the same file) sends it back to the scan.
+   */
   const nextCode = (db: Db): string => {
     if (!spec.codePrefix) return '';
-    const { n } = stmt(
-      db,
-      `SELECT coalesce(max(CAST(substr(code, ?) AS INTEGER)), 0) AS n FROM ${spec.table}
+    const lastByDb = lastNumber.get(db) ?? new Map<string, number>();
+    lastNumber.set(db, lastByDb);
+    let n = (lastByDb.get(spec.table) ?? -1) + 1;
+    if (n === 0 || stmt(db, `SELECT 1 FROM ${spec.table} WHERE code = ?`).get(format(n))) {
+      const row = stmt(
+        db,
+        `SELECT coalesce(max(CAST(substr(code, ?) AS INTEGER)), 0) AS n FROM ${spec.table}
          WHERE code GLOB ?`,
-    ).get(spec.codePrefix.length + 2, `${spec.codePrefix}-[0-9]*`) as { n: number };
-    return `${spec.codePrefix}-${String(n + 1).padStart(4, '0')}`;
+      ).get(spec.codePrefix.length + 2, `${spec.codePrefix}-[0-9]*`) as { n: number };
+      n = row.n + 1;
+    }
+    lastByDb.set(spec.table, n);
+    return format(n);
   };
 
   const write = (db: Db, entity: T, mode: 'insert' | 'update'): void => {

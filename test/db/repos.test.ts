@@ -152,6 +152,18 @@ describe('db/repos/initiatives', () => {
     expect(initiatives.listInitiatives(db)).toEqual([]);
   });
 
+  it('numbers generated codes in sequence, skipping one another writer took meanwhile', () => {
+    const db = newDb();
+    const { cluster } = seed(db);
+    const make = () => initiatives.createInitiative(db, ui, { title: 'م', clusterId: cluster.id, axes: [1] }).code;
+    expect([make(), make()]).toEqual(['INI-0001', 'INI-0002']);
+    // Another program on the same file takes the next code behind this connection's back.
+    db.prepare("UPDATE initiatives SET code = 'INI-0003' WHERE code = 'INI-0002'").run();
+    expect(make()).toBe('INI-0004');
+    initiatives.createInitiative(db, ui, { code: 'INI-0042', title: 'م', clusterId: cluster.id, axes: [1] });
+    expect([make(), make()]).toEqual(['INI-0005', 'INI-0006']);
+  });
+
   it('accepts a region-wide initiative with no cluster', () => {
     const db = newDb();
     const { region } = seed(db);
