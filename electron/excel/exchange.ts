@@ -35,7 +35,6 @@ export interface PreviewSummary {
   needsMapping: boolean;
   sheet: string;
   headerRow: number;
-  otherSheets: string[];
   columns: { header: string; field: Field | null }[];
   unmatched: string[];
   counts: {
@@ -102,7 +101,6 @@ function summarize(id: string, fileName: string, p: Preview): PreviewSummary {
     needsMapping: plan.columns.every((c) => c.field === null),
     sheet: plan.sheet,
     headerRow: plan.headerRow,
-    otherSheets: [],
     columns: plan.columns,
     unmatched: plan.unmatched,
     counts: {
