@@ -4,6 +4,7 @@
  * and < 300 MB peak; report export ≤ 1.3× a bare streaming write of the same cells; a bad file
  * refused in < 1 s. Nothing here asserts: the figures are for reading.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -216,10 +217,32 @@ async function refusalBench(): Promise<void> {
   db.close();
 }
 
+const SCENARIOS: Record<string, () => Promise<void>> = {
+  import: importBench,
+  export: exportBench,
+  refusal: refusalBench,
+};
+
+/**
+ * Each scenario runs in its own process, so one's heap does not hide another's peak memory;
+ * the parent gathers their rows into one table.
+ */
 void (async () => {
-  await importBench();
-  await exportBench();
-  await refusalBench();
+  const only = process.argv[2];
+  if (only) {
+    await SCENARIOS[only]!();
+    process.stdout.write(`ROWS ${JSON.stringify(rows)}\n`);
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
+  rmSync(dir, { recursive: true, force: true });
+  for (const name of Object.keys(SCENARIOS)) {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', __filename, name], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
+    rows.push(...(JSON.parse(out.split('ROWS ')[1]!) as typeof rows));
+  }
   const widths = [0, 1, 2, 3].map((i) =>
     Math.max(...[['what', 'time', 'peak memory', 'ratio'], ...rows].map((r) => r[i]!.length)),
   );
@@ -227,5 +250,4 @@ void (async () => {
   console.log(line(['what', 'time', 'peak memory', 'ratio']));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const r of rows) console.log(line(r));
-  rmSync(dir, { recursive: true, force: true });
 })();
