@@ -15,8 +15,8 @@ export const initiativesTable = defineTable<Initiative>({
   derived: ['axes'],
   orderBy: 'code',
   hiddenColumns: AXIS_IDS.map((n) => `axis${n}`),
-  fromRow(row, entity) {
-    entity.axes = AXIS_IDS.filter((n) => row[`axis${n}`] === 1);
+  fromRow(column, entity) {
+    entity.axes = AXIS_IDS.filter((n) => column(`axis${n}`) === 1);
   },
   toRow(entity) {
     return Object.fromEntries(AXIS_IDS.map((n) => [`axis${n}`, entity.axes.includes(n) ? 1 : 0]));
