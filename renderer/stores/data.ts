@@ -24,6 +24,8 @@ export interface DataSlice {
    * Runs one write through the API, reloads the data, and reports a failure to the user.
    * Resolves to the result, or to undefined when the write was refused.
    */
+  /** Shows a failed call's error in the user's language (any thrown value is reported). */
+  fail(e: unknown): void;
   write<N extends OperationName>(name: N, input: InputOf<N>, successKey?: string): Promise<OutputOf<N> | undefined>;
 }
 
@@ -55,6 +57,7 @@ export const createDataSlice: StateCreator<Store, [], [], DataSlice> = (set, get
       reportFailure(get, e);
     }
   },
+  fail: (e) => reportFailure(get, e),
   async write(name, input, successKey = 'common.saved') {
     try {
       const value = await (call as (n: OperationName, i: unknown) => Promise<unknown>)(name, input);

@@ -7,7 +7,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiFailure, call } from '../../api';
+import { call } from '../../api';
 import { useFormatter, useLocalName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { downloadFile, type FilePayload } from './files';
@@ -50,7 +50,7 @@ export function ExchangeScreen() {
   const localName = useLocalName();
   const language = useStore((s) => s.language);
   const regions = useStore((s) => s.regions);
-  const notify = useStore((s) => s.notify);
+  const fail = useStore((s) => s.fail);
   const [reportLang, setReportLang] = useState<'ar' | 'en'>(language);
   const [templateLang, setTemplateLang] = useState<'ar' | 'en'>(language);
   const [regionId, setRegionId] = useState('');
@@ -66,7 +66,7 @@ export function ExchangeScreen() {
     try {
       downloadFile(await call('exchange.template', { lang: templateLang }));
     } catch (e) {
-      if (e instanceof ApiFailure) notify({ kind: 'error', error: e.error });
+      fail(e);
     }
   };
 

@@ -8,7 +8,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportProfile, InputOf, OutputOf, PreviewSummary } from '../../../electron/api/contract';
-import { ApiFailure, call } from '../../api';
+import { call } from '../../api';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { readAsBase64 } from './files';
@@ -22,7 +22,7 @@ type Mapping = NonNullable<InputOf<'import.preview'>['mapping']>;
 export function ImportWizard() {
   const { t } = useTranslation();
   const fmt = useFormatter();
-  const notify = useStore((s) => s.notify);
+  const fail = useStore((s) => s.fail);
   const refresh = useStore((s) => s.refresh);
   const [file, setFile] = useState<File | null>(null);
   const [profiles, setProfiles] = useState<ImportProfile[]>([]);
@@ -34,10 +34,6 @@ export function ImportWizard() {
 
   const loadProfiles = () => call('importProfiles.list').then(setProfiles, () => undefined);
   useEffect(() => void loadProfiles(), []);
-
-  const fail = (e: unknown) => {
-    if (e instanceof ApiFailure) notify({ kind: 'error', error: e.error });
-  };
 
   const runPreview = async (mapping?: Mapping) => {
     if (!file) return;

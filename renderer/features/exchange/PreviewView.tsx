@@ -19,7 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGISTER_FIELDS } from '../../../db/register';
 import type { InputOf, PreviewSummary } from '../../../electron/api/contract';
-import { ApiFailure, call } from '../../api';
+import { call } from '../../api';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { downloadFile } from './files';
@@ -68,6 +68,7 @@ export function PreviewView(props: {
   const language = useStore((s) => s.language);
   const currency = useStore((s) => s.settings.currencyCode);
   const notify = useStore((s) => s.notify);
+  const fail = useStore((s) => s.fail);
   const p = props.preview;
   const [tab, setTab] = useState(p.needsMapping ? 'columns' : p.counts.errors > 0 ? 'errors' : 'create');
   const [skip, setSkip] = useState(false);
@@ -96,14 +97,14 @@ export function PreviewView(props: {
       notify({ kind: 'success', key: 'exchange.profileSaved' });
       props.onProfileSaved();
     } catch (e) {
-      if (e instanceof ApiFailure) notify({ kind: 'error', error: e.error });
+      fail(e);
     }
   };
   const saveErrors = async () => {
     try {
       downloadFile(await call('import.errorWorkbook', { previewId: p.previewId, lang: language }));
     } catch (e) {
-      if (e instanceof ApiFailure) notify({ kind: 'error', error: e.error });
+      fail(e);
     }
   };
 

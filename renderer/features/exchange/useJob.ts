@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiFailure, call } from '../../api';
+import { call } from '../../api';
 import { useStore } from '../../stores';
 
 /**
@@ -8,6 +8,7 @@ import { useStore } from '../../stores';
  */
 export function useJob<T>() {
   const notify = useStore((s) => s.notify);
+  const fail = useStore((s) => s.fail);
   const [running, setRunning] = useState(false);
   const [rows, setRows] = useState(0);
   const jobId = useRef<string | null>(null);
@@ -38,14 +39,14 @@ export function useJob<T>() {
           }
         }
       } catch (e) {
-        if (e instanceof ApiFailure) notify({ kind: 'error', error: e.error });
+        fail(e);
         return undefined;
       } finally {
         jobId.current = null;
         if (alive.current) setRunning(false);
       }
     },
-    [notify],
+    [notify, fail],
   );
 
   const cancel = useCallback(() => {
