@@ -71,22 +71,21 @@ function complete(db: Db, i: Initiative): Initiative {
       { field: 'endDate' },
     );
   }
-  return { ...i, axes, primaryAxis, regionId };
+  return Object.assign({}, i, { axes, primaryAxis, regionId });
 }
 
 export function createInitiative(db: Db, ctx: WriteContext, input: z.infer<typeof InitiativeCreate>): Initiative {
   return tx(db, () => {
-    const draft = {
-      ...INITIATIVE_DEFAULTS,
-      clusterId: null,
-      regionId: '',
-      primaryAxis: input.axes[0] ?? 1,
-      ...dropUndefined(input),
-      id: '',
-      code: input.code ?? '',
-    };
-    const { id: _id, code, ...rest } = complete(db, draft);
-    return initiativesTable.insert(db, ctx, code ? { ...rest, code } : rest);
+    // Object.assign, not spreads: see plan.ts; an import creates tens of thousands of these.
+    const draft: Initiative = Object.assign(
+      {},
+      INITIATIVE_DEFAULTS,
+      { clusterId: null, regionId: '', primaryAxis: input.axes[0] ?? 1 },
+      dropUndefined(input),
+      { id: '', code: input.code ?? '' },
+    );
+    // An empty id and code are filled in by insert.
+    return initiativesTable.insert(db, ctx, complete(db, draft));
   });
 }
 

@@ -29,7 +29,9 @@ export interface TableSpec<T extends { id: string }> {
 
 /** Drops keys whose value is undefined, so a partial patch never blanks a stored field. */
 export function dropUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const out: Row = {};
+  for (const k in o) if (o[k] !== undefined) out[k] = o[k];
+  return out as T;
 }
 
 /** Name conversions are cached: an import converts the same two dozen names for every row. */
@@ -137,22 +139,25 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
     return format(n);
   };
 
+  // Positional parameters: binding ~30 named ones per row cost more than the insert itself.
   const write = (db: Db, entity: T, mode: 'insert' | 'update'): void => {
     const row = toRow(entity);
-    row._now = new Date().toISOString();
-    const key = `${mode}:${Object.keys(row).join(',')}`;
+    const cols = Object.keys(row);
+    const key = `${mode}:${cols.join(',')}`;
     let sql = sqlByColumns.get(key);
     if (!sql) {
-      const cols = Object.keys(row).filter((c) => c !== '_now');
+      const updated = cols.filter((c) => c !== 'id');
       sql =
         mode === 'insert'
           ? `INSERT INTO ${spec.table} (${cols.join(', ')}, created_at, updated_at)
-             VALUES (${cols.map((c) => `@${c}`).join(', ')}, @_now, @_now)`
-          : `UPDATE ${spec.table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @_now
-             WHERE id = @id`;
+             VALUES (${cols.map(() => '?').join(', ')}, ?, ?)`
+          : `UPDATE ${spec.table} SET ${updated.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`;
       sqlByColumns.set(key, sql);
     }
-    stmt(db, sql).run(row);
+    const now = new Date().toISOString();
+    const statement = stmt(db, sql);
+    if (mode === 'insert') statement.run(...cols.map((c) => row[c]), now, now);
+    else statement.run(...cols.filter((c) => c !== 'id').map((c) => row[c]), now, row.id);
   };
 
   const checkCodeFree = (db: Db, code: string, id: string): void => {
@@ -179,7 +184,7 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
     },
     insert(db, ctx, input) {
       return tx(db, () => {
-        const entity = { ...input, id: input.id ?? randomUUID() } as T & { code?: string };
+        const entity = Object.assign({}, input, { id: input.id || randomUUID() }) as T & { code?: string };
         if (spec.codePrefix) {
           if (!entity.code) entity.code = nextCode(db);
           checkCodeFree(db, entity.code, entity.id);
@@ -192,7 +197,7 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
     update(db, ctx, id, patch, validate) {
       return tx(db, () => {
         const before = get(db, id);
-        let after = { ...before, ...dropUndefined(patch), id } as T;
+        let after = Object.assign({}, before, dropUndefined(patch), { id }) as T;
         if (validate) after = validate(after);
         if (spec.codePrefix) checkCodeFree(db, (after as { code?: string }).code ?? '', id);
         write(db, after, 'update');

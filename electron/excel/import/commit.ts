@@ -47,10 +47,11 @@ export async function commitImport(db: Db, plan: ImportPlan, source: ImportSourc
         });
         ids.set(c.key, cluster.id);
       }
-      const fields = (v: InitiativeValues) => {
-        const { regionRef, clusterRef, ...rest } = v;
-        return { ...pick(rest), regionId: resolve(regionRef), clusterId: clusterRef ? resolve(clusterRef) : null };
-      };
+      const fields = (v: InitiativeValues) =>
+        Object.assign(pick(v), {
+          regionId: resolve(v.regionRef),
+          clusterId: v.clusterRef ? resolve(v.clusterRef) : null,
+        });
       const rebuild = plan.creates.length + plan.updates.length > BULK_ROWS ? dropIndexes(db) : () => undefined;
       for (const c of plan.creates) createInitiative(db, ctx, fields(c.values));
       for (const u of plan.updates) updateInitiative(db, ctx, { id: u.id, ...fields(u.values) });
@@ -99,19 +100,19 @@ const BULK_ROWS = 5000;
 function dropIndexes(db: Db): () => void {
   const indexes = db
     .prepare(
-      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('initiatives', 'audit_log')",
+      "SELECT name, type, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN ('initiatives', 'audit_log')",
     )
-    .all() as { name: string; sql: string }[];
-  for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`);
+    .all() as { name: string; type: string; sql: string }[];
+  for (const i of indexes) db.exec(`DROP ${i.type.toUpperCase()} "${i.name}"`);
   return () => {
     for (const i of indexes) db.exec(i.sql);
   };
 }
 
 /** The initiative fields the repositories take; values carry a few more (ids of the old row). */
-function pick(v: Omit<InitiativeValues, 'regionRef' | 'clusterRef'>) {
+function pick(v: InitiativeValues) {
   return {
-    ...(v.code ? { code: v.code } : {}),
+    code: v.code || undefined,
     title: v.title,
     description: v.description,
     axes: v.axes,

@@ -43,7 +43,8 @@ function startWorker(workerData: WorkerInput, heapMb: number): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: heapMb };
   // TAJAMMU_EXCEL_WORKER lets the benchmark time the bundled worker the app ships.
   const bundled = process.env.TAJAMMU_EXCEL_WORKER ?? join(__dirname, 'excel-worker.js');
-  if (existsSync(bundled)) return new Worker(bundled, { workerData, resourceLimits });
+  // The bundled worker needs no loader: not inheriting tsx's --import spares ~0.2 s of start.
+  if (existsSync(bundled)) return new Worker(bundled, { workerData, resourceLimits, execArgv: [] });
   const source = JSON.stringify(join(__dirname, 'worker.ts'));
   return new Worker(`require('tsx/cjs/api').register(); require(${source});`, {
     eval: true,
