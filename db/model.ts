@@ -223,6 +223,10 @@ export const Settings = z.object({
   fiscalYearStartMonth: z.int().min(1).max(12),
   digits: z.enum(['latn', 'arab']),
   language: z.enum(['ar', 'en']),
+  /** Rule R2: what a region's axis shares are measured on, and the concentration index above
+   * which its portfolio counts as concentrated on few axes (1/7 ≈ 0.14 is perfectly even). */
+  concentrationBasis: z.enum(['count', 'budget']),
+  concentrationThreshold: z.number().min(0.15).max(1),
 });
 export type Settings = z.infer<typeof Settings>;
 export const SETTINGS_DEFAULTS: Settings = {
@@ -233,6 +237,9 @@ export const SETTINGS_DEFAULTS: Settings = {
   fiscalYearStartMonth: 7,
   digits: 'latn',
   language: 'ar',
+  concentrationBasis: 'count',
+  // Above 0.35 the portfolio behaves as if it covered fewer than three axes evenly.
+  concentrationThreshold: 0.35,
 };
 
 // Audit -----------------------------------------------------------------------------------------

@@ -6,10 +6,9 @@
 import Excel from './exceljs';
 import { AXES } from '../../db/axes';
 import { schemaVersion, type Db } from '../../db/connection';
-import { AppError } from '../../db/errors';
 import type { Initiative } from '../../db/model';
-import { normalizeArabic } from '../../db/normalize';
 import { getMatrix } from '../../db/queries/matrix';
+import { resolveRegionScope } from '../../db/queries/scope';
 import { listClusters } from '../../db/repos/clusters';
 import { listAllIndicators } from '../../db/repos/indicators';
 import { listInitiatives } from '../../db/repos/initiatives';
@@ -27,29 +26,6 @@ export interface ReportOptions {
   region?: string;
   onProgress?: (rowsWritten: number) => void;
   now?: Date;
-}
-
-function resolveRegionScope(db: Db, name: string | undefined): { ids: Set<string> | null; label: string | null } {
-  if (!name) return { ids: null, label: null };
-  const regions = listRegions(db);
-  const wanted = normalizeArabic(name);
-  const region = regions.find((r) => [r.code, r.nameAr, r.nameEn].some((n) => n && normalizeArabic(n) === wanted));
-  if (!region) {
-    throw new AppError('NOT_FOUND', { ar: `لا يوجد إقليم باسم «${name}».`, en: `There is no region named "${name}".` });
-  }
-  // The region and every governorate under it, however deep.
-  const ids = new Set([region.id]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const r of regions) {
-      if (r.parentId && ids.has(r.parentId) && !ids.has(r.id)) {
-        ids.add(r.id);
-        grew = true;
-      }
-    }
-  }
-  return { ids, label: region.nameAr };
 }
 
 export async function writeReport(db: Db, out: string, options: ReportOptions): Promise<{ initiatives: number }> {

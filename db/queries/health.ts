@@ -1,0 +1,328 @@
+/**
+ * Portfolio health: the source text's advice (shared/seed) turned into checks R1–R6 (DESIGN.md
+ * §1). Each finding names its rule, where it is (region, cluster, axis, initiative) and one
+ * sentence of why, in Arabic and English. Aggregates run in SQL over the covering index
+ * `initiatives_matrix`; cancelled initiatives develop nothing, so they cover no axis.
+ */
+import { AXES } from '../axes';
+import type { Db } from '../connection';
+import type { Bilingual } from '../errors';
+import { getSettings } from '../repos/settings';
+import { stmt } from '../stmt';
+
+export const RULES = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6'] as const;
+export type RuleId = (typeof RULES)[number];
+
+export type FindingKind =
+  | 'axis_gap'
+  | 'concentration'
+  | 'enterprises_marketing'
+  | 'quality_marketing'
+  | 'informal_no_axis7'
+  | 'heritage_no_axis6'
+  | 'overdue'
+  | 'over_budget'
+  | 'indicator_behind';
+
+export interface Finding {
+  rule: RuleId;
+  kind: FindingKind;
+  regionId: string;
+  regionAr: string;
+  regionEn: string;
+  clusterId: string | null;
+  clusterAr: string | null;
+  clusterEn: string | null;
+  axis: number | null;
+  initiativeId: string | null;
+  initiativeCode: string | null;
+  initiativeTitle: string | null;
+  message: Bilingual;
+}
+
+export interface HealthOptions {
+  /** ISO date that counts as today (tests pin it); defaults to the local calendar date. */
+  today?: string;
+  /** Only findings in these regions (a region and its governorates); null for all. */
+  regionIds?: Set<string> | null;
+  rules?: readonly RuleId[];
+}
+
+/** An indicator may lag its straight-line path by this share of the way before it is flagged. */
+export const INDICATOR_TOLERANCE = 0.05;
+
+const axisAr = (n: number) => `المحور ${n} «${AXES[n - 1]!.shortAr}»`;
+const axisEn = (n: number) => `axis ${n} "${AXES[n - 1]!.shortEn}"`;
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+interface ClusterRow {
+  id: string;
+  name_ar: string;
+  name_en: string;
+  region_id: string;
+  region_ar: string;
+  region_en: string;
+  selected: number;
+  formality: string;
+  heritage: number;
+  qm_customer_status: string;
+  qm_quality_status: string;
+  qm_brand_status: string;
+  [axis: `n${number}`]: number;
+}
+
+interface InitiativeRow {
+  id: string;
+  code: string;
+  title: string;
+  region_id: string;
+  region_ar: string;
+  region_en: string;
+  cluster_id: string | null;
+  cluster_ar: string | null;
+  cluster_en: string | null;
+  primary_axis: number;
+}
+
+const AXIS_SUMS = AXES.map((a) => `coalesce(sum(i.axis${a.id}), 0) AS n${a.id}`).join(', ');
+
+export function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The last day of a reporting period: `2025` → 2025-12-31, `2025-Q2` → 2025-06-30. */
+export function periodEnd(period: string): string {
+  const m = /^(\d{4})(?:-Q([1-4]))?$/.exec(period);
+  if (!m) return period;
+  const month = m[2] ? Number(m[2]) * 3 : 12;
+  const last = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+  return `${m[1]}-${String(month).padStart(2, '0')}-${last}`;
+}
+
+const days = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+
+export function getFindings(db: Db, options: HealthOptions = {}): Finding[] {
+  const today = options.today ?? localToday();
+  const wanted = new Set<RuleId>(options.rules ?? RULES);
+  const findings: Finding[] = [];
+  const clusterRows = stmt(
+    db,
+    `SELECT c.id, c.name_ar, c.name_en, c.region_id, r.name_ar AS region_ar, r.name_en AS region_en,
+       c.selected, c.formality, c.heritage, c.qm_customer_status, c.qm_quality_status, c.qm_brand_status,
+       ${AXIS_SUMS}
+     FROM clusters c
+     JOIN regions r ON r.id = c.region_id
+     LEFT JOIN initiatives i ON i.cluster_id = c.id AND i.status <> 'cancelled'
+     GROUP BY c.id
+     ORDER BY r.name_ar, c.name_ar`,
+  ).all() as ClusterRow[];
+
+  const atCluster = (c: ClusterRow, rule: RuleId, kind: FindingKind, axis: number | null, message: Bilingual) =>
+    findings.push({
+      rule,
+      kind,
+      regionId: c.region_id,
+      regionAr: c.region_ar,
+      regionEn: c.region_en,
+      clusterId: c.id,
+      clusterAr: c.name_ar,
+      clusterEn: c.name_en,
+      axis,
+      initiativeId: null,
+      initiativeCode: null,
+      initiativeTitle: null,
+      message,
+    });
+
+  for (const c of clusterRows) {
+    if (!c.selected) continue;
+    const en = c.name_en || c.name_ar;
+    if (wanted.has('R1')) {
+      for (const a of AXES) {
+        if ((c[`n${a.id}`] ?? 0) > 0) continue;
+        atCluster(c, 'R1', 'axis_gap', a.id, {
+          ar: `لا توجد مبادرة على ${axisAr(a.id)} في تجمع «${c.name_ar}» المختار للتطوير، وغياب أحد المحاور قد يؤثر سلبًا على تنمية القطاع.`,
+          en: `The cluster "${en}", selected for development, has no initiative on ${axisEn(a.id)}; the absence of one axis may harm the sector's development.`,
+        });
+      }
+    }
+    if (wanted.has('R4')) {
+      const missing = [
+        c.qm_customer_status !== 'achieved' && { ar: 'دراسة احتياجات العملاء', en: 'customer needs studied' },
+        c.qm_quality_status !== 'achieved' && { ar: 'توكيد الجودة', en: 'quality assurance' },
+        c.qm_brand_status !== 'achieved' && { ar: 'علامة تجارية محلية معتمدة', en: 'a certified local brand' },
+      ].filter((x): x is Bilingual => Boolean(x));
+      if (missing.length > 0) {
+        atCluster(c, 'R4', 'quality_marketing', null, {
+          ar: `لم يستكمل تجمع «${c.name_ar}» عناصر التسويق للجودة: ${missing.map((m) => m.ar).join('، ')}.`,
+          en: `The cluster "${en}" lacks quality-marketing elements: ${missing.map((m) => m.en).join(', ')}.`,
+        });
+      }
+    }
+    if (wanted.has('R5')) {
+      if (c.formality === 'informal' && !c.n7) {
+        atCluster(c, 'R5', 'informal_no_axis7', 7, {
+          ar: `تجمع «${c.name_ar}» إنتاجه غير منظم ولا توجد له مبادرة على ${axisAr(7)} لنقله إلى القطاع المنظم.`,
+          en: `The cluster "${en}" produces informally and has no initiative on ${axisEn(7)} to move it into the organised sector.`,
+        });
+      }
+      if (c.heritage && !c.n6) {
+        atCluster(c, 'R5', 'heritage_no_axis6', 6, {
+          ar: `تجمع «${c.name_ar}» من الحرف التراثية ولا توجد له مبادرة على ${axisAr(6)} لتوثيق تقنياته وتطويرها.`,
+          en: `The cluster "${en}" is a heritage craft and has no initiative on ${axisEn(6)} to document and develop its techniques.`,
+        });
+      }
+    }
+  }
+
+  if (wanted.has('R2')) concentration(db, findings);
+  if (wanted.has('R3') || wanted.has('R6')) initiativeRules(db, findings, wanted, today);
+
+  const scope = options.regionIds;
+  return scope ? findings.filter((f) => scope.has(f.regionId)) : findings;
+}
+
+/** R2: the Herfindahl index of a region's axis shares (1/7 when even, 1 when on one axis). */
+function concentration(db: Db, findings: Finding[]): void {
+  const { concentrationBasis: basis, concentrationThreshold: threshold } = getSettings(db);
+  const weight = basis === 'budget' ? ' * i.planned_budget' : '';
+  const rows = stmt(
+    db,
+    `SELECT r.id, r.name_ar, r.name_en,
+       ${AXES.map((a) => `coalesce(sum(i.axis${a.id}${weight}), 0) AS n${a.id}`).join(', ')}
+     FROM regions r JOIN initiatives i ON i.region_id = r.id AND i.status <> 'cancelled'
+     GROUP BY r.id ORDER BY r.name_ar`,
+  ).all() as ({ id: string; name_ar: string; name_en: string } & Record<string, number>)[];
+  for (const r of rows) {
+    const values = AXES.map((a) => r[`n${a.id}`]!);
+    const total = values.reduce((s, v) => s + v, 0);
+    if (total <= 0) continue;
+    const shares = values.map((v) => v / total);
+    const index = shares.reduce((s, x) => s + x * x, 0);
+    if (index <= threshold) continue;
+    const top = shares.indexOf(Math.max(...shares)) + 1;
+    const of =
+      basis === 'budget'
+        ? { ar: 'من ميزانيتها', en: 'of its budget' }
+        : { ar: 'من مبادراتها', en: 'of its initiatives' };
+    findings.push({
+      rule: 'R2',
+      kind: 'concentration',
+      regionId: r.id,
+      regionAr: r.name_ar,
+      regionEn: r.name_en,
+      clusterId: null,
+      clusterAr: null,
+      clusterEn: null,
+      axis: top,
+      initiativeId: null,
+      initiativeCode: null,
+      initiativeTitle: null,
+      message: {
+        ar: `محفظة إقليم «${r.name_ar}» مركزة على محاور قليلة: مؤشر التركز ${index.toFixed(2)} (الحد ${threshold.toFixed(2)})، و${axisAr(top)} وحده يستحوذ على ${pct(shares[top - 1]!)} ${of.ar}.`,
+        en: `The portfolio of region "${r.name_en || r.name_ar}" is concentrated on few axes: concentration index ${index.toFixed(2)} (limit ${threshold.toFixed(2)}); ${axisEn(top)} alone takes ${pct(shares[top - 1]!)} ${of.en}.`,
+      },
+    });
+  }
+}
+
+/** R3 and R6: rules about single initiatives and their indicators. */
+function initiativeRules(db: Db, findings: Finding[], wanted: Set<RuleId>, today: string): void {
+  const select = `SELECT i.id, i.code, i.title, i.region_id, r.name_ar AS region_ar, r.name_en AS region_en,
+      i.cluster_id, c.name_ar AS cluster_ar, c.name_en AS cluster_en, i.primary_axis`;
+  const from = `FROM initiatives i JOIN regions r ON r.id = i.region_id LEFT JOIN clusters c ON c.id = i.cluster_id`;
+  const at = (i: InitiativeRow, rule: RuleId, kind: FindingKind, message: Bilingual) =>
+    findings.push({
+      rule,
+      kind,
+      regionId: i.region_id,
+      regionAr: i.region_ar,
+      regionEn: i.region_en,
+      clusterId: i.cluster_id,
+      clusterAr: i.cluster_ar,
+      clusterEn: i.cluster_en,
+      axis: i.primary_axis,
+      initiativeId: i.id,
+      initiativeCode: i.code,
+      initiativeTitle: i.title,
+      message,
+    });
+
+  if (wanted.has('R3')) {
+    const rows = stmt(
+      db,
+      `${select} ${from} WHERE i.marketing_holder = 'enterprises' AND i.status NOT IN ('completed', 'cancelled')
+       ORDER BY i.code`,
+    ).all() as InitiativeRow[];
+    for (const i of rows) {
+      at(i, 'R3', 'enterprises_marketing', {
+        ar: `المبادرة ${i.code} تترك التسويق والمبيعات للمشروعات الصغيرة ومتناهية الصغر نفسها؛ ينصح الخبراء بأن تتولاها جهة أخرى لتتفرغ المشروعات للإنتاج بجودة عالية.`,
+        en: `Initiative ${i.code} leaves marketing and sales to the small and micro enterprises themselves; the experts advise another body so they can focus on quality production.`,
+      });
+    }
+  }
+  if (!wanted.has('R6')) return;
+
+  const overdue = stmt(
+    db,
+    `${select}, i.end_date ${from}
+     WHERE i.end_date < ? AND i.status NOT IN ('completed', 'cancelled') ORDER BY i.end_date, i.code`,
+  ).all(today) as (InitiativeRow & { end_date: string })[];
+  for (const i of overdue) {
+    at(i, 'R6', 'overdue', {
+      ar: `المبادرة ${i.code} تجاوزت تاريخ انتهائها ${i.end_date} ولم تكتمل.`,
+      en: `Initiative ${i.code} is past its end date ${i.end_date} and not completed.`,
+    });
+  }
+  const digits = getSettings(db).currencyDigits;
+  const money = (minor: number) => (minor / 10 ** digits).toLocaleString('en-US', { maximumFractionDigits: digits });
+  const over = stmt(
+    db,
+    `${select}, i.spent, i.planned_budget ${from}
+     WHERE i.spent > i.planned_budget AND i.status <> 'cancelled' ORDER BY i.code`,
+  ).all() as (InitiativeRow & { spent: number; planned_budget: number })[];
+  for (const i of over) {
+    const share = i.planned_budget > 0 ? ` (${pct(i.spent / i.planned_budget)})` : '';
+    at(i, 'R6', 'over_budget', {
+      ar: `المنصرف على المبادرة ${i.code} (${money(i.spent)}) يتجاوز ميزانيتها المخططة (${money(i.planned_budget)})${share}.`,
+      en: `Spending on initiative ${i.code} (${money(i.spent)}) is over its planned budget (${money(i.planned_budget)})${share}.`,
+    });
+  }
+
+  // The latest actual value of each indicator against the straight line from baseline at the
+  // start date to target at the end date.
+  const behind = stmt(
+    db,
+    `${select}, n.name AS indicator, n.baseline, n.target, v.period, v.value, i.start_date, i.end_date
+     FROM indicators n
+     JOIN initiatives i ON i.id = n.initiative_id
+     JOIN regions r ON r.id = i.region_id LEFT JOIN clusters c ON c.id = i.cluster_id
+     JOIN indicator_values v ON v.indicator_id = n.id
+       AND v.period = (SELECT max(period) FROM indicator_values WHERE indicator_id = n.id)
+     WHERE n.baseline IS NOT NULL AND n.target IS NOT NULL AND n.target <> n.baseline
+       AND i.start_date IS NOT NULL AND i.end_date IS NOT NULL AND i.end_date > i.start_date
+       AND i.status <> 'cancelled'
+     ORDER BY i.code, n.name`,
+  ).all() as (InitiativeRow & {
+    indicator: string;
+    baseline: number;
+    target: number;
+    period: string;
+    value: number;
+    start_date: string;
+    end_date: string;
+  })[];
+  for (const i of behind) {
+    const elapsed = (days(periodEnd(i.period)) - days(i.start_date)) / (days(i.end_date) - days(i.start_date));
+    const path = Math.min(1, Math.max(0, elapsed));
+    const done = (i.value - i.baseline) / (i.target - i.baseline);
+    if (done >= path - INDICATOR_TOLERANCE) continue;
+    const expected = i.baseline + (i.target - i.baseline) * path;
+    const n = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+    at(i, 'R6', 'indicator_behind', {
+      ar: `المؤشر «${i.indicator}» في المبادرة ${i.code}: القيمة الفعلية ${n(i.value)} في ${i.period} دون المسار إلى المستهدف (المتوقع ${n(expected)} والمستهدف ${n(i.target)}).`,
+      en: `Indicator "${i.indicator}" of initiative ${i.code}: the actual ${n(i.value)} in ${i.period} is behind its path to target (expected ${n(expected)}, target ${n(i.target)}).`,
+    });
+  }
+}

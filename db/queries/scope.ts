@@ -1,0 +1,36 @@
+import type { Db } from '../connection';
+import { AppError } from '../errors';
+import { normalizeArabic } from '../normalize';
+import { listRegions } from '../repos/regions';
+
+export interface RegionScope {
+  /** The region and every governorate under it; null means the whole portfolio. */
+  ids: Set<string> | null;
+  label: string | null;
+}
+
+/**
+ * A region named as a clerk would type it (Arabic or English name, or code, in any hamza or
+ * ta-marbuta spelling), with every governorate under it however deep.
+ */
+export function resolveRegionScope(db: Db, name: string | undefined): RegionScope {
+  if (!name) return { ids: null, label: null };
+  const regions = listRegions(db);
+  const wanted = normalizeArabic(name);
+  const region = regions.find((r) => [r.code, r.nameAr, r.nameEn].some((n) => n && normalizeArabic(n) === wanted));
+  if (!region) {
+    throw new AppError('NOT_FOUND', { ar: `لا يوجد إقليم باسم «${name}».`, en: `There is no region named "${name}".` });
+  }
+  const ids = new Set([region.id]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const r of regions) {
+      if (r.parentId && ids.has(r.parentId) && !ids.has(r.id)) {
+        ids.add(r.id);
+        grew = true;
+      }
+    }
+  }
+  return { ids, label: region.nameAr };
+}
