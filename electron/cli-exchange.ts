@@ -6,8 +6,9 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { open } from '../db/connection';
 import { AppError } from '../db/errors';
-import { commitImport } from './excel/import/commit';
 import { previewImport } from './excel/import';
+import type { ImportPlan } from './excel/import/plan';
+import { streamImport } from './excel/import/stream';
 import { readMappingFile } from './excel/import/mapping';
 import type { Lang } from './excel/labels';
 import { writeReport } from './excel/report';
@@ -32,7 +33,7 @@ export async function importCommand(flags: ImportFlags, io: CliIo): Promise<numb
       en: `Portfolio file not found: ${flags.db}`,
     });
   }
-  let preview;
+  let plan: ImportPlan;
   const db = open(flags.db);
   try {
     try {
@@ -44,14 +45,22 @@ export async function importCommand(flags: ImportFlags, io: CliIo): Promise<numb
         );
       }
       const mapping = flags.map ? readMappingFile(flags.map) : undefined;
-      preview = await previewImport(db, flags.workbook, { mapping });
+      // A real import writes as it reads (all or nothing); a dry run only plans.
+      plan = flags.dryRun
+        ? (await previewImport(db, flags.workbook, { mapping })).plan
+        : (
+            await streamImport(db, flags.workbook, {
+              mapping,
+              skipInvalid: flags.skipInvalid,
+              fileName: basename(flags.workbook),
+            })
+          ).plan;
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       if (flags.json) io.out(`${JSON.stringify({ ok: false, error: { code: e.code, message: e.bilingual } })}\n`);
       io.err(`${e.bilingual.ar} / ${e.bilingual.en}\n`);
       return EXIT.refused;
     }
-    const { plan } = preview;
     if (plan.errors.length > 0 && !flags.skipInvalid) {
       if (flags.json) io.out(`${JSON.stringify({ ok: false, errors: plan.errors })}\n`);
       else
@@ -69,9 +78,6 @@ export async function importCommand(flags: ImportFlags, io: CliIo): Promise<numb
       regionsCreated: plan.regionsToCreate.length,
       clustersCreated: plan.clustersToCreate.length,
     };
-    if (!flags.dryRun) {
-      await commitImport(db, plan, { fileName: basename(flags.workbook), sha256: preview.sha256 });
-    }
     const result = {
       ok: true,
       dryRun: flags.dryRun,

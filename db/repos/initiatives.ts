@@ -18,8 +18,8 @@ export const initiativesTable = defineTable<Initiative>({
   fromRow(column, entity) {
     entity.axes = AXIS_IDS.filter((n) => column(`axis${n}`) === 1);
   },
-  toRow(entity) {
-    return Object.fromEntries(AXIS_IDS.map((n) => [`axis${n}`, entity.axes.includes(n) ? 1 : 0]));
+  toRow(entity, row) {
+    for (const n of AXIS_IDS) row[`axis${n}`] = entity.axes.includes(n) ? 1 : 0;
   },
 });
 
@@ -64,7 +64,7 @@ function complete(db: Db, i: Initiative): Initiative {
       },
       { field: 'clusterId' },
     );
-  } else assertExists(db, 'regions', 'region', regionId);
+  } else if (!i.clusterId) assertExists(db, 'regions', 'region', regionId); // a cluster's region exists
   if (i.startDate && i.endDate && i.endDate < i.startDate) {
     throw invalid(
       { ar: 'تاريخ الانتهاء يسبق تاريخ البدء.', en: 'The end date is before the start date.' },

@@ -23,8 +23,8 @@ export interface TableSpec<T extends { id: string }> {
   orderBy: string;
   /** Extra row → entity conversion (e.g. axis flag columns → an axes array). */
   fromRow?: (column: (name: string) => unknown, entity: Row) => void;
-  /** Extra entity → row conversion; returns the columns to write. */
-  toRow?: (entity: T) => Row;
+  /** Extra entity → row conversion: writes its columns into `row`. */
+  toRow?: (entity: T, row: Row) => void;
 }
 
 /** Drops keys whose value is undefined, so a partial patch never blanks a stored field. */
@@ -60,6 +60,11 @@ export interface Table<T extends { id: string }> {
 
 /** The last generated code number per connection and table (see nextCode). */
 const lastNumber = new WeakMap<Db, Map<string, number>>();
+
+/** After a rollback the counted codes may run ahead of the file; count afresh from it. */
+export function forgetCodeCounters(db: Db): void {
+  lastNumber.delete(db);
+}
 
 export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table<T> {
   const booleans = new Set<string>(spec.booleans ?? []);
@@ -99,11 +104,13 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
 
   const toRow = (entity: T): Row => {
     const row: Row = {};
-    for (const [field, value] of Object.entries(entity)) {
+    for (const field in entity) {
       if (derivedKeys.has(field)) continue;
+      const value = entity[field];
       row[snake(field)] = booleans.has(field) ? (value ? 1 : 0) : value;
     }
-    return spec.toRow ? Object.assign(row, spec.toRow(entity)) : row;
+    spec.toRow?.(entity, row);
+    return row;
   };
   const sqlByColumns = new Map<string, string>();
 

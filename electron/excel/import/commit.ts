@@ -1,10 +1,12 @@
 /**
  * Applies an import plan: one transaction, after a backup of the portfolio file, with
  * synchronous=FULL so a power cut cannot keep half of it. Every write goes through the
- * repositories and so carries an audit entry with source `import`.
+ * repositories and so carries an audit entry with source `import`. The writer also serves the
+ * streaming import (stream.ts), which applies the plan batch by batch as it grows.
  */
 import { backupBeside } from '../../../db/backup';
 import type { Db } from '../../../db/connection';
+import { stmt } from '../../../db/stmt';
 import type { WriteContext } from '../../../db/repos/audit';
 import { createCluster } from '../../../db/repos/clusters';
 import { createInitiative, updateInitiative } from '../../../db/repos/initiatives';
@@ -30,16 +32,68 @@ export interface ImportSource {
 
 export async function commitImport(db: Db, plan: ImportPlan, source: ImportSource): Promise<ImportResult> {
   const backup = await backupBeside(db, 'before-import');
-  const ctx: WriteContext = { source: 'import' };
+  return withFullSync(db, () =>
+    db.transaction(() => {
+      const writer = createWriter(db);
+      writer.apply(plan);
+      return writer.finish(plan, source, backup);
+    })(),
+  );
+}
+
+/** synchronous=FULL while an import writes, so a power cut cannot keep half of it. */
+export function withFullSync<T>(db: Db, fn: () => T): T;
+export function withFullSync<T>(db: Db, fn: () => Promise<T>): Promise<T>;
+export function withFullSync<T>(db: Db, fn: () => T | Promise<T>): T | Promise<T> {
   const previous = db.pragma('synchronous', { simple: true }) as number;
   db.pragma('synchronous = FULL');
+  const restore = () => db.pragma(`synchronous = ${previous}`);
+  let result: T | Promise<T>;
   try {
-    const batchId = db.transaction(() => {
-      const ids = new Map<string, string>();
-      const resolve = (ref: Ref): string => ('id' in ref ? ref.id : ids.get(ref.newKey)!);
-      for (const s of plan.sectorsToCreate) ids.set(s.key, createSector(db, ctx, { nameAr: s.nameAr }).id);
-      for (const r of plan.regionsToCreate) ids.set(r.key, createRegion(db, ctx, { nameAr: r.nameAr }).id);
-      for (const c of plan.clustersToCreate) {
+    result = fn();
+  } catch (e) {
+    restore();
+    throw e;
+  }
+  if (result instanceof Promise) return result.finally(restore);
+  restore();
+  return result;
+}
+
+export interface ImportWriter {
+  /** Writes what the plan holds beyond what earlier calls wrote; the caller's transaction. */
+  apply(plan: ImportPlan): void;
+  /** Restores suspended indexes and records the batch; returns the counts. */
+  finish(plan: ImportPlan, source: ImportSource, backup: string): ImportResult;
+}
+
+/**
+ * Writes a plan inside the caller's transaction, once or batch by batch as the plan grows while
+ * rows stream in. Every write goes through the repositories, with an audit entry of source
+ * `import`. Past BULK_ROWS rows the indexes are dropped and rebuilt once at the end.
+ */
+export function createWriter(db: Db): ImportWriter {
+  const ctx: WriteContext = { source: 'import' };
+  const ids = new Map<string, string>();
+  const resolve = (ref: Ref): string => ('id' in ref ? ref.id : ids.get(ref.newKey)!);
+  const done = { sectors: 0, regions: 0, clusters: 0, creates: 0, updates: 0 };
+  let rebuild: (() => void) | null = null;
+  // Object.assign, not spreads: see plan.ts.
+  const fields = (v: InitiativeValues) =>
+    Object.assign(pick(v), { regionId: resolve(v.regionRef), clusterId: v.clusterRef ? resolve(v.clusterRef) : null });
+
+  return {
+    apply(plan) {
+      for (; done.sectors < plan.sectorsToCreate.length; done.sectors++) {
+        const s = plan.sectorsToCreate[done.sectors]!;
+        ids.set(s.key, createSector(db, ctx, { nameAr: s.nameAr }).id);
+      }
+      for (; done.regions < plan.regionsToCreate.length; done.regions++) {
+        const r = plan.regionsToCreate[done.regions]!;
+        ids.set(r.key, createRegion(db, ctx, { nameAr: r.nameAr }).id);
+      }
+      for (; done.clusters < plan.clustersToCreate.length; done.clusters++) {
+        const c = plan.clustersToCreate[done.clusters]!;
         const cluster = createCluster(db, ctx, {
           nameAr: c.nameAr,
           regionId: resolve(c.regionRef),
@@ -47,46 +101,45 @@ export async function commitImport(db: Db, plan: ImportPlan, source: ImportSourc
         });
         ids.set(c.key, cluster.id);
       }
-      const fields = (v: InitiativeValues) =>
-        Object.assign(pick(v), {
-          regionId: resolve(v.regionRef),
-          clusterId: v.clusterRef ? resolve(v.clusterRef) : null,
-        });
-      const rebuild = plan.creates.length + plan.updates.length > BULK_ROWS ? dropIndexes(db) : () => undefined;
-      for (const c of plan.creates) createInitiative(db, ctx, fields(c.values));
-      for (const u of plan.updates) updateInitiative(db, ctx, { id: u.id, ...fields(u.values) });
-      rebuild();
-      return db
-        .prepare(
-          `INSERT INTO import_batches (at, file_name, sha256, sheet, created, updated, unchanged, skipped,
-             regions_created, clusters_created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          new Date().toISOString(),
-          source.fileName,
-          source.sha256,
-          plan.sheet,
-          plan.creates.length,
-          plan.updates.length,
-          plan.unchanged,
-          plan.skipped,
-          plan.regionsToCreate.length,
-          plan.clustersToCreate.length,
-        ).lastInsertRowid as number;
-    })();
-    return {
-      created: plan.creates.length,
-      updated: plan.updates.length,
-      unchanged: plan.unchanged,
-      skipped: plan.skipped,
-      regionsCreated: plan.regionsToCreate.length,
-      clustersCreated: plan.clustersToCreate.length,
-      backup,
-      batchId,
-    };
-  } finally {
-    db.pragma(`synchronous = ${previous}`);
-  }
+      if (!rebuild && plan.creates.length + plan.updates.length > BULK_ROWS) rebuild = dropIndexes(db);
+      for (; done.creates < plan.creates.length; done.creates++) {
+        createInitiative(db, ctx, fields(plan.creates[done.creates]!.values));
+      }
+      for (; done.updates < plan.updates.length; done.updates++) {
+        const u = plan.updates[done.updates]!;
+        updateInitiative(db, ctx, Object.assign(fields(u.values), { id: u.id }));
+      }
+    },
+    finish(plan, source, backup) {
+      rebuild?.();
+      const batchId = stmt(
+        db,
+        `INSERT INTO import_batches (at, file_name, sha256, sheet, created, updated, unchanged, skipped,
+           regions_created, clusters_created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        new Date().toISOString(),
+        source.fileName,
+        source.sha256,
+        plan.sheet,
+        plan.creates.length,
+        plan.updates.length,
+        plan.unchanged,
+        plan.skipped,
+        plan.regionsToCreate.length,
+        plan.clustersToCreate.length,
+      ).lastInsertRowid as number;
+      return {
+        created: plan.creates.length,
+        updated: plan.updates.length,
+        unchanged: plan.unchanged,
+        skipped: plan.skipped,
+        regionsCreated: plan.regionsToCreate.length,
+        clustersCreated: plan.clustersToCreate.length,
+        backup,
+        batchId,
+      };
+    },
+  };
 }
 
 /** Above this many rows, rebuilding the indexes once beats updating them row by row. */

@@ -20,8 +20,8 @@ import { listRegions } from '../../../db/repos/regions';
 import { listSectors } from '../../../db/repos/sectors';
 import { registerHeader } from '../labels';
 import type { Field } from './fields';
-import type { ImportRecord, RowError } from './rows';
-import type { ParsedSheet } from './worker';
+import type { ImportRecord, RowError, RowsResult } from './rows';
+import type { ParsedSheet, SheetHeader } from './worker';
 
 /** A reference to a region, cluster or sector: an existing id, or a key of one to create. */
 export type Ref = { id: string } | { newKey: string };
@@ -101,6 +101,21 @@ export function planImport(
   skipped: number,
   currencyDigits: number,
 ): ImportPlan {
+  const planner = createPlanner(db, sheet, currencyDigits);
+  planner.add({ records, errors, skipped });
+  return planner.finish();
+}
+
+export interface Planner {
+  /** The plan so far; what is to be created grows as records are added, in reading order. */
+  plan: ImportPlan;
+  add(batch: RowsResult): void;
+  /** Puts the errors in reading order; the plan is complete. */
+  finish(): ImportPlan;
+}
+
+/** Plans batch by batch, as rows stream in; the portfolio is read once, at the start. */
+export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number): Planner {
   const regions = indexByName<Region>(listRegions(db));
   const sectors = indexByName<Sector>(listSectors(db));
   const allClusters = listClusters(db);
@@ -127,11 +142,11 @@ export function planImport(
     creates: [],
     updates: [],
     unchanged: 0,
-    skipped,
+    skipped: 0,
     regionsToCreate: [],
     clustersToCreate: [],
     sectorsToCreate: [],
-    errors: [...errors],
+    errors: [],
   };
   const newRegions = new Map<string, string>();
   const newClusters = new Map<string, (typeof plan.clustersToCreate)[number]>();
@@ -145,128 +160,142 @@ export function planImport(
     return `${registerHeader(f, 'ar')} / ${registerHeader(f, 'en')}`;
   };
 
-  for (const r of records) {
-    const fail = (f: Field, message: Bilingual) =>
-      plan.errors.push({ sheet: sheet.sheet, row: r.row, column: header(f), message });
-    const existing = r.code ? byCode.get(r.code) : undefined;
-
-    // Where the initiative belongs: a known or new region, and a known or new cluster in it.
-    let regionRef: Ref | undefined = existing ? { id: existing.regionId } : undefined;
-    let clusterRef: Ref | null | undefined = existing
-      ? existing.clusterId
-        ? { id: existing.clusterId }
-        : null
-      : undefined;
-    if (r.region) {
-      const found = regions.get(key(r.region));
-      if (found) regionRef = { id: found.id };
-      else {
-        newRegions.set(key(r.region), newRegions.get(key(r.region)) ?? r.region);
-        regionRef = { newKey: key(r.region) };
+  /** A region or sector to create, first spelling kept, listed in the plan as first met. */
+  const toCreate =
+    (known: Map<string, string>, list: { key: string; nameAr: string }[]) =>
+    (name: string): Ref => {
+      const k = key(name);
+      if (!known.has(k)) {
+        known.set(k, name);
+        list.push({ key: k, nameAr: name });
       }
-    }
-    if (r.cluster !== undefined) {
-      if (!r.cluster) clusterRef = r.region !== undefined ? null : clusterRef;
-      else {
-        const inRegion =
-          regionRef && 'id' in regionRef ? clustersByRegion.get(regionRef.id)?.get(key(r.cluster)) : undefined;
-        const anywhere = clustersByName.get(key(r.cluster)) ?? [];
-        const found = inRegion ?? (!r.region && anywhere.length === 1 ? anywhere[0] : undefined);
-        if (found) {
-          clusterRef = { id: found.id };
-          regionRef = { id: found.regionId };
-        } else if (!regionRef || (!r.region && anywhere.length > 1)) {
-          fail(
-            'cluster',
-            msg(
-              `التجمع «${r.cluster}» غير معروف أو يتكرر في أكثر من إقليم؛ حدد الإقليم في عمود الإقليم.`,
-              `The cluster "${r.cluster}" is unknown or exists in several regions; give its region in the region column.`,
-            ),
-          );
-          continue;
-        } else {
-          const regionKey = 'id' in regionRef ? regionRef.id : regionRef.newKey;
-          const ck = `${regionKey}|${key(r.cluster)}`;
-          let sectorRef: Ref | null = null;
-          if (r.sector) {
-            const s = sectors.get(key(r.sector));
-            if (s) sectorRef = { id: s.id };
-            else {
-              newSectors.set(key(r.sector), newSectors.get(key(r.sector)) ?? r.sector);
-              sectorRef = { newKey: key(r.sector) };
+      return { newKey: k };
+    };
+  const newRegion = toCreate(newRegions, plan.regionsToCreate);
+  const newSector = toCreate(newSectors, plan.sectorsToCreate);
+
+  const add = ({ records, errors, skipped }: RowsResult): void => {
+    for (const e of errors) plan.errors.push(e);
+    plan.skipped += skipped;
+    for (const r of records) {
+      const fail = (f: Field, message: Bilingual) =>
+        plan.errors.push({ sheet: sheet.sheet, row: r.row, column: header(f), message });
+      const existing = r.code ? byCode.get(r.code) : undefined;
+
+      // Where the initiative belongs: a known or new region, and a known or new cluster in it.
+      let regionRef: Ref | undefined = existing ? { id: existing.regionId } : undefined;
+      let clusterRef: Ref | null | undefined = existing
+        ? existing.clusterId
+          ? { id: existing.clusterId }
+          : null
+        : undefined;
+      if (r.region) {
+        const found = regions.get(key(r.region));
+        regionRef = found ? { id: found.id } : newRegion(r.region);
+      }
+      if (r.cluster !== undefined) {
+        if (!r.cluster) clusterRef = r.region !== undefined ? null : clusterRef;
+        else {
+          const inRegion =
+            regionRef && 'id' in regionRef ? clustersByRegion.get(regionRef.id)?.get(key(r.cluster)) : undefined;
+          const anywhere = clustersByName.get(key(r.cluster)) ?? [];
+          const found = inRegion ?? (!r.region && anywhere.length === 1 ? anywhere[0] : undefined);
+          if (found) {
+            clusterRef = { id: found.id };
+            regionRef = { id: found.regionId };
+          } else if (!regionRef || (!r.region && anywhere.length > 1)) {
+            fail(
+              'cluster',
+              msg(
+                `التجمع «${r.cluster}» غير معروف أو يتكرر في أكثر من إقليم؛ حدد الإقليم في عمود الإقليم.`,
+                `The cluster "${r.cluster}" is unknown or exists in several regions; give its region in the region column.`,
+              ),
+            );
+            continue;
+          } else {
+            const regionKey = 'id' in regionRef ? regionRef.id : regionRef.newKey;
+            const ck = `${regionKey}|${key(r.cluster)}`;
+            let sectorRef: Ref | null = null;
+            if (r.sector) {
+              const s = sectors.get(key(r.sector));
+              sectorRef = s ? { id: s.id } : newSector(r.sector);
             }
+            if (!newClusters.has(ck)) {
+              const cluster = { key: ck, nameAr: r.cluster, regionRef, sectorRef };
+              newClusters.set(ck, cluster);
+              plan.clustersToCreate.push(cluster);
+            }
+            clusterRef = { newKey: ck };
           }
-          if (!newClusters.has(ck)) newClusters.set(ck, { key: ck, nameAr: r.cluster, regionRef, sectorRef });
-          clusterRef = { newKey: ck };
         }
       }
-    }
-    if (!regionRef) {
-      fail(
-        r.region !== undefined ? 'region' : 'cluster',
-        msg('حدد الإقليم أو التجمع الإنتاجي للمبادرة.', 'Give the initiative’s region or productive cluster.'),
-      );
-      continue;
-    }
+      if (!regionRef) {
+        fail(
+          r.region !== undefined ? 'region' : 'cluster',
+          msg('حدد الإقليم أو التجمع الإنتاجي للمبادرة.', 'Give the initiative’s region or productive cluster.'),
+        );
+        continue;
+      }
 
-    // Object.assign, not spreads: spreading two ~25-field objects per row cost ~15 µs in V8
-    // (more than the insert), and a deleted key would slow every later read of the object.
-    const values: InitiativeValues = existing
-      ? Object.assign({}, existing, {
-          regionRef: { id: existing.regionId },
-          clusterRef: existing.clusterId ? { id: existing.clusterId } : null,
-        })
-      : Object.assign({}, INITIATIVE_DEFAULTS, { title: '', regionRef, clusterRef: null, axes: [], primaryAxis: 1 });
-    const base = { clusterRef: values.clusterRef };
-    for (const k in r) {
-      const v = r[k as keyof ImportRecord];
-      if (v !== undefined && !RECORD_ONLY.has(k)) (values as unknown as Record<string, unknown>)[k] = v;
-    }
-    if (r.status) values.status = r.status as InitiativeStatus;
-    values.regionRef = regionRef;
-    values.clusterRef = clusterRef === undefined ? base.clusterRef : clusterRef;
-    if (!r.code) values.code = undefined;
-    values.axes = [...new Set(values.axes)].sort((a, b) => a - b);
-    if (r.primaryAxis !== undefined && !values.axes.includes(r.primaryAxis)) {
-      fail(
-        'primaryAxis',
-        msg('المحور الرئيسي ليس من محاور المبادرة.', 'The primary axis is not one of the initiative’s axes.'),
-      );
-      continue;
-    }
-    if (!values.axes.includes(values.primaryAxis)) values.primaryAxis = values.axes[0] ?? 1;
+      // Object.assign, not spreads: spreading two ~25-field objects per row cost ~15 µs in V8
+      // (more than the insert), and a deleted key would slow every later read of the object.
+      const values: InitiativeValues = existing
+        ? Object.assign({}, existing, {
+            regionRef: { id: existing.regionId },
+            clusterRef: existing.clusterId ? { id: existing.clusterId } : null,
+          })
+        : Object.assign({}, INITIATIVE_DEFAULTS, { title: '', regionRef, clusterRef: null, axes: [], primaryAxis: 1 });
+      const base = { clusterRef: values.clusterRef };
+      for (const k in r) {
+        const v = r[k as keyof ImportRecord];
+        if (v !== undefined && !RECORD_ONLY.has(k)) (values as unknown as Record<string, unknown>)[k] = v;
+      }
+      if (r.status) values.status = r.status as InitiativeStatus;
+      values.regionRef = regionRef;
+      values.clusterRef = clusterRef === undefined ? base.clusterRef : clusterRef;
+      if (!r.code) values.code = undefined;
+      values.axes = [...new Set(values.axes)].sort((a, b) => a - b);
+      if (r.primaryAxis !== undefined && !values.axes.includes(r.primaryAxis)) {
+        fail(
+          'primaryAxis',
+          msg('المحور الرئيسي ليس من محاور المبادرة.', 'The primary axis is not one of the initiative’s axes.'),
+        );
+        continue;
+      }
+      if (!values.axes.includes(values.primaryAxis)) values.primaryAxis = values.axes[0] ?? 1;
 
-    if (!values.title) {
-      fail('title', msg('عنوان المبادرة مطلوب.', 'The initiative title is required.'));
-      continue;
-    }
-    if (values.axes.length === 0) {
-      fail('axes', msg('اختر محورًا تنمويًا واحدًا على الأقل.', 'Choose at least one development axis.'));
-      continue;
-    }
-    if (values.startDate && values.endDate && values.endDate < values.startDate) {
-      fail('endDate', msg('تاريخ الانتهاء يسبق تاريخ البدء.', 'The end date is before the start date.'));
-      continue;
-    }
+      if (!values.title) {
+        fail('title', msg('عنوان المبادرة مطلوب.', 'The initiative title is required.'));
+        continue;
+      }
+      if (values.axes.length === 0) {
+        fail('axes', msg('اختر محورًا تنمويًا واحدًا على الأقل.', 'Choose at least one development axis.'));
+        continue;
+      }
+      if (values.startDate && values.endDate && values.endDate < values.startDate) {
+        fail('endDate', msg('تاريخ الانتهاء يسبق تاريخ البدء.', 'The end date is before the start date.'));
+        continue;
+      }
 
-    if (!existing) {
-      plan.creates.push({ row: r.row, values });
-      continue;
+      if (!existing) {
+        plan.creates.push({ row: r.row, values });
+        continue;
+      }
+      const changes = diff(existing, values, currencyDigits, regionName, clusterName, newRegions, newClusters);
+      if (changes.length === 0) plan.unchanged += 1;
+      else plan.updates.push({ row: r.row, id: existing.id, code: existing.code, values, changes });
     }
-    const changes = diff(existing, values, currencyDigits, regionName, clusterName, newRegions, newClusters);
-    if (changes.length === 0) plan.unchanged += 1;
-    else plan.updates.push({ row: r.row, id: existing.id, code: existing.code, values, changes });
-  }
+  };
   // Errors in reading order: by row, then by column as the sheet shows them.
   const columnIndex = (h: string) => {
     const i = sheet.headers.indexOf(h);
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;
   };
-  plan.errors.sort((a, b) => a.row - b.row || columnIndex(a.column) - columnIndex(b.column));
-  plan.regionsToCreate = [...newRegions].map(([k, nameAr]) => ({ key: k, nameAr }));
-  plan.clustersToCreate = [...newClusters.values()];
-  plan.sectorsToCreate = [...newSectors].map(([k, nameAr]) => ({ key: k, nameAr }));
-  return plan;
+  const finish = (): ImportPlan => {
+    plan.errors.sort((a, b) => a.row - b.row || columnIndex(a.column) - columnIndex(b.column));
+    return plan;
+  };
+  return { plan, add, finish };
 }
 
 const COMPARED = [

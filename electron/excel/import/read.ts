@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../db/errors';
 import type { Field } from './fields';
 import { normalizeHeader } from './headers';
-import type { ParsedSheet, WorkerInput, WorkerMessage } from './worker';
+import type { ParsedRow, ParsedSheet, SheetHeader, WorkerInput, WorkerMessage } from './worker';
 import { checkWorkbookFile, REFUSALS } from './zipcheck';
 
 export interface ReadOptions {
@@ -53,7 +53,31 @@ function startWorker(workerData: WorkerInput, heapMb: number): Worker {
   });
 }
 
+/** Where streamed rows go, as they are read. A throw stops the read and rejects it. */
+export interface RowSink {
+  /** The table is (from now on) this sheet's; rows given before belong to another sheet. */
+  sheet(header: SheetHeader): void;
+  rows(rows: ParsedRow[]): void;
+}
+
+/** The whole table at once: for a preview, which needs every row before it can say anything. */
 export async function readWorkbook(file: string, options: ReadOptions = {}): Promise<ParsedSheet> {
+  let rows: ParsedRow[] = [];
+  const result = await streamWorkbook(file, options, {
+    sheet: () => (rows = []),
+    rows: (batch) => {
+      for (const r of batch) rows.push(r);
+    },
+  });
+  result.rows = rows;
+  return result;
+}
+
+/**
+ * Reads the table's rows into `sink` batch by batch while the worker parses on; resolves with
+ * the table's header and the other sheets' scores (its `rows` are empty: they went to the sink).
+ */
+export async function streamWorkbook(file: string, options: ReadOptions, sink: RowSink): Promise<ParsedSheet> {
   const summary = checkWorkbookFile(file);
   if (options.signal?.aborted) throw CANCELLED();
   const overrides: Record<string, Field | null> = {};
@@ -91,8 +115,16 @@ export async function readWorkbook(file: string, options: ReadOptions = {}): Pro
     const onAbort = () => finish(() => reject(CANCELLED()));
     options.signal?.addEventListener('abort', onAbort);
     worker.on('message', (m: WorkerMessage) => {
+      if (settled) return;
       if (m.type === 'progress') options.onProgress?.(m.rows);
-      else if (m.type === 'done') {
+      else if (m.type === 'sheet' || m.type === 'rows') {
+        try {
+          if (m.type === 'sheet') sink.sheet(m.header);
+          else sink.rows(m.rows);
+        } catch (e) {
+          finish(() => reject(e));
+        }
+      } else if (m.type === 'done') {
         finish(() =>
           m.result && (m.result.score > 0 || options.allowUnmapped) ? resolve(m.result) : reject(noTable()),
         );

@@ -1,7 +1,9 @@
 /**
  * Runs in a worker thread with a heap limit: streams the workbook with exceljs, picks the sheet
- * and header row that name the most known fields, and posts back plain rows. The main thread
- * can terminate it at any time (cancel, time limit) without harm: it writes nothing.
+ * and header row that name the most known fields, and posts its rows back in batches as they are
+ * read, so the main thread validates (and may write) while this thread still parses. A later
+ * sheet that names more fields takes over with a new `sheet` message. The main thread can
+ * terminate it at any time (cancel, time limit) without harm: it writes nothing.
  */
 import type * as ExcelJS from 'exceljs';
 import Excel from '../exceljs';
@@ -24,21 +26,32 @@ export interface ParsedRow {
   v: CellValue[];
 }
 
-export interface ParsedSheet {
+/** Where the table is and what its columns are: everything about a sheet but its rows. */
+export interface SheetHeader {
   sheet: string;
   headerRow: number;
   headers: string[];
   fields: (Field | null)[];
-  rows: ParsedRow[];
   score: number;
   /** Whether the workbook counts dates from 1904 (old Mac Excel) rather than 1900. */
   date1904: boolean;
+}
+
+export interface ParsedSheet extends SheetHeader {
+  rows: ParsedRow[];
   /** Other sheets and how many fields their best header row named. */
   otherSheets: { name: string; score: number }[];
 }
 
+/** Rows are posted in batches of this many: large enough to be cheap, small enough to overlap. */
+const BATCH = 500;
+
 export type WorkerMessage =
   | { type: 'progress'; rows: number }
+  /** The table from here on is this sheet's; rows of an earlier sheet are to be dropped. */
+  | { type: 'sheet'; header: SheetHeader }
+  | { type: 'rows'; rows: ParsedRow[] }
+  /** The end; `result.rows` is empty, the rows having been posted. */
   | { type: 'done'; result: ParsedSheet | null }
   | { type: 'error'; reason: 'too_many_rows' | 'too_many_columns' | 'unreadable'; message: string };
 
@@ -94,6 +107,23 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
   let unmapped: ParsedSheet | null = null;
   const scores: { name: string; score: number }[] = [];
   let total = 0;
+  let batch: ParsedRow[] = [];
+  const flush = () => {
+    if (batch.length > 0) post({ type: 'rows', rows: batch });
+    batch = [];
+  };
+  const date1904 = () =>
+    (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904 === true;
+  // A sheet that beats the best so far becomes the table: announce it, then its rows.
+  const lead = (sheet: ParsedSheet) => {
+    sheet.date1904 = date1904();
+    const { rows, otherSheets: _others, ...header } = sheet;
+    post({ type: 'sheet', header });
+    for (const r of rows) batch.push(r);
+    if (batch.length >= BATCH) flush();
+    sheet.rows = [];
+  };
+  let kept = 0;
   for await (const worksheet of reader) {
     const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
     const scan: ParsedRow[] = [];
@@ -104,14 +134,29 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
       if (total % 2000 === 0) post({ type: 'progress', rows: total });
       if (current) {
         if (current.headerRow === 0) continue; // a sheet that cannot beat the best: rows not kept
-        if (values.some((v) => v !== null)) current.rows.push({ n: row.number, v: values });
-        if (current.rows.length > input.maxRows) throw Object.assign(new Error('rows'), { reason: 'too_many_rows' });
+        if (values.some((v) => v !== null)) {
+          batch.push({ n: row.number, v: values });
+          if (batch.length >= BATCH) flush();
+          kept += 1;
+        }
+        if (kept > input.maxRows) throw Object.assign(new Error('rows'), { reason: 'too_many_rows' });
         continue;
       }
       scan.push({ n: row.number, v: values });
       if (scan.length === HEADER_SCAN_ROWS) current = pickHeader(ws.name, scan, match, best);
+      if (current && current.headerRow > 0) {
+        kept = current.rows.length;
+        lead(current);
+      }
     }
-    if (!current && scan.length > 0) current = pickHeader(ws.name, scan, match, best);
+    if (!current && scan.length > 0) {
+      current = pickHeader(ws.name, scan, match, best);
+      if (current && current.headerRow > 0) {
+        kept = current.rows.length;
+        lead(current);
+      }
+    }
+    flush();
     // The likeliest header for mapping by hand: the row with the most text cells in any sheet.
     for (const r of scan) {
       const texts = r.v.filter((v) => typeof v === 'string').length;
@@ -134,8 +179,7 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
   best = best ?? unmapped;
   if (best) {
     best.otherSheets = scores.filter((s) => s.name !== best!.sheet);
-    best.date1904 =
-      (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904 === true;
+    if (best === unmapped) best.date1904 = date1904();
   }
   return best;
 }

@@ -1,0 +1,84 @@
+/**
+ * The one-step import of the CLI: the rows are validated, planned and written while the worker
+ * still parses the rest of the file, inside one transaction that is rolled back if anything goes
+ * wrong (an invalid row without --skip-invalid, a refused file, a cancel, a crash). Only for a
+ * caller that owns the connection for the whole time: the app's preview-then-commit keeps the
+ * transaction short because the user reviews in between.
+ */
+import { backupBeside } from '../../../db/backup';
+import type { Db } from '../../../db/connection';
+import { forgetCodeCounters } from '../../../db/repos/table';
+import { getSettings } from '../../../db/repos/settings';
+import { createWriter, type ImportResult, type ImportSource, withFullSync } from './commit';
+import { sha256File } from '.';
+import { createPlanner, type ImportPlan, type Planner } from './plan';
+import { type ReadOptions, streamWorkbook } from './read';
+import { checkWorkbookFile } from './zipcheck';
+import { recordReader, type RowsResult } from './rows';
+import type { ParsedRow } from './worker';
+
+export interface StreamImportOptions extends ReadOptions {
+  /** Write the valid rows even when others are invalid; otherwise any error writes nothing. */
+  skipInvalid: boolean;
+  fileName: string;
+}
+
+export interface StreamImportResult {
+  plan: ImportPlan;
+  /** Null when nothing was written because of invalid rows. */
+  result: ImportResult | null;
+}
+
+export async function streamImport(db: Db, file: string, options: StreamImportOptions): Promise<StreamImportResult> {
+  // A refused file is refused before the backup, so it leaves no trace at all.
+  checkWorkbookFile(file);
+  const [backup, sha256] = await Promise.all([backupBeside(db, 'before-import'), sha256File(file)]);
+  const source: ImportSource = { fileName: options.fileName, sha256 };
+  const { currencyDigits } = getSettings(db);
+  return withFullSync(db, async () => {
+    db.exec('BEGIN IMMEDIATE');
+    db.exec('SAVEPOINT sheet');
+    try {
+      let planner: Planner | null = null;
+      let read: ((rows: ParsedRow[]) => RowsResult) | null = null;
+      let writer = createWriter(db);
+      const header = await streamWorkbook(
+        file,
+        { ...options, allowUnmapped: false },
+        {
+          sheet(h) {
+            // A later sheet names more fields: what the earlier one wrote goes.
+            if (planner) {
+              db.exec('ROLLBACK TO sheet');
+              forgetCodeCounters(db);
+              writer = createWriter(db);
+            }
+            planner = createPlanner(db, h, currencyDigits);
+            read = recordReader(h, currencyDigits, h.date1904);
+          },
+          rows(rows) {
+            planner!.add(read!(rows));
+            if (options.skipInvalid || planner!.plan.errors.length === 0) writer.apply(planner!.plan);
+          },
+        },
+      );
+      const plan = (planner as Planner | null)?.finish() ?? createPlanner(db, header, currencyDigits).finish();
+      if (plan.errors.length > 0 && !options.skipInvalid) {
+        rollback(db);
+        return { plan, result: null };
+      }
+      const result = writer.finish(plan, source, backup);
+      db.exec('RELEASE sheet');
+      db.exec('COMMIT');
+      return { plan, result };
+    } catch (e) {
+      rollback(db);
+      throw e;
+    }
+  });
+}
+
+function rollback(db: Db): void {
+  if (db.inTransaction) db.exec('ROLLBACK');
+  forgetCodeCounters(db);
+}

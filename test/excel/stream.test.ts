@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../db/connection';
+import { listAudit } from '../../db/repos/audit';
+import { createInitiative, listInitiatives } from '../../db/repos/initiatives';
+import { createRegion, listRegions } from '../../db/repos/regions';
+import { previewImport } from '../../electron/excel/import';
+import { commitImport } from '../../electron/excel/import/commit';
+import { streamImport } from '../../electron/excel/import/stream';
+import Excel from '../../electron/excel/exceljs';
+import { useTestDb } from '../helpers/db';
+import { useTempDir } from '../helpers/tmp';
+
+const newDb = useTestDb();
+const tempDir = useTempDir();
+const HEADER = ['كود المبادرة', 'اسم المبادرة', 'الإقليم', 'التجمع الإنتاجي', 'المحاور', 'الميزانية المخططة'];
+
+/** A register of n rows, more than one streamed batch (500) when n is large. */
+function rows(n: number): (string | number)[][] {
+  return Array.from({ length: n }, (_, i) => [
+    `S-${i + 1}`,
+    `مبادرة تطوير رقم ${i + 1}`,
+    `إقليم ${(i % 3) + 1}`,
+    `تجمع ${(i % 7) + 1}`,
+    `${(i % 7) + 1}، ${((i + 2) % 7) + 1}`,
+    1000 + i,
+  ]);
+}
+
+async function write(sheets: { name: string; header: string[]; rows: (string | number)[][] }[]): Promise<string> {
+  const wb = new Excel.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    ws.addRow(s.header);
+    for (const r of s.rows) ws.addRow(r);
+  }
+  const file = join(tempDir(), 'register.xlsx');
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+const portfolio = (db: Db) => listInitiatives(db).map(({ id: _id, regionId: _r, clusterId: _c, ...rest }) => rest);
+const options = { skipInvalid: false, fileName: 'register.xlsx' };
+
+describe('import/stream (the CLI one-step import)', () => {
+  it('writes the same portfolio as preview then commit, across many batches', async () => {
+    const file = await write([{ name: 'السجل', header: HEADER, rows: rows(1200) }]);
+    const streamed = newDb();
+    const { result } = await streamImport(streamed, file, options);
+    expect(result).toMatchObject({ created: 1200, regionsCreated: 3, clustersCreated: 21 });
+
+    const twoStep = newDb();
+    const { plan } = await previewImport(twoStep, file);
+    await commitImport(twoStep, plan, { fileName: 'register.xlsx', sha256: '' });
+    expect(portfolio(streamed)).toEqual(portfolio(twoStep));
+    expect(listAudit(streamed, { entity: 'initiative', limit: 1000 }).every((e) => e.source === 'import')).toBe(true);
+  });
+
+  it('drops what an earlier sheet wrote when a later sheet names more fields', async () => {
+    const file = await write([
+      {
+        name: 'قائمة قديمة',
+        header: ['اسم المبادرة', 'الإقليم', 'المحاور'],
+        rows: [['نشاط قديم', 'إقليم مهجور', '1']],
+      },
+      { name: 'السجل', header: HEADER, rows: rows(4) },
+    ]);
+    const db = newDb();
+    const { plan, result } = await streamImport(db, file, options);
+    expect(plan.sheet).toBe('السجل');
+    expect(result?.created).toBe(4);
+    expect(listRegions(db).map((r) => r.nameAr)).not.toContain('إقليم مهجور');
+    expect(listInitiatives(db).map((i) => i.title)).not.toContain('نشاط قديم');
+  });
+
+  it('writes nothing when a row is invalid, even one in a late batch, and counts codes afresh', async () => {
+    const bad = rows(900);
+    bad[850]![0] = 'S-10'; // a duplicate code, ~350 rows after the first batch was written
+    const file = await write([{ name: 'السجل', header: HEADER, rows: bad }]);
+    const db = newDb();
+    const region = createRegion(db, { source: 'ui' }, { nameAr: 'إقليم قائم' });
+    const before = listAudit(db, { limit: 1000 }).length;
+    const { plan, result } = await streamImport(db, file, options);
+    expect(result).toBeNull();
+    expect(plan.errors.map((e) => e.row)).toEqual([852]);
+    expect(listInitiatives(db)).toEqual([]);
+    expect(listRegions(db)).toHaveLength(1);
+    expect(listAudit(db, { limit: 1000 })).toHaveLength(before);
+    expect(db.prepare('SELECT count(*) FROM import_batches').pluck().get()).toBe(0);
+    // The rolled-back rows had taken no codes; the next initiative is the first.
+    const next = createInitiative(db, { source: 'ui' }, { title: 'بعد الإلغاء', regionId: region.id, axes: [1] });
+    expect(next.code).toBe('INI-0001');
+
+    const skipping = await streamImport(db, file, { ...options, skipInvalid: true });
+    expect(skipping.result?.created).toBe(899);
+  });
+});
