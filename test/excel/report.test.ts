@@ -128,6 +128,40 @@ describe('excel/report', () => {
     );
   });
 
+  it('keeps number and date formats on every row of a long register (shared column styles)', async () => {
+    const db = newDb();
+    loadDemo(db, { source: 'cli' });
+    const cluster = listClusters(db)[0]!;
+    db.transaction(() => {
+      for (let i = 0; i < 2000; i++) {
+        createInitiative(
+          db,
+          { source: 'cli' },
+          {
+            title: `م ${i}`,
+            clusterId: cluster.id,
+            axes: [1 + (i % 7)],
+            plannedBudget: 150_00 + i,
+            startDate: '2025-02-03',
+          },
+        );
+      }
+    })();
+    const out = join(tempDir(), 'long.xlsx');
+    await writeReport(db, out, { lang: 'ar' });
+    const ws = (await readWorkbookInMemory(out)).getWorksheet('سجل المبادرات')!;
+    const at = (header: string) => (ws.getRow(1).values as string[]).findIndex((h) => h?.startsWith(header));
+    const [budget, start, axis1] = [at('الميزانية المخططة'), at('تاريخ البدء'), at('المحور 1:')];
+    expect(Math.min(budget, start, axis1)).toBeGreaterThan(0);
+    for (const n of [2, 1000, ws.rowCount]) {
+      const row = ws.getRow(n);
+      expect(row.getCell(budget).numFmt).toBe('#,##0.00');
+      expect(row.getCell(start).value).toBeInstanceOf(Date);
+      expect(row.getCell(start).numFmt).toBe('yyyy-mm-dd');
+      if (row.getCell(axis1).value) expect(row.getCell(axis1).alignment).toMatchObject({ horizontal: 'center' });
+    }
+  });
+
   it('writes text that looks like a formula as text, never as a formula', async () => {
     const db = newDb();
     loadDemo(db, { source: 'cli' });
