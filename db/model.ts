@@ -242,6 +242,12 @@ export const SETTINGS_DEFAULTS: Settings = {
   concentrationThreshold: 0.35,
 };
 
+// Health rules ---------------------------------------------------------------------------------
+
+/** The portfolio health rules of DESIGN.md §1, computed in db/queries/health.ts. */
+export const RULES = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6'] as const;
+export type RuleId = (typeof RULES)[number];
+
 // Audit -----------------------------------------------------------------------------------------
 
 export interface AuditEntry {

@@ -1,12 +1,14 @@
 /**
  * The headless command line over the same dispatcher as the app:
  *   npm run --silent cli -- init --db FILE [--demo] [--force]
- *   npm run --silent cli -- matrix --db FILE [--json]
+ *   npm run --silent cli -- matrix --db FILE [--region NAME] [--status S] [--json]
+ *   npm run --silent cli -- check --db FILE [--region NAME] [--json]
  * Success exits 0; a failure prints one line in Arabic and English on stderr and exits non-zero.
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { open, type Db } from '../db/connection';
+import { resolveRegionScope } from '../db/queries/scope';
 import { AppError } from '../db/errors';
 import { dispatch } from './api/dispatch';
 import { exportCommand, importCommand, templateCommand } from './cli-exchange';
@@ -19,7 +21,10 @@ export interface CliIo {
 
 const USAGE = `Usage / الاستخدام:
   cli init     --db FILE [--demo] [--force]   create a portfolio file / إنشاء ملف محفظة
-  cli matrix   --db FILE [--json]             clusters × seven axes / التجمعات × المحاور السبعة
+  cli matrix   --db FILE [--region NAME] [--status S] [--json]
+                                              clusters × seven axes / التجمعات × المحاور السبعة
+  cli check    --db FILE [--region NAME] [--json]
+                                              portfolio health findings R1–R6 / ملاحظات سلامة المحفظة
   cli import   --db FILE WORKBOOK [--dry-run] [--skip-invalid] [--map MAP.json] [--json]
   cli export   --db FILE --out REPORT.xlsx [--lang ar|en] [--region NAME]
   cli template --out FILE.xlsx [--lang ar|en] [--db FILE]`;
@@ -76,13 +81,28 @@ function isEmptyPortfolio(file: string): boolean {
   }
 }
 
-async function matrix(file: string, json: boolean, io: CliIo): Promise<void> {
+/** Opens an existing portfolio file (never creating one by a typo) for the length of fn. */
+async function withPortfolio<T>(file: string, fn: (db: Db) => Promise<T>): Promise<T> {
   if (!existsSync(file)) {
     throw new AppError('NOT_FOUND', { ar: `الملف غير موجود: ${file}`, en: `File not found: ${file}` });
   }
   const db = open(file);
   try {
-    const rows = await call(db, 'matrix.get');
+    return await fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+const regionId = (db: Db, name: string | undefined) => resolveRegionScope(db, name).id ?? undefined;
+
+async function matrix(file: string, flags: { json: boolean; region?: string; status?: string }, io: CliIo) {
+  const { json } = flags;
+  await withPortfolio(file, async (db) => {
+    const rows = await call(db, 'matrix.get', {
+      regionId: regionId(db, flags.region),
+      ...(flags.status ? { status: flags.status } : {}),
+    });
     const { currencyDigits } = await call(db, 'settings.get');
     const major = (minor: number): number => Math.round(minor / 10 ** currencyDigits);
     const out = {
@@ -102,9 +122,29 @@ async function matrix(file: string, json: boolean, io: CliIo): Promise<void> {
       (r) => `${r.region} | ${r.cluster} | ${r.initiatives.map((n) => String(n).padStart(3)).join(' ')}`,
     );
     io.out(`region | cluster | axes 1..7\n${lines.join('\n')}\n`);
-  } finally {
-    db.close();
-  }
+  });
+}
+
+/** The health findings; the JSON shape is a contract (issue 4) that scripts rely on. */
+async function check(file: string, flags: { json: boolean; region?: string }, io: CliIo) {
+  await withPortfolio(file, async (db) => {
+    const findings = await call(db, 'health.findings', { regionId: regionId(db, flags.region) });
+    const out = findings.map((f) => ({
+      rule: f.rule,
+      kind: f.kind,
+      region: f.regionAr,
+      cluster: f.clusterAr,
+      axis: f.axis,
+      initiative: f.initiativeCode,
+      message: f.message,
+    }));
+    if (flags.json) {
+      io.out(`${JSON.stringify({ findings: out })}\n`);
+      return;
+    }
+    for (const f of out) io.out(`${f.rule} | ${f.region} | ${f.cluster ?? '—'} | ${f.message.ar} / ${f.message.en}\n`);
+    io.out(`${out.length} ملاحظة / finding(s)\n`);
+  });
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -129,6 +169,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         out: { type: 'string' },
         lang: { type: 'string', default: 'ar' },
         region: { type: 'string' },
+        status: { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -141,7 +182,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         await init(requireDb(values), values.demo, values.force, io);
         return 0;
       case 'matrix':
-        await matrix(requireDb(values), values.json, io);
+        await matrix(requireDb(values), values, io);
+        return 0;
+      case 'check':
+        await check(requireDb(values), values, io);
         return 0;
       case 'import': {
         if (positionals.length !== 1) {

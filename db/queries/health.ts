@@ -9,9 +9,12 @@ import type { Db } from '../connection';
 import type { Bilingual } from '../errors';
 import { getSettings } from '../repos/settings';
 import { stmt } from '../stmt';
+import { coveredAxes } from './matrix';
+import { periodEnd } from './period';
 
-export const RULES = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6'] as const;
-export type RuleId = (typeof RULES)[number];
+import { RULES, type RuleId } from '../model';
+
+export { RULES, type RuleId };
 
 export type FindingKind =
   | 'axis_gap'
@@ -62,13 +65,11 @@ interface ClusterRow {
   region_id: string;
   region_ar: string;
   region_en: string;
-  selected: number;
   formality: string;
   heritage: number;
   qm_customer_status: string;
   qm_quality_status: string;
   qm_brand_status: string;
-  [axis: `n${number}`]: number;
 }
 
 interface InitiativeRow {
@@ -84,20 +85,9 @@ interface InitiativeRow {
   primary_axis: number;
 }
 
-const AXIS_SUMS = AXES.map((a) => `coalesce(sum(i.axis${a.id}), 0) AS n${a.id}`).join(', ');
-
 export function localToday(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** The last day of a reporting period: `2025` → 2025-12-31, `2025-Q2` → 2025-06-30. */
-export function periodEnd(period: string): string {
-  const m = /^(\d{4})(?:-Q([1-4]))?$/.exec(period);
-  if (!m) return period;
-  const month = m[2] ? Number(m[2]) * 3 : 12;
-  const last = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
-  return `${m[1]}-${String(month).padStart(2, '0')}-${last}`;
 }
 
 const days = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
@@ -109,14 +99,12 @@ export function getFindings(db: Db, options: HealthOptions = {}): Finding[] {
   const clusterRows = stmt(
     db,
     `SELECT c.id, c.name_ar, c.name_en, c.region_id, r.name_ar AS region_ar, r.name_en AS region_en,
-       c.selected, c.formality, c.heritage, c.qm_customer_status, c.qm_quality_status, c.qm_brand_status,
-       ${AXIS_SUMS}
-     FROM clusters c
-     JOIN regions r ON r.id = c.region_id
-     LEFT JOIN initiatives i ON i.cluster_id = c.id AND i.status <> 'cancelled'
-     GROUP BY c.id
+       c.selected, c.formality, c.heritage, c.qm_customer_status, c.qm_quality_status, c.qm_brand_status
+     FROM clusters c JOIN regions r ON r.id = c.region_id
+     WHERE c.selected = 1
      ORDER BY r.name_ar, c.name_ar`,
   ).all() as ClusterRow[];
+  const coverage = coveredAxes(db);
 
   const atCluster = (c: ClusterRow, rule: RuleId, kind: FindingKind, axis: number | null, message: Bilingual) =>
     findings.push({
@@ -136,11 +124,11 @@ export function getFindings(db: Db, options: HealthOptions = {}): Finding[] {
     });
 
   for (const c of clusterRows) {
-    if (!c.selected) continue;
+    const live = coverage.get(c.id) ?? [0, 0, 0, 0, 0, 0, 0];
     const en = c.name_en || c.name_ar;
     if (wanted.has('R1')) {
       for (const a of AXES) {
-        if ((c[`n${a.id}`] ?? 0) > 0) continue;
+        if (live[a.id - 1]! > 0) continue;
         atCluster(c, 'R1', 'axis_gap', a.id, {
           ar: `لا توجد مبادرة على ${axisAr(a.id)} في تجمع «${c.name_ar}» المختار للتطوير، وغياب أحد المحاور قد يؤثر سلبًا على تنمية القطاع.`,
           en: `The cluster "${en}", selected for development, has no initiative on ${axisEn(a.id)}; the absence of one axis may harm the sector's development.`,
@@ -161,13 +149,13 @@ export function getFindings(db: Db, options: HealthOptions = {}): Finding[] {
       }
     }
     if (wanted.has('R5')) {
-      if (c.formality === 'informal' && !c.n7) {
+      if (c.formality === 'informal' && !live[6]) {
         atCluster(c, 'R5', 'informal_no_axis7', 7, {
           ar: `تجمع «${c.name_ar}» إنتاجه غير منظم ولا توجد له مبادرة على ${axisAr(7)} لنقله إلى القطاع المنظم.`,
           en: `The cluster "${en}" produces informally and has no initiative on ${axisEn(7)} to move it into the organised sector.`,
         });
       }
-      if (c.heritage && !c.n6) {
+      if (c.heritage && !live[5]) {
         atCluster(c, 'R5', 'heritage_no_axis6', 6, {
           ar: `تجمع «${c.name_ar}» من الحرف التراثية ولا توجد له مبادرة على ${axisAr(6)} لتوثيق تقنياته وتطويرها.`,
           en: `The cluster "${en}" is a heritage craft and has no initiative on ${axisEn(6)} to document and develop its techniques.`,
@@ -180,7 +168,10 @@ export function getFindings(db: Db, options: HealthOptions = {}): Finding[] {
   if (wanted.has('R3') || wanted.has('R6')) initiativeRules(db, findings, wanted, today);
 
   const scope = options.regionIds;
-  return scope ? findings.filter((f) => scope.has(f.regionId)) : findings;
+  // By rule; within a rule, in the order each rule met them (region, cluster, axis or code).
+  const sorted = findings.map((f, i) => ({ f, i }));
+  sorted.sort((a, b) => RULES.indexOf(a.f.rule) - RULES.indexOf(b.f.rule) || a.i - b.i);
+  return sorted.map((x) => x.f).filter((f) => !scope || scope.has(f.regionId));
 }
 
 /** R2: the Herfindahl index of a region's axis shares (1/7 when even, 1 when on one axis). */

@@ -1,4 +1,5 @@
 import type { Db } from '../connection';
+import type { Region } from '../model';
 import { AppError } from '../errors';
 import { normalizeArabic } from '../normalize';
 import { listRegions } from '../repos/regions';
@@ -7,6 +8,8 @@ export interface RegionScope {
   /** The region and every governorate under it; null means the whole portfolio. */
   ids: Set<string> | null;
   label: string | null;
+  /** The region named; null for the whole portfolio. */
+  id: string | null;
 }
 
 /**
@@ -14,14 +17,19 @@ export interface RegionScope {
  * ta-marbuta spelling), with every governorate under it however deep.
  */
 export function resolveRegionScope(db: Db, name: string | undefined): RegionScope {
-  if (!name) return { ids: null, label: null };
+  if (!name) return { ids: null, label: null, id: null };
   const regions = listRegions(db);
   const wanted = normalizeArabic(name);
   const region = regions.find((r) => [r.code, r.nameAr, r.nameEn].some((n) => n && normalizeArabic(n) === wanted));
   if (!region) {
     throw new AppError('NOT_FOUND', { ar: `لا يوجد إقليم باسم «${name}».`, en: `There is no region named "${name}".` });
   }
-  const ids = new Set([region.id]);
+  return { ids: withGovernorates(regions, region.id), label: region.nameAr, id: region.id };
+}
+
+/** A region's id with the ids of every governorate under it, however deep. */
+export function withGovernorates(regions: readonly Region[], id: string): Set<string> {
+  const ids = new Set([id]);
   let grew = true;
   while (grew) {
     grew = false;
@@ -32,5 +40,5 @@ export function resolveRegionScope(db: Db, name: string | undefined): RegionScop
       }
     }
   }
-  return { ids, label: region.nameAr };
+  return ids;
 }

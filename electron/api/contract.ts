@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Axis } from '../../db/axes';
 import * as m from '../../db/model';
 import { MAPPABLE_FIELDS } from '../../db/register';
+import type { Finding } from '../../db/queries/health';
 import type { MatrixRow } from '../../db/queries/matrix';
 import type { PortfolioStats } from '../../db/queries/stats';
 import type { ImportProfile } from '../../db/repos/profiles';
@@ -79,8 +80,25 @@ export const contract = {
       .optional(),
   ),
 
+  /** A region includes its governorates; see MatrixFilter for the rest. */
   'matrix.get': op<MatrixRow[]>()(
-    z.object({ regionId: m.Id.optional(), status: m.InitiativeStatus.optional() }).strict().optional(),
+    z
+      .object({
+        regionId: m.Id.optional(),
+        sectorId: m.Id.optional(),
+        status: m.InitiativeStatus.optional(),
+        period: m.Period.optional(),
+        selectedOnly: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
+  ),
+  /** Findings of the health rules R1–R6, optionally for one region (with its governorates). */
+  'health.findings': op<Finding[]>()(
+    z
+      .object({ regionId: m.Id.optional(), rules: z.array(z.enum(m.RULES)).min(1).optional() })
+      .strict()
+      .optional(),
   ),
 
   'exchange.export': op<{ jobId: string }>()(z.object({ lang: Lang, regionId: m.Id.optional() }).strict()),

@@ -41,6 +41,61 @@ describe('cli', () => {
     expect(damietta?.region).toBe('إقليم الدلتا');
   });
 
+  it('matrix --region NAME --status S filters the rows and cells; a bad status exits 64', async () => {
+    const db = join(tempDir(), 'demo.tajammu');
+    await cli('init', '--db', db, '--demo');
+    const all = JSON.parse((await cli('matrix', '--db', db, '--json')).out) as MatrixJson;
+    const delta = JSON.parse((await cli('matrix', '--db', db, '--json', '--region', 'اقليم الدلتا')).out) as MatrixJson;
+    expect(delta.rows.length).toBeGreaterThan(0);
+    expect(delta.rows.every((r) => r.region === 'إقليم الدلتا')).toBe(true);
+    expect(delta.rows).toEqual(all.rows.filter((r) => r.region === 'إقليم الدلتا'));
+    const active = JSON.parse((await cli('matrix', '--db', db, '--json', '--status', 'active')).out) as MatrixJson;
+    const cells = (j: MatrixJson) => j.rows.flatMap((r) => r.initiatives).reduce((a, b) => a + b, 0);
+    expect(cells(active)).toBeGreaterThan(0);
+    expect(cells(active)).toBeLessThan(cells(all));
+    const bad = await cli('matrix', '--db', db, '--status', 'finished');
+    expect(bad.code).toBe(64);
+    expect(bad.err).toContain('status');
+    const nowhere = await cli('matrix', '--db', db, '--region', 'لا يوجد');
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.err).toContain('لا يوجد إقليم');
+  });
+
+  it('check --json prints the findings in the documented shape', async () => {
+    const db = join(tempDir(), 'demo.tajammu');
+    await cli('init', '--db', db, '--demo');
+    const { code, out } = await cli('check', '--db', db, '--json');
+    expect(code).toBe(0);
+    const { findings } = JSON.parse(out) as {
+      findings: {
+        rule: string;
+        region: string;
+        cluster: string | null;
+        axis: number | null;
+        initiative: string | null;
+        message: { ar: string; en: string };
+      }[];
+    };
+    expect(new Set(findings.map((f) => f.rule))).toEqual(new Set(['R1', 'R3', 'R4', 'R5', 'R6']));
+    for (const f of findings) {
+      expect(Object.keys(f)).toEqual(['rule', 'kind', 'region', 'cluster', 'axis', 'initiative', 'message']);
+      expect(f.region).toMatch(/[\u0600-\u06FF]/);
+      expect(f.message.ar).toMatch(/[\u0600-\u06FF]/);
+      expect(f.message.en).toMatch(/^[\x20-\x7E\u0600-\u06FF«»“”’]+$/);
+    }
+    const gap = findings.find((f) => f.rule === 'R1')!;
+    expect(gap).toMatchObject({ initiative: null });
+    expect(gap.axis).toBeGreaterThanOrEqual(1);
+    expect(findings.find((f) => f.rule === 'R3')!.initiative).toMatch(/^INI-\d{4}$/);
+    // The rules come in order, R1 first.
+    expect(findings.map((f) => f.rule)).toEqual([...findings.map((f) => f.rule)].sort());
+    const delta = JSON.parse((await cli('check', '--db', db, '--json', '--region', 'إقليم الدلتا')).out) as {
+      findings: { region: string }[];
+    };
+    expect(delta.findings.length).toBeLessThan(findings.length);
+    expect(delta.findings.every((f) => f.region === 'إقليم الدلتا')).toBe(true);
+  });
+
   it('counts an initiative on two axes in both cells and reports budget in major units', async () => {
     const db = join(tempDir(), 'small.tajammu');
     await cli('init', '--db', db);

@@ -1,5 +1,12 @@
 import { clusterHandlers, indicatorHandlers, initiativeHandlers, regionHandlers, sectorHandlers } from './entities';
-import { auditHandlers, axesHandlers, matrixHandlers, portfolioHandlers, settingsHandlers } from './portfolio';
+import {
+  auditHandlers,
+  axesHandlers,
+  healthHandlers,
+  matrixHandlers,
+  portfolioHandlers,
+  settingsHandlers,
+} from './portfolio';
 import { exchangeHandlers, importHandlers, jobHandlers, profileHandlers } from './exchange';
 import type { Handlers } from './types';
 
@@ -13,6 +20,7 @@ export const handlers = {
   ...settingsHandlers,
   ...auditHandlers,
   ...matrixHandlers,
+  ...healthHandlers,
   ...portfolioHandlers,
   ...exchangeHandlers,
   ...importHandlers,

@@ -1,6 +1,10 @@
 import { AXES } from '../../../db/axes';
 import { loadDemo } from '../../../db/demo';
+import type { Db } from '../../../db/connection';
+import { getFindings } from '../../../db/queries/health';
 import { getMatrix } from '../../../db/queries/matrix';
+import { withGovernorates } from '../../../db/queries/scope';
+import { listRegions } from '../../../db/repos/regions';
 import { getStats } from '../../../db/queries/stats';
 import { listAudit } from '../../../db/repos/audit';
 import { getSettings, updateSettings } from '../../../db/repos/settings';
@@ -19,9 +23,21 @@ export const auditHandlers = {
   'audit.list': (input, { db }) => listAudit(db, input ?? {}),
 } satisfies DomainHandlers<'audit'>;
 
+const scopeOf = (db: Db, regionId: string | undefined) =>
+  regionId ? withGovernorates(listRegions(db), regionId) : null;
+
 export const matrixHandlers = {
-  'matrix.get': (input, { db }) => getMatrix(db, input ?? {}),
+  'matrix.get': (input, { db }) => {
+    const { regionId, ...rest } = input ?? {};
+    const scope = scopeOf(db, regionId);
+    return getMatrix(db, { ...rest, ...(scope ? { regionIds: [...scope] } : {}) });
+  },
 } satisfies DomainHandlers<'matrix'>;
+
+export const healthHandlers = {
+  'health.findings': (input, { db }) =>
+    getFindings(db, { regionIds: scopeOf(db, input?.regionId), ...(input?.rules ? { rules: input.rules } : {}) }),
+} satisfies DomainHandlers<'health'>;
 
 export const portfolioHandlers = {
   'portfolio.stats': (_input, { db }) => getStats(db),
