@@ -31,8 +31,25 @@ const STATUS_WEIGHTS: [InitiativeStatus, number][] = [
   ['cancelled', 0.05],
 ];
 
-/** Fills an empty portfolio with the demo: 4 regions, 24 clusters, about 300 initiatives. */
-export function loadDemo(db: Db, ctx: WriteContext): void {
+/** The calendar quarters from one date to another, each with its last day. */
+function quartersBetween(from: string, to: string): { period: string; last: string }[] {
+  const out: { period: string; last: string }[] = [];
+  let y = Number(from.slice(0, 4));
+  let q = Math.floor((Number(from.slice(5, 7)) - 1) / 3) + 1;
+  for (;;) {
+    const last = new Date(Date.UTC(y, q * 3, 0)).toISOString().slice(0, 10);
+    if (last > to) break;
+    out.push({ period: `${y}-Q${q}`, last });
+    if (++q > 4) [y, q] = [y + 1, 1];
+  }
+  return out;
+}
+
+/**
+ * Fills an empty portfolio with the demo: 4 regions, 24 clusters, about 300 initiatives, dated
+ * around `today` (the real date unless given).
+ */
+export function loadDemo(db: Db, ctx: WriteContext, options: { today?: string } = {}): void {
   db.transaction(() => {
     const stats = getStats(db);
     if (stats.regions + stats.clusters + stats.initiatives > 0) {
@@ -48,6 +65,37 @@ export function loadDemo(db: Db, ctx: WriteContext): void {
       let r = rnd();
       for (const [s, w] of STATUS_WEIGHTS) if ((r -= w) < 0) return s;
       return 'active';
+    };
+    // Dates are placed around today so that the demo reads as a live portfolio whenever it is
+    // loaded: what ended is mostly completed, a few are overdue, what has not begun is planned.
+    const now = new Date(`${options.today ?? new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+    const monthsFromNow = (m: number, day: number) => {
+      const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + m, day));
+      return d.toISOString().slice(0, 10);
+    };
+    const today = now.toISOString().slice(0, 10);
+    const timeline = () => {
+      const from = int(-30, 4);
+      const start = monthsFromNow(from, 1);
+      const end = monthsFromNow(from + int(9, 30), 28);
+      const r = rnd();
+      const st: InitiativeStatus =
+        start > today
+          ? 'planned'
+          : end < today
+            ? r < 0.85
+              ? 'completed'
+              : r < 0.93
+                ? 'active'
+                : 'cancelled'
+            : r < 0.82
+              ? 'active'
+              : r < 0.92
+                ? 'on_hold'
+                : r < 0.96
+                  ? 'planned'
+                  : 'cancelled';
+      return { start, end, st };
     };
 
     updateSettings(db, ctx, { officeName: 'مكتب تنمية التجمعات الإنتاجية – الإدارة المركزية' });
@@ -101,13 +149,10 @@ export function loadDemo(db: Db, ctx: WriteContext): void {
           const count = int(1, 3) + (rnd() < 0.25 ? 1 : 0);
           for (let k = 0; k < count; k++) {
             const second = rnd() < 0.3 ? pick(covered.filter((a) => a !== axis)) : undefined;
-            const st = status();
+            const { start, end, st } = timeline();
             const progress =
               st === 'completed' ? 100 : st === 'planned' ? 0 : st === 'cancelled' ? int(0, 30) : int(10, 90);
             const budget = int(3, 80) * 50_000_00;
-            const startYear = int(2023, 2026);
-            const start = `${startYear}-${String(int(1, 12)).padStart(2, '0')}-01`;
-            const end = `${startYear + int(1, 2)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
             const marketing = rnd();
             const ini = createInitiative(db, ctx, {
               title: `${pick(AXIS_TITLES[axis]!)} لتجمع ${dc.nameAr}`,
@@ -121,21 +166,32 @@ export function loadDemo(db: Db, ctx: WriteContext): void {
               startDate: start,
               endDate: end,
               plannedBudget: budget,
-              spent: Math.round((budget * progress * (0.8 + rnd() * 0.35)) / 100),
+              spent: Math.round((budget * progress * (0.75 + rnd() * 0.3)) / 100),
               beneficiaries: int(5, 120),
               jobs: int(0, 60),
               trainees: axis === 5 ? int(20, 300) : int(0, 20),
               progress,
             });
-            if (rnd() < 0.3) {
+            if (rnd() < 0.3 && st !== 'planned') {
               const baseline = int(0, 50);
+              const target = baseline + int(40, 200);
+              // Up to four quarters measured so far; most on their path to target, some behind.
+              const pace = 0.6 + rnd() * 0.55;
+              const quarters = quartersBetween(start, end < today ? end : today).slice(-4);
+              const span = Date.parse(end) - Date.parse(start);
               createIndicator(db, ctx, {
                 initiativeId: ini.id,
                 name: axis === 5 ? 'عدد المتدربين' : 'عدد المنشآت المستفيدة',
                 unit: axis === 5 ? 'متدرب' : 'منشأة',
                 baseline,
-                target: baseline + int(40, 200),
-                values: [1, 2, 3].map((q) => ({ period: `2025-Q${q}`, value: baseline + q * int(5, 25) })),
+                target,
+                values: quarters.map(({ period, last }) => ({
+                  period,
+                  value: Math.round(
+                    baseline +
+                      (target - baseline) * Math.min(1, (pace * (Date.parse(last) - Date.parse(start))) / span),
+                  ),
+                })),
               });
             }
           }

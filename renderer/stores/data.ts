@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { Axis } from '../../db/axes';
 import type { Cluster, Initiative, Region, Sector, Settings } from '../../db/model';
 import { SETTINGS_DEFAULTS } from '../../db/model';
+import type { Finding } from '../../db/queries/health';
 import type { MatrixRow } from '../../db/queries/matrix';
 import type { PortfolioStats } from '../../db/queries/stats';
 import type { InputOf, OperationName, OutputOf } from '../../electron/api/contract';
@@ -16,6 +17,8 @@ export interface DataSlice {
   clusters: Cluster[];
   initiatives: Initiative[];
   matrix: MatrixRow[];
+  /** Health findings R1–R6 of the whole portfolio, as of the last refresh. */
+  findings: Finding[];
   stats: PortfolioStats | null;
   settings: Settings;
   /** Reloads everything the screens show; cheap enough at office scale to keep the code simple. */
@@ -37,21 +40,23 @@ export const createDataSlice: StateCreator<Store, [], [], DataSlice> = (set, get
   clusters: [],
   initiatives: [],
   matrix: [],
+  findings: [],
   stats: null,
   settings: SETTINGS_DEFAULTS,
   async refresh() {
     try {
-      const [axes, regions, sectors, clusters, initiatives, matrix, stats, settings] = await Promise.all([
+      const [axes, regions, sectors, clusters, initiatives, matrix, findings, stats, settings] = await Promise.all([
         call('axes.list'),
         call('regions.list'),
         call('sectors.list'),
         call('clusters.list'),
         call('initiatives.list'),
         call('matrix.get'),
+        call('health.findings'),
         call('portfolio.stats'),
         call('settings.get'),
       ]);
-      set({ loaded: true, axes, regions, sectors, clusters, initiatives, matrix, stats, settings });
+      set({ loaded: true, axes, regions, sectors, clusters, initiatives, matrix, findings, stats, settings });
       if (settings.language !== get().language) get().setLanguage(settings.language);
     } catch (e) {
       reportFailure(get, e);

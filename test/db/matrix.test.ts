@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
 import { INITIATIVE_STATUSES, type Initiative } from '../../db/model';
 import { getMatrix, type MatrixFilter } from '../../db/queries/matrix';
-import { periodEnd, periodStart } from '../../db/queries/period';
+import { inMatrixView } from '../../db/queries/period';
 import * as clusters from '../../db/repos/clusters';
 import * as initiatives from '../../db/repos/initiatives';
 import * as regions from '../../db/repos/regions';
@@ -59,14 +59,7 @@ function randomPortfolio(db: Db, seed: number) {
 
 /** What the matrix should say, worked out from the register the slow and obvious way. */
 function expected(list: Initiative[], clusterId: string, filter: MatrixFilter) {
-  const from = filter.period ? periodStart(filter.period) : null;
-  const to = filter.period ? periodEnd(filter.period) : null;
-  const mine = list.filter(
-    (i) =>
-      i.clusterId === clusterId &&
-      (filter.status ? i.status === filter.status : i.status !== 'cancelled') &&
-      (!from || ((!i.startDate || i.startDate <= to!) && (!i.endDate || i.endDate >= from))),
-  );
+  const mine = list.filter((i) => i.clusterId === clusterId && inMatrixView(i, filter));
   const on = (a: number) => mine.filter((i) => i.axes.includes(a));
   const sum = (xs: Initiative[], f: (i: Initiative) => number) => xs.reduce((s, i) => s + f(i), 0);
   return {

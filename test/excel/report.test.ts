@@ -221,6 +221,13 @@ describe('cli/exchange', () => {
     const dst = join(dir, 'dst.tajammu');
     await runCli(['init', '--db', src, '--demo'], io().io);
     await runCli(['init', '--db', dst], io().io);
+    const n = (f: string) => {
+      const db = open(f);
+      const count = (db.prepare('SELECT count(*) AS n FROM initiatives').get() as { n: number }).n;
+      db.close();
+      return count;
+    };
+    const total = n(src);
     const report = join(dir, 'r.xlsx');
     expect(await runCli(['export', '--db', src, '--out', report, '--lang', 'en'], io().io)).toBe(0);
     expect(await runCli(['template', '--out', join(dir, 't.xlsx'), '--lang', 'en'], io().io)).toBe(0);
@@ -230,13 +237,12 @@ describe('cli/exchange', () => {
     expect(JSON.parse(dry.o.out)).toMatchObject({
       ok: true,
       dryRun: true,
-      created: 308,
+      created: total,
       updated: 0,
       unchanged: 0,
       regionsCreated: 4,
       clustersCreated: 24,
     });
-    const n = (f: string) => (open(f).prepare('SELECT count(*) AS n FROM initiatives').get() as { n: number }).n;
     expect(n(dst)).toBe(0);
 
     const real = io();
@@ -250,7 +256,7 @@ describe('cli/exchange', () => {
       'regionsCreated',
       'clustersCreated',
     ]);
-    expect(n(dst)).toBe(308);
+    expect(n(dst)).toBe(total);
   }, 60_000);
 
   it('runs `npm run --silent cli -- import` as a process: exit 1 with the error list, exit 0 when valid', async () => {

@@ -6,6 +6,7 @@ import CardContent from '@mui/material/CardContent';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { FindingsPanel } from '../../components/FindingsPanel';
 import { useTranslation } from 'react-i18next';
 import { useAxisName, useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
@@ -106,6 +107,7 @@ export function Dashboard() {
               })}
             </CardContent>
           </Card>
+          <FindingsPanel />
         </>
       )}
     </Stack>

@@ -14,7 +14,12 @@ import { checkDraft, draftOf, type InitiativeDraft, newDraft, toInput } from './
 
 const REGION_WIDE = 'region:';
 
-export function InitiativeDialog(props: { initiative: Initiative | 'new'; onClose(): void }) {
+export function InitiativeDialog(props: {
+  initiative: Initiative | 'new';
+  /** A new initiative's cluster and axes, e.g. from a matrix cell. */
+  preset?: { clusterId: string; axes: number[] };
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const localName = useLocalName();
   const regions = useStore((s) => s.regions);
@@ -23,11 +28,13 @@ export function InitiativeDialog(props: { initiative: Initiative | 'new'; onClos
   const currency = useStore((s) => s.settings.currencyCode);
   const write = useStore((s) => s.write);
   const existing = props.initiative === 'new' ? null : props.initiative;
-  const [d, setD] = useState<InitiativeDraft>(() =>
-    existing
-      ? draftOf(existing, digits)
-      : newDraft(clusters[0]?.id ?? null, clusters[0]?.regionId ?? regions[0]?.id ?? '', digits),
-  );
+  const [d, setD] = useState<InitiativeDraft>(() => {
+    if (existing) return draftOf(existing, digits);
+    const cluster = clusters.find((c) => c.id === props.preset?.clusterId) ?? clusters[0];
+    const draft = newDraft(cluster?.id ?? null, cluster?.regionId ?? regions[0]?.id ?? '', digits);
+    if (props.preset) Object.assign(draft, { axes: props.preset.axes, primaryAxis: props.preset.axes[0] ?? 1 });
+    return draft;
+  });
   const set = <K extends keyof InitiativeDraft>(k: K, v: InitiativeDraft[K]) => setD((x) => ({ ...x, [k]: v }));
   const { errors, warnings } = checkDraft(d, digits);
   const help = (k: keyof InitiativeDraft) => {

@@ -1,50 +1,128 @@
 import Box from '@mui/material/Box';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
+import Switch from '@mui/material/Switch';
+import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { Fragment, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type Initiative, INITIATIVE_STATUSES, type InitiativeStatus } from '../../../db/model';
 import type { MatrixRow } from '../../../db/queries/matrix';
-import { useAxisName, useFormatter, useLocalName } from '../../components/useFormatter';
+import { call } from '../../api';
+import { useFormatter, useLocalName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
+import { InitiativeDialog } from '../initiatives/InitiativeDialog';
+import { CellDialog } from './CellDialog';
+import { MatrixTable } from './MatrixTable';
+import { type Measure, MEASURES } from './measures';
 
-type Measure = 'count' | 'budget';
-const AXES = [1, 2, 3, 4, 5, 6, 7];
+interface Filter {
+  regionId: string;
+  sectorId: string;
+  status: '' | InitiativeStatus;
+  period: string;
+  selectedOnly: boolean;
+}
+const NO_FILTER: Filter = { regionId: '', sectorId: '', status: '', period: '', selectedOnly: false };
+const PERIOD = /^\d{4}(-Q[1-4])?$/;
 
-const valuesOf = (r: MatrixRow, m: Measure) => (m === 'count' ? r.initiatives : r.budget);
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-
-/** Teal heat: the share of the largest cell sets the fill; text stays dark or white for contrast. */
-function heat(value: number, max: number): { bgcolor: string; color: string } {
-  if (value <= 0 || max <= 0) return { bgcolor: 'transparent', color: 'text.primary' };
-  const share = Math.min(1, value / max);
-  const alpha = 0.12 + share * 0.78;
-  return { bgcolor: `rgba(11, 93, 90, ${alpha.toFixed(2)})`, color: alpha > 0.5 ? '#fff' : 'text.primary' };
+/** Legend swatches: the heat scale, a gap, and a finding marker. */
+function Legend() {
+  const { t } = useTranslation();
+  const swatch = (sx: object, key?: number) => <Box key={key} sx={{ width: 18, height: 18, flexShrink: 0, ...sx }} />;
+  return (
+    <Stack direction="row" spacing={2} alignItems="center" flexWrap="wrap" useFlexGap data-testid="matrix-legend">
+      <Stack direction="row" spacing={0.5} alignItems="center">
+        <Typography variant="body2">{t('matrix.legendLow')}</Typography>
+        {[0.2, 0.45, 0.7, 0.9].map((a) => swatch({ bgcolor: `rgba(11, 93, 90, ${a})` }, a))}
+        <Typography variant="body2">{t('matrix.legendHigh')}</Typography>
+      </Stack>
+      <Stack direction="row" spacing={1} alignItems="center">
+        {swatch({ border: '2px dashed', borderColor: 'error.main', bgcolor: 'rgba(211,47,47,0.08)' })}
+        <Typography variant="body2">{t('matrix.legendGap')}</Typography>
+      </Stack>
+      <Stack direction="row" spacing={1} alignItems="center">
+        {swatch({ width: 10, height: 10, borderRadius: '50%', bgcolor: 'warning.main' })}
+        <Typography variant="body2">{t('matrix.legendFinding')}</Typography>
+      </Stack>
+      <Typography variant="body2" color="text.secondary">
+        {t('matrix.keyboardHint')}
+      </Typography>
+    </Stack>
+  );
 }
 
 export function MatrixScreen() {
   const { t } = useTranslation();
   const fmt = useFormatter();
-  const axisName = useAxisName();
   const localName = useLocalName();
-  const rows = useStore((s) => s.matrix);
+  const regions = useStore((s) => s.regions);
+  const sectors = useStore((s) => s.sectors);
+  const initiatives = useStore((s) => s.initiatives);
+  const clusters = useStore((s) => s.clusters);
+  const findings = useStore((s) => s.findings);
+  const fail = useStore((s) => s.fail);
   const [measure, setMeasure] = useState<Measure>('count');
-  const show = (n: number) => (measure === 'count' ? fmt.number(n) : fmt.money(n));
-  const max = Math.max(0, ...rows.flatMap((r) => valuesOf(r, measure)));
-  const regions = [
-    ...new Map(
-      rows.map((r) => [r.regionId, { id: r.regionId, nameAr: r.regionNameAr, nameEn: r.regionNameEn }]),
-    ).values(),
-  ];
-  const axisTotals = AXES.map((a) => sum(rows.map((r) => valuesOf(r, measure)[a - 1]!)));
+  const [filter, setFilter] = useState<Filter>(NO_FILTER);
+  const [periodText, setPeriodText] = useState('');
+  const [rows, setRows] = useState<MatrixRow[] | null>(null);
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const [cell, setCell] = useState<{ row: MatrixRow; axis: number } | null>(null);
+  const [editing, setEditing] = useState<Initiative | { clusterId: string; axes: number[] } | null>(null);
+
+  // Asked again whenever the filters or the portfolio change (a save anywhere refreshes the store).
+  useEffect(() => {
+    let live = true;
+    call('matrix.get', {
+      ...(filter.regionId ? { regionId: filter.regionId } : {}),
+      ...(filter.sectorId ? { sectorId: filter.sectorId } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.period ? { period: filter.period } : {}),
+      ...(filter.selectedOnly ? { selectedOnly: true } : {}),
+    })
+      .then((r) => live && setRows(r))
+      .catch(fail);
+    return () => {
+      live = false;
+    };
+  }, [filter, initiatives, clusters, fail]);
+
+  const set = <K extends keyof Filter>(k: K, v: Filter[K]) => setFilter((f) => ({ ...f, [k]: v }));
+  const LABELS = { regionId: 'matrix.region', sectorId: 'matrix.sector', status: 'matrix.status' } as const;
+  /** One of the drop-down filters; the empty choice means no filter. */
+  const filterSelect = (
+    key: keyof typeof LABELS,
+    none: string,
+    options: { value: string; label: string; indent?: boolean }[],
+  ) => (
+    <TextField
+      select
+      size="small"
+      fullWidth={false}
+      label={t(LABELS[key])}
+      value={filter[key]}
+      onChange={(e) => set(key, e.target.value as never)}
+      sx={{ minWidth: 170 }}
+      data-testid={`filter-${key.replace('Id', '')}`}
+    >
+      <MenuItem value="">{none}</MenuItem>
+      {options.map((o) => (
+        <MenuItem key={o.value} value={o.value} sx={o.indent ? { pl: 4 } : undefined}>
+          {o.label}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+  const viewFilter = {
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.period ? { period: filter.period } : {}),
+  };
+  const regionWide = initiatives.filter((i) => !i.clusterId && i.status !== 'cancelled').length;
+  const periodBad = periodText !== '' && !PERIOD.test(periodText);
 
   return (
     <Stack spacing={2}>
@@ -59,115 +137,103 @@ export function MatrixScreen() {
           onChange={(_e, v: Measure | null) => v && setMeasure(v)}
           aria-label={t('matrix.measure')}
         >
-          <ToggleButton value="count">{t('matrix.count')}</ToggleButton>
-          <ToggleButton value="budget">{t('matrix.budget')}</ToggleButton>
+          {MEASURES.map((m) => (
+            <ToggleButton key={m} value={m} data-testid={`measure-${m}`}>
+              {t(`matrix.${m}`)}
+            </ToggleButton>
+          ))}
         </ToggleButtonGroup>
       </Box>
-      <Stack direction="row" spacing={1} alignItems="center">
-        <Box
-          sx={{
-            width: 18,
-            height: 18,
-            border: '2px dashed',
-            borderColor: 'error.main',
-            bgcolor: 'rgba(211,47,47,0.08)',
+      <Stack
+        direction="row"
+        spacing={2}
+        useFlexGap
+        flexWrap="wrap"
+        alignItems="center"
+        aria-label={t('matrix.filters')}
+      >
+        {filterSelect(
+          'regionId',
+          t('common.all'),
+          regions.map((r) => ({ value: r.id, label: localName(r), indent: Boolean(r.parentId) })),
+        )}
+        {filterSelect(
+          'sectorId',
+          t('common.all'),
+          sectors.map((x) => ({ value: x.id, label: localName(x) })),
+        )}
+        {filterSelect(
+          'status',
+          t('matrix.allStatuses'),
+          INITIATIVE_STATUSES.map((x) => ({ value: x, label: t(`enums.status.${x}`) })),
+        )}
+        <TextField
+          size="small"
+          fullWidth={false}
+          label={t('matrix.period')}
+          value={periodText}
+          error={periodBad}
+          helperText={periodBad ? t('matrix.periodHint') : undefined}
+          placeholder="2025-Q3"
+          onChange={(e) => {
+            const v = e.target.value.trim().toUpperCase();
+            setPeriodText(v);
+            if (v === '' || PERIOD.test(v)) set('period', v);
           }}
+          sx={{ width: 150 }}
+          slotProps={{ htmlInput: { dir: 'ltr' } }}
         />
-        <Typography variant="body2">{t('matrix.legendGap')}</Typography>
+        <FormControlLabel
+          control={<Switch checked={filter.selectedOnly} onChange={(e) => set('selectedOnly', e.target.checked)} />}
+          label={t('matrix.selectedOnly')}
+        />
       </Stack>
-      {rows.length === 0 ? (
+      <Legend />
+      {rows === null ? null : rows.length === 0 ? (
         <Typography color="text.secondary">{t('matrix.empty')}</Typography>
       ) : (
         <Paper variant="outlined">
-          <TableContainer sx={{ maxHeight: 'calc(100vh - 220px)' }}>
-            <Table stickyHeader size="small" data-testid="matrix-table">
-              <TableHead>
-                <TableRow>
-                  <TableCell sx={{ minWidth: 220 }}>{t('matrix.cluster')}</TableCell>
-                  {AXES.map((a) => (
-                    <TableCell key={a} align="center" title={axisName(a, true)} sx={{ minWidth: 96 }}>
-                      <Typography variant="caption" component="div" sx={{ fontWeight: 700 }}>
-                        {fmt.number(a)}
-                      </Typography>
-                      <Typography variant="caption" component="div">
-                        {axisName(a)}
-                      </Typography>
-                    </TableCell>
-                  ))}
-                  <TableCell align="center">{t('matrix.total')}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {regions.map((region) => (
-                  <Fragment key={region.id}>
-                    <TableRow>
-                      <TableCell colSpan={9} sx={{ bgcolor: 'grey.100', fontWeight: 700 }}>
-                        {localName(region)}
-                      </TableCell>
-                    </TableRow>
-                    {rows
-                      .filter((r) => r.regionId === region.id)
-                      .map((r) => {
-                        const values = valuesOf(r, measure);
-                        return (
-                          <TableRow key={r.clusterId} data-testid={`matrix-row-${r.clusterCode}`}>
-                            <TableCell>
-                              {localName({ nameAr: r.clusterNameAr, nameEn: r.clusterNameEn })}
-                              {!r.selected && (
-                                <Typography variant="caption" color="text.secondary" component="div">
-                                  {t('matrix.notSelected')}
-                                </Typography>
-                              )}
-                            </TableCell>
-                            {AXES.map((a) => {
-                              const v = values[a - 1]!;
-                              const gap = r.selected && r.initiatives[a - 1] === 0;
-                              return (
-                                <TableCell
-                                  key={a}
-                                  align="center"
-                                  data-axis={a}
-                                  data-gap={gap || undefined}
-                                  title={gap ? t('matrix.gap') : axisName(a, true)}
-                                  sx={
-                                    gap
-                                      ? {
-                                          outline: '2px dashed',
-                                          outlineColor: 'error.main',
-                                          outlineOffset: -4,
-                                          bgcolor: 'rgba(211,47,47,0.08)',
-                                          color: 'error.main',
-                                        }
-                                      : heat(v, max)
-                                  }
-                                >
-                                  {gap ? '—' : show(v)}
-                                </TableCell>
-                              );
-                            })}
-                            <TableCell align="center" sx={{ fontWeight: 700 }}>
-                              {show(sum(values))}
-                            </TableCell>
-                          </TableRow>
-                        );
-                      })}
-                  </Fragment>
-                ))}
-                <TableRow>
-                  <TableCell sx={{ fontWeight: 700 }}>{t('matrix.total')}</TableCell>
-                  {axisTotals.map((v, i) => (
-                    <TableCell key={i} align="center" sx={{ fontWeight: 700 }}>
-                      {show(v)}
-                    </TableCell>
-                  ))}
-                  <TableCell align="center" sx={{ fontWeight: 700 }}>
-                    {show(sum(axisTotals))}
-                  </TableCell>
-                </TableRow>
-              </TableBody>
-            </Table>
-          </TableContainer>
+          <MatrixTable
+            rows={rows}
+            measure={measure}
+            findings={findings}
+            collapsed={collapsed}
+            onToggle={(id) =>
+              setCollapsed((c) => {
+                const next = new Set(c);
+                if (!next.delete(id)) next.add(id);
+                return next;
+              })
+            }
+            onOpenCell={(row, axis) => setCell({ row, axis })}
+          />
         </Paper>
+      )}
+      {regionWide > 0 && (
+        <Typography variant="body2" color="text.secondary">
+          {t('matrix.regionWide', { count: regionWide, formatted: fmt.number(regionWide) })}
+        </Typography>
+      )}
+      {cell && !editing && (
+        <CellDialog
+          row={cell.row}
+          axis={cell.axis}
+          filter={viewFilter}
+          findings={findings}
+          onOpen={(i) => setEditing(i)}
+          onAdd={() => setEditing({ clusterId: cell.row.clusterId, axes: [cell.axis] })}
+          onClose={() => setCell(null)}
+        />
+      )}
+      {editing && (
+        <InitiativeDialog
+          initiative={'id' in editing ? editing : 'new'}
+          {...('id' in editing ? {} : { preset: editing })}
+          onClose={() => {
+            setEditing(null);
+            setCell(null);
+          }}
+        />
       )}
     </Stack>
   );

@@ -8,6 +8,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Cluster, CLUSTER_DEFAULTS, FORMALITIES, QUALITY_STATUSES, UNIDO_STAGES } from '../../../db/model';
+import { FindingsPanel } from '../../components/FindingsPanel';
 import { EntityDialog } from '../../components/EntityDialog';
 import { EnumSelect, fieldBinder } from '../../components/fields';
 import { useLocalName } from '../../components/useFormatter';
@@ -172,6 +173,11 @@ export function ClusterDialog(props: { cluster: Cluster | { regionId: string }; 
         <Grid size={12}>
           <TextField {...text('notes', 'common.notes', true)} />
         </Grid>
+        {existing && (
+          <Grid size={12}>
+            <FindingsPanel clusterId={existing.id} testId="cluster-findings-panel" />
+          </Grid>
+        )}
       </Grid>
     </EntityDialog>
   );

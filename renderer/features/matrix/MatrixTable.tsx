@@ -1,0 +1,240 @@
+import ExpandLessIcon from '@mui/icons-material/ExpandLess';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
+import WarningAmberIcon from '@mui/icons-material/WarningAmber';
+import Box from '@mui/material/Box';
+import IconButton from '@mui/material/IconButton';
+import { useTheme } from '@mui/material/styles';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { Fragment, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Finding } from '../../../db/queries/health';
+import type { MatrixRow } from '../../../db/queries/matrix';
+import { useAxisName, useFormatter, useLocalName } from '../../components/useFormatter';
+import {
+  addBuckets,
+  type Bucket,
+  cellBucket,
+  heat,
+  type Measure,
+  rowBucket,
+  scaleMax,
+  show,
+  valueOf,
+} from './measures';
+
+const AXES = [1, 2, 3, 4, 5, 6, 7];
+const GAP_SX = {
+  outline: '2px dashed',
+  outlineColor: 'error.main',
+  outlineOffset: -4,
+  bgcolor: 'rgba(211,47,47,0.08)',
+  color: 'error.main',
+} as const;
+/** The first column stays in view when the table scrolls sideways, on the reading side. */
+const STICKY = { position: 'sticky', insetInlineStart: 0, zIndex: 1, bgcolor: 'background.paper' } as const;
+
+export interface MatrixTableProps {
+  rows: MatrixRow[];
+  measure: Measure;
+  findings: Finding[];
+  collapsed: Set<string>;
+  onToggle(regionId: string): void;
+  onOpenCell(row: MatrixRow, axis: number): void;
+}
+
+export function MatrixTable(p: MatrixTableProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'ar';
+  const fmt = useFormatter();
+  const axisName = useAxisName();
+  const localName = useLocalName();
+  const rtl = useTheme().direction === 'rtl';
+  const max = scaleMax(p.rows, p.measure);
+  const text = (b: Bucket) => show(fmt, p.measure, valueOf(b, p.measure)) ?? t('matrix.noValue');
+
+  const groups = [...new Map(p.rows.map((r) => [r.regionId, [] as MatrixRow[]])).entries()];
+  for (const r of p.rows) groups.find(([id]) => id === r.regionId)![1].push(r);
+  const byCluster = new Map<string, Finding[]>();
+  for (const f of p.findings) if (f.clusterId) byCluster.set(f.clusterId, [...(byCluster.get(f.clusterId) ?? []), f]);
+
+  // Arrow keys move between cells as they are laid out: in right-to-left, right is backwards.
+  const navigate = (e: KeyboardEvent<HTMLElement>) => {
+    const cell = (e.target as HTMLElement).closest<HTMLElement>('[data-c]');
+    if (!cell) return;
+    const [r, c] = [Number(cell.dataset.r), Number(cell.dataset.c)];
+    const step: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowRight: [0, rtl ? -1 : 1],
+      ArrowLeft: [0, rtl ? 1 : -1],
+    };
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      cell.click();
+      return;
+    }
+    const d = step[e.key];
+    if (!d) return;
+    e.preventDefault();
+    const next = e.currentTarget.querySelector<HTMLElement>(`[data-r="${r + d[0]}"][data-c="${c + d[1]}"]`);
+    next?.focus();
+  };
+
+  let visible = -1;
+  return (
+    <TableContainer sx={{ maxHeight: 'calc(100vh - 300px)' }}>
+      <Table stickyHeader size="small" data-testid="matrix-table" onKeyDown={navigate}>
+        <TableHead>
+          <TableRow>
+            <TableCell sx={{ minWidth: 240, ...STICKY, zIndex: 3 }}>{t('matrix.cluster')}</TableCell>
+            {AXES.map((a) => (
+              <TableCell key={a} align="center" title={axisName(a, true)} sx={{ minWidth: 96 }}>
+                <Typography variant="caption" component="div" sx={{ fontWeight: 700 }}>
+                  {fmt.number(a)}
+                </Typography>
+                <Typography variant="caption" component="div">
+                  {axisName(a)}
+                </Typography>
+              </TableCell>
+            ))}
+            <TableCell align="center">{t('matrix.total')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {groups.map(([regionId, rows]) => {
+            const region = localName({ nameAr: rows[0]!.regionNameAr, nameEn: rows[0]!.regionNameEn });
+            const closed = p.collapsed.has(regionId);
+            const sub = (a: number | null) => addBuckets(rows.map((r) => (a ? cellBucket(r, a) : rowBucket(r))));
+            return (
+              <Fragment key={regionId}>
+                <TableRow
+                  data-testid={`matrix-region-${regionId}`}
+                  sx={{ '& > td': { bgcolor: 'grey.100', fontWeight: 700 } }}
+                >
+                  <TableCell sx={{ ...STICKY, bgcolor: 'grey.100' }}>
+                    <IconButton
+                      size="small"
+                      onClick={() => p.onToggle(regionId)}
+                      aria-expanded={!closed}
+                      aria-label={t(closed ? 'matrix.expand' : 'matrix.collapse', { region })}
+                    >
+                      {closed ? <ExpandMoreIcon fontSize="small" /> : <ExpandLessIcon fontSize="small" />}
+                    </IconButton>
+                    <span title={t('matrix.subtotal', { region })}>{region}</span>
+                  </TableCell>
+                  {AXES.map((a) => (
+                    <TableCell key={a} align="center">
+                      {text(sub(a))}
+                    </TableCell>
+                  ))}
+                  <TableCell align="center">{text(sub(null))}</TableCell>
+                </TableRow>
+                {!closed &&
+                  rows.map((r) => {
+                    visible += 1;
+                    const own = byCluster.get(r.clusterId) ?? [];
+                    return (
+                      <TableRow key={r.clusterId} data-testid={`matrix-row-${r.clusterCode}`}>
+                        <TableCell sx={STICKY}>
+                          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+                            <span>{localName({ nameAr: r.clusterNameAr, nameEn: r.clusterNameEn })}</span>
+                            {own.length > 0 && (
+                              <Box
+                                component="span"
+                                data-testid="cluster-findings"
+                                title={own.map((f) => `${f.rule}: ${f.message[lang]}`).join('\n')}
+                                aria-label={t('matrix.findingsOn', { count: own.length })}
+                                sx={{
+                                  display: 'inline-flex',
+                                  alignItems: 'center',
+                                  color: 'warning.dark',
+                                  fontSize: 12,
+                                }}
+                              >
+                                <WarningAmberIcon sx={{ fontSize: 16 }} />
+                                {fmt.number(own.length)}
+                              </Box>
+                            )}
+                          </Box>
+                          {!r.selected && (
+                            <Typography variant="caption" color="text.secondary" component="div">
+                              {t('matrix.notSelected')}
+                            </Typography>
+                          )}
+                        </TableCell>
+                        {AXES.map((a) => {
+                          const b = cellBucket(r, a);
+                          const v = valueOf(b, p.measure);
+                          const gap = r.selected && !r.covered[a - 1];
+                          const marks = own.filter((f) => f.axis === a && f.rule !== 'R1');
+                          return (
+                            <TableCell
+                              key={a}
+                              align="center"
+                              tabIndex={visible === 0 && a === 1 ? 0 : -1}
+                              role="button"
+                              data-r={visible}
+                              data-c={a}
+                              data-axis={a}
+                              data-gap={gap || undefined}
+                              title={gap ? t('matrix.gap') : axisName(a, true)}
+                              onClick={() => p.onOpenCell(r, a)}
+                              sx={{
+                                position: 'relative',
+                                cursor: 'pointer',
+                                '&:focus-visible': {
+                                  outline: '3px solid',
+                                  outlineColor: 'primary.main',
+                                  outlineOffset: -3,
+                                },
+                                ...(gap ? GAP_SX : heat(p.measure === 'achievement' ? Math.min(v ?? 0, 100) : v, max)),
+                              }}
+                            >
+                              {gap ? '—' : (show(fmt, p.measure, v) ?? t('matrix.noValue'))}
+                              {marks.length > 0 && (
+                                <Box
+                                  data-testid="cell-finding"
+                                  title={marks.map((f) => `${f.rule}: ${f.message[lang]}`).join('\n')}
+                                  sx={{
+                                    position: 'absolute',
+                                    top: 3,
+                                    insetInlineEnd: 3,
+                                    width: 8,
+                                    height: 8,
+                                    borderRadius: '50%',
+                                    bgcolor: 'warning.main',
+                                  }}
+                                />
+                              )}
+                            </TableCell>
+                          );
+                        })}
+                        <TableCell align="center" sx={{ fontWeight: 700 }}>
+                          {text(rowBucket(r))}
+                        </TableCell>
+                      </TableRow>
+                    );
+                  })}
+              </Fragment>
+            );
+          })}
+          <TableRow sx={{ '& > td': { fontWeight: 700, borderTop: 2 } }}>
+            <TableCell sx={STICKY}>{t('matrix.total')}</TableCell>
+            {AXES.map((a) => (
+              <TableCell key={a} align="center">
+                {text(addBuckets(p.rows.map((r) => cellBucket(r, a))))}
+              </TableCell>
+            ))}
+            <TableCell align="center">{text(addBuckets(p.rows.map(rowBucket)))}</TableCell>
+          </TableRow>
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * What a matrix cell shows. Counts and money add up across cells; progress and indicator
+ * achievement are averages, so totals divide sums by counts instead of adding percentages.
+ */
+import type { MatrixRow } from '../../../db/queries/matrix';
+import type { Formatter } from '../../format';
+
+export const MEASURES = ['count', 'budget', 'spent', 'progress', 'achievement'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** The sums behind one cell, one row total, or a group of them. */
+export interface Bucket {
+  n: number;
+  budget: number;
+  spent: number;
+  progressSum: number;
+  achievementSum: number;
+  achievementCount: number;
+}
+
+const EMPTY: Bucket = { n: 0, budget: 0, spent: 0, progressSum: 0, achievementSum: 0, achievementCount: 0 };
+
+export function cellBucket(r: MatrixRow, axis: number): Bucket {
+  const i = axis - 1;
+  return {
+    n: r.initiatives[i]!,
+    budget: r.budget[i]!,
+    spent: r.spent[i]!,
+    progressSum: r.progressSum[i]!,
+    achievementSum: r.achievementSum[i]!,
+    achievementCount: r.achievementCount[i]!,
+  };
+}
+
+/** The cluster's own total: each initiative once, however many axes it is on. */
+export function rowBucket(r: MatrixRow): Bucket {
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return {
+    n: r.total.initiatives,
+    budget: r.total.budget,
+    spent: r.total.spent,
+    progressSum: r.total.progressSum,
+    achievementSum: sum(r.achievementSum),
+    achievementCount: sum(r.achievementCount),
+  };
+}
+
+export function addBuckets(buckets: Bucket[]): Bucket {
+  const out = { ...EMPTY };
+  for (const b of buckets) {
+    out.n += b.n;
+    out.budget += b.budget;
+    out.spent += b.spent;
+    out.progressSum += b.progressSum;
+    out.achievementSum += b.achievementSum;
+    out.achievementCount += b.achievementCount;
+  }
+  return out;
+}
+
+/** The measure's value; null where it has no meaning (an average of nothing). Percentages are 0–100. */
+export function valueOf(b: Bucket, m: Measure): number | null {
+  switch (m) {
+    case 'count':
+      return b.n;
+    case 'budget':
+      return b.budget;
+    case 'spent':
+      return b.spent;
+    case 'progress':
+      return b.n > 0 ? b.progressSum / b.n : null;
+    case 'achievement':
+      return b.achievementCount > 0 ? (b.achievementSum / b.achievementCount) * 100 : null;
+  }
+}
+
+export function show(fmt: Formatter, m: Measure, v: number | null): string | null {
+  if (v === null) return null;
+  if (m === 'budget' || m === 'spent') return fmt.money(v);
+  if (m === 'progress' || m === 'achievement') return fmt.percent(v);
+  return fmt.number(v);
+}
+
+/** The top of the heat scale: the largest cell for amounts, 100 % for percentages. */
+export function scaleMax(rows: MatrixRow[], m: Measure): number {
+  if (m === 'progress' || m === 'achievement') return 100;
+  let max = 0;
+  for (const r of rows) for (let a = 1; a <= 7; a++) max = Math.max(max, valueOf(cellBucket(r, a), m) ?? 0);
+  return max;
+}
+
+/** Teal heat: the share of the scale sets the fill; text turns white where the fill is dark. */
+export function heat(value: number | null, max: number): { bgcolor: string; color: string } {
+  if (value === null || value <= 0 || max <= 0) return { bgcolor: 'transparent', color: 'text.primary' };
+  const alpha = 0.12 + Math.min(1, value / max) * 0.78;
+  return { bgcolor: `rgba(11, 93, 90, ${alpha.toFixed(2)})`, color: alpha > 0.5 ? '#fff' : 'text.primary' };
+}

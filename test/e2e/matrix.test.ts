@@ -1,0 +1,143 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../db/demo';
+import { RESULTS, type Session, startSession } from './browser';
+
+let s: Session;
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  s = await startSession();
+  loadDemo(s.db, { source: 'cli' });
+  await s.page.goto(s.host.url);
+  await s.page.getByTestId('nav-matrix').click();
+  await s.page.getByTestId('matrix-table').waitFor();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+const shot = (name: string) => s.page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: true });
+const cellTexts = () => s.page.locator('[data-testid^=matrix-row-] td[data-axis]').allInnerTexts();
+
+describe('e2e/matrix', () => {
+  it('shows the demo matrix by region with subtotals, gaps, findings and a legend, and switches measure', async () => {
+    const { page } = s;
+    expect(await page.locator('[data-testid^=matrix-region-]').count()).toBe(4);
+    expect(await page.locator('[data-testid^=matrix-row-]').count()).toBe(24);
+    expect(await page.locator('td[data-gap]').count()).toBeGreaterThan(10);
+    expect(await page.getByTestId('cluster-findings').count()).toBeGreaterThan(0);
+    await shot('matrix-count-ar');
+
+    const counts = await cellTexts();
+    await page.getByTestId('measure-budget').click();
+    await expect.poll(cellTexts).not.toEqual(counts);
+    // Money in Egyptian pounds, with thousands separators, in the Arabic locale.
+    expect((await cellTexts()).find((x) => x !== '—' && x !== '·')).toMatch(/ج\.م\.‏|EGP|٬|,/);
+    await page.getByTestId('measure-progress').click();
+    await expect.poll(async () => (await cellTexts()).some((x) => /[%٪]/.test(x))).toBe(true);
+    await shot('matrix-progress-ar');
+    await page.getByTestId('measure-count').click();
+  });
+
+  it('moves between cells with the arrow keys, right to left, and opens one with Enter', async () => {
+    const { page } = s;
+    const first = page.locator('td[data-r="0"][data-c="1"]');
+    await first.focus();
+    // In Arabic, axis 2 stands to the left of axis 1.
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.c)).toBe('2');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.r)).toBe('1');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('cell-dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('cell-dialog').waitFor({ state: 'detached' });
+  });
+
+  it('follows a gap to a new initiative pre-filled with its cluster and axis, and the gap closes', async () => {
+    const { page, db } = s;
+    const gap = page.locator('td[data-gap]').first();
+    const axis = Number(await gap.getAttribute('data-axis'));
+    const rowId = await gap.locator('xpath=..').getAttribute('data-testid');
+    const code = rowId!.replace('matrix-row-', '');
+    await gap.click();
+    const cell = page.getByTestId('cell-dialog');
+    await expect.poll(() => cell.innerText()).toContain('R1');
+    await shot('matrix-gap-dialog-ar');
+    await cell.getByTestId('cell-add').click();
+    const d = page.getByTestId('initiative-dialog');
+    await d.locator('input[name=title]').fill('مبادرة تسد فجوة المحور');
+    expect(await d.getByRole('checkbox', { name: new RegExp(`^${axis}\\.`) }).isChecked()).toBe(true);
+    await d.getByTestId('dialog-save').click();
+    await d.waitFor({ state: 'detached' });
+
+    const row = page.getByTestId(rowId!);
+    await expect.poll(() => row.locator(`td[data-axis="${axis}"]`).getAttribute('data-gap')).toBeNull();
+    expect(await row.locator(`td[data-axis="${axis}"]`).innerText()).toBe('1');
+    const stored = db
+      .prepare(
+        `SELECT c.code, i.axis${axis} AS on_axis, i.primary_axis FROM initiatives i JOIN clusters c ON c.id = i.cluster_id
+         WHERE i.title = 'مبادرة تسد فجوة المحور'`,
+      )
+      .get();
+    expect(stored).toEqual({ code, on_axis: 1, primary_axis: axis });
+  });
+
+  it('filters by region and status, and collapses a region', async () => {
+    const { page } = s;
+    await page.getByTestId('filter-region').click();
+    await page.getByRole('option', { name: 'إقليم الصعيد' }).click();
+    await expect.poll(() => page.locator('[data-testid^=matrix-region-]').count()).toBe(1);
+    const rows = await page.locator('[data-testid^=matrix-row-]').count();
+    expect(rows).toBe(
+      s.db
+        .prepare(
+          "SELECT count(*) FROM clusters c JOIN regions r ON r.id = c.region_id WHERE r.name_ar = 'إقليم الصعيد'",
+        )
+        .pluck()
+        .get(),
+    );
+
+    await page.getByTestId('filter-status').click();
+    await page.getByRole('option', { name: 'منتهية' }).click();
+    const completed = s.db
+      .prepare(
+        `SELECT count(*) FROM initiatives i JOIN regions r ON r.id = i.region_id
+         WHERE r.name_ar = 'إقليم الصعيد' AND i.status = 'completed' AND i.cluster_id IS NOT NULL`,
+      )
+      .pluck()
+      .get() as number;
+    const total = page.locator('[data-testid^=matrix-region-] td').last();
+    await expect.poll(() => total.innerText()).toBe(String(completed));
+
+    await page.getByRole('button', { name: /طي مجموعة/ }).click();
+    await expect.poll(() => page.locator('[data-testid^=matrix-row-]').count()).toBe(0);
+    await page.getByRole('button', { name: /فتح مجموعة/ }).click();
+    await expect.poll(() => page.locator('[data-testid^=matrix-row-]').count()).toBe(rows);
+  });
+
+  it('reads left to right in English, with findings on the dashboard', async () => {
+    const { page } = s;
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    await page.getByTestId('measure-spent').click();
+    await shot('matrix-spent-en');
+    await page.getByTestId('nav-dashboard').click();
+    const panel = page.getByTestId('findings');
+    await expect.poll(() => panel.innerText()).toContain('Portfolio health findings');
+    await panel.getByTestId('findings-rule-R3').click();
+    const items = await panel.getByTestId('finding').allInnerTexts();
+    expect(items.length).toBeGreaterThan(0);
+    for (const x of items) expect(x).toContain('leaves marketing and sales');
+    await shot('dashboard-findings-en');
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await shot('dashboard-findings-ar');
+  });
+
+  it('made no request beyond the local web host and raised no page error', () => {
+    expect(s.foreignRequests).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  });
+});
