@@ -100,6 +100,7 @@ async function matrix(file: string, flags: { json: boolean; region?: string; sta
   const { json } = flags;
   await withPortfolio(file, async (db) => {
     const rows = await call(db, 'matrix.get', {
+      measure: 'budget',
       regionId: regionId(db, flags.region),
       ...(flags.status ? { status: flags.status } : {}),
     });

@@ -9,7 +9,7 @@ import type { Db } from '../connection';
 import type { Bilingual } from '../errors';
 import { getSettings } from '../repos/settings';
 import { stmt } from '../stmt';
-import { coveredAxes } from './matrix';
+import { type ClusterSums, clusterSums } from './matrix';
 import { periodEnd } from './period';
 
 import { RULES, type RuleId } from '../model';
@@ -72,6 +72,12 @@ interface ClusterRow {
   qm_brand_status: string;
 }
 
+interface RegionRow {
+  id: string;
+  name_ar: string;
+  name_en: string;
+}
+
 interface InitiativeRow {
   id: string;
   code: string;
@@ -104,7 +110,9 @@ export function getFindings(db: Db, options: HealthOptions = {}): Finding[] {
      WHERE c.selected = 1
      ORDER BY r.name_ar, c.name_ar`,
   ).all() as ClusterRow[];
-  const coverage = coveredAxes(db);
+  const settings = getSettings(db);
+  // One pass gives both the coverage of R1 and R5 and the region shares of R2.
+  const sums = clusterSums(db, {}, settings.concentrationBasis === 'budget' ? ['budget'] : []);
 
   const atCluster = (c: ClusterRow, rule: RuleId, kind: FindingKind, axis: number | null, message: Bilingual) =>
     findings.push({
@@ -124,7 +132,7 @@ export function getFindings(db: Db, options: HealthOptions = {}): Finding[] {
     });
 
   for (const c of clusterRows) {
-    const live = coverage.get(c.id) ?? [0, 0, 0, 0, 0, 0, 0];
+    const live = sums.get(c.id)?.n ?? [0, 0, 0, 0, 0, 0, 0];
     const en = c.name_en || c.name_ar;
     if (wanted.has('R1')) {
       for (const a of AXES) {
@@ -164,7 +172,7 @@ export function getFindings(db: Db, options: HealthOptions = {}): Finding[] {
     }
   }
 
-  if (wanted.has('R2')) concentration(db, findings);
+  if (wanted.has('R2')) concentration(db, findings, sums, settings);
   if (wanted.has('R3') || wanted.has('R6')) initiativeRules(db, findings, wanted, today);
 
   const scope = options.regionIds;
@@ -175,18 +183,45 @@ export function getFindings(db: Db, options: HealthOptions = {}): Finding[] {
 }
 
 /** R2: the Herfindahl index of a region's axis shares (1/7 when even, 1 when on one axis). */
-function concentration(db: Db, findings: Finding[]): void {
-  const { concentrationBasis: basis, concentrationThreshold: threshold } = getSettings(db);
-  const weight = basis === 'budget' ? ' * i.planned_budget' : '';
-  const rows = stmt(
+function concentration(
+  db: Db,
+  findings: Finding[],
+  sums: Map<string, ClusterSums>,
+  settings: { concentrationBasis: 'count' | 'budget'; concentrationThreshold: number },
+): void {
+  const { concentrationBasis: basis, concentrationThreshold: threshold } = settings;
+  const regions = new Map(
+    (stmt(db, 'SELECT id, name_ar, name_en FROM regions ORDER BY name_ar').all() as RegionRow[]).map((r) => [
+      r.id,
+      { ...r, values: AXES.map(() => 0) },
+    ]),
+  );
+  const regionOf = new Map(
+    (stmt(db, 'SELECT id, region_id FROM clusters').raw(true).all() as [string, string][]).map(([c, r]) => [c, r]),
+  );
+  // Region-wide initiatives are outside the cluster groups; there are few, read them apart.
+  const regionWide = stmt(
     db,
-    `SELECT r.id, r.name_ar, r.name_en,
-       ${AXES.map((a) => `coalesce(sum(i.axis${a.id}${weight}), 0) AS n${a.id}`).join(', ')}
-     FROM regions r JOIN initiatives i ON i.region_id = r.id AND i.status <> 'cancelled'
-     GROUP BY r.id ORDER BY r.name_ar`,
-  ).all() as ({ id: string; name_ar: string; name_en: string } & Record<string, number>)[];
-  for (const r of rows) {
-    const values = AXES.map((a) => r[`n${a.id}`]!);
+    `SELECT region_id, ${AXES.map((a) => `axis${a.id}`).join(', ')}, count(*), sum(planned_budget)
+     FROM initiatives WHERE cluster_id IS NULL AND status <> 'cancelled'
+     GROUP BY region_id, ${AXES.map((a) => `axis${a.id}`).join(', ')}`,
+  )
+    .raw(true)
+    .all() as (string | number)[][];
+  const add = (regionId: string | undefined, values: number[]) => {
+    const region = regionId ? regions.get(regionId) : undefined;
+    if (region) values.forEach((v, i) => (region.values[i]! += v));
+  };
+  for (const [clusterId, c] of sums) add(regionOf.get(clusterId), basis === 'budget' ? c.sums.budget! : c.n);
+  for (const r of regionWide) {
+    const on = AXES.map((a) => r[a.id] === 1);
+    add(
+      r[0] as string,
+      on.map((x) => (x ? Number(basis === 'budget' ? r[9] : r[8]) : 0)),
+    );
+  }
+  for (const r of regions.values()) {
+    const values = r.values;
     const total = values.reduce((s, v) => s + v, 0);
     if (total <= 0) continue;
     const shares = values.map((v) => v / total);
@@ -258,7 +293,8 @@ function initiativeRules(db: Db, findings: Finding[], wanted: Set<RuleId>, today
   const overdue = stmt(
     db,
     `${select}, i.end_date ${from}
-     WHERE i.end_date < ? AND i.status NOT IN ('completed', 'cancelled') ORDER BY i.end_date, i.code`,
+     WHERE i.end_date IS NOT NULL AND i.end_date < ? AND i.status NOT IN ('completed', 'cancelled')
+     ORDER BY i.end_date, i.code`,
   ).all(today) as (InitiativeRow & { end_date: string })[];
   for (const i of overdue) {
     at(i, 'R6', 'overdue', {
@@ -267,7 +303,9 @@ function initiativeRules(db: Db, findings: Finding[], wanted: Set<RuleId>, today
     });
   }
   const digits = getSettings(db).currencyDigits;
-  const money = (minor: number) => (minor / 10 ** digits).toLocaleString('en-US', { maximumFractionDigits: digits });
+  // One formatter for all: building Intl's per call costs more than the rest of a finding.
+  const amount = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits });
+  const money = (minor: number) => amount.format(minor / 10 ** digits);
   const over = stmt(
     db,
     `${select}, i.spent, i.planned_budget ${from}
@@ -304,13 +342,14 @@ function initiativeRules(db: Db, findings: Finding[], wanted: Set<RuleId>, today
     start_date: string;
     end_date: string;
   })[];
+  const figure = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
   for (const i of behind) {
     const elapsed = (days(periodEnd(i.period)) - days(i.start_date)) / (days(i.end_date) - days(i.start_date));
     const path = Math.min(1, Math.max(0, elapsed));
     const done = (i.value - i.baseline) / (i.target - i.baseline);
     if (done >= path - INDICATOR_TOLERANCE) continue;
     const expected = i.baseline + (i.target - i.baseline) * path;
-    const n = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+    const n = (x: number) => figure.format(x);
     at(i, 'R6', 'indicator_behind', {
       ar: `المؤشر «${i.indicator}» في المبادرة ${i.code}: القيمة الفعلية ${n(i.value)} في ${i.period} دون المسار إلى المستهدف (المتوقع ${n(expected)} والمستهدف ${n(i.target)}).`,
       en: `Indicator "${i.indicator}" of initiative ${i.code}: the actual ${n(i.value)} in ${i.period} is behind its path to target (expected ${n(expected)}, target ${n(i.target)}).`,

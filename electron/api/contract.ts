@@ -89,6 +89,8 @@ export const contract = {
         status: m.InitiativeStatus.optional(),
         period: m.Period.optional(),
         selectedOnly: z.boolean().optional(),
+        /** The measure on show: only its sums are made (and counts, always). All when absent. */
+        measure: z.enum(['count', 'budget', 'spent', 'progress', 'achievement']).optional(),
       })
       .strict()
       .optional(),

@@ -11,7 +11,9 @@ import { join, resolve } from 'node:path';
 import { open } from '../../db/connection';
 import { loadDemo } from '../../db/demo';
 import { getMatrix } from '../../db/queries/matrix';
-import { listClusters } from '../../db/repos/clusters';
+import { getFindings } from '../../db/queries/health';
+import { createCluster, listClusters } from '../../db/repos/clusters';
+import { createRegion } from '../../db/repos/regions';
 import { createInitiative } from '../../db/repos/initiatives';
 import Excel from '../../electron/excel/exceljs';
 import { previewImport } from '../../electron/excel/import';
@@ -202,8 +204,109 @@ async function exportBench(): Promise<void> {
     `${ours.mb.toFixed(0)} MB`,
     `${(ours.s / bare.s).toFixed(2)}× (target ≤ 1.3×)`,
   ]);
-  const matrix = await measure(async () => getMatrix(open(join(dir, 'export.tajammu'))));
-  rows.push(['matrix query, 20,000 initiatives / 24 clusters', `${(matrix.s * 1000).toFixed(1)} ms`, '', '']);
+}
+
+/** The fastest of a few runs: the figure the query itself can reach, without warm-up noise. */
+function best(fn: () => unknown, runs = 5): number {
+  let min = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    min = Math.min(min, performance.now() - t0);
+  }
+  return min;
+}
+
+/** Issue 4: the matrix and the health rules over 100,000 initiatives in 5,000 clusters. */
+async function matrixBench(): Promise<void> {
+  const db = open(join(dir, 'matrix.tajammu'));
+  const ctx = { source: 'cli' } as const;
+  db.transaction(() => {
+    const regions = Array.from({ length: 50 }, (_, r) => createRegion(db, ctx, { nameAr: `إقليم ${r + 1}` }).id);
+    const clusters = Array.from({ length: 5000 }, (_, c) =>
+      createCluster(db, ctx, {
+        regionId: regions[c % 50]!,
+        nameAr: `تجمع ${c + 1}`,
+        formality: c % 9 ? 'mixed' : 'informal',
+      }),
+    );
+    const statuses = ['planned', 'active', 'active', 'completed', 'on_hold', 'cancelled'] as const;
+    for (let i = 0; i < 100_000; i++) {
+      createInitiative(db, ctx, {
+        title: `مبادرة ${i}`,
+        clusterId: clusters[(i * 7919) % 5000]!.id,
+        axes: [(i % 7) + 1, ((i * 3) % 7) + 1],
+        status: statuses[i % statuses.length]!,
+        plannedBudget: 1_000_00 + i,
+        spent: i % 50 ? 500_00 : 2_000_00,
+        startDate: '2025-01-01',
+        endDate: i % 30 ? '2027-06-30' : '2026-03-31',
+        marketingHolder: i % 17 ? 'specialised' : 'enterprises',
+      });
+    }
+  })();
+  db.pragma('optimize');
+  const region = (db.prepare('SELECT id FROM regions LIMIT 1').pluck().get() as string) ?? '';
+  // As the screen asks: counts, plus the one measure on show.
+  const whole = best(() => getMatrix(db, { measures: [] }));
+  const budget = best(() => getMatrix(db, { measures: ['budget'] }));
+  const one = best(() => getMatrix(db, { regionIds: [region], measures: [] }));
+  const filtered = best(() => getMatrix(db, { status: 'active', period: '2025', measures: [] }));
+  const health = best(() => getFindings(db, { today: '2026-11-27' }), 3);
+  const n = getFindings(db, { today: '2026-11-27' }).length;
+  db.close();
+  rows.push([
+    'matrix query, 100,000 initiatives / 5,000 clusters (counts)',
+    `${whole.toFixed(1)} ms`,
+    '',
+    'target < 50 ms',
+  ]);
+  rows.push(['matrix query, the same with planned budget', `${budget.toFixed(1)} ms`, '', 'target < 50 ms']);
+  rows.push(['matrix query, one region of 50 (100 clusters)', `${one.toFixed(1)} ms`, '', 'target < 5 ms']);
+  rows.push(['matrix query, status + period filter', `${filtered.toFixed(1)} ms`, '', '']);
+  rows.push([`health rules R1–R6 over the same (${n} findings)`, `${health.toFixed(1)} ms`, '', 'target < 200 ms']);
+}
+
+/** Issue 4: first render of a 2,000-cluster matrix in Chromium once its data have arrived. */
+async function renderBench(): Promise<void> {
+  const { startSession } = await import('../e2e/browser');
+  const s = await startSession();
+  try {
+    const ctx = { source: 'cli' } as const;
+    s.db.transaction(() => {
+      const regions = Array.from({ length: 20 }, (_, r) => createRegion(s.db, ctx, { nameAr: `إقليم ${r + 1}` }).id);
+      for (let c = 0; c < 2000; c++) {
+        const cluster = createCluster(s.db, ctx, { regionId: regions[c % 20]!, nameAr: `تجمع ${c + 1}` });
+        for (let k = 0; k < 5; k++) {
+          createInitiative(s.db, ctx, { title: `م ${c}-${k}`, clusterId: cluster.id, axes: [((c + k) % 7) + 1] });
+        }
+      }
+    })();
+    const times: number[] = [];
+    await s.page.goto(s.host.url);
+    for (const measure of ['count', 'budget', 'count', 'budget']) {
+      if (times.length === 0) await s.page.getByTestId('nav-matrix').click();
+      else await s.page.getByTestId(`measure-${measure}`).click();
+      const ms = await s.page.waitForFunction(() => {
+        const m = performance.getEntriesByName('matrix-render');
+        if (m.length === 0) return null;
+        performance.clearMeasures('matrix-render');
+        return m[m.length - 1]!.duration;
+      });
+      times.push((await ms.jsonValue()) as number);
+    }
+    rows.push([
+      'matrix first render in Chromium, 2,000 clusters (after the data arrive)',
+      `${times[0]!.toFixed(0)} ms`,
+      '',
+      `target < 300 ms; measure switches ${times
+        .slice(1)
+        .map((t) => t.toFixed(0))
+        .join(', ')} ms`,
+    ]);
+  } finally {
+    await s.close();
+  }
 }
 
 async function refusalBench(): Promise<void> {
@@ -234,6 +337,8 @@ async function refusalBench(): Promise<void> {
 const SCENARIOS: Record<string, () => Promise<void>> = {
   import: importBench,
   export: exportBench,
+  matrix: matrixBench,
+  render: renderBench,
   refusal: refusalBench,
 };
 

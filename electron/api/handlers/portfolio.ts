@@ -28,9 +28,16 @@ const scopeOf = (db: Db, regionId: string | undefined) =>
 
 export const matrixHandlers = {
   'matrix.get': (input, { db }) => {
-    const { regionId, ...rest } = input ?? {};
+    const { regionId, measure, ...rest } = input ?? {};
     const scope = scopeOf(db, regionId);
-    return getMatrix(db, { ...rest, ...(scope ? { regionIds: [...scope] } : {}) });
+    const only =
+      measure === undefined
+        ? {}
+        : {
+            measures: measure === 'budget' || measure === 'spent' || measure === 'progress' ? [measure] : [],
+            achievement: measure === 'achievement',
+          };
+    return getMatrix(db, { ...rest, ...only, ...(scope ? { regionIds: [...scope] } : {}) });
   },
 } satisfies DomainHandlers<'matrix'>;
 

@@ -69,7 +69,8 @@ export function MatrixScreen() {
   const [measure, setMeasure] = useState<Measure>('count');
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const [periodText, setPeriodText] = useState('');
-  const [rows, setRows] = useState<MatrixRow[] | null>(null);
+  // The rows with the measure they were summed for, so a switch never shows unsummed zeros.
+  const [data, setData] = useState<{ rows: MatrixRow[]; measure: Measure } | null>(null);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [cell, setCell] = useState<{ row: MatrixRow; axis: number } | null>(null);
   const [editing, setEditing] = useState<Initiative | { clusterId: string; axes: number[] } | null>(null);
@@ -83,13 +84,18 @@ export function MatrixScreen() {
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.period ? { period: filter.period } : {}),
       ...(filter.selectedOnly ? { selectedOnly: true } : {}),
+      measure,
     })
-      .then((r) => live && setRows(r))
+      .then((rows) => {
+        if (!live) return;
+        performance.mark('matrix-data');
+        setData({ rows, measure });
+      })
       .catch(fail);
     return () => {
       live = false;
     };
-  }, [filter, initiatives, clusters, fail]);
+  }, [filter, measure, initiatives, clusters, fail]);
 
   const set = <K extends keyof Filter>(k: K, v: Filter[K]) => setFilter((f) => ({ ...f, [k]: v }));
   const LABELS = { regionId: 'matrix.region', sectorId: 'matrix.sector', status: 'matrix.status' } as const;
@@ -189,13 +195,13 @@ export function MatrixScreen() {
         />
       </Stack>
       <Legend />
-      {rows === null ? null : rows.length === 0 ? (
+      {data === null ? null : data.rows.length === 0 ? (
         <Typography color="text.secondary">{t('matrix.empty')}</Typography>
       ) : (
         <Paper variant="outlined">
           <MatrixTable
-            rows={rows}
-            measure={measure}
+            rows={data.rows}
+            measure={data.measure}
             findings={findings}
             collapsed={collapsed}
             onToggle={(id) =>

@@ -11,7 +11,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { Fragment, type KeyboardEvent } from 'react';
+import { type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../db/queries/health';
 import type { MatrixRow } from '../../../db/queries/matrix';
@@ -29,6 +29,10 @@ import {
 } from './measures';
 
 const AXES = [1, 2, 3, 4, 5, 6, 7];
+/** Rows are drawn only near the view once there are more than WINDOW_FROM (issue 4: 5,000 clusters). */
+const WINDOW_FROM = 300;
+const ROW = 37;
+const OVERSCAN = 15;
 const GAP_SX = {
   outline: '2px dashed',
   outlineColor: 'error.main',
@@ -58,8 +62,33 @@ export function MatrixTable(p: MatrixTableProps) {
   const max = scaleMax(p.rows, p.measure);
   const text = (b: Bucket) => show(fmt, p.measure, valueOf(b, p.measure)) ?? t('matrix.noValue');
 
-  const groups = [...new Map(p.rows.map((r) => [r.regionId, [] as MatrixRow[]])).entries()];
-  for (const r of p.rows) groups.find(([id]) => id === r.regionId)![1].push(r);
+  const grouped = new Map<string, MatrixRow[]>();
+  for (const r of p.rows) grouped.set(r.regionId, [...(grouped.get(r.regionId) ?? []), r]);
+  // One flat list of region and cluster rows, so that only the rows in view need rendering.
+  type Item = { regionId: string; rows: MatrixRow[] } | { row: MatrixRow; index: number };
+  const items: Item[] = [];
+  let index = 0;
+  for (const [regionId, rows] of grouped) {
+    items.push({ regionId, rows });
+    if (!p.collapsed.has(regionId)) for (const row of rows) items.push({ row, index: index++ });
+  }
+  const container = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ top: 0, height: 900 });
+  const windowed = items.length > WINDOW_FROM;
+  const first = windowed ? Math.max(0, Math.floor(view.top / ROW) - OVERSCAN) : 0;
+  const last = windowed ? Math.min(items.length, Math.ceil((view.top + view.height) / ROW) + OVERSCAN) : items.length;
+  // The table is one tab stop: the first cell drawn; the arrow keys go on from there.
+  const firstDrawn = items.slice(first, last).find((i): i is { row: MatrixRow; index: number } => 'row' in i);
+  const tabStop = firstDrawn?.index ?? 0;
+
+  // How long the rows took to draw once their data arrived: `npm run bench` reads this measure.
+  useLayoutEffect(() => {
+    if (performance.getEntriesByName('matrix-data').length === 0) return;
+    requestAnimationFrame(() => {
+      performance.measure('matrix-render', 'matrix-data');
+      performance.clearMarks('matrix-data');
+    });
+  }, [p.rows]);
   const byCluster = new Map<string, Finding[]>();
   for (const f of p.findings) if (f.clusterId) byCluster.set(f.clusterId, [...(byCluster.get(f.clusterId) ?? []), f]);
 
@@ -82,13 +111,24 @@ export function MatrixTable(p: MatrixTableProps) {
     const d = step[e.key];
     if (!d) return;
     e.preventDefault();
-    const next = e.currentTarget.querySelector<HTMLElement>(`[data-r="${r + d[0]}"][data-c="${c + d[1]}"]`);
-    next?.focus();
+    const selector = `[data-r="${r + d[0]}"][data-c="${c + d[1]}"]`;
+    const next = e.currentTarget.querySelector<HTMLElement>(selector);
+    if (next || d[0] === 0 || !container.current) {
+      next?.focus();
+      return;
+    }
+    // The row is out of the rendered window: scroll it in, then focus it once drawn.
+    const box = container.current;
+    box.scrollTop += d[0] * ROW * 2;
+    requestAnimationFrame(() => requestAnimationFrame(() => box.querySelector<HTMLElement>(selector)?.focus()));
   };
 
-  let visible = -1;
   return (
-    <TableContainer sx={{ maxHeight: 'calc(100vh - 300px)' }}>
+    <TableContainer
+      ref={container}
+      sx={{ maxHeight: 'calc(100vh - 300px)' }}
+      onScroll={(e) => setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
+    >
       <Table stickyHeader size="small" data-testid="matrix-table" onKeyDown={navigate}>
         <TableHead>
           <TableRow>
@@ -107,13 +147,16 @@ export function MatrixTable(p: MatrixTableProps) {
           </TableRow>
         </TableHead>
         <TableBody>
-          {groups.map(([regionId, rows]) => {
-            const region = localName({ nameAr: rows[0]!.regionNameAr, nameEn: rows[0]!.regionNameEn });
-            const closed = p.collapsed.has(regionId);
-            const sub = (a: number | null) => addBuckets(rows.map((r) => (a ? cellBucket(r, a) : rowBucket(r))));
-            return (
-              <Fragment key={regionId}>
+          {first > 0 && <tr aria-hidden style={{ height: first * ROW }} />}
+          {items.slice(first, last).map((item) => {
+            if ('regionId' in item) {
+              const { regionId, rows } = item;
+              const region = localName({ nameAr: rows[0]!.regionNameAr, nameEn: rows[0]!.regionNameEn });
+              const closed = p.collapsed.has(regionId);
+              const sub = (a: number | null) => addBuckets(rows.map((r) => (a ? cellBucket(r, a) : rowBucket(r))));
+              return (
                 <TableRow
+                  key={regionId}
                   data-testid={`matrix-region-${regionId}`}
                   sx={{ '& > td': { bgcolor: 'grey.100', fontWeight: 700 } }}
                 >
@@ -135,95 +178,93 @@ export function MatrixTable(p: MatrixTableProps) {
                   ))}
                   <TableCell align="center">{text(sub(null))}</TableCell>
                 </TableRow>
-                {!closed &&
-                  rows.map((r) => {
-                    visible += 1;
-                    const own = byCluster.get(r.clusterId) ?? [];
-                    return (
-                      <TableRow key={r.clusterId} data-testid={`matrix-row-${r.clusterCode}`}>
-                        <TableCell sx={STICKY}>
-                          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-                            <span>{localName({ nameAr: r.clusterNameAr, nameEn: r.clusterNameEn })}</span>
-                            {own.length > 0 && (
-                              <Box
-                                component="span"
-                                data-testid="cluster-findings"
-                                title={own.map((f) => `${f.rule}: ${f.message[lang]}`).join('\n')}
-                                aria-label={t('matrix.findingsOn', { count: own.length })}
-                                sx={{
-                                  display: 'inline-flex',
-                                  alignItems: 'center',
-                                  color: 'warning.dark',
-                                  fontSize: 12,
-                                }}
-                              >
-                                <WarningAmberIcon sx={{ fontSize: 16 }} />
-                                {fmt.number(own.length)}
-                              </Box>
-                            )}
-                          </Box>
-                          {!r.selected && (
-                            <Typography variant="caption" color="text.secondary" component="div">
-                              {t('matrix.notSelected')}
-                            </Typography>
-                          )}
-                        </TableCell>
-                        {AXES.map((a) => {
-                          const b = cellBucket(r, a);
-                          const v = valueOf(b, p.measure);
-                          const gap = r.selected && !r.covered[a - 1];
-                          const marks = own.filter((f) => f.axis === a && f.rule !== 'R1');
-                          return (
-                            <TableCell
-                              key={a}
-                              align="center"
-                              tabIndex={visible === 0 && a === 1 ? 0 : -1}
-                              role="button"
-                              data-r={visible}
-                              data-c={a}
-                              data-axis={a}
-                              data-gap={gap || undefined}
-                              title={gap ? t('matrix.gap') : axisName(a, true)}
-                              onClick={() => p.onOpenCell(r, a)}
-                              sx={{
-                                position: 'relative',
-                                cursor: 'pointer',
-                                '&:focus-visible': {
-                                  outline: '3px solid',
-                                  outlineColor: 'primary.main',
-                                  outlineOffset: -3,
-                                },
-                                ...(gap ? GAP_SX : heat(p.measure === 'achievement' ? Math.min(v ?? 0, 100) : v, max)),
-                              }}
-                            >
-                              {gap ? '—' : (show(fmt, p.measure, v) ?? t('matrix.noValue'))}
-                              {marks.length > 0 && (
-                                <Box
-                                  data-testid="cell-finding"
-                                  title={marks.map((f) => `${f.rule}: ${f.message[lang]}`).join('\n')}
-                                  sx={{
-                                    position: 'absolute',
-                                    top: 3,
-                                    insetInlineEnd: 3,
-                                    width: 8,
-                                    height: 8,
-                                    borderRadius: '50%',
-                                    bgcolor: 'warning.main',
-                                  }}
-                                />
-                              )}
-                            </TableCell>
-                          );
-                        })}
-                        <TableCell align="center" sx={{ fontWeight: 700 }}>
-                          {text(rowBucket(r))}
-                        </TableCell>
-                      </TableRow>
-                    );
-                  })}
-              </Fragment>
+              );
+            }
+            const { row: r, index: visible } = item;
+            const own = byCluster.get(r.clusterId) ?? [];
+            return (
+              <TableRow key={r.clusterId} data-testid={`matrix-row-${r.clusterCode}`}>
+                <TableCell sx={STICKY}>
+                  <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+                    <span>{localName({ nameAr: r.clusterNameAr, nameEn: r.clusterNameEn })}</span>
+                    {own.length > 0 && (
+                      <Box
+                        component="span"
+                        data-testid="cluster-findings"
+                        title={own.map((f) => `${f.rule}: ${f.message[lang]}`).join('\n')}
+                        aria-label={t('matrix.findingsOn', { count: own.length })}
+                        sx={{
+                          display: 'inline-flex',
+                          alignItems: 'center',
+                          color: 'warning.dark',
+                          fontSize: 12,
+                        }}
+                      >
+                        <WarningAmberIcon sx={{ fontSize: 16 }} />
+                        {fmt.number(own.length)}
+                      </Box>
+                    )}
+                  </Box>
+                  {!r.selected && (
+                    <Typography variant="caption" color="text.secondary" component="div">
+                      {t('matrix.notSelected')}
+                    </Typography>
+                  )}
+                </TableCell>
+                {AXES.map((a) => {
+                  const b = cellBucket(r, a);
+                  const v = valueOf(b, p.measure);
+                  const gap = r.selected && !r.covered[a - 1];
+                  const marks = own.filter((f) => f.axis === a && f.rule !== 'R1');
+                  return (
+                    <TableCell
+                      key={a}
+                      align="center"
+                      tabIndex={visible === tabStop && a === 1 ? 0 : -1}
+                      role="button"
+                      data-r={visible}
+                      data-c={a}
+                      data-axis={a}
+                      data-gap={gap || undefined}
+                      title={gap ? t('matrix.gap') : axisName(a, true)}
+                      onClick={() => p.onOpenCell(r, a)}
+                      sx={{
+                        position: 'relative',
+                        cursor: 'pointer',
+                        '&:focus-visible': {
+                          outline: '3px solid',
+                          outlineColor: 'primary.main',
+                          outlineOffset: -3,
+                        },
+                        ...(gap ? GAP_SX : heat(p.measure === 'achievement' ? Math.min(v ?? 0, 100) : v, max)),
+                      }}
+                    >
+                      {gap ? '—' : (show(fmt, p.measure, v) ?? t('matrix.noValue'))}
+                      {marks.length > 0 && (
+                        <Box
+                          data-testid="cell-finding"
+                          title={marks.map((f) => `${f.rule}: ${f.message[lang]}`).join('\n')}
+                          sx={{
+                            position: 'absolute',
+                            top: 3,
+                            insetInlineEnd: 3,
+                            width: 8,
+                            height: 8,
+                            borderRadius: '50%',
+                            bgcolor: 'warning.main',
+                          }}
+                        />
+                      )}
+                    </TableCell>
+                  );
+                })}
+                <TableCell align="center" sx={{ fontWeight: 700 }}>
+                  {text(rowBucket(r))}
+                </TableCell>
+              </TableRow>
             );
           })}
+          {last < items.length && <tr aria-hidden style={{ height: (items.length - last) * ROW }} />}
           <TableRow sx={{ '& > td': { fontWeight: 700, borderTop: 2 } }}>
             <TableCell sx={STICKY}>{t('matrix.total')}</TableCell>
             {AXES.map((a) => (
