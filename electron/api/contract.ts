@@ -10,11 +10,20 @@ import * as m from '../../db/model';
 import { MAPPABLE_FIELDS } from '../../db/register';
 import type { Finding } from '../../db/queries/health';
 import type { MatrixRow } from '../../db/queries/matrix';
+import type { Draft, DraftProblem } from '../../db/queries/planning';
 import type { PortfolioStats } from '../../db/queries/stats';
 import type { ImportProfile } from '../../db/repos/profiles';
 import type { FilePayload } from '../excel/exchange';
 import type { ImportResult } from '../excel/import/commit';
 import type { JobView } from './jobs';
+
+export interface PlanPreview {
+  drafts: Draft[];
+  before: { matrix: MatrixRow[]; findings: Finding[] };
+  after: { matrix: MatrixRow[]; findings: Finding[] };
+  /** Drafts that no longer apply (their cluster deleted since, say); left out of `after`. */
+  problems: DraftProblem[];
+}
 
 export interface Operation<I extends z.ZodType, O> {
   input: I;
@@ -26,6 +35,18 @@ const op =
   <I extends z.ZodType>(input: I): Operation<I, O> => ({ input });
 
 const NoInput = z.object({}).strict().optional();
+const MatrixInput = z
+  .object({
+    regionId: m.Id.optional(),
+    sectorId: m.Id.optional(),
+    status: m.InitiativeStatus.optional(),
+    period: m.Period.optional(),
+    selectedOnly: z.boolean().optional(),
+    /** The measure on show: only its sums are made (and counts, always). All when absent. */
+    measure: z.enum(['count', 'budget', 'spent', 'progress', 'achievement']).optional(),
+  })
+  .strict();
+
 const Lang = z.enum(['ar', 'en']);
 /** Header text as it stands in the workbook → field, or null to ignore the column. */
 const Mapping = z.record(z.string().max(300), z.enum(MAPPABLE_FIELDS).nullable());
@@ -81,20 +102,7 @@ export const contract = {
   ),
 
   /** A region includes its governorates; see MatrixFilter for the rest. */
-  'matrix.get': op<MatrixRow[]>()(
-    z
-      .object({
-        regionId: m.Id.optional(),
-        sectorId: m.Id.optional(),
-        status: m.InitiativeStatus.optional(),
-        period: m.Period.optional(),
-        selectedOnly: z.boolean().optional(),
-        /** The measure on show: only its sums are made (and counts, always). All when absent. */
-        measure: z.enum(['count', 'budget', 'spent', 'progress', 'achievement']).optional(),
-      })
-      .strict()
-      .optional(),
-  ),
+  'matrix.get': op<MatrixRow[]>()(MatrixInput.optional()),
   /** Findings of the health rules R1–R6, optionally for one region (with its governorates). */
   'health.findings': op<Finding[]>()(
     z
@@ -117,6 +125,20 @@ export const contract = {
   /** Progress and result of long work started by another operation. */
   'jobs.get': op<JobView>()(z.object({ id: m.Id }).strict()),
   'jobs.cancel': op<JobView>()(z.object({ id: m.Id }).strict()),
+
+  /** What-if planning: drafts kept apart from the portfolio until committed (db/queries/planning.ts). */
+  'planning.list': op<Draft[]>()(NoInput),
+  'planning.add': op<Draft>()(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('create'), input: m.InitiativeCreate }).strict(),
+      z.object({ kind: z.literal('update'), input: m.InitiativeUpdate }).strict(),
+    ]),
+  ),
+  'planning.remove': op<Record<string, never>>()(z.object({ id: z.int().min(1) }).strict()),
+  /** The matrix and findings before and with the drafts, for the same view as matrix.get. */
+  'planning.preview': op<PlanPreview>()(MatrixInput.optional()),
+  'planning.commit': op<{ created: number; updated: number }>()(NoInput),
+  'planning.discard': op<{ discarded: number }>()(NoInput),
 
   'portfolio.stats': op<PortfolioStats>()(NoInput),
   /** Fills an empty portfolio with the demo; refused once the portfolio holds anything. */

@@ -84,6 +84,44 @@ describe('e2e/matrix', () => {
     expect(stored).toEqual({ code, on_axis: 1, primary_axis: axis });
   });
 
+  it('plans in a session: a draft closes a gap on screen only, shows the difference, and is committed', async () => {
+    const { page, db } = s;
+    const count = () => db.prepare('SELECT count(*) FROM initiatives').pluck().get() as number;
+    const before = count();
+    await page.getByTestId('planning-start').click();
+    const panel = page.getByTestId('planning-panel');
+    await panel.waitFor();
+
+    const gap = page.locator('td[data-gap]').first();
+    const axis = await gap.getAttribute('data-axis');
+    const rowId = (await gap.locator('xpath=..').getAttribute('data-testid'))!;
+    await gap.click();
+    await page.getByTestId('cell-add').click();
+    const d = page.getByTestId('initiative-dialog');
+    await d.locator('input[name=title]').fill('مبادرة مقترحة في جلسة التخطيط');
+    await d.locator('input[name=plannedBudget]').fill('750000');
+    await d.getByTestId('dialog-save').click();
+    await d.waitFor({ state: 'detached' });
+
+    await expect.poll(() => panel.getByTestId('planning-draft').count()).toBe(1);
+    const cell = page.getByTestId(rowId).locator(`td[data-axis="${axis}"]`);
+    await expect.poll(() => cell.getAttribute('data-changed')).toBe('true');
+    expect(await cell.getAttribute('data-gap')).toBeNull();
+    expect(await panel.getByTestId('planning-gapsClosed').innerText()).toMatch(/[1١]/);
+    expect(count()).toBe(before);
+    expect(db.prepare('SELECT count(*) FROM plan_drafts').pluck().get()).toBe(1);
+    await page.waitForTimeout(200);
+    await shot('matrix-planning-ar');
+
+    await panel.getByTestId('planning-commit').click();
+    await page.getByTestId('planning-confirm').click();
+    await panel.waitFor({ state: 'detached' });
+    expect(count()).toBe(before + 1);
+    expect(db.prepare('SELECT count(*) FROM plan_drafts').pluck().get()).toBe(0);
+    await expect.poll(() => cell.getAttribute('data-gap')).toBeNull();
+    expect(await cell.getAttribute('data-changed')).toBeNull();
+  });
+
   it('filters by region and status, and collapses a region', async () => {
     const { page } = s;
     await page.getByTestId('filter-region').click();

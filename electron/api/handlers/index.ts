@@ -4,6 +4,7 @@ import {
   axesHandlers,
   healthHandlers,
   matrixHandlers,
+  planningHandlers,
   portfolioHandlers,
   settingsHandlers,
 } from './portfolio';
@@ -21,6 +22,7 @@ export const handlers = {
   ...auditHandlers,
   ...matrixHandlers,
   ...healthHandlers,
+  ...planningHandlers,
   ...portfolioHandlers,
   ...exchangeHandlers,
   ...importHandlers,

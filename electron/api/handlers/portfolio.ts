@@ -2,7 +2,16 @@ import { AXES } from '../../../db/axes';
 import { loadDemo } from '../../../db/demo';
 import type { Db } from '../../../db/connection';
 import { getFindings } from '../../../db/queries/health';
-import { getMatrix } from '../../../db/queries/matrix';
+import { getMatrix, type MatrixRow, type SumMeasure } from '../../../db/queries/matrix';
+import {
+  addDraft,
+  commitDrafts,
+  discardDrafts,
+  listDrafts,
+  removeDraft,
+  withDrafts,
+} from '../../../db/queries/planning';
+import type { ParsedInputOf } from '../contract';
 import { withGovernorates } from '../../../db/queries/scope';
 import { listRegions } from '../../../db/repos/regions';
 import { getStats } from '../../../db/queries/stats';
@@ -26,20 +35,39 @@ export const auditHandlers = {
 const scopeOf = (db: Db, regionId: string | undefined) =>
   regionId ? withGovernorates(listRegions(db), regionId) : null;
 
+/** The matrix for a view as the screens ask for it (matrix.get, planning.preview). */
+export function matrixFor(db: Db, input: ParsedInputOf<'matrix.get'>, extra: SumMeasure[] = []): MatrixRow[] {
+  const { regionId, measure, ...rest } = input ?? {};
+  const scope = scopeOf(db, regionId);
+  const shown: SumMeasure[] = measure === 'budget' || measure === 'spent' || measure === 'progress' ? [measure] : [];
+  const only =
+    measure === undefined
+      ? {}
+      : { measures: [...new Set([...extra, ...shown])], achievement: measure === 'achievement' };
+  return getMatrix(db, { ...rest, ...only, ...(scope ? { regionIds: [...scope] } : {}) });
+}
+
 export const matrixHandlers = {
-  'matrix.get': (input, { db }) => {
-    const { regionId, measure, ...rest } = input ?? {};
-    const scope = scopeOf(db, regionId);
-    const only =
-      measure === undefined
-        ? {}
-        : {
-            measures: measure === 'budget' || measure === 'spent' || measure === 'progress' ? [measure] : [],
-            achievement: measure === 'achievement',
-          };
-    return getMatrix(db, { ...rest, ...only, ...(scope ? { regionIds: [...scope] } : {}) });
-  },
+  'matrix.get': (input, { db }) => matrixFor(db, input),
 } satisfies DomainHandlers<'matrix'>;
+
+export const planningHandlers = {
+  'planning.list': (_input, { db }) => listDrafts(db),
+  'planning.add': (input, { db }) => addDraft(db, input),
+  'planning.remove': (input, { db }) => {
+    removeDraft(db, input.id);
+    return {};
+  },
+  'planning.preview': (input, { db }) => {
+    // Budget by axis before and after is always shown, whatever the measure on the matrix.
+    const view = () => ({ matrix: matrixFor(db, input, ['budget']), findings: getFindings(db, {}) });
+    const before = view();
+    const { value: after, problems } = withDrafts(db, view);
+    return { drafts: listDrafts(db), before, after, problems };
+  },
+  'planning.commit': (_input, { db, source }) => commitDrafts(db, { source }),
+  'planning.discard': (_input, { db }) => ({ discarded: discardDrafts(db) }),
+} satisfies DomainHandlers<'planning'>;
 
 export const healthHandlers = {
   'health.findings': (input, { db }) =>

@@ -18,6 +18,8 @@ export function InitiativeDialog(props: {
   initiative: Initiative | 'new';
   /** A new initiative's cluster and axes, e.g. from a matrix cell. */
   preset?: { clusterId: string; axes: number[] };
+  /** In a planning session: saved as a draft, the portfolio untouched until the session commits. */
+  asDraft?: boolean;
   onClose(): void;
 }) {
   const { t } = useTranslation();
@@ -52,9 +54,15 @@ export function InitiativeDialog(props: {
 
   const save = async () => {
     const input = toInput(d, digits);
-    const ok = existing
-      ? await write('initiatives.update', { ...input, id: existing.id })
-      : await write('initiatives.create', input);
+    const ok = props.asDraft
+      ? await write(
+          'planning.add',
+          existing ? { kind: 'update', input: { ...input, id: existing.id } } : { kind: 'create', input },
+          'planning.drafted',
+        )
+      : existing
+        ? await write('initiatives.update', { ...input, id: existing.id })
+        : await write('initiatives.create', input);
     if (ok) props.onClose();
   };
 

@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
@@ -12,6 +13,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Initiative, INITIATIVE_STATUSES, type InitiativeStatus } from '../../../db/model';
 import type { MatrixRow } from '../../../db/queries/matrix';
+import type { PlanPreview } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { useFormatter, useLocalName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
@@ -19,6 +21,7 @@ import { InitiativeDialog } from '../initiatives/InitiativeDialog';
 import { CellDialog } from './CellDialog';
 import { MatrixTable } from './MatrixTable';
 import { type Measure, MEASURES } from './measures';
+import { PlanningPanel } from './PlanningPanel';
 
 interface Filter {
   regionId: string;
@@ -74,28 +77,42 @@ export function MatrixScreen() {
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [cell, setCell] = useState<{ row: MatrixRow; axis: number } | null>(null);
   const [editing, setEditing] = useState<Initiative | { clusterId: string; axes: number[] } | null>(null);
+  // A planning session: on while the user plans, and whenever drafts are waiting in the file.
+  const [planning, setPlanning] = useState(false);
+  const [preview, setPreview] = useState<PlanPreview | null>(null);
+  useEffect(() => {
+    call('planning.list')
+      .then((drafts) => drafts.length > 0 && setPlanning(true))
+      .catch(fail);
+  }, [fail]);
 
   // Asked again whenever the filters or the portfolio change (a save anywhere refreshes the store).
   useEffect(() => {
     let live = true;
-    call('matrix.get', {
+    const input = {
       ...(filter.regionId ? { regionId: filter.regionId } : {}),
       ...(filter.sectorId ? { sectorId: filter.sectorId } : {}),
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.period ? { period: filter.period } : {}),
       ...(filter.selectedOnly ? { selectedOnly: true } : {}),
       measure,
-    })
-      .then((rows) => {
-        if (!live) return;
-        performance.mark('matrix-data');
-        setData({ rows, measure });
-      })
-      .catch(fail);
+    };
+    const got = (rows: MatrixRow[]) => {
+      if (!live) return;
+      performance.mark('matrix-data');
+      setData({ rows, measure });
+    };
+    (planning
+      ? call('planning.preview', input).then((p) => {
+          if (live) setPreview(p);
+          got(p.after.matrix);
+        })
+      : call('matrix.get', input).then(got)
+    ).catch(fail);
     return () => {
       live = false;
     };
-  }, [filter, measure, initiatives, clusters, fail]);
+  }, [filter, measure, planning, initiatives, clusters, fail]);
 
   const set = <K extends keyof Filter>(k: K, v: Filter[K]) => setFilter((f) => ({ ...f, [k]: v }));
   const LABELS = { regionId: 'matrix.region', sectorId: 'matrix.sector', status: 'matrix.status' } as const;
@@ -194,6 +211,21 @@ export function MatrixScreen() {
           label={t('matrix.selectedOnly')}
         />
       </Stack>
+      {planning && preview ? (
+        <PlanningPanel
+          preview={preview}
+          onEnd={() => {
+            setPlanning(false);
+            setPreview(null);
+          }}
+        />
+      ) : (
+        <Box>
+          <Button variant="outlined" onClick={() => setPlanning(true)} data-testid="planning-start">
+            {t('planning.start')}
+          </Button>
+        </Box>
+      )}
       <Legend />
       {data === null ? null : data.rows.length === 0 ? (
         <Typography color="text.secondary">{t('matrix.empty')}</Typography>
@@ -212,6 +244,7 @@ export function MatrixScreen() {
               })
             }
             onOpenCell={(row, axis) => setCell({ row, axis })}
+            {...(planning && preview ? { baseline: new Map(preview.before.matrix.map((r) => [r.clusterId, r])) } : {})}
           />
         </Paper>
       )}
@@ -235,6 +268,7 @@ export function MatrixScreen() {
         <InitiativeDialog
           initiative={'id' in editing ? editing : 'new'}
           {...('id' in editing ? {} : { preset: editing })}
+          asDraft={planning}
           onClose={() => {
             setEditing(null);
             setCell(null);

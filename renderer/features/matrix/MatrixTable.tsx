@@ -50,6 +50,8 @@ export interface MatrixTableProps {
   collapsed: Set<string>;
   onToggle(regionId: string): void;
   onOpenCell(row: MatrixRow, axis: number): void;
+  /** In a planning session, the rows as they are without the drafts: changed cells are framed. */
+  baseline?: Map<string, MatrixRow>;
 }
 
 export function MatrixTable(p: MatrixTableProps) {
@@ -215,6 +217,9 @@ export function MatrixTable(p: MatrixTableProps) {
                   const b = cellBucket(r, a);
                   const v = valueOf(b, p.measure);
                   const gap = r.selected && !r.covered[a - 1];
+                  const was = p.baseline?.get(r.clusterId);
+                  const before = was ? valueOf(cellBucket(was, a), p.measure) : v;
+                  const changed = was !== undefined && (before !== v || was.covered[a - 1] !== r.covered[a - 1]);
                   const marks = own.filter((f) => f.axis === a && f.rule !== 'R1');
                   return (
                     <TableCell
@@ -226,7 +231,17 @@ export function MatrixTable(p: MatrixTableProps) {
                       data-c={a}
                       data-axis={a}
                       data-gap={gap || undefined}
-                      title={gap ? t('matrix.gap') : axisName(a, true)}
+                      data-changed={changed || undefined}
+                      title={
+                        changed
+                          ? t('planning.changed', {
+                              before: show(fmt, p.measure, before) ?? t('matrix.noValue'),
+                              after: show(fmt, p.measure, v) ?? t('matrix.noValue'),
+                            })
+                          : gap
+                            ? t('matrix.gap')
+                            : axisName(a, true)
+                      }
                       onClick={() => p.onOpenCell(r, a)}
                       sx={{
                         position: 'relative',
@@ -237,6 +252,7 @@ export function MatrixTable(p: MatrixTableProps) {
                           outlineOffset: -3,
                         },
                         ...(gap ? GAP_SX : heat(p.measure === 'achievement' ? Math.min(v ?? 0, 100) : v, max)),
+                        ...(changed ? { outline: '3px solid', outlineColor: 'info.main', outlineOffset: -3 } : {}),
                       }}
                     >
                       {gap ? '—' : (show(fmt, p.measure, v) ?? t('matrix.noValue'))}
