@@ -42,3 +42,8 @@ export function withGovernorates(regions: readonly Region[], id: string): Set<st
   }
   return ids;
 }
+
+/** A region id as the API takes it → the ids of it and its governorates; undefined for all. */
+export function scopeIds(db: Db, regionId: string | undefined): string[] | undefined {
+  return regionId ? [...withGovernorates(listRegions(db), regionId)] : undefined;
+}

@@ -113,6 +113,8 @@ export const contract = {
 
   'exchange.export': op<{ jobId: string }>()(z.object({ lang: Lang, regionId: m.Id.optional() }).strict()),
   'exchange.template': op<FilePayload>()(z.object({ lang: Lang }).strict()),
+  /** The matrix view (its filters and measure) as a workbook. */
+  'exchange.matrix': op<FilePayload>()(MatrixInput.extend({ lang: Lang })),
   'import.preview': op<{ jobId: string }>()(Upload.extend({ mapping: Mapping.optional() }).strict()),
   'import.commit': op<ImportResult>()(z.object({ previewId: m.Id, skipInvalid: z.boolean() }).strict()),
   'import.discard': op<Record<string, never>>()(z.object({ previewId: m.Id }).strict()),

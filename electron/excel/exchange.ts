@@ -18,7 +18,10 @@ import type { Mapping } from './import/mapping';
 import type { RowError } from './import/rows';
 import type { Change } from './import/plan';
 import type { Field } from './import/fields';
-import type { Lang } from './labels';
+import type { MatrixFilter } from '../../db/queries/matrix';
+import type { Measure } from '../../db/queries/measures';
+import { type Lang, MESSAGES } from './labels';
+import { writeMatrixWorkbook } from './matrix-sheet';
 import { writeReport } from './report';
 import { writeTemplate } from './template';
 
@@ -192,13 +195,29 @@ export function startExport(db: Db, input: { lang: Lang; regionId?: string }): {
   });
 }
 
-export async function templateFile(db: Db, lang: Lang): Promise<FilePayload> {
+/** Writes a workbook to a work file and hands it back as a download. */
+async function asDownload(fileName: string, write: (out: string) => Promise<unknown>): Promise<FilePayload> {
   const out = workFile('.xlsx');
   try {
-    await writeTemplate(out, lang, db);
-    const name = lang === 'ar' ? 'نموذج-استيراد-المبادرات.xlsx' : 'initiative-import-template.xlsx';
-    return { fileName: name, data: readFileSync(out).toString('base64') };
+    await write(out);
+    return { fileName, data: readFileSync(out).toString('base64') };
   } finally {
     rmSync(out, { force: true });
   }
+}
+
+export function templateFile(db: Db, lang: Lang): Promise<FilePayload> {
+  const name = lang === 'ar' ? 'نموذج-استيراد-المبادرات.xlsx' : 'initiative-import-template.xlsx';
+  return asDownload(name, (out) => writeTemplate(out, lang, db));
+}
+
+/** The matrix view on screen, with its filters and measure, as a workbook. */
+export function matrixFile(
+  db: Db,
+  input: { lang: Lang; measure: Measure; filter: MatrixFilter },
+): Promise<FilePayload> {
+  const day = new Date().toISOString().slice(0, 10);
+  return asDownload(`${MESSAGES[input.lang].matrix.fileName}-${day}.xlsx`, (out) =>
+    writeMatrixWorkbook(db, out, input),
+  );
 }

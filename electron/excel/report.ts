@@ -7,6 +7,7 @@ import Excel from './exceljs';
 import { AXES } from '../../db/axes';
 import { schemaVersion, type Db } from '../../db/connection';
 import type { Initiative } from '../../db/model';
+import { getFindings } from '../../db/queries/health';
 import { getMatrix } from '../../db/queries/matrix';
 import { resolveRegionScope } from '../../db/queries/scope';
 import { listClusters } from '../../db/repos/clusters';
@@ -16,7 +17,8 @@ import { listRegions } from '../../db/repos/regions';
 import { listSectors } from '../../db/repos/sectors';
 import { getSettings } from '../../db/repos/settings';
 import { enumLabel, fill, type Lang, MESSAGES, REGISTER_FIELDS, registerHeader } from './labels';
-import { addSheet, type Cell, GAP_FILL, writeTable } from './sheet';
+import { writeMatrixSheet } from './matrix-sheet';
+import { addSheet, type Cell, writeTable } from './sheet';
 
 export const REPORT_FORMAT_VERSION = 1;
 
@@ -132,37 +134,7 @@ export async function writeReport(db: Db, out: string, options: ReportOptions): 
   summary.commit();
 
   // Matrix -------------------------------------------------------------------------------------
-  const matrixSheet = addSheet(wb, { name: m.sheets.matrix, rtl, footer });
-  const matrixRows: Cell[][] = matrix.map((r) => [
-    lang === 'en' && r.regionNameEn ? r.regionNameEn : r.regionNameAr,
-    lang === 'en' && r.clusterNameEn ? r.clusterNameEn : r.clusterNameAr,
-    r.selected ? m.yes : m.no,
-    ...r.initiatives.map((n) => (r.selected && n === 0 ? m.gap : n)),
-    r.initiatives.reduce((a, b) => a + b, 0),
-  ]);
-  writeTable(
-    matrixSheet,
-    [
-      { header: m.matrixRegion },
-      { header: m.matrixCluster },
-      { header: m.matrixSelected, width: 12 },
-      ...AXES.map((a) => ({ header: `${a.id}. ${rtl ? a.shortAr : a.shortEn}`, width: 16, numFmt: '0' })),
-      { header: m.matrixTotal, width: 10, numFmt: '0' },
-    ],
-    matrixRows,
-    (row, col, cell) => {
-      if (col >= 3 && col <= 9) cell.alignment = { horizontal: 'center' };
-      if (row[col] === m.gap) {
-        cell.fill = GAP_FILL;
-        cell.font = { bold: true, color: { argb: 'FFB00020' } };
-      }
-    },
-    matrixRows,
-  );
-  const note = matrixSheet.addRow([m.matrixNote]);
-  note.font = { italic: true };
-  note.commit();
-  matrixSheet.commit();
+  writeMatrixSheet(wb, matrix, { lang, measure: 'count', currencyDigits: settings.currencyDigits });
 
   // Register -----------------------------------------------------------------------------------
   const register = addSheet(wb, { name: m.sheets.register, rtl, footer });
@@ -227,6 +199,34 @@ export async function writeReport(db: Db, out: string, options: ReportOptions): 
     indicatorRows,
   );
   indicatorSheet.commit();
+
+  // Health findings ----------------------------------------------------------------------------
+  const findingsSheet = addSheet(wb, { name: m.sheets.findings, rtl, footer });
+  const rules = MESSAGES[lang].findings.rules as Record<string, string>;
+  const local = (ar: string | null, en: string | null) => (lang === 'en' && en ? en : ar);
+  const findingRows: Cell[][] = getFindings(db, { regionIds: scope.ids }).map((f) => [
+    f.rule,
+    rules[f.rule] ?? f.rule,
+    local(f.regionAr, f.regionEn),
+    local(f.clusterAr, f.clusterEn),
+    f.axis,
+    f.initiativeCode,
+    f.message[lang],
+  ]);
+  writeTable(
+    findingsSheet,
+    [
+      { header: m.findingRule, width: 8, center: true },
+      { header: m.findingRuleName, width: 28 },
+      { header: m.findingRegion },
+      { header: m.findingCluster },
+      { header: m.findingAxis, width: 8, center: true, numFmt: '0' },
+      { header: m.findingInitiative, width: 12 },
+      { header: m.findingMessage, width: 90 },
+    ],
+    findingRows.length > 0 ? findingRows : [[null, m.noFindings, null, null, null, null, null]],
+  );
+  findingsSheet.commit();
 
   // Meta ---------------------------------------------------------------------------------------
   const meta = addSheet(wb, { name: 'meta', rtl: false, footer, state: 'hidden' }, 0);

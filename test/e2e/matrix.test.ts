@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../db/demo';
+import { readWorkbookInMemory } from '../helpers/workbooks';
 import { RESULTS, type Session, startSession } from './browser';
 
 let s: Session;
@@ -153,6 +154,27 @@ describe('e2e/matrix', () => {
     await expect.poll(() => page.locator('[data-testid^=matrix-row-]').count()).toBe(0);
     await page.getByRole('button', { name: /فتح مجموعة/ }).click();
     await expect.poll(() => page.locator('[data-testid^=matrix-row-]').count()).toBe(rows);
+  });
+
+  it('exports the view on screen to Excel and prints without the program around it', async () => {
+    const { page } = s;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('matrix-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^مصفوفة-التجمعات-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const file = join(RESULTS, 'matrix-view.xlsx');
+    await download.saveAs(file);
+    const ws = (await readWorkbookInMemory(file)).getWorksheet('المصفوفة')!;
+    expect(ws.views[0]).toMatchObject({ rightToLeft: true });
+    // The region filter of the view (Upper Egypt) is in the file: its clusters only.
+    const regions = new Set<string>();
+    ws.eachRow((row, n) => n > 1 && row.getCell(3).value && regions.add(String(row.getCell(1).value)));
+    expect([...regions]).toEqual(['إقليم الصعيد']);
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('nav').isVisible()).toBe(false);
+    expect(await page.getByTestId('matrix-export').isVisible()).toBe(false);
+    expect(await page.getByTestId('matrix-table').isVisible()).toBe(true);
+    await shot('matrix-print-ar');
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('reads left to right in English, with findings on the dashboard', async () => {

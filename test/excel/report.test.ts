@@ -89,8 +89,24 @@ describe('excel/report', () => {
       'المصفوفة',
       'سجل المبادرات',
       'المؤشرات',
+      'ملاحظات السلامة',
       'meta',
     ]);
+    // The health findings, in the report's language, one row each.
+    const findings = wb.getWorksheet('ملاحظات السلامة')!;
+    expect(findings.views[0]).toMatchObject({ rightToLeft: true });
+    const rules = new Set<string>();
+    findings.eachRow((row, n) => n > 1 && rules.add(String(row.getCell(1).value)));
+    expect([...rules].sort()).toEqual(['R1', 'R3', 'R4', 'R5', 'R6']);
+    expect(String(findings.getRow(2).getCell(7).value)).toMatch(/[\u0600-\u06FF]/);
+    // The matrix: gaps marked, other cells filled as the screen's heat map.
+    const matrixSheet = wb.getWorksheet('المصفوفة')!;
+    const cells: { value: unknown; fill: unknown }[] = [];
+    matrixSheet.eachRow((row, n) => {
+      if (n > 1) for (let c = 4; c <= 10; c++) cells.push({ value: row.getCell(c).value, fill: row.getCell(c).fill });
+    });
+    expect(cells.filter((c) => c.value === 'فجوة').length).toBeGreaterThan(10);
+    expect(cells.some((c) => typeof c.value === 'number' && (c.fill as { fgColor?: unknown })?.fgColor)).toBe(true);
     const register = wb.getWorksheet('سجل المبادرات')!;
     expect(register.views[0]).toMatchObject({ rightToLeft: true, state: 'frozen', ySplit: 1 });
     expect(register.pageSetup).toMatchObject({

@@ -1,4 +1,5 @@
 import { AppError } from '../../../db/errors';
+import { scopeIds } from '../../../db/queries/scope';
 import { deleteProfile, listProfiles, saveProfile } from '../../../db/repos/profiles';
 import {
   commitPreview,
@@ -6,6 +7,7 @@ import {
   errorWorkbook,
   startExport,
   startPreview,
+  matrixFile,
   templateFile,
 } from '../../excel/exchange';
 import { cancelJob, getJob } from '../jobs';
@@ -17,6 +19,12 @@ const noJob = (id: string) =>
 export const exchangeHandlers = {
   'exchange.export': (input, { db }) => startExport(db, input),
   'exchange.template': ({ lang }, { db }) => templateFile(db, lang),
+  'exchange.matrix': ({ lang, measure, regionId, ...filter }, { db }) =>
+    matrixFile(db, {
+      lang,
+      measure: measure ?? 'count',
+      filter: { ...filter, regionIds: scopeIds(db, regionId) },
+    }),
 } satisfies DomainHandlers<'exchange'>;
 
 export const importHandlers = {

@@ -12,8 +12,7 @@ import {
   withDrafts,
 } from '../../../db/queries/planning';
 import type { ParsedInputOf } from '../contract';
-import { withGovernorates } from '../../../db/queries/scope';
-import { listRegions } from '../../../db/repos/regions';
+import { scopeIds } from '../../../db/queries/scope';
 import { getStats } from '../../../db/queries/stats';
 import { listAudit } from '../../../db/repos/audit';
 import { getSettings, updateSettings } from '../../../db/repos/settings';
@@ -32,19 +31,16 @@ export const auditHandlers = {
   'audit.list': (input, { db }) => listAudit(db, input ?? {}),
 } satisfies DomainHandlers<'audit'>;
 
-const scopeOf = (db: Db, regionId: string | undefined) =>
-  regionId ? withGovernorates(listRegions(db), regionId) : null;
-
 /** The matrix for a view as the screens ask for it (matrix.get, planning.preview). */
 export function matrixFor(db: Db, input: ParsedInputOf<'matrix.get'>, extra: SumMeasure[] = []): MatrixRow[] {
   const { regionId, measure, ...rest } = input ?? {};
-  const scope = scopeOf(db, regionId);
+  const regionIds = scopeIds(db, regionId);
   const shown: SumMeasure[] = measure === 'budget' || measure === 'spent' || measure === 'progress' ? [measure] : [];
   const only =
     measure === undefined
       ? {}
       : { measures: [...new Set([...extra, ...shown])], achievement: measure === 'achievement' };
-  return getMatrix(db, { ...rest, ...only, ...(scope ? { regionIds: [...scope] } : {}) });
+  return getMatrix(db, { ...rest, ...only, regionIds });
 }
 
 export const matrixHandlers = {
@@ -71,7 +67,10 @@ export const planningHandlers = {
 
 export const healthHandlers = {
   'health.findings': (input, { db }) =>
-    getFindings(db, { regionIds: scopeOf(db, input?.regionId), ...(input?.rules ? { rules: input.rules } : {}) }),
+    getFindings(db, {
+      regionIds: input?.regionId ? new Set(scopeIds(db, input.regionId)) : null,
+      ...(input?.rules ? { rules: input.rules } : {}),
+    }),
 } satisfies DomainHandlers<'health'>;
 
 export const portfolioHandlers = {

@@ -1,4 +1,7 @@
+import FileDownloadIcon from '@mui/icons-material/FileDownload';
+import PrintIcon from '@mui/icons-material/Print';
 import Box from '@mui/material/Box';
+import GlobalStyles from '@mui/material/GlobalStyles';
 import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
@@ -15,12 +18,13 @@ import { type Initiative, INITIATIVE_STATUSES, type InitiativeStatus } from '../
 import type { MatrixRow } from '../../../db/queries/matrix';
 import type { PlanPreview } from '../../../electron/api/contract';
 import { call } from '../../api';
+import { downloadFile } from '../exchange/files';
 import { useFormatter, useLocalName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { InitiativeDialog } from '../initiatives/InitiativeDialog';
 import { CellDialog } from './CellDialog';
 import { MatrixTable } from './MatrixTable';
-import { type Measure, MEASURES } from './measures';
+import { type Measure, MEASURES } from '../../../db/queries/measures';
 import { PlanningPanel } from './PlanningPanel';
 
 interface Filter {
@@ -69,6 +73,7 @@ export function MatrixScreen() {
   const clusters = useStore((s) => s.clusters);
   const findings = useStore((s) => s.findings);
   const fail = useStore((s) => s.fail);
+  const language = useStore((s) => s.language);
   const [measure, setMeasure] = useState<Measure>('count');
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const [periodText, setPeriodText] = useState('');
@@ -86,17 +91,20 @@ export function MatrixScreen() {
       .catch(fail);
   }, [fail]);
 
+  /** The view on screen as the API takes it: the matrix, a planning preview and the export. */
+  const viewInput = () => ({
+    ...(filter.regionId ? { regionId: filter.regionId } : {}),
+    ...(filter.sectorId ? { sectorId: filter.sectorId } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.period ? { period: filter.period } : {}),
+    ...(filter.selectedOnly ? { selectedOnly: true } : {}),
+    measure,
+  });
+
   // Asked again whenever the filters or the portfolio change (a save anywhere refreshes the store).
   useEffect(() => {
     let live = true;
-    const input = {
-      ...(filter.regionId ? { regionId: filter.regionId } : {}),
-      ...(filter.sectorId ? { sectorId: filter.sectorId } : {}),
-      ...(filter.status ? { status: filter.status } : {}),
-      ...(filter.period ? { period: filter.period } : {}),
-      ...(filter.selectedOnly ? { selectedOnly: true } : {}),
-      measure,
-    };
+    const input = viewInput();
     const got = (rows: MatrixRow[]) => {
       if (!live) return;
       performance.mark('matrix-data');
@@ -149,10 +157,38 @@ export function MatrixScreen() {
 
   return (
     <Stack spacing={2}>
+      {/* Printing the matrix: A4 across, the table at full length, the program's chrome left out. */}
+      <GlobalStyles
+        styles={{
+          '@page': { size: 'A4 landscape', margin: '10mm' },
+          '@media print': {
+            '.no-print': { display: 'none !important' },
+            '.matrix-scroll': { maxHeight: 'none !important', overflow: 'visible !important' },
+            main: { padding: '0 !important', margin: '0 !important' },
+          },
+        }}
+      />
       <Box sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 2 }}>
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           {t('matrix.title')}
         </Typography>
+        <Stack direction="row" spacing={1} className="no-print">
+          <Button
+            variant="outlined"
+            startIcon={<FileDownloadIcon />}
+            data-testid="matrix-export"
+            onClick={() =>
+              void call('exchange.matrix', { ...viewInput(), lang: language })
+                .then(downloadFile)
+                .catch(fail)
+            }
+          >
+            {t('matrix.exportXlsx')}
+          </Button>
+          <Button variant="outlined" startIcon={<PrintIcon />} onClick={() => window.print()}>
+            {t('matrix.print')}
+          </Button>
+        </Stack>
         <ToggleButtonGroup
           exclusive
           size="small"
@@ -220,7 +256,7 @@ export function MatrixScreen() {
           }}
         />
       ) : (
-        <Box>
+        <Box className="no-print">
           <Button variant="outlined" onClick={() => setPlanning(true)} data-testid="planning-start">
             {t('planning.start')}
           </Button>

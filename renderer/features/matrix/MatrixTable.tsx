@@ -20,13 +20,12 @@ import {
   addBuckets,
   type Bucket,
   cellBucket,
-  heat,
   type Measure,
   rowBucket,
   scaleMax,
-  show,
   valueOf,
-} from './measures';
+} from '../../../db/queries/measures';
+import { heat, show } from './cells';
 
 const AXES = [1, 2, 3, 4, 5, 6, 7];
 /** Rows are drawn only near the view once there are more than WINDOW_FROM (issue 4: 5,000 clusters). */
@@ -128,6 +127,7 @@ export function MatrixTable(p: MatrixTableProps) {
   return (
     <TableContainer
       ref={container}
+      className="matrix-scroll"
       sx={{ maxHeight: 'calc(100vh - 300px)' }}
       onScroll={(e) => setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
     >

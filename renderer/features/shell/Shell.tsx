@@ -58,7 +58,7 @@ export function Shell() {
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
-      <AppBar position="fixed" sx={{ zIndex: (th) => th.zIndex.drawer + 1 }}>
+      <AppBar position="fixed" className="no-print" sx={{ zIndex: (th) => th.zIndex.drawer + 1 }}>
         <Toolbar>
           <Typography variant="h6" component="h1" sx={{ fontWeight: 700 }}>
             {t('app.name')}
@@ -78,6 +78,7 @@ export function Shell() {
         </Toolbar>
       </AppBar>
       <Drawer
+        className="no-print"
         variant="permanent"
         sx={{ width: DRAWER_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER_WIDTH } }}
       >

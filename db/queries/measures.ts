@@ -1,9 +1,8 @@
 /**
- * What a matrix cell shows. Counts and money add up across cells; progress and indicator
+ * What a matrix cell shows, for the screen and the Excel export alike. Counts and money add up across cells; progress and indicator
  * achievement are averages, so totals divide sums by counts instead of adding percentages.
  */
-import type { MatrixRow } from '../../../db/queries/matrix';
-import type { Formatter } from '../../format';
+import type { MatrixRow } from './matrix';
 
 export const MEASURES = ['count', 'budget', 'spent', 'progress', 'achievement'] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -74,24 +73,10 @@ export function valueOf(b: Bucket, m: Measure): number | null {
   }
 }
 
-export function show(fmt: Formatter, m: Measure, v: number | null): string | null {
-  if (v === null) return null;
-  if (m === 'budget' || m === 'spent') return fmt.money(v);
-  if (m === 'progress' || m === 'achievement') return fmt.percent(v);
-  return fmt.number(v);
-}
-
 /** The top of the heat scale: the largest cell for amounts, 100 % for percentages. */
 export function scaleMax(rows: MatrixRow[], m: Measure): number {
   if (m === 'progress' || m === 'achievement') return 100;
   let max = 0;
   for (const r of rows) for (let a = 1; a <= 7; a++) max = Math.max(max, valueOf(cellBucket(r, a), m) ?? 0);
   return max;
-}
-
-/** Teal heat: the share of the scale sets the fill; text turns white where the fill is dark. */
-export function heat(value: number | null, max: number): { bgcolor: string; color: string } {
-  if (value === null || value <= 0 || max <= 0) return { bgcolor: 'transparent', color: 'text.primary' };
-  const alpha = 0.12 + Math.min(1, value / max) * 0.78;
-  return { bgcolor: `rgba(11, 93, 90, ${alpha.toFixed(2)})`, color: alpha > 0.5 ? '#fff' : 'text.primary' };
 }
