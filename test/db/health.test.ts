@@ -71,6 +71,8 @@ describe('health rules', () => {
     expect(found[0]).toMatchObject({ rule: 'R2', kind: 'concentration', regionId: region.id, axis: 5 });
     expect(found[0]!.message.en).toContain('0.33');
 
+    // The limit is a setting with bounds: below an even spread it would flag every region.
+    expect(() => updateSettings(db, ui, { concentrationThreshold: 0.1 })).toThrow();
     // By budget the six cheap training initiatives weigh nothing: the spread is even again.
     updateSettings(db, ui, { concentrationBasis: 'budget' });
     expect(rules(db, 'R2')).toEqual([]);

@@ -104,6 +104,29 @@ export function SettingsScreen() {
               <MenuItem value="en">{t('settings.languageEn')}</MenuItem>
             </TextField>
           </Stack>
+          <Stack direction="row" spacing={2}>
+            <TextField
+              select
+              label={t('settings.concentrationBasis')}
+              value={draft.concentrationBasis}
+              onChange={(e) => set('concentrationBasis', e.target.value as Settings['concentrationBasis'])}
+            >
+              <MenuItem value="count">{t('settings.basisCount')}</MenuItem>
+              <MenuItem value="budget">{t('settings.basisBudget')}</MenuItem>
+            </TextField>
+            <TextField
+              type="number"
+              label={t('settings.concentrationThreshold')}
+              value={draft.concentrationThreshold}
+              error={!(draft.concentrationThreshold >= 0.15 && draft.concentrationThreshold <= 1)}
+              helperText={t('settings.thresholdHint')}
+              onChange={(e) => set('concentrationThreshold', Number(e.target.value))}
+              slotProps={{
+                inputLabel: { shrink: true },
+                htmlInput: { min: 0.15, max: 1, step: 0.05, dir: 'ltr', name: 'concentrationThreshold' },
+              }}
+            />
+          </Stack>
           <div>
             <Button variant="contained" onClick={() => void save()} data-testid="settings-save">
               {t('common.save')}
