@@ -10,7 +10,6 @@ import { AppError, type Bilingual } from '../errors';
 import { type Initiative, InitiativeCreate, InitiativeUpdate } from '../model';
 import type { WriteContext } from '../repos/audit';
 import { createInitiative, updateInitiative } from '../repos/initiatives';
-import { forgetCodeCounters } from '../repos/table';
 import { stmt, tx } from '../stmt';
 
 export type DraftInput =
@@ -61,6 +60,20 @@ export function discardDrafts(db: Db): number {
 
 const ROLLBACK = Symbol('rollback');
 
+/** Runs fn in a transaction that is always rolled back, and returns what it returned. */
+function thenRollBack<T>(db: Db, fn: () => T): T {
+  let out: { value: T } | null = null;
+  try {
+    db.transaction(() => {
+      out = { value: fn() };
+      throw ROLLBACK;
+    })();
+  } catch (e) {
+    if (e !== ROLLBACK) throw e;
+  }
+  return (out as { value: T } | null)!.value;
+}
+
 function applyOne(db: Db, ctx: WriteContext, d: Draft): Initiative {
   return d.kind === 'create' ? createInitiative(db, ctx, d.input) : updateInitiative(db, ctx, d.input);
 }
@@ -80,17 +93,7 @@ function applyAll(db: Db, ctx: WriteContext, drafts: Draft[]): DraftProblem[] {
 }
 
 function tryApply(db: Db, drafts: Draft[]): { problems: DraftProblem[] } {
-  let problems: DraftProblem[] = [];
-  try {
-    db.transaction(() => {
-      problems = applyAll(db, { source: 'ui' }, drafts);
-      throw ROLLBACK;
-    })();
-  } catch (e) {
-    if (e !== ROLLBACK) throw e;
-  }
-  forgetCodeCounters(db);
-  return { problems };
+  return { problems: thenRollBack(db, () => applyAll(db, { source: 'ui' }, drafts)) };
 }
 
 /**
@@ -99,18 +102,10 @@ function tryApply(db: Db, drafts: Draft[]): { problems: DraftProblem[] } {
  */
 export function withDrafts<T>(db: Db, fn: () => T): { value: T; problems: DraftProblem[] } {
   if (db.inTransaction) throw new Error('withDrafts needs its own transaction');
-  let out: { value: T; problems: DraftProblem[] } | null = null;
-  try {
-    db.transaction(() => {
-      const problems = applyAll(db, { source: 'ui' }, listDrafts(db));
-      out = { value: fn(), problems };
-      throw ROLLBACK;
-    })();
-  } catch (e) {
-    if (e !== ROLLBACK) throw e;
-  }
-  forgetCodeCounters(db);
-  return out!;
+  return thenRollBack(db, () => {
+    const problems = applyAll(db, { source: 'ui' }, listDrafts(db));
+    return { value: fn(), problems };
+  });
 }
 
 /** Applies every draft for real, all or nothing, and ends the session. */

@@ -61,11 +61,6 @@ export interface Table<T extends { id: string }> {
 /** The last generated code number per connection and table (see nextCode). */
 const lastNumber = new WeakMap<Db, Map<string, number>>();
 
-/** After a rollback the counted codes may run ahead of the file; count afresh from it. */
-export function forgetCodeCounters(db: Db): void {
-  lastNumber.delete(db);
-}
-
 export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table<T> {
   const booleans = new Set<string>(spec.booleans ?? []);
   const derivedKeys = new Set<string>(spec.derived ?? []);
@@ -126,15 +121,18 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
   const format = (n: number) => `${spec.codePrefix}-${String(n).padStart(4, '0')}`;
   /**
    * The next free generated code. Finding the highest number scans every code, so it is done
-   * once per connection and then counted on; the guess is checked against the unique index, and
-   * a code taken meanwhile (another program on the same file) sends it back to the scan.
+   * once per connection and then counted on. The guess is checked against the unique index:
+   * it must be free and the code before it must exist. A code taken meanwhile (another program
+   * on the same file) or one the count ran past (its insert rolled back with a failed import or
+   * a planning preview) sends it back to the scan, so no rollback leaves a gap in the codes.
    */
   const nextCode = (db: Db): string => {
     if (!spec.codePrefix) return '';
     const lastByDb = lastNumber.get(db) ?? new Map<string, number>();
     lastNumber.set(db, lastByDb);
     let n = (lastByDb.get(spec.table) ?? -1) + 1;
-    if (n === 0 || stmt(db, `SELECT 1 FROM ${spec.table} WHERE code = ?`).get(format(n))) {
+    const taken = (k: number) => stmt(db, `SELECT 1 FROM ${spec.table} WHERE code = ?`).get(format(k)) !== undefined;
+    if (n === 0 || taken(n) || (n > 1 && !taken(n - 1))) {
       const row = stmt(
         db,
         `SELECT coalesce(max(CAST(substr(code, ?) AS INTEGER)), 0) AS n FROM ${spec.table}

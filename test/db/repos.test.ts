@@ -194,6 +194,21 @@ describe('db/repos/initiatives', () => {
     seed(db);
     expect(errorOf(() => initiatives.createInitiative(db, ui, { title: 'س', axes: [1] })).code).toBe('INVALID_INPUT');
   });
+
+  it('generates codes without a gap after a rolled-back write', () => {
+    const db = newDb();
+    const { cluster } = seed(db);
+    const make = (title: string) => initiatives.createInitiative(db, ui, { title, clusterId: cluster.id, axes: [1] });
+    expect(make('أولى').code).toBe('INI-0001');
+    expect(() =>
+      db.transaction(() => {
+        make('ثانية');
+        make('ثالثة');
+        throw new Error('import failed');
+      })(),
+    ).toThrow('import failed');
+    expect(make('بعد الفشل').code).toBe('INI-0002');
+  });
 });
 
 describe('db/repos/indicators', () => {

@@ -7,7 +7,6 @@
  */
 import { backupBeside } from '../../../db/backup';
 import type { Db } from '../../../db/connection';
-import { forgetCodeCounters } from '../../../db/repos/table';
 import { getSettings } from '../../../db/repos/settings';
 import { createWriter, type ImportResult, type ImportSource, withFullSync } from './commit';
 import { sha256File } from '.';
@@ -50,7 +49,6 @@ export async function streamImport(db: Db, file: string, options: StreamImportOp
             // A later sheet names more fields: what the earlier one wrote goes.
             if (planner) {
               db.exec('ROLLBACK TO sheet');
-              forgetCodeCounters(db);
               writer = createWriter(db);
             }
             planner = createPlanner(db, h, currencyDigits);
@@ -80,5 +78,4 @@ export async function streamImport(db: Db, file: string, options: StreamImportOp
 
 function rollback(db: Db): void {
   if (db.inTransaction) db.exec('ROLLBACK');
-  forgetCodeCounters(db);
 }
