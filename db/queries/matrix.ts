@@ -55,6 +55,29 @@ export interface ClusterSums {
   total: { n: number } & Partial<Record<SumMeasure, number>>;
 }
 
+type ViewFilter = { status?: string | null; from?: string | null; to?: string | null; regionIds?: string[] };
+
+/**
+ * The view's filter as SQL terms on initiatives `i`, with their parameters. Only the terms a
+ * filter needs: an `@x IS NULL OR …` term would keep SQLite from seeking one region's clusters
+ * in the index and make it read every initiative instead. inMatrixView (period.ts) is the same
+ * rule for the screens.
+ */
+function viewTerms(filter: ViewFilter): { where: string[]; params: Record<string, string> } {
+  const where = [filter.status ? 'i.status = @status' : "i.status <> 'cancelled'"];
+  const params: Record<string, string> = {};
+  if (filter.status) params.status = filter.status;
+  if (filter.from && filter.to) {
+    where.push('(i.start_date IS NULL OR i.start_date <= @to) AND (i.end_date IS NULL OR i.end_date >= @from)');
+    Object.assign(params, { from: filter.from, to: filter.to });
+  }
+  if (filter.regionIds) {
+    where.push('i.cluster_id IN (SELECT id FROM clusters WHERE region_id IN (SELECT value FROM json_each(@regions)))');
+    params.regions = JSON.stringify(filter.regionIds);
+  }
+  return { where, params };
+}
+
 /**
  * Initiatives summed per cluster and axis. One pass over the covering index `initiatives_matrix`
  * grouped by cluster; only the measures asked for are summed, since every extra sum costs about
@@ -62,7 +85,7 @@ export interface ClusterSums {
  */
 export function clusterSums(
   db: Db,
-  filter: { status?: string | null; from?: string | null; to?: string | null; regionIds?: string[] },
+  filter: ViewFilter,
   measures: readonly SumMeasure[] = [],
 ): Map<string, ClusterSums> {
   const cols = [
@@ -70,22 +93,11 @@ export function clusterSums(
     'count(*)',
     ...measures.flatMap((m) => [...AXIS_IDS.map((n) => `sum(axis${n} * ${COLUMN[m]})`), `sum(${COLUMN[m]})`]),
   ];
-  // Only the terms a filter needs: an `@x IS NULL OR …` term would keep SQLite from seeking
-  // one region's clusters in the index and make it read every initiative instead.
-  const where = ['cluster_id IS NOT NULL', filter.status ? 'status = @status' : "status <> 'cancelled'"];
-  const params: Record<string, string> = {};
-  if (filter.status) params.status = filter.status;
-  if (filter.from && filter.to) {
-    where.push('(start_date IS NULL OR start_date <= @to) AND (end_date IS NULL OR end_date >= @from)');
-    Object.assign(params, { from: filter.from, to: filter.to });
-  }
-  if (filter.regionIds) {
-    where.push('cluster_id IN (SELECT id FROM clusters WHERE region_id IN (SELECT value FROM json_each(@regions)))');
-    params.regions = JSON.stringify(filter.regionIds);
-  }
+  const { where, params } = viewTerms(filter);
   const rows = stmt(
     db,
-    `SELECT cluster_id, ${cols.join(', ')} FROM initiatives WHERE ${where.join(' AND ')} GROUP BY cluster_id`,
+    `SELECT i.cluster_id, ${cols.join(', ')} FROM initiatives i
+     WHERE i.cluster_id IS NOT NULL AND ${where.join(' AND ')} GROUP BY i.cluster_id`,
   )
     .raw(true)
     .all(params) as (string | number)[][];
@@ -111,7 +123,7 @@ export interface MatrixOptions extends MatrixFilter {
 
 /**
  * Clusters grouped by region × the seven axes: the clusters in one query, the initiatives
- * summed by axisGroups, and the two put together here.
+ * summed by clusterSums, and the two put together here.
  */
 export function getMatrix(db: Db, filter: MatrixOptions = {}): MatrixRow[] {
   const measures = filter.measures ?? (['budget', 'spent', 'progress'] as const);
@@ -174,7 +186,7 @@ export function getMatrix(db: Db, filter: MatrixOptions = {}): MatrixRow[] {
   const coverage = filter.status || filter.period ? coveredAxes(db, filter.regionIds) : null;
   const achievement =
     (filter.achievement ?? !filter.measures)
-      ? achievementByCluster(db, { status: filter.status ?? null, from, to })
+      ? achievementByCluster(db, { status: filter.status, from, to })
       : new Map<string, { sum: number[]; count: number[] }>();
   for (const row of rows.values()) {
     const live = coverage ? coverage.get(row.clusterId) : row.initiatives;
@@ -195,23 +207,18 @@ export function coveredAxes(db: Db, regionIds?: string[]): Map<string, number[]>
  * (0 when not given) toward the target, as a share (0 at the baseline, 1 at the target, more
  * beyond it); summed per cluster and axis of its initiative, under the same filters.
  */
-function achievementByCluster(
-  db: Db,
-  params: { status: string | null; from: string | null; to: string | null },
-): Map<string, { sum: number[]; count: number[] }> {
+function achievementByCluster(db: Db, filter: ViewFilter): Map<string, { sum: number[]; count: number[] }> {
+  const { where, params } = viewTerms(filter);
   const rows = stmt(
     db,
     `SELECT i.cluster_id, ${AXIS_IDS.map((n) => `i.axis${n}`).join(', ')},
        coalesce(n.baseline, 0) AS baseline, n.target, v.value
      FROM indicators n
-     JOIN initiatives i ON i.id = n.initiative_id AND i.cluster_id IS NOT NULL
-       AND (CASE WHEN @status IS NULL THEN i.status <> 'cancelled' ELSE i.status = @status END)
-       AND (@from IS NULL OR ((i.start_date IS NULL OR i.start_date <= @to)
-         AND (i.end_date IS NULL OR i.end_date >= @from)))
+     JOIN initiatives i ON i.id = n.initiative_id AND i.cluster_id IS NOT NULL AND ${where.join(' AND ')}
      JOIN indicator_values v ON v.indicator_id = n.id
        AND v.period = (SELECT max(period) FROM indicator_values WHERE indicator_id = n.id)
      WHERE n.target IS NOT NULL AND n.target <> coalesce(n.baseline, 0)`,
-  ).all({ status: params.status, from: params.from, to: params.to }) as Record<string, number | string>[];
+  ).all(params) as Record<string, number | string>[];
   const out = new Map<string, { sum: number[]; count: number[] }>();
   for (const r of rows) {
     const id = String(r.cluster_id);

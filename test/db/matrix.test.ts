@@ -4,6 +4,7 @@ import { INITIATIVE_STATUSES, type Initiative } from '../../db/model';
 import { getMatrix, type MatrixFilter } from '../../db/queries/matrix';
 import { inMatrixView } from '../../db/queries/period';
 import * as clusters from '../../db/repos/clusters';
+import * as indicators from '../../db/repos/indicators';
 import * as initiatives from '../../db/repos/initiatives';
 import * as regions from '../../db/repos/regions';
 import * as sectors from '../../db/repos/sectors';
@@ -105,6 +106,33 @@ describe('db/queries/matrix (property: the matrix agrees with the register)', ()
       }
       db.close();
     }
+  });
+
+  it('averages indicator achievement from each latest value, under the same filters', () => {
+    const db = newDb();
+    const region = regions.createRegion(db, cli, { nameAr: 'إقليم' });
+    const cluster = clusters.createCluster(db, cli, { regionId: region.id, nameAr: 'تجمع' });
+    const ini = initiatives.createInitiative(db, cli, {
+      title: 'تدريب',
+      clusterId: cluster.id,
+      axes: [2, 5],
+      status: 'active',
+    });
+    indicators.createIndicator(db, cli, {
+      initiativeId: ini.id,
+      name: 'متدربون',
+      baseline: 20,
+      target: 120,
+      values: [
+        { period: '2025-Q1', value: 90 },
+        { period: '2025-Q2', value: 60 },
+      ],
+    });
+    const [row] = getMatrix(db);
+    expect(row!.achievementSum).toEqual([0, 0.4, 0, 0, 0.4, 0, 0]);
+    expect(row!.achievementCount).toEqual([0, 1, 0, 0, 1, 0, 0]);
+    expect(getMatrix(db, { status: 'completed' })[0]!.achievementCount).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(getMatrix(db, { measures: [] })[0]!.achievementCount).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('filters by regions, sector and selected clusters', () => {

@@ -42,6 +42,19 @@ const GAP_SX = {
 /** The first column stays in view when the table scrolls sideways, on the reading side. */
 const STICKY = { position: 'sticky', insetInlineStart: 0, zIndex: 1, bgcolor: 'background.paper' } as const;
 
+/** Items by key, in their order; items without a key are left out. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === null) continue;
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 export interface MatrixTableProps {
   rows: MatrixRow[];
   measure: Measure;
@@ -63,8 +76,7 @@ export function MatrixTable(p: MatrixTableProps) {
   const max = scaleMax(p.rows, p.measure);
   const text = (b: Bucket) => show(fmt, p.measure, valueOf(b, p.measure)) ?? t('matrix.noValue');
 
-  const grouped = new Map<string, MatrixRow[]>();
-  for (const r of p.rows) grouped.set(r.regionId, [...(grouped.get(r.regionId) ?? []), r]);
+  const grouped = groupBy(p.rows, (r) => r.regionId);
   // One flat list of region and cluster rows, so that only the rows in view need rendering.
   type Item = { regionId: string; rows: MatrixRow[] } | { row: MatrixRow; index: number };
   const items: Item[] = [];
@@ -90,8 +102,7 @@ export function MatrixTable(p: MatrixTableProps) {
       performance.clearMarks('matrix-data');
     });
   }, [p.rows]);
-  const byCluster = new Map<string, Finding[]>();
-  for (const f of p.findings) if (f.clusterId) byCluster.set(f.clusterId, [...(byCluster.get(f.clusterId) ?? []), f]);
+  const byCluster = groupBy(p.findings, (f) => f.clusterId);
 
   // Arrow keys move between cells as they are laid out: in right-to-left, right is backwards.
   const navigate = (e: KeyboardEvent<HTMLElement>) => {
