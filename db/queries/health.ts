@@ -9,10 +9,9 @@ import type { Db } from '../connection';
 import type { Bilingual } from '../errors';
 import { getSettings } from '../repos/settings';
 import { stmt } from '../stmt';
+import { RULES, type RuleId, type Settings } from '../model';
 import { type ClusterSums, clusterSums } from './matrix';
 import { periodEnd } from './period';
-
-import { RULES, type RuleId } from '../model';
 
 export { RULES, type RuleId };
 
@@ -173,7 +172,7 @@ export function getFindings(db: Db, options: HealthOptions = {}): Finding[] {
   }
 
   if (wanted.has('R2')) concentration(db, findings, sums, settings);
-  if (wanted.has('R3') || wanted.has('R6')) initiativeRules(db, findings, wanted, today);
+  if (wanted.has('R3') || wanted.has('R6')) initiativeRules(db, findings, wanted, today, settings.currencyDigits);
 
   const scope = options.regionIds;
   // By rule; within a rule, in the order each rule met them (region, cluster, axis or code).
@@ -183,12 +182,7 @@ export function getFindings(db: Db, options: HealthOptions = {}): Finding[] {
 }
 
 /** R2: the Herfindahl index of a region's axis shares (1/7 when even, 1 when on one axis). */
-function concentration(
-  db: Db,
-  findings: Finding[],
-  sums: Map<string, ClusterSums>,
-  settings: { concentrationBasis: 'count' | 'budget'; concentrationThreshold: number },
-): void {
+function concentration(db: Db, findings: Finding[], sums: Map<string, ClusterSums>, settings: Settings): void {
   const { concentrationBasis: basis, concentrationThreshold: threshold } = settings;
   const regions = new Map(
     (stmt(db, 'SELECT id, name_ar, name_en FROM regions ORDER BY name_ar').all() as RegionRow[]).map((r) => [
@@ -254,7 +248,7 @@ function concentration(
 }
 
 /** R3 and R6: rules about single initiatives and their indicators. */
-function initiativeRules(db: Db, findings: Finding[], wanted: Set<RuleId>, today: string): void {
+function initiativeRules(db: Db, findings: Finding[], wanted: Set<RuleId>, today: string, digits: number): void {
   const select = `SELECT i.id, i.code, i.title, i.region_id, r.name_ar AS region_ar, r.name_en AS region_en,
       i.cluster_id, c.name_ar AS cluster_ar, c.name_en AS cluster_en, i.primary_axis`;
   const from = `FROM initiatives i JOIN regions r ON r.id = i.region_id LEFT JOIN clusters c ON c.id = i.cluster_id`;
@@ -302,7 +296,6 @@ function initiativeRules(db: Db, findings: Finding[], wanted: Set<RuleId>, today
       en: `Initiative ${i.code} is past its end date ${i.end_date} and not completed.`,
     });
   }
-  const digits = getSettings(db).currencyDigits;
   // One formatter for all: building Intl's per call costs more than the rest of a finding.
   const amount = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits });
   const money = (minor: number) => amount.format(minor / 10 ** digits);

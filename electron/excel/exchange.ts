@@ -177,24 +177,6 @@ function fileStamp(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-export function startExport(db: Db, input: { lang: Lang; regionId?: string }): { jobId: string } {
-  const region = input.regionId ? getRegion(db, input.regionId) : undefined;
-  return startJob('export.report', async (signal, progress) => {
-    const out = workFile('.xlsx');
-    try {
-      await writeReport(db, out, { lang: input.lang, region: region?.code, onProgress: progress });
-      if (signal.aborted) throw new AppError('CANCELLED', { ar: 'أُلغي التصدير.', en: 'The export was cancelled.' });
-      const base = input.lang === 'ar' ? 'تقرير-المحفظة' : 'portfolio-report';
-      return {
-        fileName: `${base}-${fileStamp()}.xlsx`,
-        data: readFileSync(out).toString('base64'),
-      } satisfies FilePayload;
-    } finally {
-      rmSync(out, { force: true });
-    }
-  });
-}
-
 /** Writes a workbook to a work file and hands it back as a download. */
 async function asDownload(fileName: string, write: (out: string) => Promise<unknown>): Promise<FilePayload> {
   const out = workFile('.xlsx');
@@ -204,6 +186,17 @@ async function asDownload(fileName: string, write: (out: string) => Promise<unkn
   } finally {
     rmSync(out, { force: true });
   }
+}
+
+export function startExport(db: Db, input: { lang: Lang; regionId?: string }): { jobId: string } {
+  const region = input.regionId ? getRegion(db, input.regionId) : undefined;
+  const base = input.lang === 'ar' ? 'تقرير-المحفظة' : 'portfolio-report';
+  return startJob('export.report', (signal, progress) =>
+    asDownload(`${base}-${fileStamp()}.xlsx`, async (out) => {
+      await writeReport(db, out, { lang: input.lang, region: region?.code, onProgress: progress });
+      if (signal.aborted) throw new AppError('CANCELLED', { ar: 'أُلغي التصدير.', en: 'The export was cancelled.' });
+    }),
+  );
 }
 
 export function templateFile(db: Db, lang: Lang): Promise<FilePayload> {
@@ -216,8 +209,7 @@ export function matrixFile(
   db: Db,
   input: { lang: Lang; measure: Measure; filter: MatrixFilter },
 ): Promise<FilePayload> {
-  const day = new Date().toISOString().slice(0, 10);
-  return asDownload(`${MESSAGES[input.lang].matrix.fileName}-${day}.xlsx`, (out) =>
+  return asDownload(`${MESSAGES[input.lang].matrix.fileName}-${fileStamp()}.xlsx`, (out) =>
     writeMatrixWorkbook(db, out, input),
   );
 }

@@ -32,7 +32,7 @@ export interface ImportSource {
 
 export async function commitImport(db: Db, plan: ImportPlan, source: ImportSource): Promise<ImportResult> {
   const backup = await backupBeside(db, 'before-import');
-  return withFullSync(db, () =>
+  return withFullSync(db, async () =>
     db.transaction(() => {
       const writer = createWriter(db);
       writer.apply(plan);
@@ -42,22 +42,14 @@ export async function commitImport(db: Db, plan: ImportPlan, source: ImportSourc
 }
 
 /** synchronous=FULL while an import writes, so a power cut cannot keep half of it. */
-export function withFullSync<T>(db: Db, fn: () => T): T;
-export function withFullSync<T>(db: Db, fn: () => Promise<T>): Promise<T>;
-export function withFullSync<T>(db: Db, fn: () => T | Promise<T>): T | Promise<T> {
+export async function withFullSync<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   const previous = db.pragma('synchronous', { simple: true }) as number;
   db.pragma('synchronous = FULL');
-  const restore = () => db.pragma(`synchronous = ${previous}`);
-  let result: T | Promise<T>;
   try {
-    result = fn();
-  } catch (e) {
-    restore();
-    throw e;
+    return await fn();
+  } finally {
+    db.pragma(`synchronous = ${previous}`);
   }
-  if (result instanceof Promise) return result.finally(restore);
-  restore();
-  return result;
 }
 
 export interface ImportWriter {
