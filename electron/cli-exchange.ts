@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { open } from '../db/connection';
+import { open, type Db } from '../db/connection';
 import { AppError } from '../db/errors';
 import { previewImport } from './excel/import';
 import type { ImportPlan } from './excel/import/plan';
@@ -26,16 +26,25 @@ export interface ImportFlags {
   json: boolean;
 }
 
-export async function importCommand(flags: ImportFlags, io: CliIo): Promise<number> {
-  if (!existsSync(flags.db)) {
+/** Opens an existing portfolio file (never creating one by a typo) for the length of fn. */
+export async function withPortfolio<T>(file: string, fn: (db: Db) => Promise<T>): Promise<T> {
+  if (!existsSync(file)) {
     throw new AppError('NOT_FOUND', {
-      ar: `ملف المحفظة غير موجود: ${flags.db}`,
-      en: `Portfolio file not found: ${flags.db}`,
+      ar: `ملف المحفظة غير موجود: ${file}`,
+      en: `Portfolio file not found: ${file}`,
     });
   }
-  let plan: ImportPlan;
-  const db = open(flags.db);
+  const db = open(file);
   try {
+    return await fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+export function importCommand(flags: ImportFlags, io: CliIo): Promise<number> {
+  return withPortfolio(flags.db, async (db) => {
+    let plan: ImportPlan;
     try {
       if (!existsSync(flags.workbook)) {
         throw new AppError(
@@ -95,9 +104,7 @@ export async function importCommand(flags: ImportFlags, io: CliIo): Promise<numb
       );
     }
     return EXIT.ok;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 function language(value: string | undefined): Lang {
@@ -119,20 +126,11 @@ export async function exportCommand(
   io: CliIo,
 ): Promise<number> {
   const out = requireOut(flags.out);
-  if (!existsSync(flags.db)) {
-    throw new AppError('NOT_FOUND', {
-      ar: `ملف المحفظة غير موجود: ${flags.db}`,
-      en: `Portfolio file not found: ${flags.db}`,
-    });
-  }
-  const db = open(flags.db);
-  try {
+  return withPortfolio(flags.db, async (db) => {
     const { initiatives } = await writeReport(db, out, { lang: language(flags.lang), region: flags.region });
     io.out(`${out}: ${initiatives} initiatives\n`);
     return EXIT.ok;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 export async function templateCommand(flags: { db?: string; out?: string; lang?: string }, io: CliIo): Promise<number> {

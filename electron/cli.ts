@@ -11,7 +11,7 @@ import { open, type Db } from '../db/connection';
 import { resolveRegionScope } from '../db/queries/scope';
 import { AppError } from '../db/errors';
 import { dispatch } from './api/dispatch';
-import { exportCommand, importCommand, templateCommand } from './cli-exchange';
+import { exportCommand, importCommand, templateCommand, withPortfolio } from './cli-exchange';
 import type { OperationName, OutputOf } from './api/contract';
 
 export interface CliIo {
@@ -76,19 +76,6 @@ function isEmptyPortfolio(file: string): boolean {
       )
       .get() as { n: number };
     return n.n === 0;
-  } finally {
-    db.close();
-  }
-}
-
-/** Opens an existing portfolio file (never creating one by a typo) for the length of fn. */
-async function withPortfolio<T>(file: string, fn: (db: Db) => Promise<T>): Promise<T> {
-  if (!existsSync(file)) {
-    throw new AppError('NOT_FOUND', { ar: `الملف غير موجود: ${file}`, en: `File not found: ${file}` });
-  }
-  const db = open(file);
-  try {
-    return await fn(db);
   } finally {
     db.close();
   }
