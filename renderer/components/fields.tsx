@@ -3,13 +3,17 @@ import TextField from '@mui/material/TextField';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
-/** A drop-down of one of the model's fixed value lists, labelled from `enums.<group>`. */
+/**
+ * A drop-down of one of the model's fixed value lists, labelled from `enums.<group>`, or by
+ * message keys of its own (`labels`) where the values are not an enum of the portfolio.
+ */
 export function EnumSelect<T extends string>(props: {
   label: string;
   name?: string;
   value: T;
   options: readonly T[];
-  group: 'status' | 'formality' | 'quality' | 'marketing' | 'unido';
+  group?: 'status' | 'formality' | 'quality' | 'marketing' | 'unido';
+  labels?: Record<T, string>;
   onChange(value: T): void;
 }) {
   const { t } = useTranslation();
@@ -23,7 +27,7 @@ export function EnumSelect<T extends string>(props: {
     >
       {props.options.map((v) => (
         <MenuItem key={v} value={v}>
-          {t(`enums.${props.group}.${v}`)}
+          {t(props.labels ? props.labels[v] : `enums.${props.group}.${v}`)}
         </MenuItem>
       ))}
     </TextField>
@@ -58,6 +62,16 @@ export function fieldBinder<D extends object>(
       slotProps: { htmlInput: { min: 0, max } },
       onChange: (e: { target: { value: string } }) =>
         set(k, Math.max(0, Math.floor(Number(e.target.value) || 0)) as D[typeof k]),
+      ...help(k),
+    }),
+    /** A calendar date, stored as an ISO date or null when cleared. */
+    date: (k: keyof D & string, label: string) => ({
+      label: t(label),
+      name: k,
+      type: 'date',
+      value: String(draft[k] ?? ''),
+      slotProps: { inputLabel: { shrink: true } },
+      onChange: (e: { target: { value: string } }) => set(k, (e.target.value || null) as D[typeof k]),
       ...help(k),
     }),
   };

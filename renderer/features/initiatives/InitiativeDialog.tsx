@@ -43,7 +43,7 @@ export function InitiativeDialog(props: {
     const key = errors[k] ?? warnings[k];
     return { error: Boolean(errors[k]), helperText: key ? t(key) : undefined };
   };
-  const { text, count } = fieldBinder(t, d, set, help);
+  const { text, count, date } = fieldBinder(t, d, set, help);
   const place = d.clusterId ?? `${REGION_WIDE}${d.regionId}`;
   const setPlace = (value: string) => {
     if (value.startsWith(REGION_WIDE))
@@ -157,26 +157,10 @@ export function InitiativeDialog(props: {
           />
         </Grid>
         <Grid size={{ xs: 12, sm: 3 }}>
-          <TextField
-            label={t('initiatives.startDate')}
-            type="date"
-            name="startDate"
-            value={d.startDate ?? ''}
-            onChange={(e) => set('startDate', e.target.value || null)}
-            slotProps={{ inputLabel: { shrink: true } }}
-            {...help('startDate')}
-          />
+          <TextField {...date('startDate', 'initiatives.startDate')} />
         </Grid>
         <Grid size={{ xs: 12, sm: 3 }}>
-          <TextField
-            label={t('initiatives.endDate')}
-            type="date"
-            name="endDate"
-            value={d.endDate ?? ''}
-            onChange={(e) => set('endDate', e.target.value || null)}
-            slotProps={{ inputLabel: { shrink: true } }}
-            {...help('endDate')}
-          />
+          <TextField {...date('endDate', 'initiatives.endDate')} />
         </Grid>
         <Grid size={{ xs: 12, sm: 3 }}>
           <TextField

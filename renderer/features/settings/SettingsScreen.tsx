@@ -7,6 +7,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../db/model';
+import { EnumSelect } from '../../components/fields';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 
@@ -62,15 +63,13 @@ export function SettingsScreen() {
             </TextField>
           </Stack>
           <Stack direction="row" spacing={2}>
-            <TextField
-              select
+            <EnumSelect
               label={t('settings.reportingPeriod')}
               value={draft.reportingPeriod}
-              onChange={(e) => set('reportingPeriod', e.target.value as Settings['reportingPeriod'])}
-            >
-              <MenuItem value="quarter">{t('settings.quarter')}</MenuItem>
-              <MenuItem value="year">{t('settings.year')}</MenuItem>
-            </TextField>
+              options={['quarter', 'year'] as const}
+              labels={{ quarter: 'settings.quarter', year: 'settings.year' }}
+              onChange={(v) => set('reportingPeriod', v)}
+            />
             <TextField
               select
               label={t('settings.fiscalYearStartMonth')}
@@ -85,35 +84,29 @@ export function SettingsScreen() {
             </TextField>
           </Stack>
           <Stack direction="row" spacing={2}>
-            <TextField
-              select
+            <EnumSelect
               label={t('settings.digits')}
               value={draft.digits}
-              onChange={(e) => set('digits', e.target.value as Settings['digits'])}
-            >
-              <MenuItem value="latn">{t('settings.latn')}</MenuItem>
-              <MenuItem value="arab">{t('settings.arab')}</MenuItem>
-            </TextField>
-            <TextField
-              select
+              options={['latn', 'arab'] as const}
+              labels={{ latn: 'settings.latn', arab: 'settings.arab' }}
+              onChange={(v) => set('digits', v)}
+            />
+            <EnumSelect
               label={t('settings.language')}
               value={draft.language}
-              onChange={(e) => set('language', e.target.value as Settings['language'])}
-            >
-              <MenuItem value="ar">{t('settings.languageAr')}</MenuItem>
-              <MenuItem value="en">{t('settings.languageEn')}</MenuItem>
-            </TextField>
+              options={['ar', 'en'] as const}
+              labels={{ ar: 'settings.languageAr', en: 'settings.languageEn' }}
+              onChange={(v) => set('language', v)}
+            />
           </Stack>
           <Stack direction="row" spacing={2}>
-            <TextField
-              select
+            <EnumSelect
               label={t('settings.concentrationBasis')}
               value={draft.concentrationBasis}
-              onChange={(e) => set('concentrationBasis', e.target.value as Settings['concentrationBasis'])}
-            >
-              <MenuItem value="count">{t('settings.basisCount')}</MenuItem>
-              <MenuItem value="budget">{t('settings.basisBudget')}</MenuItem>
-            </TextField>
+              options={['count', 'budget'] as const}
+              labels={{ count: 'settings.basisCount', budget: 'settings.basisBudget' }}
+              onChange={(v) => set('concentrationBasis', v)}
+            />
             <TextField
               type="number"
               label={t('settings.concentrationThreshold')}
