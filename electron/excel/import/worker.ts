@@ -114,16 +114,20 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
   };
   const date1904 = () =>
     (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904 === true;
-  // A sheet that beats the best so far becomes the table: announce it, then its rows.
-  const lead = (sheet: ParsedSheet) => {
+  let kept = 0;
+  // A sheet that beats the best so far (a header row named) becomes the table: announce it,
+  // then its rows. Returns what pickHeader picked, led or not.
+  const lead = (sheet: ParsedSheet | null): ParsedSheet | null => {
+    if (!sheet || sheet.headerRow === 0) return sheet;
     sheet.date1904 = date1904();
     const { rows, otherSheets: _others, ...header } = sheet;
     post({ type: 'sheet', header });
+    kept = rows.length;
     for (const r of rows) batch.push(r);
     if (batch.length >= BATCH) flush();
     sheet.rows = [];
+    return sheet;
   };
-  let kept = 0;
   for await (const worksheet of reader) {
     const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
     const scan: ParsedRow[] = [];
@@ -143,19 +147,9 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
         continue;
       }
       scan.push({ n: row.number, v: values });
-      if (scan.length === HEADER_SCAN_ROWS) current = pickHeader(ws.name, scan, match, best);
-      if (current && current.headerRow > 0) {
-        kept = current.rows.length;
-        lead(current);
-      }
+      if (scan.length === HEADER_SCAN_ROWS) current = lead(pickHeader(ws.name, scan, match, best));
     }
-    if (!current && scan.length > 0) {
-      current = pickHeader(ws.name, scan, match, best);
-      if (current && current.headerRow > 0) {
-        kept = current.rows.length;
-        lead(current);
-      }
-    }
+    if (!current && scan.length > 0) current = lead(pickHeader(ws.name, scan, match, best));
     flush();
     // The likeliest header for mapping by hand: the row with the most text cells in any sheet.
     for (const r of scan) {
