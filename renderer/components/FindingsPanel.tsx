@@ -21,8 +21,9 @@ const PAGE = 25;
  * cluster's profile for that cluster alone.
  */
 export function FindingsPanel(props: { clusterId?: string; testId?: string }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'ar';
+  const { t } = useTranslation();
+  // Messages from the database come in both languages: show the one on screen.
+  const lang = useStore((s) => s.language);
   const fmt = useFormatter();
   const localName = useLocalName();
   const all = useStore((s) => s.findings);

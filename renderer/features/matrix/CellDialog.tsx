@@ -28,8 +28,9 @@ export function CellDialog(props: {
   onAdd(): void;
   onClose(): void;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'ar';
+  const { t } = useTranslation();
+  // Messages from the database come in both languages: show the one on screen.
+  const lang = useStore((s) => s.language);
   const fmt = useFormatter();
   const axisName = useAxisName();
   const localName = useLocalName();

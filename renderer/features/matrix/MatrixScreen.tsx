@@ -148,10 +148,6 @@ export function MatrixScreen() {
       ))}
     </TextField>
   );
-  const viewFilter = {
-    ...(filter.status ? { status: filter.status } : {}),
-    ...(filter.period ? { period: filter.period } : {}),
-  };
   const regionWide = initiatives.filter((i) => !i.clusterId && i.status !== 'cancelled').length;
   const periodBad = periodText !== '' && !PERIOD.test(periodText);
 
@@ -293,7 +289,7 @@ export function MatrixScreen() {
         <CellDialog
           row={cell.row}
           axis={cell.axis}
-          filter={viewFilter}
+          filter={viewInput()}
           findings={findings}
           onOpen={(i) => setEditing(i)}
           onAdd={() => setEditing({ clusterId: cell.row.clusterId, axes: [cell.axis] })}

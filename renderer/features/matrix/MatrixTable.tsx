@@ -26,6 +26,7 @@ import {
   valueOf,
 } from '../../../db/queries/measures';
 import { heat, show } from './cells';
+import { useStore } from '../../stores';
 
 const AXES = [1, 2, 3, 4, 5, 6, 7];
 /** Rows are drawn only near the view once there are more than WINDOW_FROM (issue 4: 5,000 clusters). */
@@ -67,8 +68,9 @@ export interface MatrixTableProps {
 }
 
 export function MatrixTable(p: MatrixTableProps) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'ar';
+  const { t } = useTranslation();
+  // Messages from the database come in both languages: show the one on screen.
+  const lang = useStore((s) => s.language);
   const fmt = useFormatter();
   const axisName = useAxisName();
   const localName = useLocalName();

@@ -34,8 +34,9 @@ const budgetByAxis = (rows: MatrixRow[]) => AXES.map((a) => rows.reduce((s, r) =
 
 /** What a planning session changes: its drafts, gaps and findings, budget by axis; commit or discard. */
 export function PlanningPanel(props: { preview: PlanPreview; onEnd(): void }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'ar';
+  const { t } = useTranslation();
+  // Messages from the database come in both languages: show the one on screen.
+  const lang = useStore((s) => s.language);
   const fmt = useFormatter();
   const axisName = useAxisName();
   const write = useStore((s) => s.write);
