@@ -10,7 +10,7 @@ import type { Bilingual } from '../errors';
 import { getSettings } from '../repos/settings';
 import { stmt } from '../stmt';
 import { RULES, type RuleId, type Settings } from '../model';
-import { type ClusterSums, clusterSums } from './matrix';
+import { type ClusterSums, clusterSums, LATEST_VALUE } from './matrix';
 import { periodEnd } from './period';
 
 export { RULES, type RuleId };
@@ -320,8 +320,7 @@ function initiativeRules(db: Db, findings: Finding[], wanted: Set<RuleId>, today
      FROM indicators n
      JOIN initiatives i ON i.id = n.initiative_id
      JOIN regions r ON r.id = i.region_id LEFT JOIN clusters c ON c.id = i.cluster_id
-     JOIN indicator_values v ON v.indicator_id = n.id
-       AND v.period = (SELECT max(period) FROM indicator_values WHERE indicator_id = n.id)
+     ${LATEST_VALUE}
      WHERE n.baseline IS NOT NULL AND n.target IS NOT NULL AND n.target <> n.baseline
        AND i.start_date IS NOT NULL AND i.end_date IS NOT NULL AND i.end_date > i.start_date
        AND i.status <> 'cancelled'

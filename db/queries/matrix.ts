@@ -55,6 +55,10 @@ export interface ClusterSums {
   total: { n: number } & Partial<Record<SumMeasure, number>>;
 }
 
+/** Each indicator `n` joined to its latest actual value `v` (periods sort as text). */
+export const LATEST_VALUE = `JOIN indicator_values v ON v.indicator_id = n.id
+  AND v.period = (SELECT max(period) FROM indicator_values WHERE indicator_id = n.id)`;
+
 type ViewFilter = { status?: string | null; from?: string | null; to?: string | null; regionIds?: string[] };
 
 /**
@@ -215,8 +219,7 @@ function achievementByCluster(db: Db, filter: ViewFilter): Map<string, { sum: nu
        coalesce(n.baseline, 0) AS baseline, n.target, v.value
      FROM indicators n
      JOIN initiatives i ON i.id = n.initiative_id AND i.cluster_id IS NOT NULL AND ${where.join(' AND ')}
-     JOIN indicator_values v ON v.indicator_id = n.id
-       AND v.period = (SELECT max(period) FROM indicator_values WHERE indicator_id = n.id)
+     ${LATEST_VALUE}
      WHERE n.target IS NOT NULL AND n.target <> coalesce(n.baseline, 0)`,
   ).all(params) as Record<string, number | string>[];
   const out = new Map<string, { sum: number[]; count: number[] }>();
