@@ -115,6 +115,17 @@ export const contract = {
   'exchange.template': op<FilePayload>()(z.object({ lang: Lang }).strict()),
   /** The matrix view (its filters and measure) as a workbook. */
   'exchange.matrix': op<FilePayload>()(MatrixInput.extend({ lang: Lang })),
+  /** The findings list as filtered on screen (region, cluster, rules) as a workbook. */
+  'exchange.findings': op<FilePayload>()(
+    z
+      .object({
+        lang: Lang,
+        regionId: m.Id.optional(),
+        clusterId: m.Id.optional(),
+        rules: z.array(z.enum(m.RULES)).min(1).optional(),
+      })
+      .strict(),
+  ),
   'import.preview': op<{ jobId: string }>()(Upload.extend({ mapping: Mapping.optional() }).strict()),
   'import.commit': op<ImportResult>()(z.object({ previewId: m.Id, skipInvalid: z.boolean() }).strict()),
   'import.discard': op<Record<string, never>>()(z.object({ previewId: m.Id }).strict()),

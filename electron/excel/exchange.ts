@@ -18,9 +18,11 @@ import type { Mapping } from './import/mapping';
 import type { RowError } from './import/rows';
 import type { Change } from './import/plan';
 import type { Field } from './import/fields';
+import type { Finding } from '../../db/queries/health';
 import type { MatrixFilter } from '../../db/queries/matrix';
 import type { Measure } from '../../db/queries/measures';
 import { type Lang, MESSAGES } from './labels';
+import { writeFindingsWorkbook } from './findings-sheet';
 import { writeMatrixWorkbook } from './matrix-sheet';
 import { writeReport } from './report';
 import { writeTemplate } from './template';
@@ -211,5 +213,12 @@ export function matrixFile(
 ): Promise<FilePayload> {
   return asDownload(`${MESSAGES[input.lang].matrix.fileName}-${fileStamp()}.xlsx`, (out) =>
     writeMatrixWorkbook(db, out, input),
+  );
+}
+
+/** The health findings, filtered as on screen, as a workbook. */
+export function findingsFile(db: Db, input: { lang: Lang; findings: Finding[] }): Promise<FilePayload> {
+  return asDownload(`${MESSAGES[input.lang].findings.fileName}-${fileStamp()}.xlsx`, (out) =>
+    writeFindingsWorkbook(out, input.findings, input.lang),
   );
 }

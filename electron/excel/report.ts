@@ -17,6 +17,7 @@ import { listRegions } from '../../db/repos/regions';
 import { listSectors } from '../../db/repos/sectors';
 import { getSettings } from '../../db/repos/settings';
 import { enumLabel, fill, type Lang, MESSAGES, REGISTER_FIELDS, registerHeader } from './labels';
+import { writeFindingsSheet } from './findings-sheet';
 import { writeMatrixSheet } from './matrix-sheet';
 import { addSheet, type Cell, writeTable } from './sheet';
 
@@ -201,32 +202,7 @@ export async function writeReport(db: Db, out: string, options: ReportOptions): 
   indicatorSheet.commit();
 
   // Health findings ----------------------------------------------------------------------------
-  const findingsSheet = addSheet(wb, { name: m.sheets.findings, rtl, footer });
-  const rules = MESSAGES[lang].findings.rules as Record<string, string>;
-  const local = (ar: string | null, en: string | null) => (lang === 'en' && en ? en : ar);
-  const findingRows: Cell[][] = getFindings(db, { regionIds: scope.ids }).map((f) => [
-    f.rule,
-    rules[f.rule] ?? f.rule,
-    local(f.regionAr, f.regionEn),
-    local(f.clusterAr, f.clusterEn),
-    f.axis,
-    f.initiativeCode,
-    f.message[lang],
-  ]);
-  writeTable(
-    findingsSheet,
-    [
-      { header: m.findingRule, width: 8, center: true },
-      { header: m.findingRuleName, width: 28 },
-      { header: m.findingRegion },
-      { header: m.findingCluster },
-      { header: m.findingAxis, width: 8, center: true, numFmt: '0' },
-      { header: m.findingInitiative, width: 12 },
-      { header: m.findingMessage, width: 90 },
-    ],
-    findingRows.length > 0 ? findingRows : [[null, m.noFindings, null, null, null, null, null]],
-  );
-  findingsSheet.commit();
+  writeFindingsSheet(wb, getFindings(db, { regionIds: scope.ids }), lang);
 
   // Meta ---------------------------------------------------------------------------------------
   const meta = addSheet(wb, { name: 'meta', rtl: false, footer, state: 'hidden' }, 0);

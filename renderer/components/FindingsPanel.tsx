@@ -1,3 +1,4 @@
+import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
@@ -11,6 +12,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RULES, type RuleId } from '../../db/model';
 import type { Finding } from '../../db/queries/health';
+import { call } from '../api';
+import { downloadFile } from '../features/exchange/files';
 import { useStore } from '../stores';
 import { useFormatter, useLocalName } from './useFormatter';
 
@@ -27,6 +30,7 @@ export function FindingsPanel(props: { clusterId?: string; testId?: string }) {
   const fmt = useFormatter();
   const localName = useLocalName();
   const all = useStore((s) => s.findings);
+  const fail = useStore((s) => s.fail);
   const [rule, setRule] = useState<RuleId | null>(null);
   const [shown, setShown] = useState(PAGE);
   const mine = props.clusterId ? all.filter((f) => f.clusterId === props.clusterId) : all;
@@ -43,9 +47,29 @@ export function FindingsPanel(props: { clusterId?: string; testId?: string }) {
   return (
     <Card variant="outlined" data-testid={props.testId ?? 'findings'}>
       <CardContent>
-        <Typography variant="h6" component="h3">
-          {t('findings.title')}
-        </Typography>
+        <Stack direction="row" alignItems="center" spacing={1}>
+          <Typography variant="h6" component="h3" sx={{ flexGrow: 1 }}>
+            {t('findings.title')}
+          </Typography>
+          {list.length > 0 && (
+            <Button
+              size="small"
+              startIcon={<FileDownloadIcon />}
+              data-testid="findings-export"
+              onClick={() =>
+                void call('exchange.findings', {
+                  lang,
+                  ...(props.clusterId ? { clusterId: props.clusterId } : {}),
+                  ...(rule ? { rules: [rule] } : {}),
+                })
+                  .then(downloadFile)
+                  .catch(fail)
+              }
+            >
+              {t('findings.export')}
+            </Button>
+          )}
+        </Stack>
         <Typography variant="body2" color="text.secondary" gutterBottom>
           {t('findings.hint')}
         </Typography>

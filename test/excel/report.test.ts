@@ -1,14 +1,17 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { open, type Db } from '../../db/connection';
 import { loadDemo } from '../../db/demo';
+import { getFindings } from '../../db/queries/health';
 import { listClusters } from '../../db/repos/clusters';
 import { createInitiative, listInitiatives } from '../../db/repos/initiatives';
 import { listRegions } from '../../db/repos/regions';
+import { dispatch } from '../../electron/api/dispatch';
 import { runCli } from '../../electron/cli';
+import type { FilePayload } from '../../electron/excel/exchange';
 import { previewImport } from '../../electron/excel/import';
 import { commitImport } from '../../electron/excel/import/commit';
 import { writeReport } from '../../electron/excel/report';
@@ -142,6 +145,36 @@ describe('excel/report', () => {
     expect(wbEn.getWorksheet('Initiative register')!.rowCount - 1).toBe(
       listInitiatives(db, { regionId: listRegions(db).find((r) => r.nameAr === 'إقليم الدلتا')!.id }).length,
     );
+  });
+
+  it('exports the findings list as filtered on screen (rule, cluster) through the API', async () => {
+    const db = newDb();
+    loadDemo(db, { source: 'cli' });
+    const all = getFindings(db);
+    const cluster = all.find((f) => f.rule === 'R1')!.clusterId!;
+    const cases = [
+      { input: { lang: 'ar' as const }, want: all, rtl: true },
+      { input: { lang: 'en' as const, rules: ['R3' as const] }, want: all.filter((f) => f.rule === 'R3'), rtl: false },
+      {
+        input: { lang: 'ar' as const, clusterId: cluster },
+        want: all.filter((f) => f.clusterId === cluster),
+        rtl: true,
+      },
+    ];
+    for (const { input, want, rtl } of cases) {
+      const result = await dispatch({ db, source: 'ui' }, 'exchange.findings', input);
+      if (!result.ok) throw new Error(result.error.message.en);
+      const payload = result.value as FilePayload;
+      const file = join(tempDir(), payload.fileName);
+      writeFileSync(file, Buffer.from(payload.data, 'base64'));
+      const sheet = (await readWorkbookInMemory(file)).worksheets[0]!;
+      expect(sheet.views[0]).toMatchObject({ rightToLeft: rtl, state: 'frozen' });
+      const rows: unknown[][] = [];
+      sheet.eachRow((row, n) => n > 1 && rows.push([row.getCell(1).value, row.getCell(7).value]));
+      expect(rows).toEqual(want.map((f) => [f.rule, f.message[input.lang]]));
+    }
+    expect(cases[1]!.want.length).toBeGreaterThan(0);
+    expect(cases[2]!.want.length).toBeLessThan(all.length);
   });
 
   it('keeps number and date formats on every row of a long register (shared column styles)', async () => {

@@ -1,4 +1,5 @@
 import { AppError } from '../../../db/errors';
+import { getFindings } from '../../../db/queries/health';
 import { scopeIds } from '../../../db/queries/scope';
 import { deleteProfile, listProfiles, saveProfile } from '../../../db/repos/profiles';
 import {
@@ -7,6 +8,7 @@ import {
   errorWorkbook,
   startExport,
   startPreview,
+  findingsFile,
   matrixFile,
   templateFile,
 } from '../../excel/exchange';
@@ -24,6 +26,14 @@ export const exchangeHandlers = {
       lang,
       measure: measure ?? 'count',
       filter: { ...filter, regionIds: scopeIds(db, regionId) },
+    }),
+  'exchange.findings': ({ lang, regionId, clusterId, rules }, { db }) =>
+    findingsFile(db, {
+      lang,
+      findings: getFindings(db, {
+        regionIds: regionId ? new Set(scopeIds(db, regionId)) : null,
+        ...(rules ? { rules } : {}),
+      }).filter((f) => !clusterId || f.clusterId === clusterId),
     }),
 } satisfies DomainHandlers<'exchange'>;
 
