@@ -1,7 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../db/demo';
+import { createCluster, listClusters } from '../../db/repos/clusters';
+import { createRegion } from '../../db/repos/regions';
 import { readWorkbookInMemory } from '../helpers/workbooks';
 import { RESULTS, type Session, startSession } from './browser';
 
@@ -17,6 +19,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await s?.close();
 });
+
+/** Saves the matrix as PNG through the page's button; the image's size from its header. */
+async function savePng(name: string): Promise<{ width: number; height: number }> {
+  const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('matrix-png').click()]);
+  expect(download.suggestedFilename()).toMatch(/-\d{4}-\d{2}-\d{2}\.png$/);
+  const file = join(RESULTS, `${name}.png`);
+  await download.saveAs(file);
+  const bytes = readFileSync(file);
+  expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
 
 const shot = (name: string) => s.page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: true });
 const cellTexts = () => s.page.locator('[data-testid^=matrix-row-] td[data-axis]').allInnerTexts();
@@ -169,6 +182,12 @@ describe('e2e/matrix', () => {
     ws.eachRow((row, n) => n > 1 && row.getCell(3).value && regions.add(String(row.getCell(1).value)));
     expect([...regions]).toEqual(['إقليم الصعيد']);
 
+    // The same view as an image: every row drawn, right to left, at twice the resolution.
+    const png = await savePng('matrix-png-ar');
+    const items = await page.locator('[data-testid^=matrix-row-], [data-testid^=matrix-region-]').count();
+    expect(png.width).toBe(2 * (280 + 112 * 8 + 48));
+    expect(png.height).toBe(2 * (70 + 64 + (items + 1) * 30 + 40 + 48));
+
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('nav').isVisible()).toBe(false);
     expect(await page.getByTestId('matrix-export').isVisible()).toBe(false);
@@ -183,6 +202,7 @@ describe('e2e/matrix', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('ltr');
     await page.getByTestId('measure-spent').click();
     await shot('matrix-spent-en');
+    expect((await savePng('matrix-png-en')).width).toBe(2448);
     await page.getByTestId('nav-dashboard').click();
     const panel = page.getByTestId('findings');
     await expect.poll(() => panel.innerText()).toContain('Portfolio health findings');
@@ -194,6 +214,40 @@ describe('e2e/matrix', () => {
     await page.getByTestId('language-switch').click();
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await shot('dashboard-findings-ar');
+  });
+
+  it('prints a long, windowed matrix at full length and refuses an image too long to hold', async () => {
+    const { page, db } = s;
+    const region = createRegion(db, { source: 'cli' }, { nameAr: 'إقليم الاختبار' });
+    const add = (n: number) => {
+      for (let i = 0; i < n; i++) createCluster(db, { source: 'cli' }, { nameAr: `تجمع ${i}`, regionId: region.id });
+    };
+    add(400);
+    await page.reload();
+    await page.getByTestId('nav-matrix').click();
+    await page.getByTestId('matrix-table').waitFor();
+    const drawn = () => page.locator('[data-testid^=matrix-row-]').count();
+    const all = listClusters(db).length;
+    expect(all).toBe(424);
+    expect(await drawn()).toBeLessThan(100);
+    // Ctrl+P and the print button both announce printing with `beforeprint`: every row is drawn.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    expect(await drawn()).toBe(all);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    expect(pages).toBeGreaterThan(8);
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await expect.poll(drawn).toBeLessThan(100);
+    expect((await savePng('matrix-png-long')).height).toBeGreaterThan(2 * 428 * 30);
+
+    add(700);
+    await page.reload();
+    await page.getByTestId('nav-matrix').click();
+    await page.getByTestId('matrix-table').waitFor();
+    await page.getByTestId('matrix-png').click();
+    await expect.poll(() => page.getByTestId('notice').innerText()).toContain('أطول من أن تُحفظ');
   });
 
   it('made no request beyond the local web host and raised no page error', () => {

@@ -5,11 +5,18 @@ export type { FilePayload };
 
 export function downloadFile(file: FilePayload): void {
   const bytes = Uint8Array.from(atob(file.data), (c) => c.charCodeAt(0));
-  const blob = new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  downloadBlob(
+    new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+    file.fileName,
+  );
+}
+
+/** Hands a file made in the page to the browser's (or Electron's) save. */
+export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = file.fileName;
+  a.download = fileName;
   document.body.appendChild(a);
   a.click();
   a.remove();
@@ -24,3 +31,6 @@ export function readAsBase64(file: File): Promise<string> {
     reader.readAsDataURL(file);
   });
 }
+
+/** The date part of a file name, as the exports on the program's side stamp theirs. */
+export const today = (): string => new Date().toISOString().slice(0, 10);

@@ -1,4 +1,5 @@
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
+import ImageIcon from '@mui/icons-material/Image';
 import PrintIcon from '@mui/icons-material/Print';
 import Box from '@mui/material/Box';
 import GlobalStyles from '@mui/material/GlobalStyles';
@@ -13,19 +14,24 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { type Initiative, INITIATIVE_STATUSES, type InitiativeStatus } from '../../../db/model';
 import type { MatrixRow } from '../../../db/queries/matrix';
 import type { PlanPreview } from '../../../electron/api/contract';
 import { call } from '../../api';
-import { downloadFile } from '../exchange/files';
-import { useFormatter, useLocalName } from '../../components/useFormatter';
+import { downloadBlob, downloadFile, today } from '../exchange/files';
+import { useAxisName, useFormatter, useLocalName } from '../../components/useFormatter';
+import i18n from '../../i18n';
+import { makeTheme } from '../../theme';
 import { useStore } from '../../stores';
 import { InitiativeDialog } from '../initiatives/InitiativeDialog';
 import { CellDialog } from './CellDialog';
 import { MatrixTable } from './MatrixTable';
-import { type Measure, MEASURES } from '../../../db/queries/measures';
+import { type Measure, MEASURES, valueOf } from '../../../db/queries/measures';
 import { PlanningPanel } from './PlanningPanel';
+import { show } from './cells';
+import { drawMatrixImage } from './png';
 
 interface Filter {
   regionId: string;
@@ -63,6 +69,26 @@ function Legend() {
   );
 }
 
+/**
+ * True while the page is being printed. The browser announces printing (the print button or
+ * Ctrl+P) with `beforeprint` and lays the page out right after it, so the rows a long, windowed
+ * matrix leaves out must be drawn synchronously inside that event.
+ */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  return printing;
+}
+
 export function MatrixScreen() {
   const { t } = useTranslation();
   const fmt = useFormatter();
@@ -73,6 +99,9 @@ export function MatrixScreen() {
   const clusters = useStore((s) => s.clusters);
   const findings = useStore((s) => s.findings);
   const fail = useStore((s) => s.fail);
+  const notify = useStore((s) => s.notify);
+  const settings = useStore((s) => s.settings);
+  const axisName = useAxisName();
   const language = useStore((s) => s.language);
   const [measure, setMeasure] = useState<Measure>('count');
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
@@ -84,6 +113,7 @@ export function MatrixScreen() {
   const [editing, setEditing] = useState<Initiative | { clusterId: string; axes: number[] } | null>(null);
   // A planning session: on while the user plans, and whenever drafts are waiting in the file.
   const [planning, setPlanning] = useState(false);
+  const printing = usePrinting();
   const [preview, setPreview] = useState<PlanPreview | null>(null);
   useEffect(() => {
     call('planning.list')
@@ -121,6 +151,58 @@ export function MatrixScreen() {
       live = false;
     };
   }, [filter, measure, planning, initiatives, clusters, fail]);
+
+  /** The view on screen as an image: same rows, measure, collapsed regions and filters. */
+  const savePng = async () => {
+    if (!data) return;
+    const font = makeTheme('rtl').typography.fontFamily!;
+    await document.fonts.load(`13px ${font}`, 'تجمع');
+    const filters = [
+      filter.regionId && localName(regions.find((r) => r.id === filter.regionId)!),
+      filter.sectorId && localName(sectors.find((x) => x.id === filter.sectorId)!),
+      filter.status && t(`enums.status.${filter.status}`),
+      filter.period,
+      filter.selectedOnly && t('matrix.selectedOnly'),
+    ].filter(Boolean);
+    const canvas = drawMatrixImage({
+      rows: data.rows,
+      measure: data.measure,
+      collapsed,
+      findings,
+      rtl: language === 'ar',
+      font,
+      lines: {
+        title: [settings.officeName, t('matrix.pngTitle')].filter(Boolean).join(' — '),
+        subtitle: t('matrix.pngFilters', {
+          measure: t(`matrix.${data.measure}`),
+          filters: filters.length > 0 ? filters.join(' · ') : t('matrix.pngNoFilter'),
+        }),
+        footer: `${t('app.name')} · ${fmt.date(new Date().toISOString().slice(0, 10))}`,
+      },
+      header: {
+        cluster: t('matrix.cluster'),
+        total: t('matrix.total'),
+        axis: (a) => axisName(a),
+        number: (a) => fmt.number(a),
+      },
+      name: (r, what) =>
+        what === 'region'
+          ? localName({ nameAr: r.regionNameAr, nameEn: r.regionNameEn })
+          : localName({ nameAr: r.clusterNameAr, nameEn: r.clusterNameEn }),
+      text: (b) => show(fmt, data.measure, valueOf(b, data.measure)) ?? t('matrix.noValue'),
+      gapMark: '—',
+    });
+    if (!canvas) {
+      const vars = { rows: fmt.number(data.rows.length) };
+      const message = {
+        ar: i18n.t('matrix.pngTooLarge', { ...vars, lng: 'ar' }),
+        en: i18n.t('matrix.pngTooLarge', { ...vars, lng: 'en' }),
+      };
+      notify({ kind: 'error', error: { code: 'TOO_LARGE', message } });
+      return;
+    }
+    canvas.toBlob((blob) => blob && downloadBlob(blob, `${t('matrix.fileName')}-${today()}.png`), 'image/png');
+  };
 
   const set = <K extends keyof Filter>(k: K, v: Filter[K]) => setFilter((f) => ({ ...f, [k]: v }));
   const LABELS = { regionId: 'matrix.region', sectorId: 'matrix.sector', status: 'matrix.status' } as const;
@@ -180,6 +262,15 @@ export function MatrixScreen() {
             }
           >
             {t('matrix.exportXlsx')}
+          </Button>
+          <Button
+            variant="outlined"
+            startIcon={<ImageIcon />}
+            data-testid="matrix-png"
+            disabled={!data || data.rows.length === 0}
+            onClick={() => void savePng()}
+          >
+            {t('matrix.exportPng')}
           </Button>
           <Button variant="outlined" startIcon={<PrintIcon />} onClick={() => window.print()}>
             {t('matrix.print')}
@@ -276,6 +367,7 @@ export function MatrixScreen() {
               })
             }
             onOpenCell={(row, axis) => setCell({ row, axis })}
+            drawAll={printing}
             {...(planning && preview ? { baseline: new Map(preview.before.matrix.map((r) => [r.clusterId, r])) } : {})}
           />
         </Paper>

@@ -25,7 +25,7 @@ import {
   scaleMax,
   valueOf,
 } from '../../../db/queries/measures';
-import { heat, show } from './cells';
+import { groupBy, heat, matrixItems, type MatrixItem, show } from './cells';
 import { useStore } from '../../stores';
 
 const AXES = [1, 2, 3, 4, 5, 6, 7];
@@ -43,19 +43,6 @@ const GAP_SX = {
 /** The first column stays in view when the table scrolls sideways, on the reading side. */
 const STICKY = { position: 'sticky', insetInlineStart: 0, zIndex: 1, bgcolor: 'background.paper' } as const;
 
-/** Items by key, in their order; items without a key are left out. */
-function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    if (k === null) continue;
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
-
 export interface MatrixTableProps {
   rows: MatrixRow[];
   measure: Measure;
@@ -65,6 +52,8 @@ export interface MatrixTableProps {
   onOpenCell(row: MatrixRow, axis: number): void;
   /** In a planning session, the rows as they are without the drafts: changed cells are framed. */
   baseline?: Map<string, MatrixRow>;
+  /** Every row, not only those near the view: for printing, where the whole table goes on paper. */
+  drawAll?: boolean;
 }
 
 export function MatrixTable(p: MatrixTableProps) {
@@ -78,22 +67,15 @@ export function MatrixTable(p: MatrixTableProps) {
   const max = scaleMax(p.rows, p.measure);
   const text = (b: Bucket) => show(fmt, p.measure, valueOf(b, p.measure)) ?? t('matrix.noValue');
 
-  const grouped = groupBy(p.rows, (r) => r.regionId);
   // One flat list of region and cluster rows, so that only the rows in view need rendering.
-  type Item = { regionId: string; rows: MatrixRow[] } | { row: MatrixRow; index: number };
-  const items: Item[] = [];
-  let index = 0;
-  for (const [regionId, rows] of grouped) {
-    items.push({ regionId, rows });
-    if (!p.collapsed.has(regionId)) for (const row of rows) items.push({ row, index: index++ });
-  }
+  const items = matrixItems(p.rows, p.collapsed);
   const container = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 900 });
-  const windowed = items.length > WINDOW_FROM;
+  const windowed = items.length > WINDOW_FROM && !p.drawAll;
   const first = windowed ? Math.max(0, Math.floor(view.top / ROW) - OVERSCAN) : 0;
   const last = windowed ? Math.min(items.length, Math.ceil((view.top + view.height) / ROW) + OVERSCAN) : items.length;
   // The table is one tab stop: the first cell drawn; the arrow keys go on from there.
-  const firstDrawn = items.slice(first, last).find((i): i is { row: MatrixRow; index: number } => 'row' in i);
+  const firstDrawn = items.slice(first, last).find((i): i is Extract<MatrixItem, { row: MatrixRow }> => 'row' in i);
   const tabStop = firstDrawn?.index ?? 0;
 
   // How long the rows took to draw once their data arrived: `npm run bench` reads this measure.
