@@ -1,4 +1,5 @@
 import { AXIS_IDS } from '../axes';
+import { sumColumns } from '../cluster-sums';
 import type { Db } from '../connection';
 import type { InitiativeStatus } from '../model';
 import { stmt } from '../stmt';
@@ -67,8 +68,8 @@ type ViewFilter = { status?: string | null; from?: string | null; to?: string | 
  * in the index and make it read every initiative instead. inMatrixView (period.ts) is the same
  * rule for the screens.
  */
-function viewTerms(filter: ViewFilter): { where: string[]; params: Record<string, string> } {
-  const where = [filter.status ? 'i.status = @status' : "i.status <> 'cancelled'"];
+function viewTerms(filter: ViewFilter, i = 'i'): { where: string[]; params: Record<string, string> } {
+  const where = [filter.status ? `${i}.status = @status` : `${i}.status <> 'cancelled'`];
   const params: Record<string, string> = {};
   if (filter.status) params.status = filter.status;
   if (filter.from && filter.to) {
@@ -76,32 +77,40 @@ function viewTerms(filter: ViewFilter): { where: string[]; params: Record<string
     Object.assign(params, { from: filter.from, to: filter.to });
   }
   if (filter.regionIds) {
-    where.push('i.cluster_id IN (SELECT id FROM clusters WHERE region_id IN (SELECT value FROM json_each(@regions)))');
+    where.push(
+      `${i}.cluster_id IN (SELECT id FROM clusters WHERE region_id IN (SELECT value FROM json_each(@regions)))`,
+    );
     params.regions = JSON.stringify(filter.regionIds);
   }
   return { where, params };
 }
 
 /**
- * Initiatives summed per cluster and axis. One pass over the covering index `initiatives_matrix`
- * grouped by cluster; only the measures asked for are summed, since every extra sum costs about
- * as much as the scan (100,000 initiatives: counts ~27 ms, counts with one measure ~43 ms).
+ * Initiatives summed per cluster and axis, grouped by cluster; only the measures asked for. A
+ * view without a period reads the summary the triggers keep (cluster-sums.ts: a few rows per
+ * cluster); a period depends on each initiative's dates, so that view scans the covering index
+ * `initiatives_matrix` instead. Both give the same columns.
  */
 export function clusterSums(
   db: Db,
   filter: ViewFilter,
   measures: readonly SumMeasure[] = [],
 ): Map<string, ClusterSums> {
-  const cols = [
-    ...AXIS_IDS.map((n) => `sum(axis${n})`),
-    'count(*)',
-    ...measures.flatMap((m) => [...AXIS_IDS.map((n) => `sum(axis${n} * ${COLUMN[m]})`), `sum(${COLUMN[m]})`]),
-  ];
-  const { where, params } = viewTerms(filter);
+  const byPeriod = Boolean(filter.from && filter.to);
+  const cols = byPeriod
+    ? [
+        ...AXIS_IDS.map((n) => `sum(axis${n})`),
+        'count(*)',
+        ...measures.flatMap((m) => [...AXIS_IDS.map((n) => `sum(axis${n} * ${COLUMN[m]})`), `sum(${COLUMN[m]})`]),
+      ]
+    : (['n', ...measures] as const).flatMap((m) => sumColumns(m).map((c) => `sum(${c})`));
+  const { where, params } = viewTerms(filter, byPeriod ? 'i' : 's');
   const rows = stmt(
     db,
-    `SELECT i.cluster_id, ${cols.join(', ')} FROM initiatives i
-     WHERE i.cluster_id IS NOT NULL AND ${where.join(' AND ')} GROUP BY i.cluster_id`,
+    byPeriod
+      ? `SELECT i.cluster_id, ${cols.join(', ')} FROM initiatives i
+         WHERE i.cluster_id IS NOT NULL AND ${where.join(' AND ')} GROUP BY i.cluster_id`
+      : `SELECT s.cluster_id, ${cols.join(', ')} FROM cluster_sums s WHERE ${where.join(' AND ')} GROUP BY s.cluster_id`,
   )
     .raw(true)
     .all(params) as (string | number)[][];
@@ -148,10 +157,13 @@ export function getMatrix(db: Db, filter: MatrixOptions = {}): MatrixRow[] {
       sectorId: filter.sectorId ?? null,
       selectedOnly: filter.selectedOnly ? 1 : 0,
     }) as (string | number | null)[][];
-  const zeros = () => AXIS_IDS.map(() => 0);
-  const rows = new Map<string, MatrixRow>();
+  const sums = clusterSums(db, { status: filter.status, from, to, regionIds: filter.regionIds }, measures);
+  const zeros = () => [0, 0, 0, 0, 0, 0, 0];
+  // Built once with their sums (5,000 rows): arrays made only to be replaced cost a third of it.
+  const rows: MatrixRow[] = [];
   for (const c of clusters) {
-    rows.set(c[0] as string, {
+    const s = sums.get(c[0] as string);
+    rows.push({
       regionId: c[6] as string,
       regionNameAr: c[7] as string,
       regionNameEn: c[8] as string,
@@ -161,30 +173,20 @@ export function getMatrix(db: Db, filter: MatrixOptions = {}): MatrixRow[] {
       clusterNameAr: c[2] as string,
       clusterNameEn: c[3] as string,
       selected: c[4] === 1,
-      initiatives: zeros(),
-      budget: zeros(),
-      spent: zeros(),
-      progressSum: zeros(),
+      initiatives: s?.n ?? zeros(),
+      budget: s?.sums.budget ?? zeros(),
+      spent: s?.sums.spent ?? zeros(),
+      progressSum: s?.sums.progress ?? zeros(),
       achievementSum: zeros(),
       achievementCount: zeros(),
-      covered: AXIS_IDS.map(() => false),
-      total: { initiatives: 0, budget: 0, spent: 0, progressSum: 0 },
+      covered: [],
+      total: {
+        initiatives: s?.total.n ?? 0,
+        budget: s?.total.budget ?? 0,
+        spent: s?.total.spent ?? 0,
+        progressSum: s?.total.progress ?? 0,
+      },
     });
-  }
-  const sums = clusterSums(db, { status: filter.status, from, to, regionIds: filter.regionIds }, measures);
-  for (const [clusterId, c] of sums) {
-    const row = rows.get(clusterId);
-    if (!row) continue;
-    row.initiatives = c.n;
-    row.budget = c.sums.budget ?? row.budget;
-    row.spent = c.sums.spent ?? row.spent;
-    row.progressSum = c.sums.progress ?? row.progressSum;
-    row.total = {
-      initiatives: c.total.n,
-      budget: c.total.budget ?? 0,
-      spent: c.total.spent ?? 0,
-      progressSum: c.total.progress ?? 0,
-    };
   }
   // Unfiltered by status and period, coverage is the view itself; otherwise it is asked apart.
   const coverage = filter.status || filter.period ? coveredAxes(db, filter.regionIds) : null;
@@ -192,13 +194,13 @@ export function getMatrix(db: Db, filter: MatrixOptions = {}): MatrixRow[] {
     (filter.achievement ?? !filter.measures)
       ? achievementByCluster(db, { status: filter.status, from, to })
       : new Map<string, { sum: number[]; count: number[] }>();
-  for (const row of rows.values()) {
+  for (const row of rows) {
     const live = coverage ? coverage.get(row.clusterId) : row.initiatives;
-    row.covered = AXIS_IDS.map((n) => (live?.[n - 1] ?? 0) > 0);
+    for (let n = 0; n < 7; n++) row.covered.push((live?.[n] ?? 0) > 0);
     const a = achievement.get(row.clusterId);
     if (a) [row.achievementSum, row.achievementCount] = [a.sum, a.count];
   }
-  return [...rows.values()];
+  return rows;
 }
 
 /** Live (not cancelled) initiatives per cluster and axis, whatever the view's filters. */

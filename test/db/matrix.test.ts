@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { refreshClusterSums } from '../../db/cluster-sums';
 import type { Db } from '../../db/connection';
 import { INITIATIVE_STATUSES, type Initiative } from '../../db/model';
 import { getMatrix, type MatrixFilter } from '../../db/queries/matrix';
@@ -102,6 +103,59 @@ describe('db/queries/matrix (property: the matrix agrees with the register)', ()
           // Covered ignores the view's filters: any live initiative on the axis.
           const live = list.filter((i) => i.clusterId === row.clusterId && i.status !== 'cancelled');
           expect(row.covered).toEqual([1, 2, 3, 4, 5, 6, 7].map((a) => live.some((i) => i.axes.includes(a))));
+        }
+      }
+      db.close();
+    }
+  });
+
+  it('keeps the summary its triggers maintain equal to a fresh sum through edits, moves, deletes and rollbacks', () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const db = newDb();
+      randomPortfolio(db, seed);
+      const r = random(seed * 101);
+      const clusterIds = clusters.listClusters(db).map((c) => c.id);
+      const regionIds = regions.listRegions(db).map((x) => x.id);
+      for (let k = 0; k < 40; k++) {
+        const list = initiatives.listInitiatives(db);
+        if (list.length === 0) break;
+        const target = r.pick(list);
+        const roll = r.next();
+        if (roll < 0.2) initiatives.deleteInitiative(db, cli, target.id);
+        else if (roll < 0.3) {
+          // A failed transaction: its writes to the summary go with it.
+          expect(() =>
+            db.transaction(() => {
+              initiatives.updateInitiative(db, cli, { id: target.id, status: 'cancelled', plannedBudget: 999 });
+              throw new Error('rolled back');
+            })(),
+          ).toThrow('rolled back');
+        } else {
+          const plannedBudget = r.int(0, 1_000_000);
+          initiatives.updateInitiative(db, cli, {
+            id: target.id,
+            status: r.pick(INITIATIVE_STATUSES),
+            axes: [...new Set([r.int(1, 7), r.int(1, 7)])],
+            plannedBudget,
+            spent: r.int(0, plannedBudget),
+            progress: r.int(0, 100),
+            // Moves between clusters, and to region-wide (no cluster) and back.
+            ...(r.next() < 0.8 ? { clusterId: r.pick(clusterIds) } : { clusterId: null, regionId: r.pick(regionIds) }),
+          });
+        }
+      }
+      const kept = db.prepare('SELECT * FROM cluster_sums WHERE n > 0 ORDER BY cluster_id, status').all();
+      // Rows whose initiatives all left stay behind, at zero.
+      const emptied = db.prepare('SELECT * FROM cluster_sums WHERE n = 0').all() as Record<string, unknown>[];
+      for (const row of emptied)
+        for (const [k, v] of Object.entries(row)) if (k !== 'cluster_id' && k !== 'status') expect(v).toBe(0);
+      refreshClusterSums(db);
+      expect(kept, `seed ${seed}`).toEqual(db.prepare('SELECT * FROM cluster_sums ORDER BY cluster_id, status').all());
+      const list = initiatives.listInitiatives(db);
+      for (const filter of [{}, { status: 'active' as const }]) {
+        for (const row of getMatrix(db, filter)) {
+          const { initiatives: n, budget, spent, progressSum, total } = row;
+          expect({ initiatives: n, budget, spent, progressSum, total }).toEqual(expected(list, row.clusterId, filter));
         }
       }
       db.close();

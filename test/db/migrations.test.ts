@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -5,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, open, schemaVersion } from '../../db/connection';
 import { AppError } from '../../db/errors';
 import { LATEST_VERSION, MIGRATIONS } from '../../db/migrations';
+import { getMatrix } from '../../db/queries/matrix';
 import { useTempDir } from '../helpers/tmp';
 
 const tempDir = useTempDir();
@@ -73,6 +75,36 @@ describe('db/migrations', () => {
       db.close();
     });
   }
+
+  it('migration 50 sums the initiatives a portfolio of version 40 already holds', () => {
+    const file = join(tempDir(), 'v40.tajammu');
+    const old = open(file, { toVersion: 40 });
+    const insert = old.prepare(
+      `INSERT INTO initiatives (id, code, title, region_id, cluster_id, axis2, axis5, primary_axis, status,
+         planned_budget, spent, progress, created_at, updated_at)
+       VALUES (?, ?, 'مبادرة', ?, ?, 1, 1, 2, ?, 1000, 400, 50, '', '')`,
+    );
+    const region = randomUUID();
+    const cluster = randomUUID();
+    old
+      .prepare(`INSERT INTO regions (id, code, name_ar, created_at, updated_at) VALUES (?, 'R', 'إقليم', '', '')`)
+      .run(region);
+    old
+      .prepare(
+        `INSERT INTO clusters (id, code, name_ar, region_id, created_at, updated_at) VALUES (?, 'C', 'تجمع', ?, '', '')`,
+      )
+      .run(cluster, region);
+    ['active', 'active', 'completed', 'cancelled'].forEach((status, k) =>
+      insert.run(randomUUID(), `I-${k}`, region, cluster, status),
+    );
+    old.close();
+    const db = open(file);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    const row = getMatrix(db).find((r) => r.clusterId === cluster)!;
+    expect(row.initiatives).toEqual([0, 3, 0, 0, 3, 0, 0]);
+    expect(row.total).toEqual({ initiatives: 3, budget: 3000, spent: 1200, progressSum: 150 });
+    db.close();
+  });
 
   it('seeds the seven axes with the Arabic and English names of the source text', () => {
     const db = open(join(tempDir(), 'axes.tajammu'));

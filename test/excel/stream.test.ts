@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { refreshClusterSums } from '../../db/cluster-sums';
 import type { Db } from '../../db/connection';
+import { getMatrix } from '../../db/queries/matrix';
 import { listAudit } from '../../db/repos/audit';
-import { createInitiative, listInitiatives } from '../../db/repos/initiatives';
+import { createInitiative, listInitiatives, updateInitiative } from '../../db/repos/initiatives';
 import { createRegion, listRegions } from '../../db/repos/regions';
 import { previewImport } from '../../electron/excel/import';
 import { commitImport } from '../../electron/excel/import/commit';
@@ -93,5 +95,27 @@ describe('import/stream (the CLI one-step import)', () => {
 
     const skipping = await streamImport(db, file, { ...options, skipInvalid: true });
     expect(skipping.result?.created).toBe(899);
+  });
+
+  it('past the bulk size, restores indexes and triggers and brings the matrix summary up to date', async () => {
+    const file = await write([{ name: 'السجل', header: HEADER, rows: rows(5200) }]);
+    const db = newDb();
+    const region = createRegion(db, { source: 'ui' }, { nameAr: 'إقليم 1' });
+    createInitiative(db, { source: 'ui' }, { title: 'قائمة من قبل', regionId: region.id, axes: [2] });
+    const schema = () => db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all();
+    const before = schema();
+    const { result } = await streamImport(db, file, options);
+    expect(result?.created).toBe(5200);
+    expect(schema()).toEqual(before);
+    const sums = () => db.prepare('SELECT * FROM cluster_sums WHERE n > 0 ORDER BY cluster_id, status').all();
+    const kept = sums();
+    expect(kept.length).toBeGreaterThan(0);
+    refreshClusterSums(db);
+    expect(kept).toEqual(sums());
+    // And the triggers are live again: a later edit reaches the matrix.
+    const one = listInitiatives(db).find((i) => i.clusterId)!;
+    updateInitiative(db, { source: 'ui' }, { id: one.id, status: 'cancelled' });
+    const row = getMatrix(db).find((r) => r.clusterId === one.clusterId)!;
+    expect(row.total.initiatives).toBe(listInitiatives(db, { clusterId: one.clusterId! }).length - 1);
   });
 });

@@ -5,6 +5,7 @@
  * streaming import (stream.ts), which applies the plan batch by batch as it grows.
  */
 import { backupBeside } from '../../../db/backup';
+import { refreshClusterSums } from '../../../db/cluster-sums';
 import type { Db } from '../../../db/connection';
 import { stmt } from '../../../db/stmt';
 import type { WriteContext } from '../../../db/repos/audit';
@@ -151,6 +152,8 @@ function dropIndexes(db: Db): () => void {
   for (const i of indexes) db.exec(`DROP ${i.type.toUpperCase()} "${i.name}"`);
   return () => {
     for (const i of indexes) db.exec(i.sql);
+    // The matrix's summary missed the rows written while its triggers were away: one pass.
+    refreshClusterSums(db);
   };
 }
 
