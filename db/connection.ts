@@ -32,6 +32,9 @@ export function open(file: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
+    // Up to 64 MiB of pages in memory (the default is 2 MiB): the health rules look initiatives
+    // up by index across a 100,000-row portfolio, and re-reading pages tripled their time.
+    db.pragma('cache_size = -65536');
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') {
       throw new AppError(

@@ -220,7 +220,7 @@ function achievementByCluster(db: Db, filter: ViewFilter): Map<string, { sum: nu
     `SELECT i.cluster_id, ${AXIS_IDS.map((n) => `i.axis${n}`).join(', ')},
        coalesce(n.baseline, 0) AS baseline, n.target, v.value
      FROM indicators n
-     JOIN initiatives i ON i.id = n.initiative_id AND i.cluster_id IS NOT NULL AND ${where.join(' AND ')}
+     CROSS JOIN initiatives i ON i.id = n.initiative_id AND i.cluster_id IS NOT NULL AND ${where.join(' AND ')}
      ${LATEST_VALUE}
      WHERE n.target IS NOT NULL AND n.target <> coalesce(n.baseline, 0)`,
   ).all(params) as Record<string, number | string>[];
