@@ -56,6 +56,13 @@ describe('db/repos/regions', () => {
     const dup = errorOf(() => regions.createRegion(db, ui, { code: 'A', nameAr: 'ج' }));
     expect(dup.code).toBe('CONFLICT');
     expect(dup.bilingual.ar).toContain('«A»');
+    // The same on an edit, and the refused write leaves both records and the audit as they were.
+    const audit = db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    const taken = errorOf(() => regions.updateRegion(db, ui, { id: b.id, code: 'A' }));
+    expect(taken.code).toBe('CONFLICT');
+    expect(taken.bilingual.en).toContain('"A"');
+    expect(regions.getRegion(db, b.id).code).toBe('B');
+    expect(db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(audit);
     expect(errorOf(() => regions.updateRegion(db, ui, { id: a.id, parentId: b.id })).code).toBe('INVALID_INPUT');
     expect(regions.getRegion(db, a.id).parentId).toBeNull();
   });
