@@ -3,7 +3,14 @@ import { AXIS_IDS } from '../axes';
 import type { Db } from '../connection';
 import { stmt, tx } from '../stmt';
 import { ENTITY_NAMES, invalid, notFound } from '../errors';
-import { type Initiative, INITIATIVE_DEFAULTS, InitiativeCreate, InitiativeFilter, InitiativeUpdate } from '../model';
+import {
+  type Initiative,
+  INITIATIVE_DEFAULTS,
+  InitiativeCreate,
+  InitiativeFilter,
+  type InitiativeStatus,
+  InitiativeUpdate,
+} from '../model';
 import type { WriteContext } from './audit';
 import { assertExists } from './guards';
 import { defineTable, dropUndefined } from './table';
@@ -100,3 +107,11 @@ export function updateInitiative(db: Db, ctx: WriteContext, input: z.infer<typeo
 
 export const deleteInitiative = (db: Db, ctx: WriteContext, id: string): Initiative =>
   initiativesTable.remove(db, ctx, id);
+
+/** One status for many initiatives, all or none (the register's bulk change). */
+export const setStatus = (db: Db, ctx: WriteContext, ids: readonly string[], status: InitiativeStatus): Initiative[] =>
+  tx(db, () => [...new Set(ids)].map((id) => updateInitiative(db, ctx, { id, status })));
+
+/** Deletes many initiatives, all or none (the register's bulk delete). */
+export const deleteInitiatives = (db: Db, ctx: WriteContext, ids: readonly string[]): Initiative[] =>
+  tx(db, () => [...new Set(ids)].map((id) => deleteInitiative(db, ctx, id)));

@@ -80,6 +80,11 @@ export const contract = {
   'initiatives.create': op<m.Initiative>()(m.InitiativeCreate.strict()),
   'initiatives.update': op<m.Initiative>()(m.InitiativeUpdate.strict()),
   'initiatives.delete': op<m.Initiative>()(ById),
+  /** The register's bulk actions: all of them or none, one audit entry per initiative. */
+  'initiatives.setStatus': op<m.Initiative[]>()(
+    z.object({ ids: z.array(m.Id).min(1).max(50_000), status: m.InitiativeStatus }).strict(),
+  ),
+  'initiatives.deleteMany': op<m.Initiative[]>()(z.object({ ids: z.array(m.Id).min(1).max(50_000) }).strict()),
 
   'indicators.list': op<m.Indicator[]>()(z.object({ initiativeId: m.Id }).strict()),
   'indicators.get': op<m.Indicator>()(ById),

@@ -31,4 +31,9 @@ void i18next.use(initReactI18next).init({
   returnNull: false,
 });
 
+/** A message in both languages, for errors the page itself raises (the API's come bilingual). */
+export function bothLanguages(key: string, vars: Record<string, unknown> = {}): { ar: string; en: string } {
+  return { ar: i18next.t(key, { ...vars, lng: 'ar' }), en: i18next.t(key, { ...vars, lng: 'en' }) };
+}
+
 export default i18next;

@@ -7,12 +7,32 @@ import type { Store } from './index';
 export const SCREENS = ['dashboard', 'regions', 'initiatives', 'matrix', 'exchange', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 
+/** The register's filters and columns: they stay as the user left them while the program is open. */
+export interface RegisterView {
+  search: string;
+  regionId: string;
+  clusterId: string;
+  axis: number;
+  status: string;
+  hidden: Record<string, boolean>;
+}
+export const REGISTER_DEFAULTS: RegisterView = {
+  search: '',
+  regionId: '',
+  clusterId: '',
+  axis: 0,
+  status: '',
+  hidden: { regionName: false, leadBody: false, spent: false, beneficiaries: false, jobs: false, trainees: false },
+};
+
 export type Notice = { kind: 'error'; error: ApiError } | { kind: 'success'; key: string };
 
 export interface UiSlice {
   language: Language;
   screen: Screen;
   notice: Notice | null;
+  register: RegisterView;
+  setRegister(patch: Partial<RegisterView>): void;
   setLanguage(lang: Language): void;
   /** The user's switch: applied at once, remembered here and in the portfolio's settings. */
   switchLanguage(lang: Language): void;
@@ -25,6 +45,8 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) =>
   language: rememberedLanguage(),
   screen: 'dashboard',
   notice: null,
+  register: REGISTER_DEFAULTS,
+  setRegister: (patch) => set((s) => ({ register: { ...s.register, ...patch } })),
   setLanguage(language) {
     rememberLanguage(language);
     void i18n.changeLanguage(language);

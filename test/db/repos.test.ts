@@ -216,6 +216,26 @@ describe('db/repos/initiatives', () => {
     ).toThrow('import failed');
     expect(make('بعد الفشل').code).toBe('INI-0002');
   });
+
+  it('changes the status of many, or deletes many, all or none', () => {
+    const db = newDb();
+    const { cluster } = seed(db);
+    const made = ['أ', 'ب', 'ج'].map((title) =>
+      initiatives.createInitiative(db, ui, { title, clusterId: cluster.id, axes: [2] }),
+    );
+    const ids = made.map((i) => i.id);
+    const changed = initiatives.setStatus(db, ui, ids, 'completed');
+    expect(changed.map((i) => i.status)).toEqual(['completed', 'completed', 'completed']);
+    expect(listAudit(db, { entity: 'initiative' }).filter((e) => e.action === 'update')).toHaveLength(3);
+    // One unknown id refuses the lot.
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect(errorOf(() => initiatives.setStatus(db, ui, [ids[0]!, unknown], 'cancelled')).code).toBe('NOT_FOUND');
+    expect(initiatives.getInitiative(db, ids[0]!).status).toBe('completed');
+    expect(errorOf(() => initiatives.deleteInitiatives(db, ui, [ids[1]!, unknown])).code).toBe('NOT_FOUND');
+    expect(initiatives.listInitiatives(db)).toHaveLength(3);
+    initiatives.deleteInitiatives(db, ui, [ids[0]!, ids[1]!]);
+    expect(initiatives.listInitiatives(db).map((i) => i.title)).toEqual(['ج']);
+  });
 });
 
 describe('db/repos/indicators', () => {

@@ -79,7 +79,7 @@ describe('e2e/foundation', () => {
     await shot('04-initiative-dialog-ar');
     await d.getByTestId('dialog-save').click();
     await d.waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByTestId('initiative-table').innerText()).toContain('إطلاق علامة تجارية محلية');
+    await expect.poll(() => page.getByTestId('initiative-grid').innerText()).toContain('إطلاق علامة تجارية محلية');
 
     const stored = s.db
       .prepare('SELECT axis1, axis2, axis3, primary_axis, planned_budget, spent FROM initiatives')

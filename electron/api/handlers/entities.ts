@@ -35,6 +35,8 @@ export const initiativeHandlers = {
   'initiatives.create': (input, { db, source }) => initiatives.createInitiative(db, { source }, input),
   'initiatives.update': (input, { db, source }) => initiatives.updateInitiative(db, { source }, input),
   'initiatives.delete': ({ id }, { db, source }) => initiatives.deleteInitiative(db, { source }, id),
+  'initiatives.setStatus': ({ ids, status }, { db, source }) => initiatives.setStatus(db, { source }, ids, status),
+  'initiatives.deleteMany': ({ ids }, { db, source }) => initiatives.deleteInitiatives(db, { source }, ids),
 } satisfies DomainHandlers<'initiatives'>;
 
 export const indicatorHandlers = {

@@ -1,68 +1,118 @@
 import AddIcon from '@mui/icons-material/Add';
-import DeleteIcon from '@mui/icons-material/Delete';
-import EditIcon from '@mui/icons-material/Edit';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
-import IconButton from '@mui/material/IconButton';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TablePagination from '@mui/material/TablePagination';
-import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { DataGrid, type GridRowSelectionModel } from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Initiative, INITIATIVE_STATUSES } from '../../../db/model';
 import { normalizeArabic } from '../../../db/normalize';
+import { ApiFailure, call } from '../../api';
+import { bothLanguages } from '../../i18n';
 import { ConfirmDelete } from '../../components/ConfirmDialog';
+import { useGridLocaleText } from '../../components/gridLocale';
 import { useAxisName, useFormatter, useLocalName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
+import { REGISTER_DEFAULTS } from '../../stores/ui';
+import { BulkBar } from './BulkBar';
+import { asIso, type RegisterRow, registerColumns } from './columns';
 import { InitiativeDialog } from './InitiativeDialog';
+
+const NONE: GridRowSelectionModel = { type: 'include', ids: new Set() };
+/** The fields the register edits in place; everything else goes through the editor. */
+const INLINE = ['status', 'progress', 'startDate', 'endDate'] as const;
 
 export function InitiativesScreen() {
   const { t } = useTranslation();
   const fmt = useFormatter();
   const localName = useLocalName();
   const axisName = useAxisName();
+  const localeText = useGridLocaleText();
   const initiatives = useStore((s) => s.initiatives);
   const regions = useStore((s) => s.regions);
   const clusters = useStore((s) => s.clusters);
   const write = useStore((s) => s.write);
-  const [regionId, setRegionId] = useState('');
-  const [axis, setAxis] = useState(0);
-  const [status, setStatus] = useState('');
-  const [search, setSearch] = useState('');
-  const [page, setPage] = useState(0);
-  const [rowsPerPage, setRowsPerPage] = useState(25);
+  const refresh = useStore((s) => s.refresh);
+  const fail = useStore((s) => s.fail);
+  const view = useStore((s) => s.register);
+  const setView = useStore((s) => s.setRegister);
   const [editing, setEditing] = useState<Initiative | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Initiative | null>(null);
+  const [selection, setSelection] = useState<GridRowSelectionModel>(NONE);
 
-  const clusterById = useMemo(() => new Map(clusters.map((c) => [c.id, c])), [clusters]);
-  const regionById = useMemo(() => new Map(regions.map((r) => [r.id, r])), [regions]);
-  const filtered = useMemo(() => {
-    const q = normalizeArabic(search);
-    return initiatives.filter(
-      (i) =>
-        (!regionId || i.regionId === regionId) &&
-        (!axis || i.axes.includes(axis)) &&
-        (!status || i.status === status) &&
-        (!q || normalizeArabic(`${i.code} ${i.title} ${i.leadBody}`).includes(q)),
-    );
-  }, [initiatives, regionId, axis, status, search]);
-  const pageRows = filtered.slice(page * rowsPerPage, (page + 1) * rowsPerPage);
-  const resetPage =
-    <T,>(setter: (v: T) => void) =>
-    (v: T) => {
-      setter(v);
-      setPage(0);
-    };
+  const rows = useMemo(() => {
+    const clusterById = new Map(clusters.map((c) => [c.id, c]));
+    const regionById = new Map(regions.map((r) => [r.id, r]));
+    const q = normalizeArabic(view.search);
+    const out: RegisterRow[] = [];
+    for (const i of initiatives) {
+      if (view.regionId && i.regionId !== view.regionId) continue;
+      if (view.clusterId && i.clusterId !== view.clusterId) continue;
+      if (view.axis && !i.axes.includes(view.axis)) continue;
+      if (view.status && i.status !== view.status) continue;
+      const cluster = i.clusterId ? clusterById.get(i.clusterId) : undefined;
+      const region = regionById.get(i.regionId);
+      const regionName = region ? localName(region) : '';
+      const place = cluster ? localName(cluster) : `${t('initiatives.regionWide')} — ${regionName}`;
+      if (q && !normalizeArabic(`${i.code} ${i.title} ${i.leadBody} ${place}`).includes(q)) continue;
+      out.push(Object.assign({}, i, { place, regionName }));
+    }
+    return out;
+  }, [initiatives, clusters, regions, view, localName, t]);
+
+  const columns = useMemo(
+    () => registerColumns({ t, fmt, axisName, onEdit: setEditing, onDelete: setDeleting }),
+    // axisName is rebuilt each render; the axes behind it change with the language, as t does.
+    [t, fmt],
+  );
+
+  /** An edit made in a cell: only the changed field is sent, so the rest of the record stays. */
+  const saveCell = async (next: RegisterRow, old: RegisterRow): Promise<RegisterRow> => {
+    const patch: Record<string, unknown> = {};
+    for (const f of INLINE) {
+      const value = f === 'startDate' || f === 'endDate' ? asIso(next[f]) : next[f];
+      if (value !== old[f]) patch[f] = value;
+    }
+    if (Object.keys(patch).length === 0) return old;
+    const p = patch.progress;
+    if (p !== undefined && (typeof p !== 'number' || !Number.isInteger(p) || p < 0 || p > 100)) {
+      throw new ApiFailure({ code: 'INVALID_INPUT', message: bothLanguages('initiatives.progressRange') });
+    }
+    const saved = await call('initiatives.update', { id: old.id, ...patch });
+    void refresh();
+    return Object.assign({}, old, saved);
+  };
+
+  const selectedIds = [...selection.ids].map(String);
+  const regionClusters = clusters.filter((c) => !view.regionId || c.regionId === view.regionId);
+  const select = (
+    key: 'regionId' | 'clusterId' | 'status',
+    label: string,
+    options: { value: string; label: string }[],
+  ) => (
+    <TextField
+      select
+      label={label}
+      value={view[key]}
+      onChange={(e) =>
+        setView(key === 'regionId' ? { regionId: e.target.value, clusterId: '' } : { [key]: e.target.value })
+      }
+      fullWidth={false}
+      sx={{ minWidth: 170 }}
+      data-testid={`register-${key}`}
+    >
+      <MenuItem value="">{t('common.all')}</MenuItem>
+      {options.map((o) => (
+        <MenuItem key={o.value} value={o.value}>
+          {o.label}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
 
   return (
     <Stack spacing={2}>
@@ -81,34 +131,35 @@ export function InitiativesScreen() {
         </Button>
       </Box>
       <Paper variant="outlined" sx={{ p: 2 }}>
-        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+        <Stack direction="row" spacing={2} useFlexGap flexWrap="wrap" alignItems="flex-start">
           <TextField
             label={t('initiatives.search')}
-            value={search}
-            onChange={(e) => resetPage(setSearch)(e.target.value)}
+            helperText={t('initiatives.searchHint')}
+            value={view.search}
+            onChange={(e) => setView({ search: e.target.value })}
             type="search"
             name="search"
+            fullWidth={false}
+            sx={{ flex: '1 1 260px' }}
           />
-          <TextField
-            select
-            label={t('initiatives.filterRegion')}
-            value={regionId}
-            onChange={(e) => resetPage(setRegionId)(e.target.value)}
-            sx={{ minWidth: 180 }}
-          >
-            <MenuItem value="">{t('common.all')}</MenuItem>
-            {regions.map((r) => (
-              <MenuItem key={r.id} value={r.id}>
-                {localName(r)}
-              </MenuItem>
-            ))}
-          </TextField>
+          {select(
+            'regionId',
+            t('initiatives.filterRegion'),
+            regions.map((r) => ({ value: r.id, label: localName(r) })),
+          )}
+          {select(
+            'clusterId',
+            t('initiatives.filterCluster'),
+            regionClusters.map((c) => ({ value: c.id, label: localName(c) })),
+          )}
           <TextField
             select
             label={t('initiatives.filterAxis')}
-            value={axis}
-            onChange={(e) => resetPage(setAxis)(Number(e.target.value))}
-            sx={{ minWidth: 180 }}
+            value={view.axis}
+            onChange={(e) => setView({ axis: Number(e.target.value) })}
+            fullWidth={false}
+            sx={{ minWidth: 170 }}
+            data-testid="register-axis"
           >
             <MenuItem value={0}>{t('common.all')}</MenuItem>
             {[1, 2, 3, 4, 5, 6, 7].map((a) => (
@@ -117,106 +168,47 @@ export function InitiativesScreen() {
               </MenuItem>
             ))}
           </TextField>
-          <TextField
-            select
-            label={t('initiatives.filterStatus')}
-            value={status}
-            onChange={(e) => resetPage(setStatus)(e.target.value)}
-            sx={{ minWidth: 150 }}
-          >
-            <MenuItem value="">{t('common.all')}</MenuItem>
-            {INITIATIVE_STATUSES.map((s) => (
-              <MenuItem key={s} value={s}>
-                {t(`enums.status.${s}`)}
-              </MenuItem>
-            ))}
-          </TextField>
+          {select(
+            'status',
+            t('initiatives.filterStatus'),
+            INITIATIVE_STATUSES.map((s) => ({ value: s, label: t(`enums.status.${s}`) })),
+          )}
+          <Button onClick={() => setView({ ...REGISTER_DEFAULTS, hidden: view.hidden })} sx={{ mt: 0.5 }}>
+            {t('initiatives.clearFilters')}
+          </Button>
         </Stack>
       </Paper>
-      <Paper variant="outlined">
-        <TableContainer>
-          <Table size="small" data-testid="initiative-table">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('common.code')}</TableCell>
-                <TableCell>{t('initiatives.titleField')}</TableCell>
-                <TableCell>{t('initiatives.cluster')}</TableCell>
-                <TableCell>{t('initiatives.axes')}</TableCell>
-                <TableCell>{t('initiatives.status')}</TableCell>
-                <TableCell align="right">{t('initiatives.plannedBudget')}</TableCell>
-                <TableCell align="right">{t('initiatives.progress')}</TableCell>
-                <TableCell>{t('common.actions')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {pageRows.map((i) => {
-                const cluster = i.clusterId ? clusterById.get(i.clusterId) : undefined;
-                const region = regionById.get(i.regionId);
-                return (
-                  <TableRow key={i.id} hover>
-                    <TableCell dir="ltr" sx={{ whiteSpace: 'nowrap' }}>
-                      {i.code}
-                    </TableCell>
-                    <TableCell>{i.title}</TableCell>
-                    <TableCell>
-                      {cluster
-                        ? localName(cluster)
-                        : region
-                          ? `${t('initiatives.regionWide')} — ${localName(region)}`
-                          : ''}
-                    </TableCell>
-                    <TableCell>
-                      <Stack direction="row" spacing={0.5}>
-                        {i.axes.map((a) => (
-                          <Chip
-                            key={a}
-                            size="small"
-                            title={axisName(a, true)}
-                            label={fmt.number(a)}
-                            color={a === i.primaryAxis ? 'primary' : 'default'}
-                          />
-                        ))}
-                      </Stack>
-                    </TableCell>
-                    <TableCell>{t(`enums.status.${i.status}`)}</TableCell>
-                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                      {fmt.money(i.plannedBudget)}
-                    </TableCell>
-                    <TableCell align="right">{fmt.percent(i.progress)}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                      <IconButton aria-label={`${t('common.edit')} ${i.title}`} onClick={() => setEditing(i)}>
-                        <EditIcon fontSize="small" />
-                      </IconButton>
-                      <IconButton aria-label={`${t('common.delete')} ${i.title}`} onClick={() => setDeleting(i)}>
-                        <DeleteIcon fontSize="small" />
-                      </IconButton>
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </TableContainer>
-        {filtered.length === 0 && (
-          <Typography sx={{ p: 2 }} color="text.secondary">
-            {t('common.empty')}
-          </Typography>
-        )}
-        <TablePagination
-          component="div"
-          count={filtered.length}
-          page={page}
-          rowsPerPage={rowsPerPage}
-          rowsPerPageOptions={[25, 50, 100]}
-          onPageChange={(_e, p) => setPage(p)}
-          onRowsPerPageChange={(e) => {
-            setRowsPerPage(Number(e.target.value));
-            setPage(0);
+      {selectedIds.length > 0 && (
+        <BulkBar ids={selectedIds} onDone={() => setSelection({ type: 'include', ids: new Set() })} />
+      )}
+      <Paper variant="outlined" sx={{ height: 'calc(100vh - 330px)', minHeight: 420 }} data-testid="initiative-grid">
+        <DataGrid
+          rows={rows}
+          columns={columns}
+          localeText={localeText}
+          aria-label={t('initiatives.registerLabel')}
+          checkboxSelection
+          disableRowSelectionOnClick
+          keepNonExistentRowsSelected={false}
+          rowSelectionModel={selection}
+          onRowSelectionModelChange={setSelection}
+          columnVisibilityModel={view.hidden}
+          onColumnVisibilityModelChange={(hidden) => setView({ hidden })}
+          initialState={{ pagination: { paginationModel: { pageSize: 100 } } }}
+          pageSizeOptions={[25, 50, 100]}
+          density="compact"
+          showToolbar
+          slotProps={{
+            toolbar: {
+              // The search above matches Arabic spelling variants; the grid's own would not.
+              showQuickFilter: false,
+              csvOptions: { disableToolbarButton: true },
+              printOptions: { disableToolbarButton: true },
+            },
           }}
-          labelRowsPerPage=""
-          labelDisplayedRows={({ from, to, count }) =>
-            t('initiatives.shown', { shown: `${fmt.number(from)}–${fmt.number(to)}`, total: fmt.number(count) })
-          }
+          processRowUpdate={saveCell}
+          onProcessRowUpdateError={fail}
+          sx={{ border: 0, '& .ltr-cell': { direction: 'ltr', textAlign: 'end' } }}
         />
       </Paper>
       {editing && <InitiativeDialog initiative={editing} onClose={() => setEditing(null)} />}

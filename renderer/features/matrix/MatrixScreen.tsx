@@ -22,7 +22,7 @@ import type { PlanPreview } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { downloadBlob, downloadFile, today } from '../exchange/files';
 import { useAxisName, useFormatter, useLocalName } from '../../components/useFormatter';
-import i18n from '../../i18n';
+import { bothLanguages } from '../../i18n';
 import { makeTheme } from '../../theme';
 import { useStore } from '../../stores';
 import { InitiativeDialog } from '../initiatives/InitiativeDialog';
@@ -193,11 +193,7 @@ export function MatrixScreen() {
       gapMark: '—',
     });
     if (!canvas) {
-      const vars = { rows: fmt.number(data.rows.length) };
-      const message = {
-        ar: i18n.t('matrix.pngTooLarge', { ...vars, lng: 'ar' }),
-        en: i18n.t('matrix.pngTooLarge', { ...vars, lng: 'en' }),
-      };
+      const message = bothLanguages('matrix.pngTooLarge', { rows: fmt.number(data.rows.length) });
       notify({ kind: 'error', error: { code: 'TOO_LARGE', message } });
       return;
     }

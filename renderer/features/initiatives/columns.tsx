@@ -1,0 +1,138 @@
+/**
+ * The register's columns: what each shows, sorts by and lets the user edit in place (status,
+ * progress and dates; the rest goes through the editor, where the whole record is checked).
+ */
+import DeleteIcon from '@mui/icons-material/Delete';
+import EditIcon from '@mui/icons-material/Edit';
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import { GridActionsCellItem, type GridColDef, GridEditSingleSelectCell } from '@mui/x-data-grid';
+import type { TFunction } from 'i18next';
+import { type Initiative, INITIATIVE_STATUSES } from '../../../db/model';
+import type { Formatter } from '../../format';
+
+/** A register row: the initiative with its place named, so the grid can sort and filter by it. */
+export type RegisterRow = Initiative & { place: string; regionName: string };
+
+/** ISO date ↔ the Date the grid's date editor works with (local midnight, as the user sees it). */
+export const toDate = (iso: string | null): Date | null => (iso ? new Date(`${iso}T00:00:00`) : null);
+export const fromDate = (d: Date | null): string | null =>
+  d && !Number.isNaN(d.getTime())
+    ? `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+    : null;
+/** A date field of an edited row: the edited one comes back as a Date, the others as stored. */
+export const asIso = (v: unknown): string | null => (v instanceof Date ? fromDate(v) : ((v as string | null) ?? null));
+
+export function registerColumns(o: {
+  t: TFunction;
+  fmt: Formatter;
+  axisName(a: number, full?: boolean): string;
+  onEdit(i: Initiative): void;
+  onDelete(i: Initiative): void;
+}): GridColDef<RegisterRow>[] {
+  const { t, fmt } = o;
+  const dateColumn = (field: 'startDate' | 'endDate'): GridColDef<RegisterRow> => ({
+    field,
+    headerName: t(`initiatives.${field}`),
+    type: 'date',
+    width: 130,
+    editable: true,
+    valueGetter: (v: string | null) => toDate(v),
+    valueFormatter: (v: Date | null) => (v ? fmt.date(fromDate(v)) : '—'),
+  });
+  const money = (field: 'plannedBudget' | 'spent'): GridColDef<RegisterRow> => ({
+    field,
+    headerName: t(`initiatives.${field}`),
+    type: 'number',
+    width: 160,
+    valueFormatter: (v: number) => fmt.money(v),
+  });
+  const count = (field: 'beneficiaries' | 'jobs' | 'trainees'): GridColDef<RegisterRow> => ({
+    field,
+    headerName: t(`initiatives.${field}`),
+    type: 'number',
+    width: 120,
+    valueFormatter: (v: number) => fmt.number(v),
+  });
+  return [
+    { field: 'code', headerName: t('common.code'), width: 110, cellClassName: 'ltr-cell' },
+    { field: 'title', headerName: t('initiatives.titleField'), flex: 2, minWidth: 260 },
+    { field: 'place', headerName: t('initiatives.place'), flex: 1, minWidth: 180 },
+    { field: 'regionName', headerName: t('initiatives.region'), width: 150 },
+    {
+      field: 'axes',
+      headerName: t('initiatives.axes'),
+      width: 140,
+      sortable: false,
+      filterable: false,
+      renderCell: ({ row }) => (
+        <Stack direction="row" spacing={0.5} sx={{ height: '100%', alignItems: 'center' }}>
+          {row.axes.map((a) => (
+            <Chip
+              key={a}
+              size="small"
+              title={o.axisName(a, true)}
+              label={fmt.number(a)}
+              color={a === row.primaryAxis ? 'primary' : 'default'}
+            />
+          ))}
+        </Stack>
+      ),
+    },
+    {
+      field: 'status',
+      headerName: t('initiatives.status'),
+      type: 'singleSelect',
+      width: 130,
+      editable: true,
+      valueOptions: INITIATIVE_STATUSES.map((s) => ({ value: s, label: t(`enums.status.${s}`) })),
+      // Choosing a status saves it, as a clerk expects of a drop-down (the grid would otherwise
+      // wait for Enter or a click elsewhere: mui/mui-x#12617). The timeout lets the grid take
+      // the new value first.
+      renderEditCell: (params) => (
+        <GridEditSingleSelectCell
+          {...params}
+          onValueChange={() => {
+            setTimeout(() => void params.api.stopCellEditMode({ id: params.id, field: params.field }));
+          }}
+        />
+      ),
+    },
+    {
+      field: 'progress',
+      headerName: t('initiatives.progress'),
+      type: 'number',
+      width: 120,
+      editable: true,
+      valueFormatter: (v: number) => fmt.percent(v),
+    },
+    dateColumn('startDate'),
+    dateColumn('endDate'),
+    money('plannedBudget'),
+    money('spent'),
+    { field: 'leadBody', headerName: t('initiatives.leadBody'), width: 200 },
+    count('beneficiaries'),
+    count('jobs'),
+    count('trainees'),
+    {
+      field: 'actions',
+      type: 'actions',
+      headerName: t('common.actions'),
+      width: 100,
+      getActions: ({ row }) => [
+        <GridActionsCellItem
+          key="edit"
+          icon={<EditIcon />}
+          label={`${t('common.edit')} ${row.title}`}
+          onClick={() => o.onEdit(row)}
+        />,
+        <GridActionsCellItem
+          key="delete"
+          icon={<DeleteIcon />}
+          label={`${t('common.delete')} ${row.title}`}
+          onClick={() => o.onDelete(row)}
+        />,
+      ],
+    },
+  ];
+}

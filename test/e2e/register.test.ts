@@ -1,0 +1,137 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../db/demo';
+import { RESULTS, type Session, startSession } from './browser';
+
+let s: Session;
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  s = await startSession();
+  loadDemo(s.db, { source: 'cli' });
+  await s.page.goto(s.host.url);
+  await s.page.getByTestId('nav-initiatives').click();
+  await s.page.locator('[role="row"][data-id]').first().waitFor();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+const shot = (name: string) => s.page.screenshot({ path: join(RESULTS, `${name}.png`) });
+const rowIds = () =>
+  s.page.locator('[role="row"][data-id]').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-id')));
+const dbRow = (id: string) =>
+  s.db.prepare('SELECT code, status, progress, end_date FROM initiatives WHERE id = ?').get(id) as {
+    code: string;
+    status: string;
+    progress: number;
+    end_date: string | null;
+  };
+/** Opens a row's progress cell for editing, types a value and commits it with Enter. */
+async function editProgress(id: string, value: string) {
+  const cell = s.page.locator(`[role="row"][data-id="${id}"] [data-field="progress"]`);
+  await cell.dblclick();
+  const input = cell.locator('input');
+  await input.fill(value);
+  await input.press('Enter');
+}
+/** Picks a choice in one of the register's drop-down filters. */
+async function choose(testId: string, option: string) {
+  await s.page.getByTestId(testId).click();
+  await s.page.getByRole('option', { name: option, exact: true }).click();
+}
+
+describe('e2e/register (the initiative register)', () => {
+  it('finds an initiative typed with other hamza and ta marbuta forms, and keeps its filters across screens', async () => {
+    const { page } = s;
+    const search = page.locator('input[name="search"]');
+    // The demo title is «إنشاء معمل مركزي لاختبار الجودة …»; typed without hamza, with ha for ta marbuta.
+    await search.fill('انشاء معمل مركزى لاختبار الجوده');
+    await expect.poll(async () => (await rowIds()).length).toBeGreaterThan(0);
+    const titles = await page.locator('[role="row"][data-id] [data-field="title"]').allInnerTexts();
+    for (const title of titles) expect(title).toContain('إنشاء معمل مركزي لاختبار الجودة');
+    await choose('register-status', 'جارية');
+    const filtered = await rowIds();
+    await shot('register-search-ar');
+
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('nav-initiatives').click();
+    expect(await page.locator('input[name="search"]').inputValue()).toBe('انشاء معمل مركزى لاختبار الجوده');
+    expect(await rowIds()).toEqual(filtered);
+    await page.getByRole('button', { name: 'مسح عوامل التصفية' }).click();
+    await expect.poll(async () => (await rowIds()).length).toBeGreaterThan(filtered.length);
+  });
+
+  it('edits status, progress and an end date in place, and refuses a progress over 100 with nothing saved', async () => {
+    const { page } = s;
+    const id = (await rowIds())[3]!;
+    const row = page.locator(`[role="row"][data-id="${id}"]`);
+    await editProgress(id, '55');
+    await expect.poll(() => dbRow(id).progress).toBe(55);
+
+    await row.locator('[data-field="status"]').dblclick();
+    await page.getByRole('option', { name: 'متوقفة' }).click();
+    await expect.poll(() => dbRow(id).status).toBe('on_hold');
+
+    const before = dbRow(id);
+    await editProgress(id, '150');
+    await expect.poll(() => page.getByTestId('notice').innerText()).toContain('نسبة الإنجاز بين 0 و100');
+    expect(dbRow(id)).toEqual(before);
+    await shot('register-inline-error-ar');
+    const audit = s.db
+      .prepare("SELECT source, action FROM audit_log WHERE entity_id = ? AND action = 'update'")
+      .all(id) as { source: string }[];
+    expect(audit.map((a) => a.source)).toEqual(['ui', 'ui']);
+  });
+
+  it('changes the status of three selected initiatives at once, and deletes two after asking', async () => {
+    const { page } = s;
+    const ids = (await rowIds()).slice(0, 3) as string[];
+    for (const id of ids) await page.locator(`[role="row"][data-id="${id}"] input[type="checkbox"]`).check();
+    await expect.poll(() => page.getByTestId('bulk-bar').innerText()).toContain('حُدِّدت 3 مبادرات');
+    await page.getByTestId('bulk-status').click();
+    await page.getByRole('option', { name: 'منتهية' }).click();
+    await shot('register-bulk-ar');
+    await page.getByTestId('bulk-apply').click();
+    await expect.poll(() => ids.map((id) => dbRow(id).status)).toEqual(['completed', 'completed', 'completed']);
+    await expect.poll(() => page.getByTestId('bulk-bar').count()).toBe(0);
+
+    const count = () => s.db.prepare('SELECT count(*) FROM initiatives').pluck().get() as number;
+    const total = count();
+    for (const id of ids.slice(0, 2))
+      await page.locator(`[role="row"][data-id="${id}"] input[type="checkbox"]`).check();
+    await page.getByTestId('bulk-delete').click();
+    await expect.poll(() => page.getByRole('dialog').innerText()).toContain('المبادرتين المحددتين');
+    await page.getByRole('button', { name: 'إلغاء' }).click();
+    expect(count()).toBe(total);
+    await page.getByTestId('bulk-delete').click();
+    await page.getByTestId('confirm-delete').click();
+    await expect.poll(count).toBe(total - 2);
+  });
+
+  it('shows a hidden column from the column chooser, and reads left to right in English', async () => {
+    const { page } = s;
+    // Columns out of view are not drawn (the grid virtualises them): count them instead.
+    const columns = () => page.getByRole('grid').getAttribute('aria-colcount');
+    const before = Number(await columns());
+    await page.getByRole('button', { name: 'الأعمدة' }).click();
+    await page.getByRole('checkbox', { name: 'المنصرف' }).check();
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => Number(await columns())).toBe(before + 1);
+    const header = page.locator('[role="columnheader"][data-field="spent"]');
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    // The far end of the row (right in English), where the new column stands before the actions.
+    await page.locator('.MuiDataGrid-virtualScroller').evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    await expect.poll(() => header.innerText()).toContain('Spending');
+    await shot('register-en');
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await shot('register-ar');
+  });
+
+  it('made no request beyond the local web host and raised no page error', () => {
+    expect(s.foreignRequests).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  });
+});
