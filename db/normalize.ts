@@ -1,17 +1,18 @@
 /**
  * Arabic text folded for matching: the spelling variants an office's clerks actually type
  * (hamza forms, ta marbuta/ha, alef maqsura/ya, tatweel, diacritics) compare equal. Pure:
- * used by the renderer's search and, later, by the importer's header matching.
+ * used by the renderer's search and by the importer's header matching.
  */
+const FOLD: Record<string, string> = { أ: 'ا', إ: 'ا', آ: 'ا', ٱ: 'ا', ؤ: 'ء', ئ: 'ء', ة: 'ه', ى: 'ي' };
+// Harakat, shadda, sukun, dagger alef, Quranic marks and tatweel go; the letters above fold.
+const COMBINING_HAMZA = /[\u0653-\u0655]/;
+const MARKS = /[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]|[أإآٱؤئةى]/g;
+
+/** One pass for the Arabic folds instead of one per rule: the register folds 20,000 titles at once. */
 export function normalizeArabic(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u064B-\u065F\u0670\u06D6-\u06ED]/g, '') // harakat, shadda, sukun, dagger alef, Quranic marks
-    .replace(/\u0640/g, '') // tatweel
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/[ؤئ]/g, 'ء')
-    .replace(/ة/g, 'ه')
-    .replace(/ى/g, 'ي')
+  // Composing matters only where a hamza or madda is written as a mark after its letter.
+  return (COMBINING_HAMZA.test(text) ? text.normalize('NFC') : text)
+    .replace(MARKS, (c) => FOLD[c] ?? '')
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { type Formatter, makeFormatter } from '../format';
 import { useStore } from '../stores';
 
@@ -17,16 +17,23 @@ export function useFormatter(): Formatter {
 export function useAxisName(): (id: number, full?: boolean) => string {
   const axes = useStore((s) => s.axes);
   const language = useStore((s) => s.language);
-  return (id, full = false) => {
-    const a = axes.find((x) => x.id === id);
-    if (!a) return String(id);
-    if (language === 'ar') return full ? a.nameAr : a.shortAr;
-    return full ? a.nameEn : a.shortEn;
-  };
+  // Kept while the language and axes stay, so lists that depend on it are not rebuilt.
+  return useCallback(
+    (id: number, full = false) => {
+      const a = axes.find((x) => x.id === id);
+      if (!a) return String(id);
+      if (language === 'ar') return full ? a.nameAr : a.shortAr;
+      return full ? a.nameEn : a.shortEn;
+    },
+    [axes, language],
+  );
 }
 
 /** A record's name in the current language, falling back to Arabic where no English is kept. */
 export function useLocalName(): (x: { nameAr: string; nameEn: string }) => string {
   const language = useStore((s) => s.language);
-  return (x) => (language === 'en' && x.nameEn ? x.nameEn : x.nameAr);
+  return useCallback(
+    (x: { nameAr: string; nameEn: string }) => (language === 'en' && x.nameEn ? x.nameEn : x.nameAr),
+    [language],
+  );
 }

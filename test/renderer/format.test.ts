@@ -65,4 +65,11 @@ describe('db/normalize', () => {
     expect(normalizeArabic('مسؤولية')).toBe(normalizeArabic('مسءولية'));
     expect(normalizeArabic('  Axis   One ')).toBe('axis one');
   });
+
+  it('treats a hamza written as a mark after its letter like the composed letter', () => {
+    // ا + U+0655 (hamza below) is إ; و + U+0654 (hamza above) is ؤ.
+    expect(normalizeArabic('\u0627\u0655نشاء')).toBe(normalizeArabic('إنشاء'));
+    expect(normalizeArabic('مس\u0648\u0654ولية')).toBe(normalizeArabic('مسؤولية'));
+    expect(normalizeArabic('آثار')).toBe(normalizeArabic('\u0627\u0653ثار'));
+  });
 });

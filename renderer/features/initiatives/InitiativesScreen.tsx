@@ -19,7 +19,7 @@ import { useAxisName, useFormatter, useLocalName } from '../../components/useFor
 import { useStore } from '../../stores';
 import { REGISTER_DEFAULTS } from '../../stores/ui';
 import { BulkBar } from './BulkBar';
-import { asIso, type RegisterRow, registerColumns } from './columns';
+import { asIso, registerColumns } from './columns';
 import { InitiativeDialog } from './InitiativeDialog';
 
 const NONE: GridRowSelectionModel = { type: 'include', ids: new Set() };
@@ -44,34 +44,44 @@ export function InitiativesScreen() {
   const [deleting, setDeleting] = useState<Initiative | null>(null);
   const [selection, setSelection] = useState<GridRowSelectionModel>(NONE);
 
-  const rows = useMemo(() => {
+  // Where each initiative is, named once, and its search text folded once: typing then only
+  // compares strings (20,000 initiatives).
+  const { placeOf, texts } = useMemo(() => {
     const clusterById = new Map(clusters.map((c) => [c.id, c]));
     const regionById = new Map(regions.map((r) => [r.id, r]));
-    const q = normalizeArabic(view.search);
-    const out: RegisterRow[] = [];
+    const wide = t('initiatives.regionWide');
+    const places = new Map<string, { place: string; region: string }>();
+    const texts = new Map<string, string>();
     for (const i of initiatives) {
-      if (view.regionId && i.regionId !== view.regionId) continue;
-      if (view.clusterId && i.clusterId !== view.clusterId) continue;
-      if (view.axis && !i.axes.includes(view.axis)) continue;
-      if (view.status && i.status !== view.status) continue;
       const cluster = i.clusterId ? clusterById.get(i.clusterId) : undefined;
       const region = regionById.get(i.regionId);
       const regionName = region ? localName(region) : '';
-      const place = cluster ? localName(cluster) : `${t('initiatives.regionWide')} — ${regionName}`;
-      if (q && !normalizeArabic(`${i.code} ${i.title} ${i.leadBody} ${place}`).includes(q)) continue;
-      out.push(Object.assign({}, i, { place, regionName }));
+      const place = cluster ? localName(cluster) : `${wide} — ${regionName}`;
+      places.set(i.id, { place, region: regionName });
+      texts.set(i.id, normalizeArabic(`${i.code} ${i.title} ${i.leadBody} ${place}`));
     }
-    return out;
-  }, [initiatives, clusters, regions, view, localName, t]);
+    return { placeOf: (id: string) => places.get(id), texts };
+  }, [initiatives, clusters, regions, localName, t]);
+
+  const rows = useMemo(() => {
+    const q = normalizeArabic(view.search);
+    return initiatives.filter(
+      (i) =>
+        (!view.regionId || i.regionId === view.regionId) &&
+        (!view.clusterId || i.clusterId === view.clusterId) &&
+        (!view.axis || i.axes.includes(view.axis)) &&
+        (!view.status || i.status === view.status) &&
+        (!q || texts.get(i.id)!.includes(q)),
+    );
+  }, [initiatives, texts, view]);
 
   const columns = useMemo(
-    () => registerColumns({ t, fmt, axisName, onEdit: setEditing, onDelete: setDeleting }),
-    // axisName is rebuilt each render; the axes behind it change with the language, as t does.
-    [t, fmt],
+    () => registerColumns({ t, fmt, axisName, placeOf, onEdit: setEditing, onDelete: setDeleting }),
+    [t, fmt, axisName, placeOf],
   );
 
   /** An edit made in a cell: only the changed field is sent, so the rest of the record stays. */
-  const saveCell = async (next: RegisterRow, old: RegisterRow): Promise<RegisterRow> => {
+  const saveCell = async (next: Initiative, old: Initiative): Promise<Initiative> => {
     const patch: Record<string, unknown> = {};
     for (const f of INLINE) {
       const value = f === 'startDate' || f === 'endDate' ? asIso(next[f]) : next[f];

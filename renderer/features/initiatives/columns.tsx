@@ -11,9 +11,6 @@ import type { TFunction } from 'i18next';
 import { type Initiative, INITIATIVE_STATUSES } from '../../../db/model';
 import type { Formatter } from '../../format';
 
-/** A register row: the initiative with its place named, so the grid can sort and filter by it. */
-export type RegisterRow = Initiative & { place: string; regionName: string };
-
 /** ISO date ↔ the Date the grid's date editor works with (local midnight, as the user sees it). */
 export const toDate = (iso: string | null): Date | null => (iso ? new Date(`${iso}T00:00:00`) : null);
 export const fromDate = (d: Date | null): string | null =>
@@ -27,11 +24,13 @@ export function registerColumns(o: {
   t: TFunction;
   fmt: Formatter;
   axisName(a: number, full?: boolean): string;
+  /** The initiative's cluster (or region, when region-wide) and region, by id, named. */
+  placeOf(id: string): { place: string; region: string } | undefined;
   onEdit(i: Initiative): void;
   onDelete(i: Initiative): void;
-}): GridColDef<RegisterRow>[] {
+}): GridColDef<Initiative>[] {
   const { t, fmt } = o;
-  const dateColumn = (field: 'startDate' | 'endDate'): GridColDef<RegisterRow> => ({
+  const dateColumn = (field: 'startDate' | 'endDate'): GridColDef<Initiative> => ({
     field,
     headerName: t(`initiatives.${field}`),
     type: 'date',
@@ -40,14 +39,14 @@ export function registerColumns(o: {
     valueGetter: (v: string | null) => toDate(v),
     valueFormatter: (v: Date | null) => (v ? fmt.date(fromDate(v)) : '—'),
   });
-  const money = (field: 'plannedBudget' | 'spent'): GridColDef<RegisterRow> => ({
+  const money = (field: 'plannedBudget' | 'spent'): GridColDef<Initiative> => ({
     field,
     headerName: t(`initiatives.${field}`),
     type: 'number',
     width: 160,
     valueFormatter: (v: number) => fmt.money(v),
   });
-  const count = (field: 'beneficiaries' | 'jobs' | 'trainees'): GridColDef<RegisterRow> => ({
+  const count = (field: 'beneficiaries' | 'jobs' | 'trainees'): GridColDef<Initiative> => ({
     field,
     headerName: t(`initiatives.${field}`),
     type: 'number',
@@ -57,8 +56,19 @@ export function registerColumns(o: {
   return [
     { field: 'code', headerName: t('common.code'), width: 110, cellClassName: 'ltr-cell' },
     { field: 'title', headerName: t('initiatives.titleField'), flex: 2, minWidth: 260 },
-    { field: 'place', headerName: t('initiatives.place'), flex: 1, minWidth: 180 },
-    { field: 'regionName', headerName: t('initiatives.region'), width: 150 },
+    {
+      field: 'place',
+      headerName: t('initiatives.place'),
+      flex: 1,
+      minWidth: 180,
+      valueGetter: (_v, row) => o.placeOf(row.id)?.place ?? '',
+    },
+    {
+      field: 'regionName',
+      headerName: t('initiatives.region'),
+      width: 150,
+      valueGetter: (_v, row) => o.placeOf(row.id)?.region ?? '',
+    },
     {
       field: 'axes',
       headerName: t('initiatives.axes'),
