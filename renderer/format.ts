@@ -46,14 +46,24 @@ export function makeFormatter(
   };
 }
 
-/** Parses what a user typed into a money field (major units, either digit set) into minor units. */
-export function parseMoney(text: string, digits: number): number | null {
+/**
+ * Parses a figure as a user types it: either digit set, thousands separators (`,` `٬` space),
+ * decimal point `.` or `٫`, and a minus sign when `signed`. Null when it is not a number; the
+ * empty text is null too, so callers decide what "nothing typed" means.
+ */
+export function parseFigure(text: string, signed = false): number | null {
   const western = text
     .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
     .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
     .replace(/[٬,\s]/g, '')
-    .replace(/٫/g, '.');
-  if (western === '') return 0;
-  if (!/^\d+(\.\d+)?$/.test(western)) return null;
-  return Math.round(Number(western) * 10 ** digits);
+    .replace(/٫/g, '.')
+    .replace(/^[−-]/, signed ? '-' : 'x');
+  return /^-?\d+(\.\d+)?$/.test(western) ? Number(western) : null;
+}
+
+/** Parses what a user typed into a money field (major units, either digit set) into minor units. */
+export function parseMoney(text: string, digits: number): number | null {
+  if (text.trim() === '') return 0;
+  const n = parseFigure(text);
+  return n === null ? null : Math.round(n * 10 ** digits);
 }

@@ -33,6 +33,9 @@ export function EntityDialog(props: {
           id={`${props.testId}-form`}
           onSubmit={(e) => {
             e.preventDefault();
+            // A dialog opened from this one (an indicator in an initiative) submits its own form;
+            // React passes that event up through the portal, and it is not this form's.
+            if (e.target !== e.currentTarget) return;
             if (props.canSave) props.onSave();
           }}
         >

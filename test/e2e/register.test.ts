@@ -130,6 +130,67 @@ describe('e2e/register (the initiative register)', () => {
     await shot('register-ar');
   });
 
+  it('adds an initiative on two axes, then an indicator with two period values, and shows its achievement', async () => {
+    const { page, db } = s;
+    await page.getByTestId('add-initiative').click();
+    const d = page.getByTestId('initiative-dialog');
+    await d.locator('input[name=title]').fill('تدريب حرفيي فخار قرية تونس على التصدير');
+    await d.getByRole('checkbox', { name: /^2\./ }).check();
+    await d.getByRole('checkbox', { name: /^5\./ }).check();
+    await expect.poll(() => d.getByTestId('indicators').innerText()).toContain('احفظ المبادرة أولًا');
+    await d.getByTestId('dialog-save').click();
+    await d.waitFor({ state: 'detached' });
+    const created = db
+      .prepare("SELECT id, code, axis2, axis5 FROM initiatives WHERE title LIKE 'تدريب حرفيي فخار%'")
+      .get() as { id: string; code: string; axis2: number; axis5: number };
+    expect(created).toMatchObject({ axis2: 1, axis5: 1 });
+
+    // Found again by its code, opened, and given an indicator.
+    await page.locator('input[name="search"]').fill(created.code);
+    // The row's actions are grid menu items (the grid moves between them with the arrow keys).
+    await page.getByRole('menuitem', { name: /^تعديل تدريب حرفيي/ }).click();
+    await d.getByTestId('add-indicator').click();
+    const ind = page.getByTestId('indicator-dialog');
+    await ind.locator('input[name=name]').fill('عدد الحرفيين المصدّرين');
+    await ind.locator('input[name=unit]').fill('حرفي');
+    await ind.locator('input[name=baseline]').fill('10');
+    await ind.locator('input[name=target]').fill('٥٠');
+    await ind.getByTestId('add-value').click();
+    await ind.locator('input[name=period0]').fill('2026-Q2');
+    await ind.locator('input[name=value0]').fill('20');
+    await ind.getByTestId('add-value').click();
+    // The next quarter is proposed; a value typed in Arabic-Indic digits is read.
+    expect(await ind.locator('input[name=period1]').inputValue()).toBe('2026-Q3');
+    await ind.locator('input[name=value1]').fill('abc');
+    await expect.poll(() => ind.getByTestId('dialog-save').isDisabled()).toBe(true);
+    await ind.locator('input[name=value1]').fill('٣٠');
+    await expect.poll(() => ind.getByTestId('dialog-save').isDisabled()).toBe(false);
+    await shot('indicator-dialog-ar');
+    await ind.getByTestId('dialog-save').click();
+    await ind.waitFor({ state: 'detached' });
+    // (30 − 10) / (50 − 10): half way from the baseline to the target.
+    await expect
+      .poll(async () => (await d.getByTestId('indicator-achievement').innerText()).replace(/\u200e/g, ''))
+      .toBe('50%');
+    await d.getByTestId('indicators').scrollIntoViewIfNeeded();
+    await shot('initiative-indicators-ar');
+    const values = db
+      .prepare(
+        `SELECT v.period, v.value FROM indicator_values v JOIN indicators n ON n.id = v.indicator_id
+         WHERE n.initiative_id = ? ORDER BY v.period`,
+      )
+      .all(created.id);
+    expect(values).toEqual([
+      { period: '2026-Q2', value: 20 },
+      { period: '2026-Q3', value: 30 },
+    ]);
+    // Saving the indicator did not save (or close) the initiative around it.
+    expect(await d.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await d.waitFor({ state: 'detached' });
+    await page.locator('input[name="search"]').fill('');
+  });
+
   it('made no request beyond the local web host and raised no page error', () => {
     expect(s.foreignRequests).toEqual([]);
     expect(s.pageErrors).toEqual([]);

@@ -10,6 +10,7 @@ import { EnumSelect, fieldBinder } from '../../components/fields';
 import { useLocalName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { AxesField } from './AxesField';
+import { IndicatorsSection } from './IndicatorsSection';
 import { checkDraft, draftOf, type InitiativeDraft, newDraft, toInput } from './draft';
 
 const REGION_WIDE = 'region:';
@@ -190,6 +191,7 @@ export function InitiativeDialog(props: {
           <TextField {...text('notes', 'common.notes', true)} />
         </Grid>
       </Grid>
+      {!props.asDraft && <IndicatorsSection initiativeId={existing?.id ?? null} />}
     </EntityDialog>
   );
 }

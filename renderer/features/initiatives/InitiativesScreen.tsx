@@ -216,6 +216,8 @@ export function InitiativesScreen() {
               printOptions: { disableToolbarButton: true },
             },
           }}
+          // A double click opens the editor, except on the cells that are edited in place.
+          onCellDoubleClick={(params) => !params.isEditable && setEditing(params.row)}
           processRowUpdate={saveCell}
           onProcessRowUpdateError={fail}
           sx={{ border: 0, '& .ltr-cell': { direction: 'ltr', textAlign: 'end' } }}

@@ -53,7 +53,28 @@ export function registerColumns(o: {
     width: 120,
     valueFormatter: (v: number) => fmt.number(v),
   });
+  // Actions first: at the far end they would sit behind the horizontal scroll.
   return [
+    {
+      field: 'actions',
+      type: 'actions',
+      headerName: t('common.actions'),
+      width: 100,
+      getActions: ({ row }) => [
+        <GridActionsCellItem
+          key="edit"
+          icon={<EditIcon />}
+          label={`${t('common.edit')} ${row.title}`}
+          onClick={() => o.onEdit(row)}
+        />,
+        <GridActionsCellItem
+          key="delete"
+          icon={<DeleteIcon />}
+          label={`${t('common.delete')} ${row.title}`}
+          onClick={() => o.onDelete(row)}
+        />,
+      ],
+    },
     { field: 'code', headerName: t('common.code'), width: 110, cellClassName: 'ltr-cell' },
     { field: 'title', headerName: t('initiatives.titleField'), flex: 2, minWidth: 260 },
     {
@@ -124,25 +145,5 @@ export function registerColumns(o: {
     count('beneficiaries'),
     count('jobs'),
     count('trainees'),
-    {
-      field: 'actions',
-      type: 'actions',
-      headerName: t('common.actions'),
-      width: 100,
-      getActions: ({ row }) => [
-        <GridActionsCellItem
-          key="edit"
-          icon={<EditIcon />}
-          label={`${t('common.edit')} ${row.title}`}
-          onClick={() => o.onEdit(row)}
-        />,
-        <GridActionsCellItem
-          key="delete"
-          icon={<DeleteIcon />}
-          label={`${t('common.delete')} ${row.title}`}
-          onClick={() => o.onDelete(row)}
-        />,
-      ],
-    },
   ];
 }

@@ -22,6 +22,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cluster, Region } from '../../../db/model';
+import { RowActions } from '../../components/RowActions';
 import { ConfirmDelete } from '../../components/ConfirmDialog';
 import { useFormatter, useLocalName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
@@ -182,20 +183,11 @@ export function RegionsScreen() {
                       <TableCell align="right">{fmt.number(c.microCount)}</TableCell>
                       <TableCell align="right">{fmt.number(c.smallCount)}</TableCell>
                       <TableCell>{t('counts.initiatives', { count: n, formatted: fmt.number(n) })}</TableCell>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                        <IconButton
-                          aria-label={`${t('common.edit')} ${localName(c)}`}
-                          onClick={() => setClusterDialog(c)}
-                        >
-                          <EditIcon fontSize="small" />
-                        </IconButton>
-                        <IconButton
-                          aria-label={`${t('common.delete')} ${localName(c)}`}
-                          onClick={() => setPendingDelete({ kind: 'cluster', item: c })}
-                        >
-                          <DeleteIcon fontSize="small" />
-                        </IconButton>
-                      </TableCell>
+                      <RowActions
+                        name={localName(c)}
+                        onEdit={() => setClusterDialog(c)}
+                        onDelete={() => setPendingDelete({ kind: 'cluster', item: c })}
+                      />
                     </TableRow>
                   );
                 })}
