@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { AppError } from './errors';
+import { installJournal } from './changes';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 
 export type { Db };
@@ -47,6 +48,7 @@ export function open(file: string, options: OpenOptions = {}): Db {
       );
     }
     migrate(db, options.toVersion);
+    installJournal(db);
     return db;
   } catch (e) {
     db.close();

@@ -1,4 +1,5 @@
 import type { Db } from '../connection';
+import { journals } from '../changes';
 import { stmt } from '../stmt';
 import type { AuditEntry, AuditSource } from '../model';
 
@@ -16,11 +17,7 @@ export function recordAudit(
   before: unknown,
   after: unknown,
 ): void {
-  stmt(
-    db,
-    `INSERT INTO audit_log (at, source, entity, entity_id, action, before, after)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+  const values = [
     new Date().toISOString(),
     ctx.source,
     entity,
@@ -28,7 +25,20 @@ export function recordAudit(
     action,
     before === null ? null : JSON.stringify(before),
     after === null ? null : JSON.stringify(after),
-  );
+  ];
+  // Since schema 60 an entry names the change it belongs to (none outside the screens' changes).
+  if (journals(db)) {
+    stmt(
+      db,
+      `INSERT INTO audit_log (at, source, entity, entity_id, action, before, after, change_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT id FROM temp.current_change))`,
+    ).run(...values);
+  } else {
+    stmt(
+      db,
+      `INSERT INTO audit_log (at, source, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(...values);
+  }
 }
 
 interface AuditRow {

@@ -35,6 +35,11 @@ const comparePeriods = (a: IndicatorValue, b: IndicatorValue): number =>
 
 export const getIndicator = (db: Db, id: string): Indicator => loadValues(db, indicatorsTable.get(db, id));
 
+export function findIndicator(db: Db, id: string): Indicator | undefined {
+  const found = indicatorsTable.find(db, id);
+  return found && loadValues(db, found);
+}
+
 export const listIndicators = (db: Db, initiativeId: string): Indicator[] =>
   indicatorsTable.list(db, 'initiative_id = @initiativeId', { initiativeId }).map((i) => loadValues(db, i));
 

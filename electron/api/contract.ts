@@ -14,6 +14,7 @@ import type { Draft, DraftProblem } from '../../db/queries/planning';
 import type { PortfolioStats } from '../../db/queries/stats';
 import type { ImportProfile } from '../../db/repos/profiles';
 import type { FilePayload } from '../excel/exchange';
+import type { ChangeSummary } from '../../db/repos/undo';
 import type { ImportResult } from '../excel/import/commit';
 import type { JobView } from './jobs';
 
@@ -95,6 +96,9 @@ export const contract = {
   'settings.get': op<m.Settings>()(NoInput),
   'settings.update': op<m.Settings>()(m.Settings.partial().strict()),
 
+  /** The change an undo would take back now (null when none), and the undo itself. */
+  'history.last': op<{ change: ChangeSummary | null }>()(NoInput),
+  'history.undo': op<ChangeSummary>()(NoInput),
   'audit.list': op<m.AuditEntry[]>()(
     z
       .object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inChange } from '../../db/changes';
 import type { Db } from '../../db/connection';
 import type { AuditSource } from '../../db/model';
 import { type ApiError, type ApiResult, contract, isOperationName } from './contract';
@@ -30,12 +31,20 @@ export async function dispatch(ctx: DispatchContext, name: unknown, input: unkno
   if (!parsed.success) return fail(invalidInput(parsed.error));
   try {
     const handler = handlers[name] as (input: unknown, ctx: DispatchContext) => unknown;
-    const value = await handler(parsed.data, ctx);
+    const run = () => handler(parsed.data, ctx);
+    const value = await (ctx.source === 'ui' && UNDOABLE.test(name) ? inChange(ctx.db, name, run) : run());
     return { ok: true, value };
   } catch (e) {
     return fail(toApiError(e, name));
   }
 }
+
+/**
+ * The edits a user can take back with undo (all synchronous, so nothing else writes while one is
+ * open). Imports are not among them: they are large, and a backup is taken before each.
+ */
+const UNDOABLE =
+  /^(regions|sectors|clusters|initiatives|indicators)\.(create|update|delete|setStatus|deleteMany)$|^settings\.update$|^planning\.commit$|^portfolio\.loadDemo$/;
 
 const fail = (error: ApiError): ApiResult<never> => ({ ok: false, error });
 

@@ -16,6 +16,7 @@ import { scopeIds } from '../../../db/queries/scope';
 import { getStats } from '../../../db/queries/stats';
 import { listAudit } from '../../../db/repos/audit';
 import { getSettings, updateSettings } from '../../../db/repos/settings';
+import { lastChange, undoLast } from '../../../db/repos/undo';
 import type { DomainHandlers } from './types';
 
 export const axesHandlers = {
@@ -30,6 +31,11 @@ export const settingsHandlers = {
 export const auditHandlers = {
   'audit.list': (input, { db }) => listAudit(db, input ?? {}),
 } satisfies DomainHandlers<'audit'>;
+
+export const historyHandlers = {
+  'history.last': (_input, { db }) => ({ change: lastChange(db) }),
+  'history.undo': (_input, { db, source }) => undoLast(db, { source }),
+} satisfies DomainHandlers<'history'>;
 
 /** The matrix for a view as the screens ask for it (matrix.get, planning.preview). */
 export function matrixFor(db: Db, input: ParsedInputOf<'matrix.get'>, extra: SumMeasure[] = []): MatrixRow[] {
