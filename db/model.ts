@@ -259,4 +259,6 @@ export interface AuditEntry {
   action: 'create' | 'update' | 'delete';
   before: unknown;
   after: unknown;
+  /** Whether an undo has taken this entry's change back. */
+  undone: boolean;
 }

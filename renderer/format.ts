@@ -14,6 +14,8 @@ export interface Formatter {
   percent(n: number): string;
   /** The name of a calendar month, 1..12, in the Gregorian calendar. */
   month(m: number): string;
+  /** A moment (an ISO timestamp) in the user's time zone: date and time, or the time alone. */
+  moment(iso: string, timeOnly?: boolean): string;
 }
 
 export function makeFormatter(
@@ -36,6 +38,8 @@ export function makeFormatter(
   const dateFmt = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const monthFmt = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
+  const momentFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const timeFmt = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
   return {
     locale,
     number: (n) => num.format(n),
@@ -43,6 +47,7 @@ export function makeFormatter(
     date: (iso) => (iso ? dateFmt.format(new Date(`${iso}T00:00:00Z`)) : '—'),
     percent: (n) => pct.format(n / 100),
     month: (m) => monthFmt.format(new Date(Date.UTC(2025, m - 1, 1))),
+    moment: (iso, timeOnly = false) => (timeOnly ? timeFmt : momentFmt).format(new Date(iso)),
   };
 }
 

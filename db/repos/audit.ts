@@ -53,16 +53,20 @@ interface AuditRow {
 }
 
 export function listAudit(db: Db, filter: { entity?: string; entityId?: string; limit?: number } = {}): AuditEntry[] {
+  // Since schema 60 each entry says whether an undo took its change back.
+  const undone = journals(db)
+    ? '(SELECT undone_at IS NOT NULL FROM changes WHERE changes.id = audit_log.change_id)'
+    : 'NULL';
   const rows = stmt(
     db,
-    `SELECT * FROM audit_log
+    `SELECT *, ${undone} AS undone FROM audit_log
        WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId)
        ORDER BY id DESC LIMIT @limit`,
   ).all({
     entity: filter.entity ?? null,
     entityId: filter.entityId ?? null,
     limit: filter.limit ?? 100,
-  }) as AuditRow[];
+  }) as (AuditRow & { undone: number | null })[];
   return rows.map((r) => ({
     id: r.id,
     at: r.at,
@@ -72,5 +76,6 @@ export function listAudit(db: Db, filter: { entity?: string; entityId?: string; 
     action: r.action,
     before: r.before === null ? null : JSON.parse(r.before),
     after: r.after === null ? null : JSON.parse(r.after),
+    undone: r.undone === 1,
   }));
 }

@@ -5,6 +5,7 @@ import { SETTINGS_DEFAULTS } from '../../db/model';
 import type { Finding } from '../../db/queries/health';
 import type { MatrixRow } from '../../db/queries/matrix';
 import type { PortfolioStats } from '../../db/queries/stats';
+import type { ChangeSummary } from '../../db/repos/undo';
 import type { InputOf, OperationName, OutputOf } from '../../electron/api/contract';
 import { ApiFailure, call } from '../api';
 import type { Store } from './index';
@@ -21,6 +22,8 @@ export interface DataSlice {
   findings: Finding[];
   stats: PortfolioStats | null;
   settings: Settings;
+  /** What an undo would take back now (null when nothing can be). */
+  lastChange: ChangeSummary | null;
   /** Reloads everything the screens show; cheap enough at office scale to keep the code simple. */
   refresh(): Promise<void>;
   /**
@@ -43,20 +46,36 @@ export const createDataSlice: StateCreator<Store, [], [], DataSlice> = (set, get
   findings: [],
   stats: null,
   settings: SETTINGS_DEFAULTS,
+  lastChange: null,
   async refresh() {
     try {
-      const [axes, regions, sectors, clusters, initiatives, matrix, findings, stats, settings] = await Promise.all([
-        call('axes.list'),
-        call('regions.list'),
-        call('sectors.list'),
-        call('clusters.list'),
-        call('initiatives.list'),
-        call('matrix.get'),
-        call('health.findings'),
-        call('portfolio.stats'),
-        call('settings.get'),
-      ]);
-      set({ loaded: true, axes, regions, sectors, clusters, initiatives, matrix, findings, stats, settings });
+      const [axes, regions, sectors, clusters, initiatives, matrix, findings, stats, settings, history] =
+        await Promise.all([
+          call('axes.list'),
+          call('regions.list'),
+          call('sectors.list'),
+          call('clusters.list'),
+          call('initiatives.list'),
+          call('matrix.get'),
+          call('health.findings'),
+          call('portfolio.stats'),
+          call('settings.get'),
+          call('history.last'),
+        ]);
+      const lastChange = history.change;
+      set({
+        loaded: true,
+        axes,
+        regions,
+        sectors,
+        clusters,
+        initiatives,
+        matrix,
+        findings,
+        stats,
+        settings,
+        lastChange,
+      });
       if (settings.language !== get().language) get().setLanguage(settings.language);
     } catch (e) {
       reportFailure(get, e);

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../db/demo';
+import type { Locator } from 'playwright-core';
 import { RESULTS, type Session, startSession } from './browser';
 
 let s: Session;
@@ -35,6 +36,8 @@ async function editProgress(id: string, value: string) {
   await input.fill(value);
   await input.press('Enter');
 }
+/** A cell's text without the direction marks Intl puts around an Arabic percent sign. */
+const plain = async (l: Locator) => (await l.innerText()).replace(/\u200e/g, '');
 /** Picks a choice in one of the register's drop-down filters. */
 async function choose(testId: string, option: string) {
   await s.page.getByTestId(testId).click();
@@ -77,6 +80,8 @@ describe('e2e/register (the initiative register)', () => {
     await editProgress(id, '150');
     await expect.poll(() => page.getByTestId('notice').innerText()).toContain('نسبة الإنجاز بين 0 و100');
     expect(dbRow(id)).toEqual(before);
+    // The cell shows the stored value again.
+    await expect.poll(() => plain(row.locator('[data-field="progress"]'))).toBe('55%');
     await shot('register-inline-error-ar');
     const audit = s.db
       .prepare("SELECT source, action FROM audit_log WHERE entity_id = ? AND action = 'update'")
@@ -169,9 +174,7 @@ describe('e2e/register (the initiative register)', () => {
     await ind.getByTestId('dialog-save').click();
     await ind.waitFor({ state: 'detached' });
     // (30 − 10) / (50 − 10): half way from the baseline to the target.
-    await expect
-      .poll(async () => (await d.getByTestId('indicator-achievement').innerText()).replace(/\u200e/g, ''))
-      .toBe('50%');
+    await expect.poll(() => plain(d.getByTestId('indicator-achievement'))).toBe('50%');
     await d.getByTestId('indicators').scrollIntoViewIfNeeded();
     await shot('initiative-indicators-ar');
     const values = db
@@ -189,6 +192,44 @@ describe('e2e/register (the initiative register)', () => {
     await page.keyboard.press('Escape');
     await d.waitFor({ state: 'detached' });
     await page.locator('input[name="search"]').fill('');
+  });
+
+  it('undoes the last change with the button and with Ctrl+Z, and shows each record its history', async () => {
+    const { page } = s;
+    await page.locator('input[name="search"]').fill('');
+    const ids = ((await rowIds()) as string[]).slice(5, 8);
+    const before = ids.map((id) => dbRow(id));
+    await editProgress(ids[0]!, '77');
+    await expect.poll(() => dbRow(ids[0]!).progress).toBe(77);
+    const undo = page.getByTestId('undo');
+    await expect.poll(() => undo.getAttribute('aria-label')).toContain('تعديل مبادرة');
+    await undo.click();
+    await expect.poll(() => dbRow(ids[0]!)).toEqual(before[0]);
+    await expect.poll(() => page.getByTestId('notice').innerText()).toContain('تم التراجع');
+
+    for (const id of ids) await page.locator(`[role="row"][data-id="${id}"] input[type="checkbox"]`).check();
+    await page.getByTestId('bulk-status').click();
+    await page.getByRole('option', { name: 'ملغاة' }).click();
+    await page.getByTestId('bulk-apply').click();
+    await expect.poll(() => ids.map((id) => dbRow(id).status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+    await expect.poll(() => undo.getAttribute('aria-label')).toContain('تغيير حالة مبادرات');
+    await page.locator('h2').click(); // away from any field, where Ctrl+Z would undo typing
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => ids.map((id) => dbRow(id))).toEqual(before);
+
+    await page
+      .locator(`[role="row"][data-id="${ids[0]}"]`)
+      .getByRole('menuitem', { name: /^سجل التغييرات/ })
+      .click();
+    const history = page.getByTestId('history');
+    await expect.poll(() => history.getByTestId('history-entry').count()).toBeGreaterThanOrEqual(4);
+    const text = await history.innerText();
+    expect(text).toContain('نسبة الإنجاز %');
+    expect(text).toContain('77');
+    expect(text).toContain('تم التراجع عنه');
+    expect(text).toContain('الشاشات');
+    await page.screenshot({ path: join(RESULTS, 'history-ar.png') });
+    await page.keyboard.press('Escape');
   });
 
   it('made no request beyond the local web host and raised no page error', () => {

@@ -15,6 +15,7 @@ import { ApiFailure, call } from '../../api';
 import { bothLanguages } from '../../i18n';
 import { ConfirmDelete } from '../../components/ConfirmDialog';
 import { useGridLocaleText } from '../../components/gridLocale';
+import { HistoryDialog } from '../../components/HistoryDialog';
 import { useAxisName, useFormatter, useLocalName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { REGISTER_DEFAULTS } from '../../stores/ui';
@@ -42,6 +43,7 @@ export function InitiativesScreen() {
   const setView = useStore((s) => s.setRegister);
   const [editing, setEditing] = useState<Initiative | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Initiative | null>(null);
+  const [history, setHistory] = useState<Initiative | null>(null);
   const [selection, setSelection] = useState<GridRowSelectionModel>(NONE);
 
   // Where each initiative is, named once, and its search text folded once: typing then only
@@ -76,11 +78,23 @@ export function InitiativesScreen() {
   }, [initiatives, texts, view]);
 
   const columns = useMemo(
-    () => registerColumns({ t, fmt, axisName, placeOf, onEdit: setEditing, onDelete: setDeleting }),
+    () =>
+      registerColumns({
+        t,
+        fmt,
+        axisName,
+        placeOf,
+        onEdit: setEditing,
+        onDelete: setDeleting,
+        onHistory: setHistory,
+      }),
     [t, fmt, axisName, placeOf],
   );
 
-  /** An edit made in a cell: only the changed field is sent, so the rest of the record stays. */
+  /**
+   * An edit made in a cell: only the changed field is sent, so the rest of the record stays. A
+   * refused edit is explained in the notice bar and the cell shows the stored value again.
+   */
   const saveCell = async (next: Initiative, old: Initiative): Promise<Initiative> => {
     const patch: Record<string, unknown> = {};
     for (const f of INLINE) {
@@ -88,13 +102,18 @@ export function InitiativesScreen() {
       if (value !== old[f]) patch[f] = value;
     }
     if (Object.keys(patch).length === 0) return old;
-    const p = patch.progress;
-    if (p !== undefined && (typeof p !== 'number' || !Number.isInteger(p) || p < 0 || p > 100)) {
-      throw new ApiFailure({ code: 'INVALID_INPUT', message: bothLanguages('initiatives.progressRange') });
+    try {
+      const p = patch.progress;
+      if (p !== undefined && (typeof p !== 'number' || !Number.isInteger(p) || p < 0 || p > 100)) {
+        throw new ApiFailure({ code: 'INVALID_INPUT', message: bothLanguages('initiatives.progressRange') });
+      }
+      const saved = await call('initiatives.update', { id: old.id, ...patch });
+      void refresh();
+      return Object.assign({}, old, saved);
+    } catch (e) {
+      fail(e);
+      return old;
     }
-    const saved = await call('initiatives.update', { id: old.id, ...patch });
-    void refresh();
-    return Object.assign({}, old, saved);
   };
 
   const selectedIds = [...selection.ids].map(String);
@@ -219,11 +238,18 @@ export function InitiativesScreen() {
           // A double click opens the editor, except on the cells that are edited in place.
           onCellDoubleClick={(params) => !params.isEditable && setEditing(params.row)}
           processRowUpdate={saveCell}
-          onProcessRowUpdateError={fail}
           sx={{ border: 0, '& .ltr-cell': { direction: 'ltr', textAlign: 'end' } }}
         />
       </Paper>
       {editing && <InitiativeDialog initiative={editing} onClose={() => setEditing(null)} />}
+      {history && (
+        <HistoryDialog
+          entity="initiative"
+          entityId={history.id}
+          name={`${history.code} ${history.title}`}
+          onClose={() => setHistory(null)}
+        />
+      )}
       <ConfirmDelete
         name={deleting?.title ?? null}
         onCancel={() => setDeleting(null)}

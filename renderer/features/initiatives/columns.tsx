@@ -4,6 +4,7 @@
  */
 import DeleteIcon from '@mui/icons-material/Delete';
 import EditIcon from '@mui/icons-material/Edit';
+import HistoryIcon from '@mui/icons-material/History';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import { GridActionsCellItem, type GridColDef, GridEditSingleSelectCell } from '@mui/x-data-grid';
@@ -28,6 +29,7 @@ export function registerColumns(o: {
   placeOf(id: string): { place: string; region: string } | undefined;
   onEdit(i: Initiative): void;
   onDelete(i: Initiative): void;
+  onHistory(i: Initiative): void;
 }): GridColDef<Initiative>[] {
   const { t, fmt } = o;
   const dateColumn = (field: 'startDate' | 'endDate'): GridColDef<Initiative> => ({
@@ -59,7 +61,7 @@ export function registerColumns(o: {
       field: 'actions',
       type: 'actions',
       headerName: t('common.actions'),
-      width: 100,
+      width: 130,
       getActions: ({ row }) => [
         <GridActionsCellItem
           key="edit"
@@ -72,6 +74,12 @@ export function registerColumns(o: {
           icon={<DeleteIcon />}
           label={`${t('common.delete')} ${row.title}`}
           onClick={() => o.onDelete(row)}
+        />,
+        <GridActionsCellItem
+          key="history"
+          icon={<HistoryIcon />}
+          label={t('history.open', { name: row.title })}
+          onClick={() => o.onHistory(row)}
         />,
       ],
     },

@@ -22,6 +22,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cluster, Region } from '../../../db/model';
+import { HistoryDialog } from '../../components/HistoryDialog';
 import { RowActions } from '../../components/RowActions';
 import { ConfirmDelete } from '../../components/ConfirmDialog';
 import { useFormatter, useLocalName } from '../../components/useFormatter';
@@ -58,6 +59,7 @@ export function RegionsScreen() {
   const [regionDialog, setRegionDialog] = useState<Region | 'new' | null>(null);
   const [clusterDialog, setClusterDialog] = useState<Cluster | { regionId: string } | null>(null);
   const [pendingDelete, setPendingDelete] = useState<Pending | null>(null);
+  const [history, setHistory] = useState<Cluster | null>(null);
 
   const selected = regions.find((r) => r.id === selectedId) ?? regions[0] ?? null;
   const shown = clusters.filter((c) => c.regionId === selected?.id);
@@ -187,6 +189,7 @@ export function RegionsScreen() {
                         name={localName(c)}
                         onEdit={() => setClusterDialog(c)}
                         onDelete={() => setPendingDelete({ kind: 'cluster', item: c })}
+                        onHistory={() => setHistory(c)}
                       />
                     </TableRow>
                   );
@@ -207,6 +210,14 @@ export function RegionsScreen() {
         />
       )}
       {clusterDialog && <ClusterDialog cluster={clusterDialog} onClose={() => setClusterDialog(null)} />}
+      {history && (
+        <HistoryDialog
+          entity="cluster"
+          entityId={history.id}
+          name={localName(history)}
+          onClose={() => setHistory(null)}
+        />
+      )}
       <ConfirmDelete
         name={pendingDelete ? localName(pendingDelete.item) : null}
         onCancel={() => setPendingDelete(null)}

@@ -26,6 +26,7 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 import { type Screen, SCREENS } from '../../stores/ui';
 import { useStore } from '../../stores';
 import { NoticeBar } from './NoticeBar';
+import { UndoButton } from './UndoButton';
 
 const DRAWER_WIDTH = 230;
 
@@ -66,6 +67,7 @@ export function Shell() {
           <Typography variant="body2" sx={{ mx: 2, opacity: 0.85, flexGrow: 1 }}>
             {t('app.tagline')}
           </Typography>
+          <UndoButton />
           <Button
             color="inherit"
             startIcon={<TranslateIcon />}
