@@ -1,8 +1,10 @@
 import type { Db } from '../connection';
-import type { Region } from '../model';
 import { AppError } from '../errors';
 import { normalizeArabic } from '../normalize';
 import { listRegions } from '../repos/regions';
+import { withGovernorates } from '../region-tree';
+
+export { withGovernorates };
 
 export interface RegionScope {
   /** The region and every governorate under it; null means the whole portfolio. */
@@ -25,22 +27,6 @@ export function resolveRegionScope(db: Db, name: string | undefined): RegionScop
     throw new AppError('NOT_FOUND', { ar: `لا يوجد إقليم باسم «${name}».`, en: `There is no region named "${name}".` });
   }
   return { ids: withGovernorates(regions, region.id), label: region.nameAr, id: region.id };
-}
-
-/** A region's id with the ids of every governorate under it, however deep. */
-export function withGovernorates(regions: readonly Region[], id: string): Set<string> {
-  const ids = new Set([id]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const r of regions) {
-      if (r.parentId && ids.has(r.parentId) && !ids.has(r.id)) {
-        ids.add(r.id);
-        grew = true;
-      }
-    }
-  }
-  return ids;
 }
 
 /** A region id as the API takes it → the ids of it and its governorates; undefined for all. */

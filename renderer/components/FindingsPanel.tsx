@@ -8,9 +8,10 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RULES, type RuleId } from '../../db/model';
+import { withGovernorates } from '../../db/region-tree';
 import type { Finding } from '../../db/queries/health';
 import { call } from '../api';
 import { downloadFile } from '../features/exchange/files';
@@ -23,7 +24,7 @@ const PAGE = 25;
  * The health findings, filtered by rule: on the dashboard for the whole portfolio, on a
  * cluster's profile for that cluster alone.
  */
-export function FindingsPanel(props: { clusterId?: string; testId?: string }) {
+export function FindingsPanel(props: { clusterId?: string; testId?: string; regionId?: string }) {
   const { t } = useTranslation();
   // Messages from the database come in both languages: show the one on screen.
   const lang = useStore((s) => s.language);
@@ -33,7 +34,13 @@ export function FindingsPanel(props: { clusterId?: string; testId?: string }) {
   const fail = useStore((s) => s.fail);
   const [rule, setRule] = useState<RuleId | null>(null);
   const [shown, setShown] = useState(PAGE);
-  const mine = props.clusterId ? all.filter((f) => f.clusterId === props.clusterId) : all;
+  const regions = useStore((s) => s.regions);
+  const scope = useMemo(
+    () => (props.regionId ? withGovernorates(regions, props.regionId) : null),
+    [regions, props.regionId],
+  );
+  const inRegion = scope ? all.filter((f) => scope.has(f.regionId)) : all;
+  const mine = props.clusterId ? inRegion.filter((f) => f.clusterId === props.clusterId) : inRegion;
   const list = rule ? mine.filter((f) => f.rule === rule) : mine;
   const where = (f: Finding) =>
     [
@@ -59,6 +66,7 @@ export function FindingsPanel(props: { clusterId?: string; testId?: string }) {
               onClick={() =>
                 void call('exchange.findings', {
                   lang,
+                  ...(props.regionId ? { regionId: props.regionId } : {}),
                   ...(props.clusterId ? { clusterId: props.clusterId } : {}),
                   ...(rule ? { rules: [rule] } : {}),
                 })

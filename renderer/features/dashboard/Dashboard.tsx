@@ -6,10 +6,19 @@ import CardContent from '@mui/material/CardContent';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { FindingsPanel } from '../../components/FindingsPanel';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAxisName, useFormatter } from '../../components/useFormatter';
+import { regionTree, withGovernorates } from '../../../db/region-tree';
+import { FindingsPanel } from '../../components/FindingsPanel';
+import { useAxisName, useFormatter, useLocalName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
+import { BudgetBars, ChartCard, StatusPie } from './Charts';
+import { CoverageStrip } from './CoverageStrip';
 
 function Stat(props: { label: string; value: string; testId: string }) {
   return (
@@ -52,62 +61,163 @@ export function Dashboard() {
   const { t } = useTranslation();
   const fmt = useFormatter();
   const axisName = useAxisName();
+  const localName = useLocalName();
   const stats = useStore((s) => s.stats);
   const matrix = useStore((s) => s.matrix);
+  const regions = useStore((s) => s.regions);
+  const clusters = useStore((s) => s.clusters);
+  const initiatives = useStore((s) => s.initiatives);
+  const findings = useStore((s) => s.findings);
   const officeName = useStore((s) => s.settings.officeName);
+  const [regionId, setRegionId] = useState('');
+  const scope = useMemo(() => (regionId ? withGovernorates(regions, regionId) : null), [regions, regionId]);
   if (!stats) return null;
   const empty = stats.regions + stats.clusters + stats.initiatives === 0;
-  const selected = matrix.filter((r) => r.selected);
+  const inScope = (id: string) => !scope || scope.has(id);
+  const mine = initiatives.filter((i) => inScope(i.regionId));
+  const rows = matrix.filter((r) => inScope(r.regionId));
+  const selected = rows.filter((r) => r.selected);
+  const sum = (list: typeof mine, f: (i: (typeof mine)[number]) => number) => list.reduce((s, i) => s + f(i), 0);
+  const live = mine.filter((i) => i.status !== 'cancelled');
+  const byAxis = [1, 2, 3, 4, 5, 6, 7].map((a) => {
+    const on = live.filter((i) => i.axes.includes(a));
+    return {
+      label: `${fmt.number(a)}. ${axisName(a)}`,
+      planned: sum(on, (i) => i.plannedBudget),
+      spent: sum(on, (i) => i.spent),
+    };
+  });
+  // By top-level region for the whole office; by governorate (and the region itself) within one.
+  const tree = regionTree(regions);
+  const groups = scope ? tree.filter((n) => scope.has(n.region.id)) : tree.filter((n) => n.depth === 0);
+  const byRegion = groups.map(({ region }) => {
+    const ids = scope ? new Set([region.id]) : withGovernorates(regions, region.id);
+    const on = live.filter((i) => ids.has(i.regionId));
+    return { label: localName(region), planned: sum(on, (i) => i.plannedBudget), spent: sum(on, (i) => i.spent) };
+  });
+  const overdue = findings.filter((f) => f.kind === 'overdue' && inScope(f.regionId));
+  const endOf = new Map(initiatives.map((i) => [i.id, i.endDate]));
 
   return (
     <Stack spacing={3}>
-      <Box>
-        <Typography variant="h5" component="h2">
-          {t('dashboard.title')}
-        </Typography>
-        <Typography color="text.secondary">{officeName || t('dashboard.noOffice')}</Typography>
+      <Box sx={{ display: 'flex', alignItems: 'flex-end', flexWrap: 'wrap', gap: 2 }}>
+        <Box sx={{ flexGrow: 1 }}>
+          <Typography variant="h5" component="h2">
+            {t('dashboard.title')}
+          </Typography>
+          <Typography color="text.secondary">{officeName || t('dashboard.noOffice')}</Typography>
+        </Box>
+        {!empty && (
+          <TextField
+            select
+            fullWidth={false}
+            label={t('dashboard.scope')}
+            value={regionId}
+            onChange={(e) => setRegionId(e.target.value)}
+            sx={{ minWidth: 220 }}
+            data-testid="dashboard-scope"
+          >
+            <MenuItem value="">{t('dashboard.wholeOffice')}</MenuItem>
+            {tree.map(({ region, depth }) => (
+              <MenuItem key={region.id} value={region.id} sx={{ pl: 2 + depth * 2 }}>
+                {localName(region)}
+              </MenuItem>
+            ))}
+          </TextField>
+        )}
       </Box>
       {empty ? (
         <FirstStart />
       ) : (
         <>
           <Stack direction="row" useFlexGap flexWrap="wrap" spacing={2}>
-            <Stat label={t('dashboard.regions')} value={fmt.number(stats.regions)} testId="stat-regions" />
-            <Stat label={t('dashboard.clusters')} value={fmt.number(stats.clusters)} testId="stat-clusters" />
-            <Stat label={t('dashboard.initiatives')} value={fmt.number(stats.initiatives)} testId="stat-initiatives" />
-            <Stat label={t('dashboard.plannedBudget')} value={fmt.money(stats.plannedBudget)} testId="stat-budget" />
-            <Stat label={t('dashboard.spent')} value={fmt.money(stats.spent)} testId="stat-spent" />
+            <Stat
+              label={t('dashboard.regions')}
+              value={fmt.number(scope ? scope.size : stats.regions)}
+              testId="stat-regions"
+            />
+            <Stat
+              label={t('dashboard.clusters')}
+              value={fmt.number(clusters.filter((c) => inScope(c.regionId)).length)}
+              testId="stat-clusters"
+            />
+            <Stat label={t('dashboard.initiatives')} value={fmt.number(mine.length)} testId="stat-initiatives" />
+            <Stat
+              label={t('dashboard.plannedBudget')}
+              value={fmt.money(sum(mine, (i) => i.plannedBudget))}
+              testId="stat-budget"
+            />
+            <Stat label={t('dashboard.spent')} value={fmt.money(sum(mine, (i) => i.spent))} testId="stat-spent" />
           </Stack>
-          <Card variant="outlined">
+          <Stack direction="row" useFlexGap flexWrap="wrap" spacing={2}>
+            <ChartCard title={t('dashboard.budgetByAxis')} testId="chart-axes">
+              <BudgetBars groups={byAxis} />
+            </ChartCard>
+            <ChartCard title={t('dashboard.budgetByRegion')} testId="chart-regions">
+              <BudgetBars groups={byRegion} />
+            </ChartCard>
+          </Stack>
+          <Stack direction="row" useFlexGap flexWrap="wrap" spacing={2}>
+            <ChartCard title={t('dashboard.byStatus')} testId="chart-status">
+              <StatusPie initiatives={mine} />
+            </ChartCard>
+            <Card variant="outlined" sx={{ flex: '1 1 420px' }}>
+              <CardContent>
+                <Typography variant="h6" component="h3">
+                  {t('dashboard.axesCovered')}
+                </Typography>
+                <Typography variant="body2" color="text.secondary" gutterBottom>
+                  {t('dashboard.coverageHint')}
+                </Typography>
+                {[1, 2, 3, 4, 5, 6, 7].map((axis) => {
+                  const covered = selected.filter((r) => r.covered[axis - 1]).length;
+                  const share = selected.length ? (covered / selected.length) * 100 : 0;
+                  return (
+                    <Box key={axis} sx={{ display: 'flex', alignItems: 'center', gap: 2, my: 1 }}>
+                      <Typography sx={{ width: 200, flexShrink: 0 }} noWrap title={axisName(axis, true)}>
+                        {fmt.number(axis)}. {axisName(axis)}
+                      </Typography>
+                      <LinearProgress
+                        variant="determinate"
+                        value={share}
+                        aria-label={axisName(axis, true)}
+                        sx={{ flexGrow: 1, height: 10, borderRadius: 5 }}
+                      />
+                      <Typography sx={{ width: 90, textAlign: 'end' }}>
+                        {t('dashboard.coveredOf', {
+                          covered: fmt.number(covered),
+                          total: fmt.number(selected.length),
+                        })}
+                      </Typography>
+                    </Box>
+                  );
+                })}
+              </CardContent>
+            </Card>
+          </Stack>
+          <CoverageStrip rows={rows} />
+          <Card variant="outlined" data-testid="overdue">
             <CardContent>
               <Typography variant="h6" component="h3">
-                {t('dashboard.axesCovered')}
+                {t('dashboard.overdue')}
               </Typography>
-              <Typography variant="body2" color="text.secondary" gutterBottom>
-                {t('dashboard.coverageHint')}
-              </Typography>
-              {[1, 2, 3, 4, 5, 6, 7].map((axis) => {
-                const covered = selected.filter((r) => r.initiatives[axis - 1]! > 0).length;
-                const share = selected.length ? (covered / selected.length) * 100 : 0;
-                return (
-                  <Box key={axis} sx={{ display: 'flex', alignItems: 'center', gap: 2, my: 1 }}>
-                    <Typography sx={{ width: 260, flexShrink: 0 }} title={axisName(axis, true)}>
-                      {fmt.number(axis)}. {axisName(axis)}
-                    </Typography>
-                    <LinearProgress
-                      variant="determinate"
-                      value={share}
-                      sx={{ flexGrow: 1, height: 10, borderRadius: 5 }}
-                    />
-                    <Typography sx={{ width: 110, textAlign: 'end' }}>
-                      {t('dashboard.coveredOf', { covered: fmt.number(covered), total: fmt.number(selected.length) })}
-                    </Typography>
-                  </Box>
-                );
-              })}
+              {overdue.length === 0 ? (
+                <Typography color="success.main">{t('dashboard.noOverdue')}</Typography>
+              ) : (
+                <List dense disablePadding>
+                  {overdue.slice(0, 15).map((f) => (
+                    <ListItem key={f.initiativeId} divider data-testid="overdue-item">
+                      <ListItemText
+                        primary={`${f.initiativeCode} — ${f.initiativeTitle}`}
+                        secondary={t('dashboard.endedOn', { date: fmt.date(endOf.get(f.initiativeId!) ?? null) })}
+                      />
+                    </ListItem>
+                  ))}
+                </List>
+              )}
             </CardContent>
           </Card>
-          <FindingsPanel />
+          <FindingsPanel {...(regionId ? { regionId } : {})} />
         </>
       )}
     </Stack>

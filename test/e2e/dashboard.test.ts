@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../db/demo';
+import { RESULTS, type Session, startSession } from './browser';
+
+let s: Session;
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  s = await startSession();
+  loadDemo(s.db, { source: 'cli' });
+  await s.page.goto(s.host.url);
+  await s.page.getByTestId('chart-axes').waitFor();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+const text = (testId: string) => s.page.getByTestId(testId).innerText();
+
+describe('e2e/dashboard', () => {
+  it('shows budget by axis and region, status, coverage per cluster and overdue initiatives for the office', async () => {
+    const { page, db } = s;
+    expect(await text('stat-clusters')).toBe('24');
+    // Seven axes and four regions drawn as bars, two series each.
+    expect(
+      await page
+        .getByTestId('chart-axes')
+        .locator('rect[class*="MuiBarElement"], path[class*="MuiBarElement"]')
+        .count(),
+    ).toBeGreaterThanOrEqual(14);
+    expect(await page.getByTestId('chart-regions').innerText()).toContain('إقليم الدلتا');
+    expect(await page.getByTestId('chart-status').innerText()).toContain('جارية');
+    const selected = db.prepare('SELECT count(*) FROM clusters WHERE selected = 1').pluck().get() as number;
+    expect(await page.getByTestId('strip-row').count()).toBe(Math.min(selected, 40));
+    expect(await page.getByTestId('coverage-strip').locator('[data-gap]').count()).toBeGreaterThan(10);
+    const overdue = db
+      .prepare(
+        "SELECT count(*) FROM initiatives WHERE end_date < date('now', 'localtime') AND status NOT IN ('completed', 'cancelled')",
+      )
+      .pluck()
+      .get() as number;
+    expect(await page.getByTestId('overdue-item').count()).toBe(Math.min(overdue, 15));
+    await page.screenshot({ path: join(RESULTS, 'dashboard-ar.png'), fullPage: true });
+  });
+
+  it('narrows everything to one region', async () => {
+    const { page, db } = s;
+    await page.getByTestId('dashboard-scope').click();
+    await page.getByRole('option', { name: 'إقليم الصعيد' }).click();
+    await expect.poll(() => text('stat-clusters')).toBe('6');
+    const region = db.prepare("SELECT id FROM regions WHERE name_ar = 'إقليم الصعيد'").pluck().get() as string;
+    const n = db.prepare('SELECT count(*) FROM initiatives WHERE region_id = ?').pluck().get(region) as number;
+    expect(await text('stat-initiatives')).toBe(String(n));
+    expect(await page.getByTestId('chart-regions').innerText()).not.toContain('إقليم الدلتا');
+    for (const item of await page.getByTestId('finding').allInnerTexts()) expect(item).toContain('إقليم الصعيد');
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    await page.screenshot({ path: join(RESULTS, 'dashboard-region-en.png'), fullPage: true });
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+  });
+
+  it('made no request beyond the local web host and raised no page error', () => {
+    expect(s.foreignRequests).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  });
+});
