@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { open, type Db } from '../../db/connection';
+import { loadDemo } from '../../db/demo';
 import { startWebHost, type WebHost } from '../../electron/web-host';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -77,4 +78,13 @@ export async function startSession(): Promise<Session> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A session on the demo portfolio, its page open at the start screen; results go to RESULTS. */
+export async function startDemoSession(): Promise<Session> {
+  mkdirSync(RESULTS, { recursive: true });
+  const s = await startSession();
+  loadDemo(s.db, { source: 'cli' });
+  await s.page.goto(s.host.url);
+  return s;
 }

@@ -1,18 +1,14 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../../db/demo';
 import { createCluster, listClusters } from '../../db/repos/clusters';
 import { createRegion } from '../../db/repos/regions';
 import { readWorkbookInMemory } from '../helpers/workbooks';
-import { RESULTS, type Session, startSession } from './browser';
+import { RESULTS, type Session, startDemoSession } from './browser';
 
 let s: Session;
 beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  s = await startSession();
-  loadDemo(s.db, { source: 'cli' });
-  await s.page.goto(s.host.url);
+  s = await startDemoSession();
   await s.page.getByTestId('nav-matrix').click();
   await s.page.getByTestId('matrix-table').waitFor();
 });

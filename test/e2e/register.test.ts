@@ -1,16 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../../db/demo';
 import type { Locator } from 'playwright-core';
-import { RESULTS, type Session, startSession } from './browser';
+import { RESULTS, type Session, startDemoSession } from './browser';
 
 let s: Session;
 beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  s = await startSession();
-  loadDemo(s.db, { source: 'cli' });
-  await s.page.goto(s.host.url);
+  s = await startDemoSession();
   await s.page.getByTestId('nav-initiatives').click();
   await s.page.locator('[role="row"][data-id]').first().waitFor();
 });
