@@ -13,6 +13,8 @@ export function Confirm(props: {
   text: string;
   action: string;
   color?: 'error' | 'primary';
+  /** The label of the button that backs out (Cancel by default). */
+  cancel?: string;
   testId: string;
   onCancel(): void;
   onConfirm(): void;
@@ -26,7 +28,7 @@ export function Confirm(props: {
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onCancel} autoFocus>
-          {t('common.cancel')}
+          {props.cancel ?? t('common.cancel')}
         </Button>
         <Button color={props.color ?? 'error'} variant="contained" onClick={props.onConfirm} data-testid={props.testId}>
           {props.action}

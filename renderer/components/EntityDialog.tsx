@@ -3,8 +3,9 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Confirm } from './ConfirmDialog';
 
 /** The frame every create/edit form shares: title, scrolling body, cancel and save. */
 export function EntityDialog(props: {
@@ -13,15 +14,20 @@ export function EntityDialog(props: {
   testId: string;
   canSave: boolean;
   wide?: boolean;
+  /** Whether the form holds edits not saved yet: closing it then asks first. */
+  dirty?: boolean;
   onClose(): void;
   onSave(): void;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
+  // Cancel, Escape and a click beside the dialog all come here: unsaved edits are not thrown away unasked.
+  const close = () => (props.dirty ? setAsking(true) : props.onClose());
   return (
     <Dialog
       open={props.open}
-      onClose={props.onClose}
+      onClose={close}
       fullWidth
       maxWidth={props.wide ? 'md' : 'sm'}
       aria-labelledby={`${props.testId}-title`}
@@ -43,7 +49,7 @@ export function EntityDialog(props: {
         </form>
       </DialogContent>
       <DialogActions>
-        <Button onClick={props.onClose}>{t('common.cancel')}</Button>
+        <Button onClick={close}>{t('common.cancel')}</Button>
         <Button
           type="submit"
           form={`${props.testId}-form`}
@@ -54,6 +60,26 @@ export function EntityDialog(props: {
           {t('common.save')}
         </Button>
       </DialogActions>
+      <Confirm
+        open={asking}
+        title={t('common.discardTitle')}
+        text={t('common.discardText')}
+        action={t('common.discard')}
+        cancel={t('common.keepEditing')}
+        testId="confirm-discard"
+        onCancel={() => setAsking(false)}
+        onConfirm={() => {
+          setAsking(false);
+          props.onClose();
+        }}
+      />
     </Dialog>
   );
+}
+
+/** Whether a form's value differs from what it opened with. */
+export function useDirty(value: unknown): boolean {
+  const json = JSON.stringify(value);
+  const [start] = useState(json);
+  return json !== start;
 }

@@ -111,7 +111,10 @@ describe('e2e/foundation', () => {
     const notice = page.getByTestId('notice');
     await expect.poll(() => notice.innerText()).toContain('الرمز «DLT» مستخدم بالفعل');
     await shot('06-error-ar');
+    // The refused edits are still in the form: closing it asks before throwing them away.
     await dialog.getByRole('button', { name: 'إلغاء' }).click();
+    await page.getByTestId('confirm-discard').click();
+    await dialog.waitFor({ state: 'detached' });
     expect(s.db.prepare('SELECT count(*) AS n FROM regions').get()).toEqual({ n: 1 });
   });
 

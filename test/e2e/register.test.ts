@@ -227,6 +227,28 @@ describe('e2e/register (the initiative register)', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('asks before closing a form with unsaved edits, and keeps them when the user goes back', async () => {
+    const { page, db } = s;
+    const count = () => db.prepare('SELECT count(*) FROM initiatives').pluck().get() as number;
+    const total = count();
+    await page.getByTestId('add-initiative').click();
+    const d = page.getByTestId('initiative-dialog');
+    await d.locator('input[name=title]').fill('مبادرة لم تُحفظ');
+    await page.keyboard.press('Escape');
+    const ask = page.getByRole('dialog', { name: 'تجاهل التغييرات؟' });
+    await ask.getByRole('button', { name: 'متابعة التعديل' }).click();
+    expect(await d.locator('input[name=title]').inputValue()).toBe('مبادرة لم تُحفظ');
+    await d.getByRole('button', { name: 'إلغاء' }).click();
+    await page.screenshot({ path: join(RESULTS, 'discard-ar.png') });
+    await page.getByTestId('confirm-discard').click();
+    await d.waitFor({ state: 'detached' });
+    expect(count()).toBe(total);
+    // An untouched form closes at once.
+    await page.getByTestId('add-initiative').click();
+    await page.keyboard.press('Escape');
+    await d.waitFor({ state: 'detached' });
+  });
+
   it('made no request beyond the local web host and raised no page error', () => {
     expect(s.foreignRequests).toEqual([]);
     expect(s.pageErrors).toEqual([]);

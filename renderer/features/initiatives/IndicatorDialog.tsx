@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../../../db/model';
-import { EntityDialog } from '../../components/EntityDialog';
+import { EntityDialog, useDirty } from '../../components/EntityDialog';
 import { fieldBinder } from '../../components/fields';
 import { useStore } from '../../stores';
 import { checkIndicator, draftOfIndicator, type IndicatorDraft, indicatorInput, nextPeriod } from './indicators';
@@ -25,6 +25,7 @@ export function IndicatorDialog(props: {
   const kind = useStore((s) => s.settings.reportingPeriod);
   const existing = props.indicator === 'new' ? null : props.indicator;
   const [d, setD] = useState<IndicatorDraft>(() => draftOfIndicator(existing));
+  const dirty = useDirty(d);
   const set = <K extends keyof IndicatorDraft>(k: K, v: IndicatorDraft[K]) => setD((x) => ({ ...x, [k]: v }));
   const errors = checkIndicator(d, kind);
   const example = kind === 'year' ? '2025' : '2025-Q3';
@@ -48,6 +49,7 @@ export function IndicatorDialog(props: {
       open
       title={t(existing ? 'indicators.edit' : 'indicators.add')}
       testId="indicator-dialog"
+      dirty={dirty}
       canSave={Object.keys(errors).length === 0}
       onClose={() => props.onClose(false)}
       onSave={() => void save()}

@@ -5,7 +5,7 @@ import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Initiative, INITIATIVE_STATUSES, MARKETING_HOLDERS } from '../../../db/model';
-import { EntityDialog } from '../../components/EntityDialog';
+import { EntityDialog, useDirty } from '../../components/EntityDialog';
 import { EnumSelect, fieldBinder } from '../../components/fields';
 import { useLocalName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
@@ -38,6 +38,7 @@ export function InitiativeDialog(props: {
     if (props.preset) Object.assign(draft, { axes: props.preset.axes, primaryAxis: props.preset.axes[0] ?? 1 });
     return draft;
   });
+  const dirty = useDirty(d);
   const set = <K extends keyof InitiativeDraft>(k: K, v: InitiativeDraft[K]) => setD((x) => ({ ...x, [k]: v }));
   const { errors, warnings } = checkDraft(d, digits);
   const help = (k: keyof InitiativeDraft) => {
@@ -73,6 +74,7 @@ export function InitiativeDialog(props: {
       wide
       title={t(existing ? 'initiatives.edit' : 'initiatives.add')}
       testId="initiative-dialog"
+      dirty={dirty}
       canSave={Object.keys(errors).length === 0}
       onClose={props.onClose}
       onSave={() => void save()}

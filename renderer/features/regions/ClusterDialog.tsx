@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Cluster, CLUSTER_DEFAULTS, FORMALITIES, QUALITY_STATUSES, UNIDO_STAGES } from '../../../db/model';
 import { FindingsPanel } from '../../components/FindingsPanel';
-import { EntityDialog } from '../../components/EntityDialog';
+import { EntityDialog, useDirty } from '../../components/EntityDialog';
 import { EnumSelect, fieldBinder } from '../../components/fields';
 import { useLocalName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
@@ -31,6 +31,7 @@ export function ClusterDialog(props: { cluster: Cluster | { regionId: string }; 
   const [d, setD] = useState<Draft>(
     existing ?? { ...CLUSTER_DEFAULTS, code: '', nameAr: '', regionId: props.cluster.regionId },
   );
+  const dirty = useDirty(d);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
   const { text, count } = fieldBinder(t, d, set);
 
@@ -49,6 +50,7 @@ export function ClusterDialog(props: { cluster: Cluster | { regionId: string }; 
       wide
       title={t(existing ? 'clusters.edit' : 'clusters.add')}
       testId="cluster-dialog"
+      dirty={dirty}
       canSave={d.nameAr.trim().length > 0 && d.regionId !== ''}
       onClose={props.onClose}
       onSave={() => void save()}

@@ -4,7 +4,7 @@ import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Region } from '../../../db/model';
-import { EntityDialog } from '../../components/EntityDialog';
+import { EntityDialog, useDirty } from '../../components/EntityDialog';
 import { useStore } from '../../stores';
 
 export function RegionDialog(props: { region: Region | 'new'; onClose(saved?: Region): void }) {
@@ -16,6 +16,8 @@ export function RegionDialog(props: { region: Region | 'new'; onClose(saved?: Re
   const [nameAr, setNameAr] = useState(existing?.nameAr ?? '');
   const [nameEn, setNameEn] = useState(existing?.nameEn ?? '');
   const [parentId, setParentId] = useState(existing?.parentId ?? '');
+
+  const dirty = useDirty({ code, nameAr, nameEn, parentId });
 
   const save = async () => {
     const fields = { nameAr, nameEn, parentId: parentId || null, ...(code.trim() ? { code: code.trim() } : {}) };
@@ -30,6 +32,7 @@ export function RegionDialog(props: { region: Region | 'new'; onClose(saved?: Re
       open
       title={t(existing ? 'regions.edit' : 'regions.add')}
       testId="region-dialog"
+      dirty={dirty}
       canSave={nameAr.trim().length > 0}
       onClose={() => props.onClose()}
       onSave={() => void save()}
