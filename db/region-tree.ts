@@ -33,7 +33,8 @@ export function regionTree(regions: readonly Region[]): { region: Region; depth:
   const walk = (parent: string | null, depth: number) => {
     for (const r of children.get(parent) ?? []) {
       out.push({ region: r, depth });
-      walk(r.id, depth + 1);
+      // The repository refuses cycles; the bound keeps a damaged file from hanging the screen.
+      if (depth < 16) walk(r.id, depth + 1);
     }
   };
   walk(null, 0);

@@ -56,6 +56,43 @@ describe('e2e/dashboard', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
   });
 
+  it('shows a governorate under its region, and a cluster profile with its initiatives by axis and gaps marked', async () => {
+    const { page, db } = s;
+    await page.getByTestId('nav-regions').click();
+    await page.getByTestId('add-region').click();
+    const rd = page.getByTestId('region-dialog');
+    await rd.locator('input[name=nameAr]').fill('محافظة أسوان');
+    await rd.getByLabel('يتبع (اختياري)').click();
+    await page.getByRole('option', { name: 'إقليم الصعيد' }).click();
+    await rd.getByTestId('dialog-save').click();
+    await rd.waitFor({ state: 'detached' });
+    const items = await page.getByTestId('region-list').locator('li').allInnerTexts();
+    const at = items.findIndex((x) => x.includes('إقليم الصعيد'));
+    expect(items[at + 1]).toContain('محافظة أسوان');
+
+    await page.getByTestId('region-list').getByText('إقليم الصعيد').click();
+    await page.getByRole('button', { name: 'تعديل الألباستر بالقرنة' }).click();
+    const profile = page.getByTestId('cluster-initiatives');
+    await profile.waitFor();
+    const id = db.prepare("SELECT id FROM clusters WHERE name_ar = 'الألباستر بالقرنة'").pluck().get() as string;
+    const covered = [1, 2, 3, 4, 5, 6, 7].filter(
+      (a) =>
+        db
+          .prepare(`SELECT count(*) FROM initiatives WHERE cluster_id = ? AND axis${a} = 1 AND status <> 'cancelled'`)
+          .pluck()
+          .get(id) as number,
+    );
+    expect(await profile.locator('[data-axis]').count()).toBe(7);
+    const gaps = await profile
+      .locator('[data-gap]')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-axis'))));
+    expect(gaps).toEqual([1, 2, 3, 4, 5, 6, 7].filter((a) => !covered.includes(a)));
+    expect(gaps.length).toBeGreaterThan(0);
+    await profile.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(RESULTS, 'cluster-profile-ar.png') });
+    await page.keyboard.press('Escape');
+  });
+
   it('made no request beyond the local web host and raised no page error', () => {
     expect(s.foreignRequests).toEqual([]);
     expect(s.pageErrors).toEqual([]);

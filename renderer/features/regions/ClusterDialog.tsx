@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Cluster, CLUSTER_DEFAULTS, FORMALITIES, QUALITY_STATUSES, UNIDO_STAGES } from '../../../db/model';
 import { FindingsPanel } from '../../components/FindingsPanel';
+import { ClusterInitiatives } from './ClusterInitiatives';
 import { EntityDialog, useDirty } from '../../components/EntityDialog';
 import { EnumSelect, fieldBinder } from '../../components/fields';
 import { useLocalName } from '../../components/useFormatter';
@@ -175,6 +176,11 @@ export function ClusterDialog(props: { cluster: Cluster | { regionId: string }; 
         <Grid size={12}>
           <TextField {...text('notes', 'common.notes', true)} />
         </Grid>
+        {existing && (
+          <Grid size={12}>
+            <ClusterInitiatives cluster={existing} />
+          </Grid>
+        )}
         {existing && (
           <Grid size={12}>
             <FindingsPanel clusterId={existing.id} testId="cluster-findings-panel" />

@@ -22,6 +22,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cluster, Region } from '../../../db/model';
+import { regionTree } from '../../../db/region-tree';
 import { HistoryDialog } from '../../components/HistoryDialog';
 import { RowActions } from '../../components/RowActions';
 import { ConfirmDelete } from '../../components/ConfirmDialog';
@@ -31,19 +32,6 @@ import { ClusterDialog } from './ClusterDialog';
 import { RegionDialog } from './RegionDialog';
 
 /** Regions in tree order (a governorate under its region), each with its depth. */
-function treeOrder(regions: Region[]): { region: Region; depth: number }[] {
-  const out: { region: Region; depth: number }[] = [];
-  const ids = new Set(regions.map((r) => r.id));
-  const visit = (parentId: string | null, depth: number) => {
-    for (const r of regions.filter((x) => (x.parentId && ids.has(x.parentId) ? x.parentId : null) === parentId)) {
-      out.push({ region: r, depth });
-      if (depth < 8) visit(r.id, depth + 1);
-    }
-  };
-  visit(null, 0);
-  return out;
-}
-
 type Pending = { kind: 'region'; item: Region } | { kind: 'cluster'; item: Cluster };
 
 export function RegionsScreen() {
@@ -88,7 +76,7 @@ export function RegionsScreen() {
           </Button>
         </Box>
         <List dense aria-label={t('regions.title')} data-testid="region-list">
-          {treeOrder(regions).map(({ region, depth }) => (
+          {regionTree(regions).map(({ region, depth }) => (
             <ListItem
               key={region.id}
               disablePadding
