@@ -10,6 +10,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Drawer from '@mui/material/Drawer';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
@@ -88,10 +89,17 @@ export function Shell() {
         <nav aria-label={t('app.name')}>
           <List>
             {SCREENS.map((s) => (
-              <ListItemButton key={s} selected={s === screen} onClick={() => go(s)} data-testid={`nav-${s}`}>
-                <ListItemIcon>{ICONS[s]}</ListItemIcon>
-                <ListItemText primary={t(`nav.${s}`)} />
-              </ListItemButton>
+              <ListItem key={s} disablePadding>
+                <ListItemButton
+                  selected={s === screen}
+                  aria-current={s === screen ? 'page' : undefined}
+                  onClick={() => go(s)}
+                  data-testid={`nav-${s}`}
+                >
+                  <ListItemIcon>{ICONS[s]}</ListItemIcon>
+                  <ListItemText primary={t(`nav.${s}`)} />
+                </ListItemButton>
+              </ListItem>
             ))}
           </List>
         </nav>

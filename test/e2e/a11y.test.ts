@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Session, startDemoSession } from './browser';
+
+let s: Session;
+beforeAll(async () => {
+  s = await startDemoSession();
+  await s.page.getByTestId('stat-clusters').waitFor();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+const AXE = readFileSync(resolve(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+const SCREENS = ['dashboard', 'regions', 'initiatives', 'matrix', 'exchange', 'settings'];
+
+/** WCAG 2 A and AA problems axe-core finds on the page as it stands (labels, contrast, roles…). */
+async function violations(): Promise<string[]> {
+  await s.page.evaluate(AXE);
+  return s.page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
+    return (result.violations as { id: string; nodes: { html: string }[] }[]).map(
+      (v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]!.html.slice(0, 120)}`,
+    );
+  });
+}
+
+describe('e2e/accessibility', () => {
+  for (const lang of ['ar', 'en'] as const) {
+    it(`has no WCAG A/AA violations on any screen in ${lang}`, async () => {
+      const { page } = s;
+      if ((await page.evaluate(() => document.documentElement.lang)) !== lang) {
+        await page.getByTestId('language-switch').click();
+      }
+      for (const screen of SCREENS) {
+        await page.getByTestId(`nav-${screen}`).click();
+        await page.waitForTimeout(300);
+        expect(await violations(), `${screen} (${lang})`).toEqual([]);
+      }
+    });
+  }
+
+  it('has none in the editors either', async () => {
+    const { page } = s;
+    await page.getByTestId('nav-initiatives').click();
+    await page.getByTestId('add-initiative').click();
+    await page.getByTestId('initiative-dialog').waitFor();
+    expect(await violations(), 'initiative editor').toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('nav-regions').click();
+    await page
+      .getByRole('button', { name: /^(Edit|تعديل) / })
+      .first()
+      .click();
+    await page.getByTestId('cluster-dialog').waitFor();
+    expect(await violations(), 'cluster profile').toEqual([]);
+    await page.keyboard.press('Escape');
+  });
+
+  it('reaches the screens from the keyboard, with a visible focus', async () => {
+    const { page } = s;
+    await page.getByTestId('nav-dashboard').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.testid);
+    expect(focused).toBe('nav-initiatives');
+    // Focus from the keyboard is drawn (MUI's focus-visible ripple or outline), not hidden.
+    const visible = await page.evaluate(() => document.activeElement!.matches(':focus-visible'));
+    expect(visible).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('initiative-grid').count()).toBe(1);
+  });
+});
