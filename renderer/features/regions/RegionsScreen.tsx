@@ -1,6 +1,7 @@
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
 import EditIcon from '@mui/icons-material/Edit';
+import HistoryIcon from '@mui/icons-material/History';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -47,7 +48,7 @@ export function RegionsScreen() {
   const [regionDialog, setRegionDialog] = useState<Region | 'new' | null>(null);
   const [clusterDialog, setClusterDialog] = useState<Cluster | { regionId: string } | null>(null);
   const [pendingDelete, setPendingDelete] = useState<Pending | null>(null);
-  const [history, setHistory] = useState<Cluster | null>(null);
+  const [history, setHistory] = useState<{ entity: string; id: string; name: string } | null>(null);
 
   const selected = regions.find((r) => r.id === selectedId) ?? regions[0] ?? null;
   const shown = clusters.filter((c) => c.regionId === selected?.id);
@@ -96,13 +97,22 @@ export function RegionsScreen() {
                       <DeleteIcon fontSize="small" />
                     </IconButton>
                   </Tooltip>
+                  <Tooltip title={t('history.title')}>
+                    <IconButton
+                      edge="end"
+                      aria-label={t('history.open', { name: localName(region) })}
+                      onClick={() => setHistory({ entity: 'region', id: region.id, name: localName(region) })}
+                    >
+                      <HistoryIcon fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
                 </>
               }
             >
               <ListItemButton
                 selected={region.id === selectedId}
                 onClick={() => setSelectedId(region.id)}
-                sx={{ pl: 2 + depth * 2, pr: 10 }}
+                sx={{ pl: 2 + depth * 2, pr: 14 }}
               >
                 <ListItemText
                   primary={localName(region)}
@@ -177,7 +187,7 @@ export function RegionsScreen() {
                         name={localName(c)}
                         onEdit={() => setClusterDialog(c)}
                         onDelete={() => setPendingDelete({ kind: 'cluster', item: c })}
-                        onHistory={() => setHistory(c)}
+                        onHistory={() => setHistory({ entity: 'cluster', id: c.id, name: localName(c) })}
                       />
                     </TableRow>
                   );
@@ -200,9 +210,9 @@ export function RegionsScreen() {
       {clusterDialog && <ClusterDialog cluster={clusterDialog} onClose={() => setClusterDialog(null)} />}
       {history && (
         <HistoryDialog
-          entity="cluster"
+          entity={history.entity}
           entityId={history.id}
-          name={localName(history)}
+          name={history.name}
           onClose={() => setHistory(null)}
         />
       )}
