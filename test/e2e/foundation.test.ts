@@ -53,10 +53,33 @@ describe('e2e/foundation', () => {
     await cd.locator('input[name=mainProducts]').fill('غرف النوم والسفرة');
     await cd.locator('input[name=microCount]').fill('3200');
     await cd.getByRole('checkbox', { name: 'حرفة تراثية' }).check();
+    await cd.locator('textarea[name=advantageComparative]').fill('خبرة متوارثة في الحفر اليدوي');
+    // The three quality-marketing elements, each with a status and a note.
+    await cd.getByLabel('توكيد جودة الخامات والعمليات والمنتج').click();
+    await page.getByRole('option', { name: 'متحقق' }).click();
+    await cd.locator('input[name=qmQualityNote]').fill('شهادة جودة للورش الكبرى');
+    await cd.getByLabel(/علامة تجارية محلية/).click();
+    await page.getByRole('option', { name: 'قيد التنفيذ' }).click();
     await shot('02-cluster-dialog-ar');
     await cd.getByTestId('dialog-save').click();
     await cd.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('cluster-table').innerText()).toContain('أثاث دمياط');
+    expect(
+      s.db
+        .prepare(
+          `SELECT micro_count, heritage, advantage_comparative, qm_customer_status, qm_quality_status,
+             qm_quality_note, qm_brand_status FROM clusters`,
+        )
+        .get(),
+    ).toEqual({
+      micro_count: 3200,
+      heritage: 1,
+      advantage_comparative: 'خبرة متوارثة في الحفر اليدوي',
+      qm_customer_status: 'not_started',
+      qm_quality_status: 'achieved',
+      qm_quality_note: 'شهادة جودة للورش الكبرى',
+      qm_brand_status: 'in_progress',
+    });
     await shot('03-regions-ar');
   });
 

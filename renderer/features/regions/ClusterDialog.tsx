@@ -147,6 +147,7 @@ export function ClusterDialog(props: { cluster: Cluster | { regionId: string }; 
             <Grid size={{ xs: 12, sm: 5 }}>
               <EnumSelect
                 label={t(label)}
+                name={statusKey}
                 value={d[statusKey]}
                 options={QUALITY_STATUSES}
                 group="quality"
