@@ -29,6 +29,9 @@ export function open(file: string, options: OpenOptions = {}): Db {
   }
   try {
     checkIdentity(db, file);
+    // Checked before anything is set: even switching the journal mode writes to the file.
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw damaged(file, { check });
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
@@ -36,17 +39,6 @@ export function open(file: string, options: OpenOptions = {}): Db {
     // Up to 64 MiB of pages in memory (the default is 2 MiB): the health rules look initiatives
     // up by index across a 100,000-row portfolio, and re-reading pages tripled their time.
     db.pragma('cache_size = -65536');
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') {
-      throw new AppError(
-        'FILE_DAMAGED',
-        {
-          ar: `ملف المحفظة تالف ولن يُكتب فيه: ${file}`,
-          en: `The portfolio file is damaged and will not be written to: ${file}`,
-        },
-        { check },
-      );
-    }
     migrate(db, options.toVersion);
     installJournal(db);
     return db;
@@ -60,6 +52,8 @@ export function open(file: string, options: OpenOptions = {}): Db {
 function cannotOpen(file: string, cause: unknown): AppError {
   const code = (cause as { code?: string }).code;
   if (code === 'SQLITE_NOTADB') return notAPortfolio(file);
+  // Damage the quick check could not even finish reading: the same refusal as a failed check.
+  if (code?.startsWith('SQLITE_CORRUPT')) return damaged(file, { cause: (cause as Error).message });
   return new AppError(
     'NOT_A_PORTFOLIO',
     {
@@ -70,7 +64,19 @@ function cannotOpen(file: string, cause: unknown): AppError {
   );
 }
 
-function notAPortfolio(file: string): AppError {
+/** A damaged file is never written to: the user is told so in both languages. */
+function damaged(file: string, details: unknown): AppError {
+  return new AppError(
+    'FILE_DAMAGED',
+    {
+      ar: `ملف المحفظة تالف ولن يُكتب فيه: ${file}`,
+      en: `The portfolio file is damaged and will not be written to: ${file}`,
+    },
+    details,
+  );
+}
+
+export function notAPortfolio(file: string): AppError {
   return new AppError('NOT_A_PORTFOLIO', {
     ar: `الملف ليس ملف محفظة تجمّع: ${file}`,
     en: `The file is not a Tajammu portfolio file: ${file}`,

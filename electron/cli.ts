@@ -3,6 +3,7 @@
  *   npm run --silent cli -- init --db FILE [--demo] [--force]
  *   npm run --silent cli -- matrix --db FILE [--region NAME] [--status S] [--json]
  *   npm run --silent cli -- check --db FILE [--region NAME] [--json]
+ *   check-file, backup, restore: see cli-file.ts
  * Success exits 0; a failure prints one line in Arabic and English on stderr and exits non-zero.
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { resolveRegionScope } from '../db/queries/scope';
 import { AppError } from '../db/errors';
 import { dispatch } from './api/dispatch';
 import { exportCommand, importCommand, templateCommand, withPortfolio } from './cli-exchange';
+import { backupCommand, checkFileCommand, restoreCommand } from './cli-file';
 import type { OperationName, OutputOf } from './api/contract';
 
 export interface CliIo {
@@ -27,7 +29,10 @@ const USAGE = `Usage / الاستخدام:
                                               portfolio health findings R1–R6 / ملاحظات سلامة المحفظة
   cli import   --db FILE WORKBOOK [--dry-run] [--skip-invalid] [--map MAP.json] [--json]
   cli export   --db FILE --out REPORT.xlsx [--lang ar|en] [--region NAME]
-  cli template --out FILE.xlsx [--lang ar|en] [--db FILE]`;
+  cli template --out FILE.xlsx [--lang ar|en] [--db FILE]
+  cli check-file --db FILE [--json]          full integrity check / فحص سلامة الملف كاملًا
+  cli backup   --db FILE --out COPY [--force] online backup / نسخة احتياطية
+  cli restore  --db FILE --from COPY          restore, keeping a backup first / استعادة نسخة`;
 
 class UsageError extends AppError {
   constructor(ar: string, en: string) {
@@ -158,6 +163,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         lang: { type: 'string', default: 'ar' },
         region: { type: 'string' },
         status: { type: 'string' },
+        from: { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -198,6 +204,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         );
       case 'template':
         return await templateCommand({ db: values.db, out: values.out, lang: values.lang }, io);
+      case 'check-file':
+        return checkFileCommand(requireDb(values), values.json, io);
+      case 'backup':
+        return await backupCommand({ db: requireDb(values), out: values.out, force: values.force }, io);
+      case 'restore':
+        return await restoreCommand({ db: requireDb(values), from: values.from }, io);
       default:
         throw new UsageError(`أمر غير معروف: ${command}`, `Unknown command: ${command}`);
     }

@@ -1,0 +1,69 @@
+/**
+ * The CLI's commands on the portfolio file itself (issue 6): a full integrity check, a backup
+ * through SQLite's online backup, and a restore that keeps a backup of what it replaces.
+ *   npm run --silent cli -- check-file --db FILE [--json]     exit 0 sound, 1 damaged
+ *   npm run --silent cli -- backup --db FILE --out COPY [--force]
+ *   npm run --silent cli -- restore --db FILE --from COPY
+ */
+import { existsSync } from 'node:fs';
+import { checkPortfolioFile, restoreFrom } from '../db/backup';
+import { open } from '../db/connection';
+import { AppError } from '../db/errors';
+import { getStats } from '../db/queries/stats';
+import type { CliIo } from './cli';
+import { withPortfolio } from './cli-exchange';
+
+const counts = (file: string): string => {
+  const db = open(file);
+  try {
+    const s = getStats(db);
+    return `${s.regions} regions, ${s.clusters} clusters, ${s.initiatives} initiatives`;
+  } finally {
+    db.close();
+  }
+};
+
+export function checkFileCommand(file: string, json: boolean, io: CliIo): number {
+  const result = checkPortfolioFile(file);
+  if (json) io.out(`${JSON.stringify({ file, ...result })}\n`);
+  else if (result.ok) io.out(`${file}: سليم / sound (schema ${result.version})\n`);
+  else io.out(`${file}: تالف / damaged\n${result.problems.map((p) => `  ${p}`).join('\n')}\n`);
+  return result.ok ? 0 : 1;
+}
+
+export async function backupCommand(flags: { db: string; out?: string; force: boolean }, io: CliIo): Promise<number> {
+  const out = flags.out;
+  if (!out) {
+    throw new AppError('INVALID_INPUT', {
+      ar: 'حدد ملف النسخة بالخيار --out.',
+      en: 'Give the copy to write with --out.',
+    });
+  }
+  if (existsSync(out) && !flags.force) {
+    throw new AppError('FILE_EXISTS', {
+      ar: `الملف ${out} موجود؛ استخدم --force لاستبداله.`,
+      en: `${out} already exists; use --force to replace it.`,
+    });
+  }
+  await withPortfolio(flags.db, (db) => db.backup(out));
+  io.out(`${out}: ${counts(out)}\n`);
+  return 0;
+}
+
+export async function restoreCommand(flags: { db: string; from?: string }, io: CliIo): Promise<number> {
+  if (!flags.from) {
+    throw new AppError('INVALID_INPUT', {
+      ar: 'حدد النسخة المراد استعادتها بالخيار --from.',
+      en: 'Give the copy to restore with --from.',
+    });
+  }
+  if (!existsSync(flags.db)) {
+    throw new AppError('NOT_FOUND', {
+      ar: `ملف المحفظة غير موجود: ${flags.db}`,
+      en: `Portfolio file not found: ${flags.db}`,
+    });
+  }
+  const { backup } = await restoreFrom(flags.db, flags.from);
+  io.out(`${flags.db}: ${counts(flags.db)}\n(النسخة السابقة محفوظة في / the previous state is kept in ${backup})\n`);
+  return 0;
+}
