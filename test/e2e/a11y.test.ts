@@ -17,6 +17,12 @@ const SCREENS = ['dashboard', 'regions', 'initiatives', 'matrix', 'exchange', 's
 
 /** WCAG 2 A and AA problems axe-core finds on the page as it stands (labels, contrast, roles…). */
 async function violations(): Promise<string[]> {
+  // A dialog fades in: measured half-way, its text would read as too faint.
+  await s.page.waitForFunction(() =>
+    [...document.querySelectorAll('.MuiDialog-container, .MuiBackdrop-root')].every(
+      (e) => getComputedStyle(e).opacity === '1',
+    ),
+  );
   await s.page.evaluate(AXE);
   return s.page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: unknown[] }> } }).axe;
@@ -71,5 +77,10 @@ describe('e2e/accessibility', () => {
     expect(visible).toBe(true);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('initiative-grid').count()).toBe(1);
+  });
+
+  it('made no request beyond the local web host and raised no page error', () => {
+    expect(s.foreignRequests).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
   });
 });
