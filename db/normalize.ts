@@ -8,6 +8,13 @@ const FOLD: Record<string, string> = { أ: 'ا', إ: 'ا', آ: 'ا', ٱ: 'ا', �
 const COMBINING_HAMZA = /[\u0653-\u0655]/;
 const MARKS = /[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]|[أإآٱؤئةى]/g;
 
+/** Arabic-Indic and Persian digits as Western ones: how a clerk's figures, periods and headers compare. */
+export function toWesternDigits(text: string): string {
+  return text
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+}
+
 /** One pass for the Arabic folds instead of one per rule: the register folds 20,000 titles at once. */
 export function normalizeArabic(text: string): string {
   // Composing matters only where a hamza or madda is written as a mark after its letter.

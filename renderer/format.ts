@@ -3,6 +3,7 @@
  * both languages; the digit set follows the office's setting, not the locale's default.
  */
 import type { Settings } from '../db/model';
+import { toWesternDigits } from '../db/normalize';
 import type { Language } from './i18n';
 
 export interface Formatter {
@@ -57,9 +58,7 @@ export function makeFormatter(
  * empty text is null too, so callers decide what "nothing typed" means.
  */
 export function parseFigure(text: string, signed = false): number | null {
-  const western = text
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+  const western = toWesternDigits(text)
     .replace(/[٬,\s]/g, '')
     .replace(/٫/g, '.')
     .replace(/^[−-]/, signed ? '-' : 'x');

@@ -1,6 +1,5 @@
 import { AXES } from '../../../db/axes';
-import { normalizeArabic } from '../../../db/normalize';
-import { toWesternDigits } from './values';
+import { normalizeArabic, toWesternDigits } from '../../../db/normalize';
 import { REGISTER_FIELDS, registerHeader } from '../labels';
 import { ALIASES, ARABIC_ORDINALS, type Field, SCALAR_FIELDS } from './fields';
 

@@ -2,17 +2,11 @@
  * Reading the values offices type into registers: check marks of every kind, numbers and dates
  * as text in either digit set, Arabic and English status words. Pure functions, no Excel.
  */
-import { normalizeArabic } from '../../../db/normalize';
+import { normalizeArabic, toWesternDigits } from '../../../db/normalize';
 import { isIsoDate } from '../../../db/model';
 import { enumLabel } from '../labels';
 
 export type CellValue = string | number | boolean | Date | null;
-
-export function toWesternDigits(text: string): string {
-  return text
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
-}
 
 const YES = new Set(['✓', '✔', '√', '☑', '✅', 'x', 'نعم', '1', 'yes', 'y', 'true', 'صح', 'صحيح']);
 const NO = new Set(['', 'لا', '0', 'no', 'n', 'false', '-', '–', '—', '✗', '✘', 'خطا']);

@@ -19,7 +19,7 @@ import { RowActions } from '../../components/RowActions';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { IndicatorDialog } from './IndicatorDialog';
-import { achievement, latestValue } from './indicators';
+import { achievement, inPeriodOrder } from './indicators';
 
 /**
  * An initiative's indicators in its editor: baseline, target, the latest actual value, how far
@@ -74,9 +74,9 @@ export function IndicatorsSection(props: { initiativeId: string | null }) {
           </TableHead>
           <TableBody>
             {list.map((i) => {
-              const latest = latestValue(i.values);
+              const sorted = inPeriodOrder(i.values);
+              const latest = sorted.at(-1);
               const done = achievement(i);
-              const sorted = [...i.values].sort((a, b) => (a.period < b.period ? -1 : 1));
               return (
                 <TableRow key={i.id} data-testid="indicator-row">
                   <TableCell>

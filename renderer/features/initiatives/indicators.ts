@@ -3,6 +3,7 @@
  * needs: achievement from baseline to target, the period the office is reporting now.
  */
 import type { Indicator, IndicatorValue, Settings } from '../../../db/model';
+import { toWesternDigits } from '../../../db/normalize';
 import { parseFigure } from '../../format';
 
 export interface IndicatorDraft {
@@ -34,10 +35,7 @@ export function nextPeriod(latest: string | undefined, kind: Settings['reporting
 
 /** Upper-cased, spaces out, either digit set: what a clerk types as "٢٠٢٥-q3" is `2025-Q3`. */
 export function normalizePeriod(text: string): string {
-  return text
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/\s+/g, '')
-    .toUpperCase();
+  return toWesternDigits(text).replace(/\s+/g, '').toUpperCase();
 }
 
 export function draftOfIndicator(i: Indicator | null): IndicatorDraft {
@@ -82,9 +80,13 @@ export function indicatorInput(d: IndicatorDraft) {
   };
 }
 
-/** The latest actual value (periods sort as text: `2025` before `2025-Q1` before `2026`). */
+/** Values in time order (periods sort as text: `2025` before `2025-Q1` before `2026`). */
+export const inPeriodOrder = (values: readonly IndicatorValue[]): IndicatorValue[] =>
+  [...values].sort((a, b) => (a.period < b.period ? -1 : 1));
+
+/** The latest actual value. */
 export const latestValue = (values: readonly IndicatorValue[]): IndicatorValue | undefined =>
-  [...values].sort((a, b) => (a.period < b.period ? -1 : 1)).at(-1);
+  inPeriodOrder(values).at(-1);
 
 /**
  * How far the latest actual value has come from the baseline (0 when not given) toward the
