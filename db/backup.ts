@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { APPLICATION_ID, type Db, notAPortfolio, open } from './connection';
+import { APPLICATION_ID, type Db, notAPortfolio, open, requireExisting } from './connection';
 import { AppError } from './errors';
 import { LATEST_VERSION } from './migrations';
 
@@ -32,9 +32,7 @@ export interface FileCheck {
  * for work (opening runs only the quick check, and refuses a damaged file).
  */
 export function checkPortfolioFile(file: string): FileCheck {
-  if (!existsSync(file)) {
-    throw new AppError('NOT_FOUND', { ar: `ملف المحفظة غير موجود: ${file}`, en: `Portfolio file not found: ${file}` });
-  }
+  requireExisting(file);
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -72,6 +70,7 @@ export function checkPortfolioFile(file: string): FileCheck {
  * before anything is touched; an older one is brought up to date when opened.
  */
 export async function restoreFrom(file: string, from: string): Promise<{ backup: string }> {
+  requireExisting(file);
   const check = checkPortfolioFile(from);
   if (!check.ok) {
     throw new AppError(

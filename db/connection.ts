@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import type { Database as Db } from 'better-sqlite3';
 import { AppError } from './errors';
 import { installJournal } from './changes';
@@ -74,6 +75,13 @@ function damaged(file: string, details: unknown): AppError {
     },
     details,
   );
+}
+
+/** Refuses a portfolio path that does not exist, so a typo never creates a new, empty file. */
+export function requireExisting(file: string): void {
+  if (!existsSync(file)) {
+    throw new AppError('NOT_FOUND', { ar: `ملف المحفظة غير موجود: ${file}`, en: `Portfolio file not found: ${file}` });
+  }
 }
 
 export function notAPortfolio(file: string): AppError {

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { open, type Db } from '../db/connection';
+import { open, requireExisting, type Db } from '../db/connection';
 import { AppError } from '../db/errors';
 import { previewImport } from './excel/import';
 import type { ImportPlan } from './excel/import/plan';
@@ -28,12 +28,7 @@ export interface ImportFlags {
 
 /** Opens an existing portfolio file (never creating one by a typo) for the length of fn. */
 export async function withPortfolio<T>(file: string, fn: (db: Db) => Promise<T>): Promise<T> {
-  if (!existsSync(file)) {
-    throw new AppError('NOT_FOUND', {
-      ar: `ملف المحفظة غير موجود: ${file}`,
-      en: `Portfolio file not found: ${file}`,
-    });
-  }
+  requireExisting(file);
   const db = open(file);
   try {
     return await fn(db);

@@ -9,15 +9,18 @@ import { existsSync } from 'node:fs';
 import { checkPortfolioFile, restoreFrom } from '../db/backup';
 import { open } from '../db/connection';
 import { AppError } from '../db/errors';
-import { getStats } from '../db/queries/stats';
+import { getStats, type PortfolioStats } from '../db/queries/stats';
 import type { CliIo } from './cli';
 import { withPortfolio } from './cli-exchange';
+
+/** What a portfolio holds, in one line of the CLI's output. */
+export const statsLine = (s: PortfolioStats): string =>
+  `${s.regions} regions, ${s.clusters} clusters, ${s.initiatives} initiatives`;
 
 const counts = (file: string): string => {
   const db = open(file);
   try {
-    const s = getStats(db);
-    return `${s.regions} regions, ${s.clusters} clusters, ${s.initiatives} initiatives`;
+    return statsLine(getStats(db));
   } finally {
     db.close();
   }
@@ -55,12 +58,6 @@ export async function restoreCommand(flags: { db: string; from?: string }, io: C
     throw new AppError('INVALID_INPUT', {
       ar: 'حدد النسخة المراد استعادتها بالخيار --from.',
       en: 'Give the copy to restore with --from.',
-    });
-  }
-  if (!existsSync(flags.db)) {
-    throw new AppError('NOT_FOUND', {
-      ar: `ملف المحفظة غير موجود: ${flags.db}`,
-      en: `Portfolio file not found: ${flags.db}`,
     });
   }
   const { backup } = await restoreFrom(flags.db, flags.from);

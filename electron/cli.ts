@@ -13,7 +13,7 @@ import { resolveRegionScope } from '../db/queries/scope';
 import { AppError } from '../db/errors';
 import { dispatch } from './api/dispatch';
 import { exportCommand, importCommand, templateCommand, withPortfolio } from './cli-exchange';
-import { backupCommand, checkFileCommand, restoreCommand } from './cli-file';
+import { backupCommand, checkFileCommand, restoreCommand, statsLine } from './cli-file';
 import type { OperationName, OutputOf } from './api/contract';
 
 export interface CliIo {
@@ -66,7 +66,7 @@ async function init(file: string, demo: boolean, force: boolean, io: CliIo): Pro
   try {
     if (demo) await call(db, 'portfolio.loadDemo');
     const stats = await call(db, 'portfolio.stats');
-    io.out(`${file}: ${stats.regions} regions, ${stats.clusters} clusters, ${stats.initiatives} initiatives\n`);
+    io.out(`${file}: ${statsLine(stats)}\n`);
   } finally {
     db.close();
   }
