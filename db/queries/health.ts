@@ -71,12 +71,6 @@ interface ClusterRow {
   qm_brand_status: string;
 }
 
-interface RegionRow {
-  id: string;
-  name_ar: string;
-  name_en: string;
-}
-
 interface InitiativeRow {
   id: string;
   code: string;
@@ -86,15 +80,31 @@ interface InitiativeRow {
   primary_axis: number;
 }
 
-/** Names by id, read once: joining them onto every initiative row cost two index seeks each. */
-type Names = Map<string, { ar: string; en: string }>;
-const namesOf = (db: Db, table: 'regions' | 'clusters'): Names =>
-  new Map(
-    (stmt(db, `SELECT id, name_ar, name_en FROM ${table}`).raw(true).all() as string[][]).map(([id, ar, en]) => [
-      id!,
-      { ar: ar!, en: en! },
-    ]),
-  );
+/**
+ * Regions (by Arabic name) and clusters (with their region) by id, read once for R2, R3 and R6:
+ * joining names onto every initiative row cost two index seeks each.
+ */
+interface Places {
+  regions: Map<string, { ar: string; en: string }>;
+  clusters: Map<string, { ar: string; en: string; regionId: string }>;
+}
+function readPlaces(db: Db): Places {
+  const rows = (sql: string) => stmt(db, sql).raw(true).all() as string[][];
+  return {
+    regions: new Map(
+      rows('SELECT id, name_ar, name_en FROM regions ORDER BY name_ar').map(([id, ar, en]) => [
+        id!,
+        { ar: ar!, en: en! },
+      ]),
+    ),
+    clusters: new Map(
+      rows('SELECT id, name_ar, name_en, region_id FROM clusters').map(([id, ar, en, regionId]) => [
+        id!,
+        { ar: ar!, en: en!, regionId: regionId! },
+      ]),
+    ),
+  };
+}
 
 export function localToday(): string {
   const d = new Date();
@@ -177,11 +187,10 @@ export function getFindings(db: Db, options: HealthOptions = {}): Finding[] {
     }
   }
 
-  if (wanted.has('R2')) concentration(db, findings, sums, settings);
-  if (wanted.has('R3') || wanted.has('R6')) {
-    const names = { regions: namesOf(db, 'regions'), clusters: namesOf(db, 'clusters') };
-    initiativeRules(db, findings, wanted, today, settings.currencyDigits, names);
-  }
+  const places = wanted.has('R2') || wanted.has('R3') || wanted.has('R6') ? readPlaces(db) : null;
+  if (wanted.has('R2')) concentration(db, findings, sums, settings, places!);
+  if (wanted.has('R3') || wanted.has('R6'))
+    initiativeRules(db, findings, wanted, today, settings.currencyDigits, places!);
 
   const scope = options.regionIds;
   // By rule; within a rule, in the order each rule met them (region, cluster, axis or code).
@@ -191,16 +200,19 @@ export function getFindings(db: Db, options: HealthOptions = {}): Finding[] {
 }
 
 /** R2: the Herfindahl index of a region's axis shares (1/7 when even, 1 when on one axis). */
-function concentration(db: Db, findings: Finding[], sums: Map<string, ClusterSums>, settings: Settings): void {
+function concentration(
+  db: Db,
+  findings: Finding[],
+  sums: Map<string, ClusterSums>,
+  settings: Settings,
+  places: Places,
+): void {
   const { concentrationBasis: basis, concentrationThreshold: threshold } = settings;
   const regions = new Map(
-    (stmt(db, 'SELECT id, name_ar, name_en FROM regions ORDER BY name_ar').all() as RegionRow[]).map((r) => [
-      r.id,
-      { ...r, values: AXES.map(() => 0) },
+    [...places.regions].map(([id, name]) => [
+      id,
+      { id, name_ar: name.ar, name_en: name.en, values: AXES.map(() => 0) },
     ]),
-  );
-  const regionOf = new Map(
-    (stmt(db, 'SELECT id, region_id FROM clusters').raw(true).all() as [string, string][]).map(([c, r]) => [c, r]),
   );
   // Region-wide initiatives are outside the cluster groups; there are few, read them apart.
   const regionWide = stmt(
@@ -215,7 +227,8 @@ function concentration(db: Db, findings: Finding[], sums: Map<string, ClusterSum
     const region = regionId ? regions.get(regionId) : undefined;
     if (region) values.forEach((v, i) => (region.values[i]! += v));
   };
-  for (const [clusterId, c] of sums) add(regionOf.get(clusterId), basis === 'budget' ? c.sums.budget! : c.n);
+  for (const [clusterId, c] of sums)
+    add(places.clusters.get(clusterId)?.regionId, basis === 'budget' ? c.sums.budget! : c.n);
   for (const r of regionWide) {
     const on = AXES.map((a) => r[a.id] === 1);
     add(
@@ -263,7 +276,7 @@ function initiativeRules(
   wanted: Set<RuleId>,
   today: string,
   digits: number,
-  names: { regions: Names; clusters: Names },
+  names: Places,
 ): void {
   const select = `SELECT i.id, i.code, i.title, i.region_id, i.cluster_id, i.primary_axis`;
   const from = `FROM initiatives i`;
