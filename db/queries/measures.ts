@@ -57,6 +57,11 @@ export function addBuckets(buckets: Bucket[]): Bucket {
   return out;
 }
 
+/** A group of rows summed: one axis's column (a subtotal or total cell), or their own totals (null). */
+export function sumRows(rows: readonly MatrixRow[], axis: number | null): Bucket {
+  return addBuckets(rows.map((r) => (axis ? cellBucket(r, axis) : rowBucket(r))));
+}
+
 /** The measure's value; null where it has no meaning (an average of nothing). Percentages are 0–100. */
 export function valueOf(b: Bucket, m: Measure): number | null {
   switch (m) {

@@ -17,12 +17,12 @@ import type { Finding } from '../../../db/queries/health';
 import type { MatrixRow } from '../../../db/queries/matrix';
 import { useAxisName, useFormatter, useLocalName } from '../../components/useFormatter';
 import {
-  addBuckets,
   type Bucket,
   cellBucket,
   type Measure,
   rowBucket,
   scaleMax,
+  sumRows,
   valueOf,
 } from '../../../db/queries/measures';
 import { groupBy, heat, matrixItems, type MatrixItem, show } from './cells';
@@ -150,7 +150,6 @@ export function MatrixTable(p: MatrixTableProps) {
               const { regionId, rows } = item;
               const region = localName({ nameAr: rows[0]!.regionNameAr, nameEn: rows[0]!.regionNameEn });
               const closed = p.collapsed.has(regionId);
-              const sub = (a: number | null) => addBuckets(rows.map((r) => (a ? cellBucket(r, a) : rowBucket(r))));
               return (
                 <TableRow
                   key={regionId}
@@ -170,10 +169,10 @@ export function MatrixTable(p: MatrixTableProps) {
                   </TableCell>
                   {AXES.map((a) => (
                     <TableCell key={a} align="center">
-                      {text(sub(a))}
+                      {text(sumRows(rows, a))}
                     </TableCell>
                   ))}
-                  <TableCell align="center">{text(sub(null))}</TableCell>
+                  <TableCell align="center">{text(sumRows(rows, null))}</TableCell>
                 </TableRow>
               );
             }
@@ -280,10 +279,10 @@ export function MatrixTable(p: MatrixTableProps) {
             <TableCell sx={STICKY}>{t('matrix.total')}</TableCell>
             {AXES.map((a) => (
               <TableCell key={a} align="center">
-                {text(addBuckets(p.rows.map((r) => cellBucket(r, a))))}
+                {text(sumRows(p.rows, a))}
               </TableCell>
             ))}
-            <TableCell align="center">{text(addBuckets(p.rows.map(rowBucket)))}</TableCell>
+            <TableCell align="center">{text(sumRows(p.rows, null))}</TableCell>
           </TableRow>
         </TableBody>
       </Table>

@@ -6,12 +6,12 @@
 import type { Finding } from '../../../db/queries/health';
 import type { MatrixRow } from '../../../db/queries/matrix';
 import {
-  addBuckets,
   type Bucket,
   cellBucket,
   type Measure,
   rowBucket,
   scaleMax,
+  sumRows,
   valueOf,
 } from '../../../db/queries/measures';
 import { groupBy, heat, matrixItems } from './cells';
@@ -144,8 +144,8 @@ export function drawMatrixImage(o: MatrixImageInput): HTMLCanvasElement | null {
       ctx.fillStyle = '#1a1a1a';
       ctx.font = font(13, true);
       write(o.name(item.rows[0]!, 'region'), 0, y, ROW_H, 'start');
-      AXES.forEach((a) => write(o.text(addBuckets(item.rows.map((r) => cellBucket(r, a)))), a, y, ROW_H, 'center'));
-      write(o.text(addBuckets(item.rows.map(rowBucket))), 8, y, ROW_H, 'center');
+      AXES.forEach((a) => write(o.text(sumRows(item.rows, a)), a, y, ROW_H, 'center'));
+      write(o.text(sumRows(item.rows, null)), 8, y, ROW_H, 'center');
     } else {
       const r = item.row;
       ctx.font = font(13);
@@ -194,8 +194,8 @@ export function drawMatrixImage(o: MatrixImageInput): HTMLCanvasElement | null {
   ctx.fillStyle = '#1a1a1a';
   ctx.font = font(13, true);
   write(o.header.total, 0, y, ROW_H, 'start');
-  AXES.forEach((a) => write(o.text(addBuckets(o.rows.map((r) => cellBucket(r, a)))), a, y, ROW_H, 'center'));
-  write(o.text(addBuckets(o.rows.map(rowBucket))), 8, y, ROW_H, 'center');
+  AXES.forEach((a) => write(o.text(sumRows(o.rows, a)), a, y, ROW_H, 'center'));
+  write(o.text(sumRows(o.rows, null)), 8, y, ROW_H, 'center');
   y += ROW_H;
   ctx.font = font(12);
   ctx.fillStyle = '#666';

@@ -10,6 +10,9 @@ import { useStore } from '../../stores';
 const typing = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 
+/** Reads the store when called, so the key listener below can be set up once. */
+const undo = () => void useStore.getState().write('history.undo', undefined, 'history.done');
+
 /**
  * Undo of the last change, from the top bar or with Ctrl+Z (⌘Z): it says what it will take back
  * before the user presses it.
@@ -17,12 +20,10 @@ const typing = (el: EventTarget | null) =>
 export function UndoButton() {
   const { t } = useTranslation();
   const last = useStore((s) => s.lastChange);
-  const write = useStore((s) => s.write);
   const fmt = useFormatter();
   const what = last ? t(`history.ops.${last.operation.replace('.', '_')}`) : '';
   const time = last ? fmt.moment(last.at, true) : '';
-  const undo = () => void write('history.undo', undefined, 'history.done');
-
+  // Listened to once; it reads the store when pressed rather than the values of a render.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.key.toLowerCase() !== 'z' || typing(e.target)) return;
@@ -33,7 +34,7 @@ export function UndoButton() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  });
+  }, []);
 
   return (
     <Tooltip title={last ? t('history.undoWhat', { what, time }) : t('history.nothing')}>
