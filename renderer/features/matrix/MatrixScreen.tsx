@@ -177,7 +177,7 @@ export function MatrixScreen() {
           measure: t(`matrix.${data.measure}`),
           filters: filters.length > 0 ? filters.join(' · ') : t('matrix.pngNoFilter'),
         }),
-        footer: `${t('app.name')} · ${fmt.date(new Date().toISOString().slice(0, 10))}`,
+        footer: `${t('app.name')} · ${fmt.date(today())}`,
       },
       header: {
         cluster: t('matrix.cluster'),
