@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import type { Database as Db } from 'better-sqlite3';
-import { AppError } from './errors';
+import { AppError, ltr } from './errors';
 import { installJournal } from './changes';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 
@@ -58,7 +58,7 @@ function cannotOpen(file: string, cause: unknown): AppError {
   return new AppError(
     'NOT_A_PORTFOLIO',
     {
-      ar: `تعذر فتح ملف المحفظة: ${file}`,
+      ar: `تعذر فتح ملف المحفظة: ${ltr(file)}`,
       en: `Could not open the portfolio file: ${file}`,
     },
     { cause: cause instanceof Error ? cause.message : String(cause) },
@@ -70,7 +70,7 @@ function damaged(file: string, details: unknown): AppError {
   return new AppError(
     'FILE_DAMAGED',
     {
-      ar: `ملف المحفظة تالف ولن يُكتب فيه: ${file}`,
+      ar: `ملف المحفظة تالف ولن يُكتب فيه: ${ltr(file)}`,
       en: `The portfolio file is damaged and will not be written to: ${file}`,
     },
     details,
@@ -80,13 +80,16 @@ function damaged(file: string, details: unknown): AppError {
 /** Refuses a portfolio path that does not exist, so a typo never creates a new, empty file. */
 export function requireExisting(file: string): void {
   if (!existsSync(file)) {
-    throw new AppError('NOT_FOUND', { ar: `ملف المحفظة غير موجود: ${file}`, en: `Portfolio file not found: ${file}` });
+    throw new AppError('NOT_FOUND', {
+      ar: `ملف المحفظة غير موجود: ${ltr(file)}`,
+      en: `Portfolio file not found: ${ltr(file)}`,
+    });
   }
 }
 
 export function notAPortfolio(file: string): AppError {
   return new AppError('NOT_A_PORTFOLIO', {
-    ar: `الملف ليس ملف محفظة تجمّع: ${file}`,
+    ar: `الملف ليس ملف محفظة تجمّع: ${ltr(file)}`,
     en: `The file is not a Tajammu portfolio file: ${file}`,
   });
 }

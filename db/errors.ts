@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'NEWER_FILE'
   | 'FILE_DAMAGED'
   | 'FILE_EXISTS'
+  | 'NO_PORTFOLIO'
   | 'BUSY'
   | 'CANCELLED'
   | 'INTERNAL';
@@ -45,3 +46,6 @@ export const ENTITY_NAMES = {
 } as const satisfies Record<string, Bilingual>;
 
 export type EntityName = keyof typeof ENTITY_NAMES;
+
+/** A path inside Arabic text, isolated left-to-right (U+2066…U+2069) so its slashes stay put. */
+export const ltr = (text: string): string => `\u2066${text}\u2069`;

@@ -227,6 +227,11 @@ export const Settings = z.object({
    * which its portfolio counts as concentrated on few axes (1/7 ≈ 0.14 is perfectly even). */
   concentrationBasis: z.enum(['count', 'budget']),
   concentrationThreshold: z.number().min(0.15).max(1),
+  /** Backups (db/backup-store.ts): one on the first open of each day, and the rotation kept in
+   * the backups folder: the newest N, plus the newest of each of the last M months. */
+  backupDaily: z.boolean(),
+  backupKeepLast: z.int().min(1).max(100),
+  backupKeepMonths: z.int().min(0).max(120),
 });
 export type Settings = z.infer<typeof Settings>;
 export const SETTINGS_DEFAULTS: Settings = {
@@ -240,6 +245,9 @@ export const SETTINGS_DEFAULTS: Settings = {
   concentrationBasis: 'count',
   // Above 0.35 the portfolio behaves as if it covered fewer than three axes evenly.
   concentrationThreshold: 0.35,
+  backupDaily: true,
+  backupKeepLast: 10,
+  backupKeepMonths: 12,
 };
 
 // Health rules ---------------------------------------------------------------------------------

@@ -4,7 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { open, requireExisting, type Db } from '../db/connection';
+import { openExisting } from '../db/backup';
+import type { Db } from '../db/connection';
 import { AppError } from '../db/errors';
 import { previewImport } from './excel/import';
 import type { ImportPlan } from './excel/import/plan';
@@ -28,8 +29,8 @@ export interface ImportFlags {
 
 /** Opens an existing portfolio file (never creating one by a typo) for the length of fn. */
 export async function withPortfolio<T>(file: string, fn: (db: Db) => Promise<T>): Promise<T> {
-  requireExisting(file);
-  const db = open(file);
+  // A file of an older version is backed up before it is brought up to date.
+  const { db } = await openExisting(file);
   try {
     return await fn(db);
   } finally {
@@ -131,14 +132,8 @@ export async function exportCommand(
 export async function templateCommand(flags: { db?: string; out?: string; lang?: string }, io: CliIo): Promise<number> {
   const out = requireOut(flags.out);
   const lang = language(flags.lang);
-  if (flags.db) {
-    const db = open(flags.db);
-    try {
-      await writeTemplate(out, lang, db);
-    } finally {
-      db.close();
-    }
-  } else await writeTemplate(out, lang);
+  if (flags.db) await withPortfolio(flags.db, (db) => writeTemplate(out, lang, db));
+  else await writeTemplate(out, lang);
   io.out(`${out}\n`);
   return EXIT.ok;
 }

@@ -6,9 +6,9 @@
  *   npm run --silent cli -- restore --db FILE --from COPY
  */
 import { existsSync } from 'node:fs';
-import { checkPortfolioFile, restoreFrom } from '../db/backup';
+import { backupTo, checkPortfolioFile, restoreFrom } from '../db/backup';
 import { open } from '../db/connection';
-import { AppError } from '../db/errors';
+import { AppError, ltr } from '../db/errors';
 import { getStats, type PortfolioStats } from '../db/queries/stats';
 import type { CliIo } from './cli';
 import { withPortfolio } from './cli-exchange';
@@ -44,11 +44,11 @@ export async function backupCommand(flags: { db: string; out?: string; force: bo
   }
   if (existsSync(out) && !flags.force) {
     throw new AppError('FILE_EXISTS', {
-      ar: `الملف ${out} موجود؛ استخدم --force لاستبداله.`,
+      ar: `الملف ${ltr(out)} موجود؛ استخدم --force لاستبداله.`,
       en: `${out} already exists; use --force to replace it.`,
     });
   }
-  await withPortfolio(flags.db, (db) => db.backup(out));
+  await withPortfolio(flags.db, (db) => backupTo(db, out));
   io.out(`${out}: ${counts(out)}\n`);
   return 0;
 }

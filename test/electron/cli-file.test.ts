@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { open } from '../../db/connection';
 import { LATEST_VERSION } from '../../db/migrations';
 import { runCli } from '../../electron/cli';
+import { damage } from '../helpers/damage';
 import { useTempDir } from '../helpers/tmp';
 
 const tempDir = useTempDir();
@@ -23,14 +24,6 @@ const count = (file: string, table = 'initiatives') => {
     db.close();
   }
 };
-
-/** Overwrites pages in the middle of a file with garbage, as a failing disk might. */
-function damage(file: string): void {
-  const bytes = readFileSync(file);
-  const page = 4096;
-  for (let i = 8 * page; i < Math.min(bytes.length - page, 24 * page); i += 3) bytes[i] = (i * 7919) & 0xff;
-  writeFileSync(file, bytes);
-}
 
 describe('cli: the portfolio file (check-file, backup, restore)', () => {
   it('check-file reports a sound file, and a damaged one without writing to it', async () => {

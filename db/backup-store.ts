@@ -1,0 +1,128 @@
+/**
+ * The backups folder beside a portfolio: what it holds, the daily backup on open, and the
+ * rotation that keeps it from filling an old office PC's disk. The backups themselves are
+ * written by `backupBeside` (db/backup.ts), always through SQLite's online backup.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { APPLICATION_ID } from './connection';
+
+export interface BackupInfo {
+  path: string;
+  name: string;
+  /** When it was taken (ISO, from its name, which is written in UTC). */
+  takenAt: string;
+  /** Why: daily, manual, before-import, before-restore, before-upgrade. */
+  reason: string;
+  size: number;
+  /** What it holds; null when it cannot be read as a portfolio. */
+  counts: { regions: number; clusters: number; initiatives: number } | null;
+  version: number | null;
+}
+
+export interface Rotation {
+  /** The newest backups always kept. */
+  keepLast: number;
+  /** Also the newest backup of each of this many calendar months, this one included. */
+  keepMonths: number;
+}
+
+export const backupsDir = (file: string): string => join(dirname(file), 'backups');
+
+/** `20261127-093000` (UTC): sorts as it reads, and is safe in a file name on every system. */
+export const fileStampOf = (at: Date): string => at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+
+/** `office-20261127-093000-daily.tajammu` (or `…-daily-2.tajammu` when taken in the same second). */
+export function backupName(file: string, at: Date, reason: string, n = 1): string {
+  const ext = extname(file) || '.tajammu';
+  return `${basename(file, extname(file))}-${fileStampOf(at)}-${reason}${n > 1 ? `-${n}` : ''}${ext}`;
+}
+
+const NAME = /^(.+)-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-([a-z]+(?:-[a-z]+)*)(?:-(\d+))?\.[^.]+$/;
+
+type Entry = Omit<BackupInfo, 'counts' | 'version'>;
+
+/** The backups of this portfolio by their names alone (no file opened), newest first. */
+export function scanBackups(file: string): Entry[] {
+  const dir = backupsDir(file);
+  if (!existsSync(dir)) return [];
+  const base = basename(file, extname(file));
+  const found: (Entry & { n: number; mtime: number })[] = [];
+  for (const name of readdirSync(dir)) {
+    const m = NAME.exec(name);
+    if (!m || m[1] !== base || extname(name) !== (extname(file) || '.tajammu')) continue;
+    const [, , y, mo, d, h, mi, s, reason, n] = m;
+    const path = join(dir, name);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat?.isFile()) continue;
+    const takenAt = `${y}-${mo}-${d}T${h}:${mi}:${s}.000Z`;
+    found.push({ path, name, takenAt, reason: reason!, size: stat.size, n: Number(n ?? 1), mtime: stat.mtimeMs });
+  }
+  // Names tell the second; two backups in one second are told apart by when they were written.
+  found.sort((a, b) => b.takenAt.localeCompare(a.takenAt) || b.mtime - a.mtime || b.n - a.n);
+  return found.map(({ n: _n, mtime: _m, ...entry }) => entry);
+}
+
+/** The backups with what each holds, newest first: what Settings → Backups lists. */
+export function listBackups(file: string): BackupInfo[] {
+  return scanBackups(file).map((entry) => ({ ...entry, ...peek(entry.path) }));
+}
+
+function peek(path: string): Pick<BackupInfo, 'counts' | 'version'> {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) return { counts: null, version: null };
+    const counts = db
+      .prepare(
+        `SELECT (SELECT count(*) FROM regions) AS regions, (SELECT count(*) FROM clusters) AS clusters,
+                (SELECT count(*) FROM initiatives) AS initiatives`,
+      )
+      .get() as BackupInfo['counts'];
+    return { counts, version: db.pragma('user_version', { simple: true }) as number };
+  } catch {
+    return { counts: null, version: null };
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Deletes the backups the rotation does not keep: the newest `keepLast`, and the newest of each
+ * of the last `keepMonths` calendar months. Returns the deleted paths.
+ */
+export function pruneBackups(file: string, rotation: Rotation, now = new Date()): string[] {
+  const all = scanBackups(file);
+  const keep = new Set(all.slice(0, rotation.keepLast).map((b) => b.path));
+  const months = new Set<string>();
+  for (let i = 0; i < rotation.keepMonths; i++) {
+    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
+    months.add(d.toISOString().slice(0, 7));
+  }
+  const monthSeen = new Set<string>();
+  for (const b of all) {
+    const month = b.takenAt.slice(0, 7);
+    if (months.has(month) && !monthSeen.has(month)) {
+      monthSeen.add(month);
+      keep.add(b.path);
+    }
+  }
+  const removed: string[] = [];
+  for (const b of all) {
+    if (keep.has(b.path)) continue;
+    try {
+      unlinkSync(b.path);
+      removed.push(b.path);
+    } catch {
+      // A backup another program holds open is left for the next rotation.
+    }
+  }
+  return removed;
+}
+
+/** Whether the daily backup is still to be taken today (UTC day, as the names are). */
+export function dailyBackupDue(file: string, now = new Date()): boolean {
+  const today = now.toISOString().slice(0, 10);
+  return !scanBackups(file).some((b) => b.reason === 'daily' && b.takenAt.startsWith(today));
+}
