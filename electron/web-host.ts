@@ -4,15 +4,16 @@
  * `POST /api/invoke` with `{name, input}`.
  *   npm run web -- [--port N] [--db FILE]
  */
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { open, type Db } from '../db/connection';
-import { dispatch, toApiError } from './api/dispatch';
+import type { Db } from '../db/connection';
+import { dispatch, sessionContext, toApiError } from './api/dispatch';
 import { errorLine } from './cli';
 import { CONTENT_SECURITY_POLICY } from './main/csp';
+import { PortfolioSession } from './session';
 
 export const LOOPBACK = '127.0.0.1';
 // Workbooks travel as base64 in API calls; the import limit is 100 MB of file.
@@ -35,16 +36,16 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-export interface WebHostOptions {
-  db: Db;
+export type WebHostOptions = ({ db: Db } | { session: PortfolioSession }) & {
   staticDir: string;
   port?: number;
-}
+};
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const root = resolve(options.staticDir);
+  const session = 'session' in options ? options.session : PortfolioSession.adopting(options.db);
   const server = createServer((req, res) => {
-    handle(req, res, options.db, root).catch((e: unknown) => {
+    handle(req, res, session, root).catch((e: unknown) => {
       sendJson(res, 500, { ok: false, error: toApiError(e) });
     });
   });
@@ -61,7 +62,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, db: Db, root: string): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  session: PortfolioSession,
+  root: string,
+): Promise<void> {
   // A page on another origin could reach a loopback port through DNS rebinding; the Host header
   // tells them apart.
   const host = (req.headers.host ?? '').replace(/:\d+$/, '');
@@ -82,7 +88,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, db: Db, root: s
     } catch {
       call = { name: undefined };
     }
-    sendJson(res, 200, await dispatch({ db, source: 'ui' }, call.name, call.input));
+    sendJson(res, 200, await dispatch(sessionContext(session, 'ui'), call.name, call.input));
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -150,13 +156,13 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be 0..65535, got ${values.port}`);
   }
-  mkdirSync(dirname(resolve(values.db)), { recursive: true });
-  const db = open(values.db);
-  const host = await startWebHost({ db, staticDir: values.static, port });
-  process.stdout.write(`Tajammu web host: ${host.url}  (portfolio: ${resolve(values.db)})\n`);
+  const session = new PortfolioSession({ stateDir: dirname(resolve(values.db)) });
+  const state = await session.start(values.db);
+  const host = await startWebHost({ session, staticDir: values.static, port });
+  process.stdout.write(`Tajammu web host: ${host.url}  (portfolio: ${state.file}, ${state.state})\n`);
   const stop = (): void => {
     void host.close().then(() => {
-      db.close();
+      session.close();
       process.exit(0);
     });
   };

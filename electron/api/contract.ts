@@ -17,6 +17,8 @@ import type { FilePayload } from '../excel/exchange';
 import type { ChangeSummary } from '../../db/repos/undo';
 import type { ImportResult } from '../excel/import/commit';
 import type { JobView } from './jobs';
+import type { BackupInfo } from '../../db/backup-store';
+import type { FileState } from '../session';
 
 export interface PlanPreview {
   drafts: Draft[];
@@ -54,6 +56,7 @@ const Mapping = z.record(z.string().max(300), z.enum(MAPPABLE_FIELDS).nullable()
 /** A workbook travels as base64; 100 MB files are the import limit. */
 const Upload = z.object({ fileName: z.string().min(1).max(260), data: z.string().max(140_000_000) });
 const ById = z.object({ id: m.Id }).strict();
+const FilePath = z.object({ path: z.string().trim().min(1).max(4096) }).strict();
 
 export const contract = {
   'axes.list': op<Axis[]>()(NoInput),
@@ -165,6 +168,23 @@ export const contract = {
   'portfolio.stats': op<PortfolioStats>()(NoInput),
   /** Fills an empty portfolio with the demo; refused once the portfolio holds anything. */
   'portfolio.loadDemo': op<PortfolioStats>()(NoInput),
+
+  /** The portfolio file in use, the recent five, and a damaged file's recovery offer. */
+  'files.current': op<FileState>()(NoInput),
+  /** The system's file dialog, where there is one (not in the web host): null when cancelled. */
+  'files.choose': op<{ path: string | null }>()(z.object({ purpose: z.enum(['open', 'create', 'copy']) }).strict()),
+  'files.open': op<FileState>()(FilePath),
+  'files.create': op<FileState>()(FilePath),
+  /** A copy of the open portfolio elsewhere (a USB stick); work goes on in the current file. */
+  'files.saveCopy': op<{ path: string; stats: PortfolioStats }>()(FilePath.extend({ force: z.boolean().optional() })),
+
+  /** The backups folder beside the portfolio, newest first. */
+  'backups.list': op<BackupInfo[]>()(NoInput),
+  'backups.create': op<BackupInfo>()(NoInput),
+  /** Replaces the portfolio with a backup, after a backup of the current state. */
+  'backups.restore': op<{ backup: string }>()(FilePath),
+  /** Puts a good backup in the place of a damaged file (kept aside, never written to). */
+  'backups.recover': op<FileState>()(FilePath),
 } as const;
 
 export type Contract = typeof contract;
@@ -179,6 +199,8 @@ export const isOperationName = (name: unknown): name is OperationName =>
 
 export type { FilePayload, PreviewSummary } from '../excel/exchange';
 export type { ImportProfile } from '../../db/repos/profiles';
+export type { FileState } from '../session';
+export type { BackupInfo } from '../../db/backup-store';
 
 export interface ApiError {
   code: string;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { inChange } from '../../db/changes';
 import type { Db } from '../../db/connection';
 import type { AuditSource } from '../../db/model';
+import type { PortfolioSession } from '../session';
 import { type ApiError, type ApiResult, contract, isOperationName } from './contract';
 import { toApiError } from './dispatch-errors';
 import { handlers } from './handlers';
@@ -11,6 +12,22 @@ export { toApiError };
 export interface DispatchContext {
   db: Db;
   source: AuditSource;
+  /** The program's portfolio file and its switching (files.*, backups.*); absent in the CLI. */
+  session?: PortfolioSession;
+}
+
+/**
+ * The context of a transport that holds a session: the database is looked up on each call, so
+ * a switch to another file is seen at once, and a damaged file refuses all but recovery.
+ */
+export function sessionContext(session: PortfolioSession, source: AuditSource): DispatchContext {
+  return {
+    source,
+    session,
+    get db() {
+      return session.requireDb();
+    },
+  };
 }
 
 /**

@@ -6,17 +6,19 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { open, type Db } from '../../db/connection';
 import { AppError } from '../../db/errors';
 import { getSettings } from '../../db/repos/settings';
-import { isOperationName } from '../api/contract';
-import { dispatch } from '../api/dispatch';
+import { isOperationName, type OperationName } from '../api/contract';
+import { dispatch, sessionContext } from '../api/dispatch';
 import { clearExchangeFiles } from '../excel/exchange';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { decidePermission, isAllowedNavigation, isSafeExternalLink, isTrustedSender, resolveAppFile } from './guards';
+import ar from '../../renderer/i18n/ar.json';
+import en from '../../renderer/i18n/en.json';
 import { aboutText, menuTemplate } from './menu';
 import { nativeBindingPath } from './native';
 import { APP_SCHEME, APP_START_URL, windowOptions } from './window';
+import { type FilePurpose, PortfolioSession } from '../session';
 
 export const INVOKE_CHANNEL = 'tajammu:invoke';
 
@@ -24,22 +26,79 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-let db: Db | undefined;
+let portfolio: PortfolioSession | undefined;
 let win: BrowserWindow | undefined;
+let language: 'ar' | 'en' = 'ar';
 
-function setMenu(language: 'ar' | 'en'): void {
+/** The system's file dialogs, in the user's language, for the File menu and Settings. */
+async function chooseFile(purpose: FilePurpose): Promise<string | null> {
+  const m = (language === 'ar' ? ar : en).files;
+  const filters = [{ name: m.fileType, extensions: ['tajammu'] }];
+  if (purpose === 'open') {
+    const r = await dialog.showOpenDialog(win!, { title: m.openTitle, filters, properties: ['openFile'] });
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  }
+  const r = await dialog.showSaveDialog(win!, {
+    title: purpose === 'create' ? m.createTitle : m.copyTitle,
+    filters,
+    defaultPath: purpose === 'copy' ? 'portfolio-copy.tajammu' : 'portfolio.tajammu',
+    properties: ['showOverwriteConfirmation', 'createDirectory'],
+  });
+  return r.canceled ? null : (r.filePath ?? null);
+}
+
+/** A File menu command: the same operation the Settings screen calls, then the page reloads. */
+async function fileCommand(
+  name: OperationName & `files.${string}`,
+  purpose: FilePurpose,
+  path?: string,
+): Promise<void> {
+  const chosen = path ?? (await chooseFile(purpose));
+  if (!chosen || !portfolio) return;
+  const result = await dispatch(sessionContext(portfolio, 'ui'), name, { path: chosen });
+  if (!result.ok) {
+    dialog.showErrorBox('تجمّع – Tajammu', `${result.error.message.ar}\n\n${result.error.message.en}`);
+    return;
+  }
+  setMenu();
+  win?.webContents.reload();
+}
+
+function setMenu(): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
-      menuTemplate(language, {
-        about: () => void dialog.showMessageBox({ message: aboutText(language), type: 'info' }),
-      }),
+      menuTemplate(
+        language,
+        {
+          about: () => void dialog.showMessageBox({ message: aboutText(language), type: 'info' }),
+          openFile: (path) => void fileCommand('files.open', 'open', path),
+          newFile: () => void fileCommand('files.create', 'create'),
+          saveCopy: () => void fileCommand('files.saveCopy', 'copy'),
+        },
+        process.platform,
+        portfolio?.recent() ?? [],
+      ),
     ),
   );
 }
 
-function openPortfolio(): Db {
-  const file = join(app.getPath('userData'), 'portfolio.tajammu');
-  return open(file, { nativeBinding: nativeBindingPath(process.env, process.resourcesPath, app.isPackaged) });
+/** The file opened last, or the default one in the user's data folder on a first start. */
+async function openPortfolio(): Promise<PortfolioSession> {
+  const userData = app.getPath('userData');
+  const s = new PortfolioSession({
+    stateDir: userData,
+    open: { nativeBinding: nativeBindingPath(process.env, process.resourcesPath, app.isPackaged) },
+    chooser: chooseFile,
+  });
+  const last = s.recent()[0];
+  try {
+    await s.start(last ?? join(userData, 'portfolio.tajammu'));
+  } catch (e) {
+    if (!last) throw e;
+    // The last file may sit on a USB stick that is not plugged in: fall back to the default.
+    await s.start(join(userData, 'portfolio.tajammu'));
+  }
+  return s;
 }
 
 function createWindow(language: 'ar' | 'en'): void {
@@ -84,9 +143,12 @@ function wireApi(): void {
     if (!isTrustedSender(event.senderFrame)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: { ar: 'مصدر غير موثوق.', en: 'Untrusted sender.' } } };
     }
-    const result = await dispatch({ db: db!, source: 'ui' }, name, input);
+    const result = await dispatch(sessionContext(portfolio!, 'ui'), name, input);
     if (result.ok && isOperationName(name) && name === 'settings.update') {
-      setMenu((result.value as { language: 'ar' | 'en' }).language);
+      language = (result.value as { language: 'ar' | 'en' }).language;
+      setMenu();
+    } else if (result.ok && isOperationName(name) && name.startsWith('files.')) {
+      setMenu(); // the recent list changed
     }
     return result;
   });
@@ -110,21 +172,22 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => {
     clearExchangeFiles();
-    db?.close();
+    portfolio?.close();
     app.quit();
   });
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       try {
-        db = openPortfolio();
+        portfolio = await openPortfolio();
       } catch (e) {
         fail(e);
       }
-      const { language } = getSettings(db);
+      // A damaged file opens for recovery only, in the default language.
+      if (portfolio.db) language = getSettings(portfolio.db).language;
       wireSecurity();
       wireApi();
-      setMenu(language);
+      setMenu();
       createWindow(language);
     })
     .catch(fail);

@@ -4,6 +4,10 @@ import en from '../../renderer/i18n/en.json';
 
 export interface MenuActions {
   about(): void;
+  /** The File menu's portfolio commands; the menu is rebuilt when the recent list changes. */
+  openFile(path?: string): void;
+  newFile(): void;
+  saveCopy(): void;
 }
 
 /**
@@ -14,10 +18,25 @@ export function menuTemplate(
   language: 'ar' | 'en',
   actions: MenuActions,
   platform = process.platform,
+  recent: string[] = [],
 ): MenuItemConstructorOptions[] {
   const m = (language === 'ar' ? ar : en).menu;
   return [
-    { label: m.file, submenu: [{ role: platform === 'darwin' ? 'close' : 'quit', label: m.quit }] },
+    {
+      label: m.file,
+      submenu: [
+        { label: m.newFile, accelerator: 'CmdOrCtrl+N', click: () => actions.newFile() },
+        { label: m.openFile, accelerator: 'CmdOrCtrl+O', click: () => actions.openFile() },
+        {
+          label: m.recent,
+          enabled: recent.length > 0,
+          submenu: recent.map((path) => ({ label: path, click: () => actions.openFile(path) })),
+        },
+        { label: m.saveCopy, accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveCopy() },
+        { type: 'separator' },
+        { role: platform === 'darwin' ? 'close' : 'quit', label: m.quit },
+      ],
+    },
     {
       label: m.edit,
       submenu: [

@@ -19,9 +19,23 @@ export function makeFakeElectron(userData: string) {
     permissionCheck: undefined as undefined | Fn,
     errors: [] as string[],
     opened: [] as string[],
+    /** What the next system file dialogs answer (null: cancelled), and what they were asked. */
+    dialogAnswers: [] as (string | null)[],
+    dialogs: [] as { kind: 'open' | 'save'; title?: string }[],
+    reloads: 0,
+  };
+  const answer = (kind: 'open' | 'save', options: { title?: string }) => {
+    rec.dialogs.push({ kind, title: options.title });
+    const path = rec.dialogAnswers.shift() ?? null;
+    return Promise.resolve(
+      kind === 'open'
+        ? { canceled: path === null, filePaths: path ? [path] : [] }
+        : { canceled: path === null, filePath: path ?? undefined },
+    );
   };
   class FakeWindow extends EventEmitter {
     url = '';
+    webContents = { reload: () => void rec.reloads++ };
     constructor(readonly options: { webPreferences?: Record<string, unknown> }) {
       super();
       rec.windows.push(this);
@@ -67,6 +81,8 @@ export function makeFakeElectron(userData: string) {
     dialog: {
       showErrorBox: (_title: string, message: string) => rec.errors.push(message),
       showMessageBox: () => Promise.resolve({ response: 0 }),
+      showOpenDialog: (_win: unknown, options: { title?: string }) => answer('open', options),
+      showSaveDialog: (_win: unknown, options: { title?: string }) => answer('save', options),
     },
     shell: { openExternal: (url: string) => rec.opened.push(url) },
     contextBridge: {

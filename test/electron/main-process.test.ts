@@ -1,8 +1,11 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { open } from '../../db/connection';
+import { loadDemo } from '../../db/demo';
 import { FakeContents, makeFakeElectron } from './fake-electron';
 
 const OUT = resolve(__dirname, '../../out');
@@ -143,5 +146,59 @@ describe('preload (built bundle, fake Electron)', () => {
       ok: false,
       error: { code: 'UNKNOWN_OPERATION' },
     });
+  });
+});
+
+describe('main process File menu (built bundle, fake Electron)', () => {
+  type Item = { label?: string; submenu?: Item[]; click?: () => void };
+  const fileMenu = () => (fake.rec.menus.at(-1) as Item[])[0]!.submenu!;
+  const invoke = (name: string, input?: unknown) =>
+    fake.rec.ipc.get('tajammu:invoke')!(trusted as never, name as never, input as never) as Promise<{
+      ok: boolean;
+      value: { file: string; recent: string[] } & Record<string, unknown>;
+      error: { code: string };
+    }>;
+  const until = async (done: () => boolean) => {
+    for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
+  };
+
+  it('opens the file chosen in the system dialog, remembers it, and reloads the page on it', async () => {
+    const other = join(mkdtempSync(join(tmpdir(), 'tajammu-other-')), 'branch.tajammu');
+    const db = open(other);
+    loadDemo(db, { source: 'ui' });
+    db.close();
+
+    fake.rec.dialogAnswers.push(other);
+    expect((await invoke('files.choose', { purpose: 'open' })).value).toEqual({ path: other });
+    expect(fake.rec.dialogs.at(-1)).toEqual({ kind: 'open', title: expect.any(String) });
+
+    const reloads = fake.rec.reloads;
+    fake.rec.dialogAnswers.push(other);
+    fileMenu()[1]!.click!(); // فتح ملف محفظة…
+    await until(() => fake.rec.reloads > reloads);
+    expect(fake.rec.reloads).toBe(reloads + 1);
+    const current = await invoke('files.current');
+    expect(current.value.file).toBe(other);
+    expect(current.value.canChoose).toBe(true);
+    const regions = await invoke('regions.list');
+    expect((regions.value as unknown as unknown[]).length).toBeGreaterThan(3);
+    expect(fileMenu()[2]!.submenu!.map((i) => i.label)).toEqual([other, join(userData, 'portfolio.tajammu')]);
+
+    // Cancelling the dialog does nothing; a newer file is refused with a message, the current stays.
+    fake.rec.dialogAnswers.push(null);
+    fileMenu()[0]!.click!();
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await invoke('files.current')).value.file).toBe(other);
+    const newer = join(dirname(other), 'newer.tajammu');
+    open(newer).close();
+    const raw = new Database(newer);
+    raw.pragma('user_version = 9999');
+    raw.close();
+    const errors = fake.rec.errors.length;
+    fake.rec.dialogAnswers.push(newer);
+    fileMenu()[1]!.click!();
+    await until(() => fake.rec.errors.length > errors);
+    expect(fake.rec.errors.at(-1)).toMatch(/أحدث[\s\S]*newer version/);
+    expect((await invoke('files.current')).value.file).toBe(other);
   });
 });

@@ -1,3 +1,4 @@
+import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
 import {
@@ -100,9 +101,48 @@ describe('main/guards', () => {
 });
 
 describe('main/menu', () => {
-  const labels = (lang: 'ar' | 'en') => menuTemplate(lang, { about: () => undefined }, 'linux').map((m) => m.label);
+  const none = {
+    about: () => undefined,
+    openFile: () => undefined,
+    newFile: () => undefined,
+    saveCopy: () => undefined,
+  };
+  const labels = (lang: 'ar' | 'en') => menuTemplate(lang, none, 'linux').map((m) => m.label);
   it('is bilingual, from the message files', () => {
     expect(labels('ar')).toEqual(['ملف', 'تحرير', 'عرض', 'نافذة', 'مساعدة']);
     expect(labels('en')).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
+  });
+
+  it('has the portfolio file commands and the recent files in the File menu', () => {
+    const opened: (string | undefined)[] = [];
+    const calls: string[] = [];
+    const actions = {
+      about: () => undefined,
+      openFile: (path?: string) => opened.push(path),
+      newFile: () => calls.push('new'),
+      saveCopy: () => calls.push('copy'),
+    };
+    const recent = ['/data/a.tajammu', '/media/usb/b.tajammu'];
+    const file = menuTemplate('ar', actions, 'linux', recent)[0]!.submenu as MenuItemConstructorOptions[];
+    expect(file.map((i) => i.label ?? i.type)).toEqual([
+      'ملف محفظة جديد…',
+      'فتح ملف محفظة…',
+      'الملفات الأخيرة',
+      'حفظ نسخة في…',
+      'separator',
+      'خروج',
+    ]);
+    const click = (item: MenuItemConstructorOptions) => (item.click as () => void)();
+    click(file[0]!);
+    click(file[1]!);
+    click(file[3]!);
+    const recentItems = file[2]!.submenu as MenuItemConstructorOptions[];
+    expect(recentItems.map((i) => i.label)).toEqual(recent);
+    click(recentItems[1]!);
+    expect(calls).toEqual(['new', 'copy']);
+    expect(opened).toEqual([undefined, '/media/usb/b.tajammu']);
+    // Nothing to list on a first start: the submenu is greyed out.
+    const empty = menuTemplate('en', actions, 'linux')[0]!.submenu as MenuItemConstructorOptions[];
+    expect(empty[2]!.enabled).toBe(false);
   });
 });

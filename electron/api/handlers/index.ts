@@ -10,6 +10,7 @@ import {
   settingsHandlers,
 } from './portfolio';
 import { exchangeHandlers, importHandlers, jobHandlers, profileHandlers } from './exchange';
+import { backupHandlers, fileHandlers } from './files';
 import type { Handlers } from './types';
 
 export const handlers = {
@@ -30,4 +31,6 @@ export const handlers = {
   ...importHandlers,
   ...profileHandlers,
   ...jobHandlers,
+  ...fileHandlers,
+  ...backupHandlers,
 } satisfies Handlers;

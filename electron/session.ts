@@ -1,0 +1,231 @@
+/**
+ * The portfolio file the program works on, and the switch to another: open, create, save a copy,
+ * the five last opened, backups and restore, and the recovery of a damaged file. The Electron
+ * main process and the web host each hold one session; the API's file and backup operations go
+ * through it, and every other operation works on its open database.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { backupBeside, backupTo, dailyBackup, openExisting, recoverFrom, restoreFrom } from '../db/backup';
+import { type BackupInfo, listBackups } from '../db/backup-store';
+import { type Db, open, type OpenOptions } from '../db/connection';
+import { AppError, ltr } from '../db/errors';
+import { getStats, type PortfolioStats } from '../db/queries/stats';
+import { type RecoveryOffer, recoveryOffer } from '../db/recovery';
+
+export type FilePurpose = 'open' | 'create' | 'copy';
+/** A native file dialog (Electron's); the web host has none, and the page asks for a path instead. */
+export type FileChooser = (purpose: FilePurpose) => Promise<string | null>;
+
+export interface SessionOptions {
+  /** Where the list of recent files is kept (the user's data folder in the app). */
+  stateDir: string;
+  open?: OpenOptions;
+  chooser?: FileChooser;
+  now?: () => Date;
+}
+
+export interface FileState {
+  file: string;
+  /** `damaged`: the file failed its check on open; nothing but recovery works until it is replaced. */
+  state: 'open' | 'damaged';
+  recent: string[];
+  canChoose: boolean;
+  /** Set on the open that migrated an older file: the backup taken of it first. */
+  upgradeBackup: string | null;
+  damage: { message: { ar: string; en: string }; offer: RecoveryOffer } | null;
+}
+
+const RECENT_MAX = 5;
+
+export class PortfolioSession {
+  private current: Db | undefined;
+  private file = '';
+  private upgradeBackup: string | null = null;
+  private damage: FileState['damage'] = null;
+
+  constructor(private readonly options: SessionOptions) {}
+
+  /** A session over a portfolio already open (tests, the web host given a database). */
+  static adopting(db: Db, options: Partial<SessionOptions> = {}): PortfolioSession {
+    const session = new PortfolioSession({ stateDir: dirname(db.name), ...options });
+    session.current = db;
+    session.file = db.name;
+    return session;
+  }
+
+  get db(): Db | undefined {
+    return this.current;
+  }
+
+  /** The open database, or the refusal every operation but recovery meets on a damaged file. */
+  requireDb(): Db {
+    if (this.current) return this.current;
+    throw new AppError('NO_PORTFOLIO', {
+      ar: 'لا توجد محفظة مفتوحة: الملف تالف. استعد نسخة احتياطية أو افتح ملفًا آخر من الإعدادات.',
+      en: 'No portfolio is open: the file is damaged. Restore a backup or open another file in Settings.',
+    });
+  }
+
+  /** At program start: the given file, made if it does not exist yet; a damaged one is not fatal. */
+  async start(file: string): Promise<FileState> {
+    if (!existsSync(file)) return this.create(file);
+    return this.openFile(file);
+  }
+
+  /**
+   * Switches to another portfolio file. A newer or foreign file is refused and the current one
+   * stays open; a damaged one is opened for recovery only.
+   */
+  async openFile(path: string): Promise<FileState> {
+    const file = resolve(path);
+    try {
+      const { db, upgradeBackup } = await openExisting(file, this.options.open);
+      this.switchTo(file, db);
+      this.upgradeBackup = upgradeBackup ?? null;
+      await dailyBackup(db, this.now());
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== 'FILE_DAMAGED') throw e;
+      this.switchTo(file, undefined);
+      this.damage = { message: e.bilingual, offer: recoveryOffer(file) };
+    }
+    this.remember(file);
+    return this.info();
+  }
+
+  /** A new, empty portfolio; an existing file is never overwritten. */
+  async create(path: string): Promise<FileState> {
+    const file = resolve(path);
+    if (existsSync(file)) {
+      throw new AppError('FILE_EXISTS', {
+        ar: `الملف ${ltr(file)} موجود؛ اختر «فتح» لفتحه أو اسمًا آخر لملف جديد.`,
+        en: `${file} already exists; choose Open to open it, or another name for a new file.`,
+      });
+    }
+    mkdirSync(dirname(file), { recursive: true });
+    this.switchTo(file, open(file, this.options.open));
+    this.remember(file);
+    return this.info();
+  }
+
+  /** A copy of the open portfolio elsewhere (a USB stick); work goes on in the current file. */
+  async saveCopy(path: string, force = false): Promise<{ path: string; stats: PortfolioStats }> {
+    const db = this.requireDb();
+    const target = resolve(path);
+    if (target === this.file) throw sameFile(target);
+    if (existsSync(target) && !force) {
+      throw new AppError('FILE_EXISTS', {
+        ar: `الملف ${ltr(target)} موجود؛ اختر اسمًا آخر أو وافق على استبداله.`,
+        en: `${target} already exists; choose another name or agree to replace it.`,
+      });
+    }
+    mkdirSync(dirname(target), { recursive: true });
+    await backupTo(db, target);
+    const copy = open(target, this.options.open);
+    try {
+      return { path: target, stats: getStats(copy) };
+    } finally {
+      copy.close();
+    }
+  }
+
+  backups(): BackupInfo[] {
+    return listBackups(this.file);
+  }
+
+  async backupNow(): Promise<BackupInfo> {
+    const path = await backupBeside(this.requireDb(), 'manual', this.now());
+    const info = this.backups().find((b) => b.path === path);
+    if (!info) throw new Error(`backup not listed: ${path}`);
+    return info;
+  }
+
+  /** Replaces the open portfolio with a backup, keeping a backup of the current state first. */
+  async restore(from: string): Promise<{ backup: string }> {
+    this.requireDb();
+    this.current!.close();
+    this.current = undefined;
+    try {
+      return await restoreFrom(this.file, resolve(from));
+    } finally {
+      this.current = open(this.file, this.options.open);
+    }
+  }
+
+  /** Puts a good backup in the place of the damaged file (which is kept aside, untouched). */
+  async recover(from: string): Promise<FileState> {
+    if (!this.damage) {
+      throw new AppError('CONFLICT', {
+        ar: 'الملف المفتوح سليم؛ استخدم الاستعادة من النسخ الاحتياطية.',
+        en: 'The open file is sound; use restore from the backups instead.',
+      });
+    }
+    await recoverFrom(this.file, resolve(from), this.now());
+    this.current = open(this.file, this.options.open);
+    this.damage = null;
+    return this.info();
+  }
+
+  async choose(purpose: FilePurpose): Promise<string | null> {
+    return this.options.chooser ? this.options.chooser(purpose) : null;
+  }
+
+  info(): FileState {
+    return {
+      file: this.file,
+      state: this.current ? 'open' : 'damaged',
+      recent: this.recent(),
+      canChoose: Boolean(this.options.chooser),
+      upgradeBackup: this.upgradeBackup,
+      damage: this.damage,
+    };
+  }
+
+  /** The last files opened, newest first, those that still exist. */
+  recent(): string[] {
+    try {
+      const list = JSON.parse(readFileSync(this.recentFile(), 'utf8')) as unknown;
+      return Array.isArray(list) ? list.filter((f): f is string => typeof f === 'string' && existsSync(f)) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  close(): void {
+    this.current?.close();
+    this.current = undefined;
+  }
+
+  private switchTo(file: string, db: Db | undefined): void {
+    if (this.current && this.current !== db) this.current.close();
+    this.current = db;
+    this.file = file;
+    this.upgradeBackup = null;
+    this.damage = null;
+  }
+
+  private remember(file: string): void {
+    const list = [file, ...this.recent().filter((f) => f !== file)].slice(0, RECENT_MAX);
+    try {
+      mkdirSync(this.options.stateDir, { recursive: true });
+      writeFileSync(this.recentFile(), JSON.stringify(list, null, 2));
+    } catch {
+      // The list is a convenience; a read-only profile folder must not stop the work.
+    }
+  }
+
+  private recentFile(): string {
+    return join(this.options.stateDir, 'recent-files.json');
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+}
+
+function sameFile(file: string): AppError {
+  return new AppError('CONFLICT', {
+    ar: `لا يمكن حفظ نسخة فوق الملف المفتوح نفسه: ${ltr(file)}`,
+    en: `A copy cannot be saved over the open file itself: ${file}`,
+  });
+}
