@@ -17,6 +17,8 @@ export interface Formatter {
   month(m: number): string;
   /** A moment (an ISO timestamp) in the user's time zone: date and time, or the time alone. */
   moment(iso: string, timeOnly?: boolean): string;
+  /** Items one after another with the language's comma (، in Arabic). */
+  list(items: readonly string[]): string;
 }
 
 export function makeFormatter(
@@ -49,6 +51,7 @@ export function makeFormatter(
     percent: (n) => pct.format(n / 100),
     month: (m) => monthFmt.format(new Date(Date.UTC(2025, m - 1, 1))),
     moment: (iso, timeOnly = false) => (timeOnly ? timeFmt : momentFmt).format(new Date(iso)),
+    list: (items) => items.join(lang === 'ar' ? '، ' : ', '),
   };
 }
 

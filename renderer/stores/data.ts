@@ -6,12 +6,15 @@ import type { Finding } from '../../db/queries/health';
 import type { MatrixRow } from '../../db/queries/matrix';
 import type { PortfolioStats } from '../../db/queries/stats';
 import type { ChangeSummary } from '../../db/repos/undo';
-import type { InputOf, OperationName, OutputOf } from '../../electron/api/contract';
+import type { FileState, InputOf, OperationName, OutputOf } from '../../electron/api/contract';
 import { ApiFailure, call } from '../api';
 import type { Store } from './index';
+import { REGISTER_DEFAULTS } from './ui';
 
 export interface DataSlice {
   loaded: boolean;
+  /** The portfolio file in use; when it is damaged, only the recovery screen is shown. */
+  file: FileState | null;
   axes: Axis[];
   regions: Region[];
   sectors: Sector[];
@@ -26,6 +29,8 @@ export interface DataSlice {
   lastChange: ChangeSummary | null;
   /** Reloads everything the screens show; cheap enough at office scale to keep the code simple. */
   refresh(): Promise<void>;
+  /** After another portfolio file was opened or restored: the views start afresh on its data. */
+  switched(): Promise<void>;
   /**
    * Runs one write through the API, reloads the data, and reports a failure to the user.
    * Resolves to the result, or to undefined when the write was refused.
@@ -37,6 +42,7 @@ export interface DataSlice {
 
 export const createDataSlice: StateCreator<Store, [], [], DataSlice> = (set, get) => ({
   loaded: false,
+  file: null,
   axes: [],
   regions: [],
   sectors: [],
@@ -49,6 +55,11 @@ export const createDataSlice: StateCreator<Store, [], [], DataSlice> = (set, get
   lastChange: null,
   async refresh() {
     try {
+      const file = await call('files.current');
+      if (file.state === 'damaged') {
+        set({ loaded: true, file });
+        return;
+      }
       const [axes, regions, sectors, clusters, initiatives, matrix, findings, stats, settings, history] =
         await Promise.all([
           call('axes.list'),
@@ -65,6 +76,7 @@ export const createDataSlice: StateCreator<Store, [], [], DataSlice> = (set, get
       const lastChange = history.change;
       set({
         loaded: true,
+        file,
         axes,
         regions,
         sectors,
@@ -80,6 +92,10 @@ export const createDataSlice: StateCreator<Store, [], [], DataSlice> = (set, get
     } catch (e) {
       reportFailure(get, e);
     }
+  },
+  async switched() {
+    set({ register: REGISTER_DEFAULTS, loaded: false });
+    await get().refresh();
   },
   fail: (e) => reportFailure(get, e),
   async write(name, input, successKey = 'common.saved') {

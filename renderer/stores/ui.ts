@@ -25,7 +25,8 @@ export const REGISTER_DEFAULTS: RegisterView = {
   hidden: { regionName: false, leadBody: false, spent: false, beneficiaries: false, jobs: false, trainees: false },
 };
 
-export type Notice = { kind: 'error'; error: ApiError } | { kind: 'success'; key: string };
+export type Notice =
+  { kind: 'error'; error: ApiError } | { kind: 'success'; key: string; vars?: Record<string, string | number> };
 
 export interface UiSlice {
   language: Language;

@@ -2,8 +2,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { open, type Db } from '../../db/connection';
+import type { Db } from '../../db/connection';
 import { loadDemo } from '../../db/demo';
+import { PortfolioSession } from '../../electron/session';
 import { startWebHost, type WebHost } from '../../electron/web-host';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -21,7 +22,10 @@ const ARGS = [
 ];
 
 export interface Session {
+  /** The portfolio open when the session started (undefined when it started on a damaged file). */
   db: Db;
+  /** The web host's portfolio session: the file in use after the page opens another. */
+  portfolio: PortfolioSession;
   dbFile: string;
   host: WebHost;
   browser: Browser;
@@ -33,8 +37,11 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** A real portfolio file, the real web host over it, and a real Chromium page pointed at it. */
-export async function startSession(): Promise<Session> {
+/**
+ * A real portfolio file, the real web host over it, and a real Chromium page pointed at it.
+ * `prepare` may make the file first (in a fresh folder of its own), as the program would find it.
+ */
+export async function startSession(prepare?: (dbFile: string) => void | Promise<void>): Promise<Session> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `No Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`,
@@ -45,8 +52,11 @@ export async function startSession(): Promise<Session> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'tajammu-e2e-'));
   const dbFile = join(dir, 'portfolio.tajammu');
-  const db = open(dbFile);
-  const host = await startWebHost({ db, staticDir: resolve(__dirname, '../../out/renderer') });
+  await prepare?.(dbFile);
+  const portfolio = new PortfolioSession({ stateDir: join(dir, 'state') });
+  await portfolio.start(dbFile);
+  const db = portfolio.db as Db;
+  const host = await startWebHost({ session: portfolio, staticDir: resolve(__dirname, '../../out/renderer') });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -65,6 +75,7 @@ export async function startSession(): Promise<Session> {
   });
   return {
     db,
+    portfolio,
     dbFile,
     host,
     browser,
@@ -74,7 +85,7 @@ export async function startSession(): Promise<Session> {
     async close() {
       await browser.close();
       await host.close();
-      db.close();
+      portfolio.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -128,7 +128,7 @@ export function PreviewView(props: {
         </Alert>
       )}
       {!p.needsMapping && p.unmatched.length > 0 && (
-        <Alert severity="info">{t('exchange.unmatched', { list: p.unmatched.join('، ') })}</Alert>
+        <Alert severity="info">{t('exchange.unmatched', { list: fmt.list(p.unmatched) })}</Alert>
       )}
       <Tabs value={tab} onChange={(_e, v: string) => setTab(v)} variant="scrollable">
         <Tab value="create" label={t('exchange.toCreate')} />

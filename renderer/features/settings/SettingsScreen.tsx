@@ -1,4 +1,6 @@
 import Button from '@mui/material/Button';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Switch from '@mui/material/Switch';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -10,8 +12,41 @@ import type { Settings } from '../../../db/model';
 import { EnumSelect } from '../../components/fields';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
+import { BackupsSection } from './BackupsSection';
+import { FileActions } from './FileActions';
 
 export function SettingsScreen() {
+  const { t } = useTranslation();
+  const file = useStore((s) => s.file);
+  return (
+    <Stack spacing={2} sx={{ maxWidth: 900 }}>
+      <Typography variant="h5" component="h2">
+        {t('settings.title')}
+      </Typography>
+      {/* Keyed by the file: another portfolio brings its own settings into the form. */}
+      <SettingsForm key={file?.file} />
+      {file && (
+        <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="file-title">
+          <Stack spacing={1.5}>
+            <Typography variant="h6" component="h3" id="file-title">
+              {t('files.section')}
+            </Typography>
+            <Typography variant="body2">
+              {t('files.current')}:{' '}
+              <bdi dir="ltr" data-testid="current-file">
+                {file.file}
+              </bdi>
+            </Typography>
+            <FileActions file={file} />
+          </Stack>
+        </Paper>
+      )}
+      <BackupsSection />
+    </Stack>
+  );
+}
+
+function SettingsForm() {
   const { t } = useTranslation();
   const fmt = useFormatter();
   const stored = useStore((s) => s.settings);
@@ -31,102 +66,146 @@ export function SettingsScreen() {
   };
 
   return (
-    <Stack spacing={2} sx={{ maxWidth: 560 }}>
-      <Typography variant="h5" component="h2">
-        {t('settings.title')}
-      </Typography>
-      <Paper variant="outlined" sx={{ p: 2 }}>
-        <Stack spacing={2}>
+    <Paper variant="outlined" sx={{ p: 2 }}>
+      <Stack spacing={2} sx={{ maxWidth: 560 }}>
+        <TextField
+          label={t('settings.officeName')}
+          value={draft.officeName}
+          onChange={(e) => set('officeName', e.target.value)}
+        />
+        <Stack direction="row" spacing={2}>
           <TextField
-            label={t('settings.officeName')}
-            value={draft.officeName}
-            onChange={(e) => set('officeName', e.target.value)}
+            label={t('settings.currencyCode')}
+            value={draft.currencyCode}
+            slotProps={{ htmlInput: { maxLength: 3, dir: 'ltr' } }}
+            onChange={(e) => set('currencyCode', e.target.value.toUpperCase())}
           />
-          <Stack direction="row" spacing={2}>
-            <TextField
-              label={t('settings.currencyCode')}
-              value={draft.currencyCode}
-              slotProps={{ htmlInput: { maxLength: 3, dir: 'ltr' } }}
-              onChange={(e) => set('currencyCode', e.target.value.toUpperCase())}
-            />
-            <TextField
-              select
-              label={t('settings.currencyDigits')}
-              value={draft.currencyDigits}
-              onChange={(e) => set('currencyDigits', Number(e.target.value))}
-            >
-              {[0, 1, 2, 3].map((n) => (
-                <MenuItem key={n} value={n}>
-                  {fmt.number(n)}
-                </MenuItem>
-              ))}
-            </TextField>
-          </Stack>
-          <Stack direction="row" spacing={2}>
-            <EnumSelect
-              label={t('settings.reportingPeriod')}
-              value={draft.reportingPeriod}
-              options={['quarter', 'year'] as const}
-              labels={{ quarter: 'settings.quarter', year: 'settings.year' }}
-              onChange={(v) => set('reportingPeriod', v)}
-            />
-            <TextField
-              select
-              label={t('settings.fiscalYearStartMonth')}
-              value={draft.fiscalYearStartMonth}
-              onChange={(e) => set('fiscalYearStartMonth', Number(e.target.value))}
-            >
-              {months.map((m) => (
-                <MenuItem key={m} value={m}>
-                  {fmt.month(m)}
-                </MenuItem>
-              ))}
-            </TextField>
-          </Stack>
-          <Stack direction="row" spacing={2}>
-            <EnumSelect
-              label={t('settings.digits')}
-              value={draft.digits}
-              options={['latn', 'arab'] as const}
-              labels={{ latn: 'settings.latn', arab: 'settings.arab' }}
-              onChange={(v) => set('digits', v)}
-            />
-            <EnumSelect
-              label={t('settings.language')}
-              value={draft.language}
-              options={['ar', 'en'] as const}
-              labels={{ ar: 'settings.languageAr', en: 'settings.languageEn' }}
-              onChange={(v) => set('language', v)}
-            />
-          </Stack>
-          <Stack direction="row" spacing={2}>
-            <EnumSelect
-              label={t('settings.concentrationBasis')}
-              value={draft.concentrationBasis}
-              options={['count', 'budget'] as const}
-              labels={{ count: 'settings.basisCount', budget: 'settings.basisBudget' }}
-              onChange={(v) => set('concentrationBasis', v)}
-            />
-            <TextField
-              type="number"
-              label={t('settings.concentrationThreshold')}
-              value={draft.concentrationThreshold}
-              error={!(draft.concentrationThreshold >= 0.15 && draft.concentrationThreshold <= 1)}
-              helperText={t('settings.thresholdHint')}
-              onChange={(e) => set('concentrationThreshold', Number(e.target.value))}
-              slotProps={{
-                inputLabel: { shrink: true },
-                htmlInput: { min: 0.15, max: 1, step: 0.05, dir: 'ltr', name: 'concentrationThreshold' },
-              }}
-            />
-          </Stack>
-          <div>
-            <Button variant="contained" onClick={() => void save()} data-testid="settings-save">
-              {t('common.save')}
-            </Button>
-          </div>
+          <TextField
+            select
+            label={t('settings.currencyDigits')}
+            value={draft.currencyDigits}
+            onChange={(e) => set('currencyDigits', Number(e.target.value))}
+          >
+            {[0, 1, 2, 3].map((n) => (
+              <MenuItem key={n} value={n}>
+                {fmt.number(n)}
+              </MenuItem>
+            ))}
+          </TextField>
         </Stack>
-      </Paper>
-    </Stack>
+        <Stack direction="row" spacing={2}>
+          <EnumSelect
+            label={t('settings.reportingPeriod')}
+            value={draft.reportingPeriod}
+            options={['quarter', 'year'] as const}
+            labels={{ quarter: 'settings.quarter', year: 'settings.year' }}
+            onChange={(v) => set('reportingPeriod', v)}
+          />
+          <TextField
+            select
+            label={t('settings.fiscalYearStartMonth')}
+            value={draft.fiscalYearStartMonth}
+            onChange={(e) => set('fiscalYearStartMonth', Number(e.target.value))}
+          >
+            {months.map((m) => (
+              <MenuItem key={m} value={m}>
+                {fmt.month(m)}
+              </MenuItem>
+            ))}
+          </TextField>
+        </Stack>
+        <Stack direction="row" spacing={2}>
+          <EnumSelect
+            label={t('settings.digits')}
+            value={draft.digits}
+            options={['latn', 'arab'] as const}
+            labels={{ latn: 'settings.latn', arab: 'settings.arab' }}
+            onChange={(v) => set('digits', v)}
+          />
+          <EnumSelect
+            label={t('settings.language')}
+            value={draft.language}
+            options={['ar', 'en'] as const}
+            labels={{ ar: 'settings.languageAr', en: 'settings.languageEn' }}
+            onChange={(v) => set('language', v)}
+          />
+        </Stack>
+        <Stack direction="row" spacing={2}>
+          <EnumSelect
+            label={t('settings.concentrationBasis')}
+            value={draft.concentrationBasis}
+            options={['count', 'budget'] as const}
+            labels={{ count: 'settings.basisCount', budget: 'settings.basisBudget' }}
+            onChange={(v) => set('concentrationBasis', v)}
+          />
+          <TextField
+            type="number"
+            label={t('settings.concentrationThreshold')}
+            value={draft.concentrationThreshold}
+            error={!(draft.concentrationThreshold >= 0.15 && draft.concentrationThreshold <= 1)}
+            helperText={t('settings.thresholdHint')}
+            onChange={(e) => set('concentrationThreshold', Number(e.target.value))}
+            slotProps={{
+              inputLabel: { shrink: true },
+              htmlInput: { min: 0.15, max: 1, step: 0.05, dir: 'ltr', name: 'concentrationThreshold' },
+            }}
+          />
+        </Stack>
+        <Typography variant="subtitle1" component="h3">
+          {t('backups.automatic')}
+        </Typography>
+        <FormControlLabel
+          control={<Switch checked={draft.backupDaily} onChange={(e) => set('backupDaily', e.target.checked)} />}
+          label={t('backups.daily')}
+        />
+        <Stack direction="row" spacing={2}>
+          <CountField
+            label={t('backups.keepLast')}
+            value={draft.backupKeepLast}
+            min={1}
+            max={100}
+            name="backupKeepLast"
+            onChange={(n) => set('backupKeepLast', n)}
+          />
+          <CountField
+            label={t('backups.keepMonths')}
+            value={draft.backupKeepMonths}
+            min={0}
+            max={120}
+            name="backupKeepMonths"
+            onChange={(n) => set('backupKeepMonths', n)}
+          />
+        </Stack>
+        <div>
+          <Button variant="contained" onClick={() => void save()} data-testid="settings-save">
+            {t('common.save')}
+          </Button>
+        </div>
+      </Stack>
+    </Paper>
+  );
+}
+
+function CountField(props: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  name: string;
+  onChange(n: number): void;
+}) {
+  const ok = Number.isInteger(props.value) && props.value >= props.min && props.value <= props.max;
+  return (
+    <TextField
+      type="number"
+      label={props.label}
+      value={props.value}
+      error={!ok}
+      onChange={(e) => props.onChange(Number(e.target.value))}
+      slotProps={{
+        inputLabel: { shrink: true },
+        htmlInput: { min: props.min, max: props.max, step: 1, dir: 'ltr', name: props.name },
+      }}
+    />
   );
 }

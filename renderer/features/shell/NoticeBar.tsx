@@ -25,7 +25,7 @@ export function NoticeBar() {
         role="alert"
         data-testid="notice"
       >
-        {isError ? notice.error.message[language] : t(notice.key)}
+        {isError ? notice.error.message[language] : t(notice.key, notice.vars)}
       </Alert>
     </Snackbar>
   );

@@ -27,6 +27,7 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 import { type Screen, SCREENS } from '../../stores/ui';
 import { useStore } from '../../stores';
 import { NoticeBar } from './NoticeBar';
+import { RecoveryScreen } from './RecoveryScreen';
 import { UndoButton } from './UndoButton';
 
 const DRAWER_WIDTH = 230;
@@ -56,7 +57,9 @@ export function Shell() {
   const language = useStore((s) => s.language);
   const switchLanguage = useStore((s) => s.switchLanguage);
   const loaded = useStore((s) => s.loaded);
+  const file = useStore((s) => s.file);
   const View = VIEWS[screen];
+  const damaged = file?.state === 'damaged';
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
@@ -91,7 +94,8 @@ export function Shell() {
             {SCREENS.map((s) => (
               <ListItem key={s} disablePadding>
                 <ListItemButton
-                  selected={s === screen}
+                  selected={s === screen && !damaged}
+                  disabled={damaged}
                   aria-current={s === screen ? 'page' : undefined}
                   onClick={() => go(s)}
                   data-testid={`nav-${s}`}
@@ -106,7 +110,7 @@ export function Shell() {
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
         <Toolbar />
-        {loaded ? <View /> : <Typography>{t('app.loading')}</Typography>}
+        {!loaded ? <Typography>{t('app.loading')}</Typography> : damaged ? <RecoveryScreen file={file} /> : <View />}
       </Box>
       <NoticeBar />
     </Box>
