@@ -61,14 +61,16 @@ export interface PreviewSummary {
 
 const WORK_DIR = join(tmpdir(), 'tajammu-exchange');
 const LIST_LIMIT = 500;
-const previews = new Map<string, Preview & { file: string; fileName: string; at: number }>();
+/** A preview as kept for its commit: `portfolio` is the file it was planned against. */
+type KeptPreview = Preview & { file: string; fileName: string; at: number; portfolio: string };
+const previews = new Map<string, KeptPreview>();
 
 function workFile(ext: string): string {
   mkdirSync(WORK_DIR, { recursive: true });
   return join(WORK_DIR, `${randomUUID()}${ext}`);
 }
 
-function rememberPreview(id: string, entry: Preview & { file: string; fileName: string; at: number }): void {
+function rememberPreview(id: string, entry: KeptPreview): void {
   previews.set(id, entry);
   // Keep the last few previews; an abandoned one takes its temporary copy with it.
   const old = [...previews.entries()].sort((a, b) => a[1].at - b[1].at).slice(0, -5);
@@ -142,7 +144,7 @@ export function startPreview(db: Db, input: FilePayload & { mapping?: Mapping })
         allowUnmapped: true,
       });
       const id = randomUUID();
-      rememberPreview(id, { ...preview, file, fileName: basename(input.fileName), at: Date.now() });
+      rememberPreview(id, { ...preview, file, fileName: basename(input.fileName), at: Date.now(), portfolio: db.name });
       return summarize(id, input.fileName, preview);
     } catch (e) {
       rmSync(file, { force: true });
@@ -153,6 +155,14 @@ export function startPreview(db: Db, input: FilePayload & { mapping?: Mapping })
 
 export async function commitPreview(db: Db, previewId: string, skipInvalid: boolean): Promise<ImportResult> {
   const p = takePreview(previewId);
+  if (p.portfolio !== db.name) {
+    // Another portfolio file was opened since: its regions and clusters are not the ones planned.
+    discardPreview(previewId);
+    throw new AppError('CONFLICT', {
+      ar: 'أُعدت هذه المعاينة لملف محفظة آخر؛ اختر المصنف وأعد المعاينة.',
+      en: 'This preview was made for another portfolio file; choose the workbook and preview it again.',
+    });
+  }
   if (p.plan.errors.length > 0 && !skipInvalid) {
     throw new AppError(
       'INVALID_INPUT',

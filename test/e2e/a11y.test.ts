@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, startDemoSession } from './browser';
+import { axeViolations, type Session, startDemoSession } from './browser';
 
 let s: Session;
 beforeAll(async () => {
@@ -12,26 +10,8 @@ afterAll(async () => {
   await s?.close();
 });
 
-const AXE = readFileSync(resolve(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 const SCREENS = ['dashboard', 'regions', 'initiatives', 'matrix', 'exchange', 'settings'];
-
-/** WCAG 2 A and AA problems axe-core finds on the page as it stands (labels, contrast, roles…). */
-async function violations(): Promise<string[]> {
-  // A dialog fades in: measured half-way, its text would read as too faint.
-  await s.page.waitForFunction(() =>
-    [...document.querySelectorAll('.MuiDialog-container, .MuiBackdrop-root')].every(
-      (e) => getComputedStyle(e).opacity === '1',
-    ),
-  );
-  await s.page.evaluate(AXE);
-  return s.page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
-    return (result.violations as { id: string; nodes: { html: string }[] }[]).map(
-      (v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]!.html.slice(0, 120)}`,
-    );
-  });
-}
+const violations = () => axeViolations(s.page);
 
 describe('e2e/accessibility', () => {
   for (const lang of ['ar', 'en'] as const) {

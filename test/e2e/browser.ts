@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
@@ -98,4 +98,24 @@ export async function startDemoSession(): Promise<Session> {
   loadDemo(s.db, { source: 'cli' });
   await s.page.goto(s.host.url);
   return s;
+}
+
+const AXE = readFileSync(resolve(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2 A and AA problems axe-core finds on the page as it stands (labels, contrast, roles…). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // A dialog fades in: measured half-way, its text would read as too faint.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.MuiDialog-container, .MuiBackdrop-root')].every(
+      (e) => getComputedStyle(e).opacity === '1',
+    ),
+  );
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
+    return (result.violations as { id: string; nodes: { html: string }[] }[]).map(
+      (v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]!.html.slice(0, 120)}`,
+    );
+  });
 }

@@ -9,7 +9,7 @@ import { LATEST_VERSION } from '../../db/migrations';
 import { createInitiative } from '../../db/repos/initiatives';
 import { updateSettings } from '../../db/repos/settings';
 import { damageTable } from '../helpers/damage';
-import { RESULTS, type Session, startDemoSession, startSession } from './browser';
+import { axeViolations, RESULTS, type Session, startDemoSession, startSession } from './browser';
 
 let s: Session | undefined;
 afterEach(async () => {
@@ -51,6 +51,7 @@ describe('e2e/backups', () => {
     await dialog.waitFor();
     expect(await dialog.innerText()).toContain('تُؤخذ قبل ذلك نسخة احتياطية من الحالة الحالية');
     await page.screenshot({ path: join(RESULTS, 'backups-restore-ar.png') });
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId('confirm-restore').click();
     await expect.poll(() => page.getByTestId('notice').innerText()).toContain('استُعيدت النسخة');
     expect(count(s.portfolio.db!)).toBe(all);
@@ -84,12 +85,14 @@ describe('e2e/portfolio files', () => {
     other.close();
     await toSettings(s);
 
-    const choose = async (testId: string, path: string) => {
+    const choose = async (testId: string, path: string, audit = false) => {
       await page.getByTestId(testId).click();
+      await page.getByTestId('file-path').waitFor();
+      if (audit) expect(await axeViolations(page)).toEqual([]);
       await page.getByTestId('file-path').fill(path);
       await page.getByTestId('file-path-go').click();
     };
-    await choose('file-open', branch);
+    await choose('file-open', branch, true);
     await expect.poll(() => page.getByTestId('current-file').innerText()).toBe(branch);
     await expect.poll(() => page.getByLabel('اسم المكتب').inputValue()).toBe('مكتب فرع الصعيد');
     expect(await page.getByTestId('notice').innerText()).toContain('فُتح ملف المحفظة');
@@ -153,9 +156,11 @@ describe('e2e/portfolio files', () => {
     expect(await rows.first().locator('th').innerText()).toBe('المبادرات');
     expect(await rows.first().locator('td').first().innerText()).toBe('1 — AFTER-001 — مبادرة أُدخلت بعد النسخة');
     await page.screenshot({ path: join(RESULTS, 'recovery-ar.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId('language-switch').click();
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('ltr');
     await page.screenshot({ path: join(RESULTS, 'recovery-en.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByTestId('recovery-restore').click();
     await page.getByTestId('confirm-recover').click();

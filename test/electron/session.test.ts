@@ -133,6 +133,33 @@ describe('electron/session: other portfolio files', () => {
   });
 });
 
+describe('electron/session: an import across a switch of files', () => {
+  it('refuses to commit a preview made for another portfolio file, and changes neither', async () => {
+    const dir = tempDir();
+    const { session, call } = app(dir);
+    const office = demoFile(dir, 'office.tajammu');
+    await session.start(office);
+    const data = readFileSync(join(__dirname, '../fixtures/libreoffice-register.xlsx')).toString('base64');
+    const { jobId } = (await call('import.preview', { fileName: 'register.xlsx', data })) as { jobId: string };
+    let job = { state: 'running', result: { previewId: '' } };
+    for (let i = 0; i < 200 && job.state === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      job = (await call('jobs.get', { id: jobId })) as typeof job;
+    }
+    expect(job.state).toBe('done');
+
+    const branch = demoFile(dir, 'branch.tajammu');
+    const before = initiatives(branch);
+    await call('files.open', { path: branch });
+    await expect(call('import.commit', { previewId: job.result.previewId, skipInvalid: false })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    expect(initiatives(branch)).toBe(before);
+    session.close();
+    expect(initiatives(office)).toBe(before);
+  });
+});
+
 describe('electron/session: backups and a damaged file', () => {
   it('backs up on demand, lists and restores after a confirmation-worthy backup of the current state', async () => {
     const dir = tempDir();
