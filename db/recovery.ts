@@ -64,9 +64,8 @@ export function compareFiles(file: string, backup: string): Omit<RecoveryOffer, 
   const differences: RecordDiff[] = [];
   const unreadable: ComparedTable[] = [];
   for (const table of COMPARED) {
-    const { rows: mine, complete } = readTable(file, table);
-    const theirs = readTable(backup, table).rows;
-    if (!complete) unreadable.push(table);
+    const theirs = new Map<string, Row>();
+    readTable(backup, table, (k, row) => theirs.set(k, row));
     const diff: RecordDiff = {
       table,
       onlyInFile: [],
@@ -78,13 +77,16 @@ export function compareFiles(file: string, backup: string): Omit<RecoveryOffer, 
       diff.counts[kind]++;
       if (diff[kind].length < LIST_LIMIT) diff[kind].push(label);
     };
-    for (const [k, row] of mine) {
+    // The damaged file is streamed against the backup's rows: what is left of those is missing.
+    const complete = readTable(file, table, (k, row) => {
       const other = theirs.get(k);
-      if (!other) note('onlyInFile', row.label);
-      else if (other.body !== row.body) note('changed', row.label);
-    }
+      if (!other) return note('onlyInFile', row.label);
+      if (other.body !== row.body) note('changed', row.label);
+      theirs.delete(k);
+    });
+    if (!complete) unreadable.push(table);
     // What could not be read is not known to be missing: only a full read tells what was lost.
-    if (complete) for (const [k, row] of theirs) if (!mine.has(k)) note('onlyInBackup', row.label);
+    if (complete) for (const row of theirs.values()) note('onlyInBackup', row.label);
     if (diff.counts.onlyInFile + diff.counts.onlyInBackup + diff.counts.changed > 0) differences.push(diff);
   }
   return { differences, unreadable };
@@ -96,21 +98,24 @@ interface Row {
 }
 
 /**
- * A table of a file read-only, row by row. Damage stops the read where it lies; the rows read
- * until then are kept (a bad page loses what is on it, not what came before).
+ * A table of a file read-only, row by row. Damage stops the read where it lies; the rows before
+ * it are still visited (a bad page loses what is on it, not what came before). True when whole.
  */
-function readTable(file: string, table: ComparedTable): { rows: Map<string, Row>; complete: boolean } {
-  const rows = new Map<string, Row>();
+function readTable(file: string, table: ComparedTable, visit: (key: string, row: Row) => void): boolean {
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
-    for (const r of db.prepare(READS[table]).iterate() as Iterable<Record<string, unknown>>) {
-      const { k, label, ...fields } = r;
-      rows.set(String(k), { label: String(label), body: JSON.stringify(fields) });
+    for (const r of db.prepare(READS[table]).raw(true).iterate() as Iterable<unknown[]>) {
+      // Fields joined by a separator no text field holds; null kept apart from the empty text.
+      const body = r
+        .slice(2)
+        .map((v) => (v === null ? '\u0000' : String(v)))
+        .join('\u001f');
+      visit(String(r[0]), { label: String(r[1]), body });
     }
-    return { rows, complete: true };
+    return true;
   } catch {
-    return { rows, complete: false };
+    return false;
   } finally {
     db?.close();
   }

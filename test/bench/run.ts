@@ -21,6 +21,7 @@ import { commitImport } from '../../electron/excel/import/commit';
 import { streamImport } from '../../electron/excel/import/stream';
 import { writeReport } from '../../electron/excel/report';
 import { makeZip } from '../helpers/zips';
+import { safetyBench } from './safety';
 
 process.env.TAJAMMU_EXCEL_WORKER ??= resolve(__dirname, '../../out/main/excel-worker.js');
 const dir = mkdtempSync(join(tmpdir(), 'tajammu-bench-'));
@@ -394,6 +395,7 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
   render: renderBench,
   register: registerBench,
   refusal: refusalBench,
+  safety: async () => void rows.push(...(await safetyBench(dir, measure))),
 };
 
 /**
