@@ -23,8 +23,8 @@ export function SettingsScreen() {
       <Typography variant="h5" component="h2">
         {t('settings.title')}
       </Typography>
-      {/* Keyed by the file: another portfolio brings its own settings into the form. */}
-      <SettingsForm key={file?.file} />
+      {/* Opening another file or restoring a copy reloads the views, so the form starts afresh. */}
+      <SettingsForm />
       {file && (
         <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="file-title">
           <Stack spacing={1.5}>
