@@ -50,8 +50,8 @@ describe('e2e/backups', () => {
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     expect(await dialog.innerText()).toContain('تُؤخذ قبل ذلك نسخة احتياطية من الحالة الحالية');
+    expect(await axeViolations(page)).toEqual([]); // also waits for the dialog to fade in
     await page.screenshot({ path: join(RESULTS, 'backups-restore-ar.png') });
-    expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId('confirm-restore').click();
     await expect.poll(() => page.getByTestId('notice').innerText()).toContain('استُعيدت النسخة');
     expect(count(s.portfolio.db!)).toBe(all);
