@@ -2,7 +2,15 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { backupName, backupsDir, dailyBackupDue, fileStampOf, pruneBackups } from './backup-store';
-import { APPLICATION_ID, type Db, notAPortfolio, open, type OpenOptions, requireExisting } from './connection';
+import {
+  APPLICATION_ID,
+  type Db,
+  notAPortfolio,
+  open,
+  type OpenOptions,
+  peekFile,
+  requireExisting,
+} from './connection';
 import { AppError, ltr } from './errors';
 import { LATEST_VERSION } from './migrations';
 import { getSettings } from './repos/settings';
@@ -71,20 +79,9 @@ export async function openExisting(
 
 /** The schema version of a portfolio file, read without writing; 0 when not yet ours. */
 function peekVersion(file: string, options: OpenOptions): number {
-  let db: Database.Database;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
-  } catch {
-    throw notAPortfolio(file);
-  }
-  try {
-    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) return 0;
-    return db.pragma('user_version', { simple: true }) as number;
-  } catch {
-    return 0; // open() reports what is wrong with it
-  } finally {
-    db.close();
-  }
+  const peek = peekFile(file, options.nativeBinding);
+  if (!peek) throw notAPortfolio(file);
+  return peek.ours ? peek.version : 0; // open() tells what is wrong with a file not ours
 }
 
 export interface FileCheck {

@@ -94,6 +94,27 @@ export function notAPortfolio(file: string): AppError {
   });
 }
 
+/**
+ * A file's mark and schema version, read without writing anything; null when SQLite cannot read
+ * it as a database at all.
+ */
+export function peekFile(file: string, nativeBinding?: string): { ours: boolean; version: number } | null {
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+  } catch {
+    return null;
+  }
+  try {
+    const ours = db.pragma('application_id', { simple: true }) === APPLICATION_ID;
+    return { ours, version: db.pragma('user_version', { simple: true }) as number };
+  } catch {
+    return null;
+  } finally {
+    db.close();
+  }
+}
+
 /** A fresh file is ours to initialise; any other database must already carry our mark. */
 function checkIdentity(db: Db, file: string): void {
   const appId = db.pragma('application_id', { simple: true }) as number;

@@ -5,10 +5,10 @@
  * through it, and every other operation works on its open database.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { backupBeside, backupTo, dailyBackup, openExisting, recoverFrom, restoreFrom } from '../db/backup';
 import { type BackupInfo, listBackups } from '../db/backup-store';
-import { type Db, open, type OpenOptions } from '../db/connection';
+import { type Db, notAPortfolio, open, type OpenOptions, peekFile } from '../db/connection';
 import { AppError, ltr } from '../db/errors';
 import { getStats, type PortfolioStats } from '../db/queries/stats';
 import { type RecoveryOffer, recoveryOffer } from '../db/recovery';
@@ -95,7 +95,7 @@ export class PortfolioSession {
 
   /** A new, empty portfolio; an existing file is never overwritten. */
   async create(path: string): Promise<FileState> {
-    const file = resolve(path);
+    const file = portfolioPath(path);
     if (existsSync(file)) {
       throw new AppError('FILE_EXISTS', {
         ar: `الملف ${ltr(file)} موجود؛ اختر «فتح» لفتحه أو اسمًا آخر لملف جديد.`,
@@ -111,7 +111,7 @@ export class PortfolioSession {
   /** A copy of the open portfolio elsewhere (a USB stick); work goes on in the current file. */
   async saveCopy(path: string, force = false): Promise<{ path: string; stats: PortfolioStats }> {
     const db = this.requireDb();
-    const target = resolve(path);
+    const target = portfolioPath(path);
     if (target === this.file) throw sameFile(target);
     if (existsSync(target) && !force) {
       throw new AppError('FILE_EXISTS', {
@@ -119,6 +119,8 @@ export class PortfolioSession {
         en: `${target} already exists; choose another name or agree to replace it.`,
       });
     }
+    // Only an older copy of a portfolio is ever replaced, never another program's file.
+    if (existsSync(target) && !peekFile(target)?.ours) throw notAPortfolio(target);
     mkdirSync(dirname(target), { recursive: true });
     await backupTo(db, target);
     const copy = open(target, this.options.open);
@@ -221,6 +223,21 @@ export class PortfolioSession {
   private now(): Date {
     return this.options.now?.() ?? new Date();
   }
+}
+
+const EXT = '.tajammu';
+
+/** Where a new portfolio file or copy goes: `.tajammu` added when no extension was typed. */
+function portfolioPath(path: string): string {
+  const file = resolve(path);
+  if (extname(file) === '') return file + EXT;
+  if (extname(file).toLowerCase() !== EXT) {
+    throw new AppError('INVALID_INPUT', {
+      ar: `ملفات المحفظة تنتهي بـ ${EXT}: ${ltr(file)}`,
+      en: `Portfolio files end in ${EXT}: ${file}`,
+    });
+  }
+  return file;
 }
 
 function sameFile(file: string): AppError {

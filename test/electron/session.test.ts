@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanBackups } from '../../db/backup-store';
@@ -74,7 +74,22 @@ describe('electron/session: other portfolio files', () => {
     await expect(call('files.saveCopy', { path: office, force: true })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(((await call('files.current')) as { file: string }).file).toBe(office); // work goes on here
 
-    for (const n of [1, 2, 3, 4]) await call('files.create', { path: join(dir, `more-${n}.tajammu`) });
+    // Portfolio files end in .tajammu (added when no extension is typed); a copy replaces only
+    // an older portfolio copy, never another program's file.
+    await expect(call('files.saveCopy', { path: join(dir, 'notes.txt') })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    const notes = join(dir, 'notes.tajammu');
+    writeFileSync(notes, 'meeting notes, not a portfolio');
+    await expect(call('files.saveCopy', { path: notes, force: true })).rejects.toMatchObject({
+      code: 'NOT_A_PORTFOLIO',
+    });
+    expect(readFileSync(notes, 'utf8')).toBe('meeting notes, not a portfolio');
+    expect(((await call('files.saveCopy', { path: join(dir, 'usb', 'plain') })) as { path: string }).path).toBe(
+      join(dir, 'usb', 'plain.tajammu'),
+    );
+
+    for (const n of [1, 2, 3, 4]) await call('files.create', { path: join(dir, `more-${n}`) });
     const recent = ((await call('files.current')) as { recent: string[] }).recent;
     expect(recent).toEqual([4, 3, 2, 1].map((n) => join(dir, `more-${n}.tajammu`)).concat(office));
     // A file gone from the disk (a stick unplugged) drops out of the list.
