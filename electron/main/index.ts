@@ -55,13 +55,30 @@ async function fileCommand(
 ): Promise<void> {
   const chosen = path ?? (await chooseFile(purpose));
   if (!chosen || !portfolio) return;
-  const result = await dispatch(sessionContext(portfolio, 'ui'), name, { path: chosen });
+  // The system's save dialog has already asked before replacing a file.
+  const input = purpose === 'copy' ? { path: chosen, force: true } : { path: chosen };
+  const result = await dispatch(sessionContext(portfolio, 'ui'), name, input);
   if (!result.ok) {
     dialog.showErrorBox('تجمّع – Tajammu', `${result.error.message.ar}\n\n${result.error.message.en}`);
     return;
   }
-  setMenu();
+  if (purpose === 'copy') {
+    // Work goes on in the open file: nothing to reload, only to confirm.
+    const copied = (language === 'ar' ? ar : en).files.copied.replace(
+      '{{path}}',
+      (result.value as { path: string }).path,
+    );
+    void dialog.showMessageBox({ message: copied, type: 'info' });
+    return;
+  }
+  followFile();
   win?.webContents.reload();
+}
+
+/** Another file brings its own language; the menu follows it, and lists the recent files. */
+function followFile(): void {
+  if (portfolio?.db) language = getSettings(portfolio.db).language;
+  setMenu();
 }
 
 function setMenu(): void {
@@ -147,8 +164,8 @@ function wireApi(): void {
     if (result.ok && isOperationName(name) && name === 'settings.update') {
       language = (result.value as { language: 'ar' | 'en' }).language;
       setMenu();
-    } else if (result.ok && isOperationName(name) && name.startsWith('files.')) {
-      setMenu(); // the recent list changed
+    } else if (result.ok && isOperationName(name) && /^(files|backups)\./.test(name)) {
+      followFile();
     }
     return result;
   });

@@ -23,6 +23,7 @@ export function makeFakeElectron(userData: string) {
     dialogAnswers: [] as (string | null)[],
     dialogs: [] as { kind: 'open' | 'save'; title?: string }[],
     reloads: 0,
+    messages: [] as string[],
   };
   const answer = (kind: 'open' | 'save', options: { title?: string }) => {
     rec.dialogs.push({ kind, title: options.title });
@@ -80,7 +81,10 @@ export function makeFakeElectron(userData: string) {
     },
     dialog: {
       showErrorBox: (_title: string, message: string) => rec.errors.push(message),
-      showMessageBox: () => Promise.resolve({ response: 0 }),
+      showMessageBox: (options: { message: string }) => {
+        rec.messages.push(options.message);
+        return Promise.resolve({ response: 0 });
+      },
       showOpenDialog: (_win: unknown, options: { title?: string }) => answer('open', options),
       showSaveDialog: (_win: unknown, options: { title?: string }) => answer('save', options),
     },

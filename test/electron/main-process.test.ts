@@ -180,6 +180,8 @@ describe('main process File menu (built bundle, fake Electron)', () => {
     const current = await invoke('files.current');
     expect(current.value.file).toBe(other);
     expect(current.value.canChoose).toBe(true);
+    // The menu was English for the first file; this one's settings say Arabic.
+    expect((fake.rec.menus.at(-1) as Item[])[0]!.label).toBe('ملف');
     const regions = await invoke('regions.list');
     expect((regions.value as unknown as unknown[]).length).toBeGreaterThan(3);
     expect(fileMenu()[2]!.submenu!.map((i) => i.label)).toEqual([other, join(userData, 'portfolio.tajammu')]);
@@ -199,6 +201,21 @@ describe('main process File menu (built bundle, fake Electron)', () => {
     fileMenu()[1]!.click!();
     await until(() => fake.rec.errors.length > errors);
     expect(fake.rec.errors.at(-1)).toMatch(/أحدث[\s\S]*newer version/);
+    expect((await invoke('files.current')).value.file).toBe(other);
+
+    // Save a copy: the system dialog asked about replacing, so an older copy is replaced; the
+    // open file stays, and the page is not reloaded.
+    const copy = join(dirname(other), 'usb-copy');
+    const reloadsBefore = fake.rec.reloads;
+    for (const _ of [1, 2]) {
+      const messages = fake.rec.messages.length;
+      fake.rec.dialogAnswers.push(copy);
+      fileMenu()[3]!.click!();
+      await until(() => fake.rec.messages.length > messages);
+      expect(fake.rec.messages.at(-1)).toContain(`${copy}.tajammu`);
+    }
+    expect(existsSync(`${copy}.tajammu`)).toBe(true);
+    expect(fake.rec.reloads).toBe(reloadsBefore);
     expect((await invoke('files.current')).value.file).toBe(other);
   });
 });
