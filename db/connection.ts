@@ -82,7 +82,7 @@ export function requireExisting(file: string): void {
   if (!existsSync(file)) {
     throw new AppError('NOT_FOUND', {
       ar: `ملف المحفظة غير موجود: ${ltr(file)}`,
-      en: `Portfolio file not found: ${ltr(file)}`,
+      en: `Portfolio file not found: ${file}`,
     });
   }
 }
