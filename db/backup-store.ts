@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { APPLICATION_ID } from './connection';
+import { getStats } from './queries/stats';
 
 export interface BackupInfo {
   path: string;
@@ -41,14 +42,15 @@ export function backupName(file: string, at: Date, reason: string, n = 1): strin
 
 const NAME = /^(.+)-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-([a-z]+(?:-[a-z]+)*)(?:-(\d+))?\.[^.]+$/;
 
-type Entry = Omit<BackupInfo, 'counts' | 'version'>;
+/** A backup as its name and the folder tell it, before the file is opened. */
+export type BackupEntry = Omit<BackupInfo, 'counts' | 'version'>;
 
 /** The backups of this portfolio by their names alone (no file opened), newest first. */
-export function scanBackups(file: string): Entry[] {
+export function scanBackups(file: string): BackupEntry[] {
   const dir = backupsDir(file);
   if (!existsSync(dir)) return [];
   const base = basename(file, extname(file));
-  const found: (Entry & { n: number; mtime: number })[] = [];
+  const found: (BackupEntry & { n: number; mtime: number })[] = [];
   for (const name of readdirSync(dir)) {
     const m = NAME.exec(name);
     if (!m || m[1] !== base || extname(name) !== (extname(file) || '.tajammu')) continue;
@@ -66,7 +68,12 @@ export function scanBackups(file: string): Entry[] {
 
 /** The backups with what each holds, newest first: what Settings → Backups lists. */
 export function listBackups(file: string): BackupInfo[] {
-  return scanBackups(file).map((entry) => ({ ...entry, ...peek(entry.path) }));
+  return scanBackups(file).map(describeBackup);
+}
+
+/** A backup found by `scanBackups`, with what it holds (read-only; null counts when unreadable). */
+export function describeBackup(entry: BackupEntry): BackupInfo {
+  return { ...entry, ...peek(entry.path) };
 }
 
 function peek(path: string): Pick<BackupInfo, 'counts' | 'version'> {
@@ -74,13 +81,11 @@ function peek(path: string): Pick<BackupInfo, 'counts' | 'version'> {
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) return { counts: null, version: null };
-    const counts = db
-      .prepare(
-        `SELECT (SELECT count(*) FROM regions) AS regions, (SELECT count(*) FROM clusters) AS clusters,
-                (SELECT count(*) FROM initiatives) AS initiatives`,
-      )
-      .get() as BackupInfo['counts'];
-    return { counts, version: db.pragma('user_version', { simple: true }) as number };
+    const { regions, clusters, initiatives } = getStats(db);
+    return {
+      counts: { regions, clusters, initiatives },
+      version: db.pragma('user_version', { simple: true }) as number,
+    };
   } catch {
     return { counts: null, version: null };
   } finally {

@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { checkPortfolioFile } from './backup';
-import { type BackupInfo, listBackups } from './backup-store';
+import { type BackupInfo, describeBackup, scanBackups } from './backup-store';
 import { LATEST_VERSION } from './migrations';
 
 export const COMPARED = ['regions', 'sectors', 'clusters', 'initiatives', 'indicators', 'indicator_values'] as const;
@@ -52,7 +52,9 @@ export function recoveryOffer(file: string): RecoveryOffer {
 }
 
 export function newestGoodBackup(file: string): BackupInfo | null {
-  for (const b of listBackups(file)) {
+  // Newest first, each opened only until one passes: the older ones are not read at all.
+  for (const entry of scanBackups(file)) {
+    const b = describeBackup(entry);
     if (b.counts === null || b.version === null || b.version > LATEST_VERSION) continue;
     if (checkPortfolioFile(b.path).ok) return b;
   }

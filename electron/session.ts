@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { backupBeside, backupTo, dailyBackup, openExisting, recoverFrom, restoreFrom } from '../db/backup';
-import { type BackupInfo, listBackups } from '../db/backup-store';
+import { type BackupInfo, describeBackup, listBackups, scanBackups } from '../db/backup-store';
 import { type Db, notAPortfolio, open, type OpenOptions, peekFile } from '../db/connection';
 import { AppError, ltr } from '../db/errors';
 import { getStats, type PortfolioStats } from '../db/queries/stats';
@@ -137,9 +137,9 @@ export class PortfolioSession {
 
   async backupNow(): Promise<BackupInfo> {
     const path = await backupBeside(this.requireDb(), 'manual', this.now());
-    const info = this.backups().find((b) => b.path === path);
-    if (!info) throw new Error(`backup not listed: ${path}`);
-    return info;
+    const entry = scanBackups(this.file).find((b) => b.path === path);
+    if (!entry) throw new Error(`backup not listed: ${path}`);
+    return describeBackup(entry); // only the new one is opened, not every backup in the folder
   }
 
   /** Replaces the open portfolio with a backup, keeping a backup of the current state first. */
