@@ -6,7 +6,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { AppError } from '../../db/errors';
+import { AppError, type Bilingual } from '../../db/errors';
 import { getSettings } from '../../db/repos/settings';
 import { isOperationName, type OperationName } from '../api/contract';
 import { dispatch, sessionContext } from '../api/dispatch';
@@ -59,7 +59,7 @@ async function fileCommand(
   const input = purpose === 'copy' ? { path: chosen, force: true } : { path: chosen };
   const result = await dispatch(sessionContext(portfolio, 'ui'), name, input);
   if (!result.ok) {
-    dialog.showErrorBox('تجمّع – Tajammu', `${result.error.message.ar}\n\n${result.error.message.en}`);
+    showError(result.error.message);
     return;
   }
   if (purpose === 'copy') {
@@ -74,6 +74,9 @@ async function fileCommand(
   followFile();
   win?.webContents.reload();
 }
+
+/** The calls after which another file, or a restored copy, is open (not the reads: every refresh makes those). */
+const SWITCHES_FILE = new Set<OperationName>(['files.open', 'files.create', 'backups.restore', 'backups.recover']);
 
 /** Another file brings its own language; the menu follows it, and lists the recent files. */
 function followFile(): void {
@@ -164,16 +167,20 @@ function wireApi(): void {
     if (result.ok && isOperationName(name) && name === 'settings.update') {
       language = (result.value as { language: 'ar' | 'en' }).language;
       setMenu();
-    } else if (result.ok && isOperationName(name) && /^(files|backups)\./.test(name)) {
+    } else if (result.ok && isOperationName(name) && SWITCHES_FILE.has(name)) {
       followFile();
     }
     return result;
   });
 }
 
+/** An error box in both languages: the menu's commands and a failed start have no page to show it. */
+function showError(message: Bilingual): void {
+  dialog.showErrorBox('تجمّع – Tajammu', `${message.ar}\n\n${message.en}`);
+}
+
 function fail(e: unknown): never {
-  const message = e instanceof AppError ? `${e.bilingual.ar}\n\n${e.bilingual.en}` : String(e);
-  dialog.showErrorBox('تجمّع – Tajammu', message);
+  showError(e instanceof AppError ? e.bilingual : { ar: String(e), en: String(e) });
   app.exit(1);
   throw e;
 }
