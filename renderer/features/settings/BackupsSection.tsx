@@ -11,11 +11,16 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { BackupInfo } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Confirm } from '../../components/ConfirmDialog';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
+
+/** Why a backup was taken, in the user's language (a reason from a later version shows as written). */
+export const backupReason = (t: TFunction, reason: string): string =>
+  t(`backups.reasons.${reason}`, { defaultValue: reason });
 
 /** The backups folder as the office sees it: when, why, what each holds; back up and restore. */
 export function BackupsSection() {
@@ -101,7 +106,7 @@ export function BackupsSection() {
               {backups.map((b) => (
                 <TableRow key={b.path} title={b.path}>
                   <TableCell>{fmt.moment(b.takenAt)}</TableCell>
-                  <TableCell>{t(`backups.reasons.${b.reason}`, { defaultValue: b.reason })}</TableCell>
+                  <TableCell>{backupReason(t, b.reason)}</TableCell>
                   <TableCell align="right">{size(b.size)}</TableCell>
                   {b.counts ? (
                     <>

@@ -16,6 +16,7 @@ import { call } from '../../api';
 import { Confirm } from '../../components/ConfirmDialog';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
+import { backupReason } from '../settings/BackupsSection';
 import { FileActions } from '../settings/FileActions';
 
 type Diff = NonNullable<FileState['damage']>['offer']['differences'][number];
@@ -75,7 +76,7 @@ export function RecoveryScreen({ file }: { file: FileState }) {
               {t('recovery.backupTitle')}
             </Typography>
             <Typography data-testid="recovery-backup">
-              {fmt.moment(backup.takenAt)} — {t(`backups.reasons.${backup.reason}`, { defaultValue: backup.reason })}
+              {fmt.moment(backup.takenAt)} — {backupReason(t, backup.reason)}
               {backup.counts &&
                 ` — ${fmt.list(
                   (['regions', 'clusters', 'initiatives'] as const).map(
