@@ -10,6 +10,13 @@ import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 
 /** A chart in its card, named for screen readers (the drawing itself says nothing to them). */
+/**
+ * The charts library measures its box and takes the axis names' 170 px out of it: a box measured
+ * narrower than that while the page is being laid out gives bars of negative width (seen once in
+ * CI as a console error from both bar charts at once). Inline, so it holds before the style sheets.
+ */
+const CHART_MIN_WIDTH = 320;
+
 export function ChartCard(props: { title: string; testId: string; children: React.ReactNode }) {
   const { t } = useTranslation();
   return (
@@ -18,7 +25,11 @@ export function ChartCard(props: { title: string; testId: string; children: Reac
         <Typography variant="h6" component="h3" gutterBottom>
           {props.title}
         </Typography>
-        <div role="img" aria-label={t('dashboard.chartLabel', { title: props.title })}>
+        <div
+          role="img"
+          aria-label={t('dashboard.chartLabel', { title: props.title })}
+          style={{ minWidth: CHART_MIN_WIDTH }}
+        >
           {props.children}
         </div>
       </CardContent>
