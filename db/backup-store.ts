@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { APPLICATION_ID } from './connection';
-import { getStats } from './queries/stats';
+import { getStats, type PortfolioStats } from './queries/stats';
 
 export interface BackupInfo {
   path: string;
@@ -93,6 +93,32 @@ function peek(path: string): Pick<BackupInfo, 'counts' | 'version'> {
   }
 }
 
+/** What a copy holds, read-only: reading a copy never changes it (nor puts it back in WAL mode). */
+export function statsOfFile(file: string, nativeBinding?: string): PortfolioStats {
+  const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+  try {
+    return getStats(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Whether a backup opens as a portfolio and passes SQLite's quick check (read-only). */
+export function isSound(path: string): boolean {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    return (
+      db.pragma('application_id', { simple: true }) === APPLICATION_ID &&
+      db.pragma('quick_check', { simple: true }) === 'ok'
+    );
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
+}
+
 /**
  * Deletes the backups the rotation does not keep: the newest `keepLast`, and the newest of each
  * of the last `keepMonths` calendar months. Returns the deleted paths.
@@ -112,6 +138,12 @@ export function pruneBackups(file: string, rotation: Rotation, now = new Date())
       monthSeen.add(month);
       keep.add(b.path);
     }
+  }
+  // The rotation never takes the last good copy: when the newest backups are damaged (a failing
+  // disk), the newest sound one stays, however old.
+  if (all.some((b) => !keep.has(b.path))) {
+    const sound = all.find((b) => isSound(b.path));
+    if (sound) keep.add(sound.path);
   }
   const removed: string[] = [];
   for (const b of all) {

@@ -1,26 +1,55 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { backupName, backupsDir, dailyBackupDue, fileStampOf, pruneBackups } from './backup-store';
 import {
   APPLICATION_ID,
+  assertInPlace,
   type Db,
   notAPortfolio,
   open,
   type OpenOptions,
   peekFile,
+  refuseNewer,
   requireExisting,
 } from './connection';
 import { AppError, ltr } from './errors';
 import { LATEST_VERSION } from './migrations';
+import type { AuditSource } from './model';
+import { getStats } from './queries/stats';
+import { recordAudit } from './repos/audit';
 import { getSettings } from './repos/settings';
+import {
+  contentDigest,
+  inUse,
+  LOCK_WAIT_MS,
+  onlineBackup,
+  partialName,
+  sweepPartials,
+  writeAtomically,
+} from './safe-file';
+
+export interface BackupOptions {
+  /**
+   * Apply the rotation now (the default). A backup taken before a write is kept out of the
+   * rotation until the write happened (`rotate`), and dropped if it did not (`dropBackup`), so
+   * failed attempts never push good backups out.
+   */
+  prune?: boolean;
+}
 
 /**
  * Copies the open portfolio with SQLite's online backup (never a file copy, which could catch
  * a half-written page) into a `backups` folder beside it, then applies the rotation of the
  * portfolio's settings. Returns the backup's path.
  */
-export async function backupBeside(db: Db, reason: string, now = new Date()): Promise<string> {
+export async function backupBeside(
+  db: Db,
+  reason: string,
+  now = new Date(),
+  options: BackupOptions = {},
+): Promise<string> {
+  assertInPlace(db);
   const file = db.name;
   const dir = backupsDir(file);
   mkdirSync(dir, { recursive: true });
@@ -28,24 +57,47 @@ export async function backupBeside(db: Db, reason: string, now = new Date()): Pr
   while (existsSync(join(dir, backupName(file, now, reason, n)))) n++;
   const target = join(dir, backupName(file, now, reason, n));
   await backupTo(db, target);
-  const { backupKeepLast, backupKeepMonths } = getSettings(db);
-  pruneBackups(file, { keepLast: backupKeepLast, keepMonths: backupKeepMonths }, now);
+  if (options.prune !== false) rotate(db, now);
   return target;
 }
 
+/** Applies the rotation of the portfolio's settings to its backups folder. */
+export function rotate(db: Db, now = new Date()): void {
+  const { backupKeepLast, backupKeepMonths } = getSettings(db);
+  pruneBackups(db.name, { keepLast: backupKeepLast, keepMonths: backupKeepMonths }, now);
+}
+
+/** Removes a backup taken before a write that did not happen. */
+export function dropBackup(path: string): void {
+  rmSync(path, { force: true });
+}
+
 /**
- * SQLite's online backup of an open portfolio into `target`, left as one self-contained file
- * (rollback journal, not WAL): reading it later leaves no -wal/-shm files beside it, and it can
- * be carried on a USB stick alone.
+ * SQLite's online backup of an open portfolio into `target`, written under a temporary name and
+ * renamed into place only once complete and checked, and left as one self-contained file
+ * (rollback journal, not WAL): reading it later leaves no -wal/-shm files beside it and never
+ * needs to write, so it can be carried on a USB stick alone and restored from read-only media.
  */
 export async function backupTo(db: Db, target: string): Promise<void> {
-  await db.backup(target);
-  const copy = new Database(target);
-  try {
-    copy.pragma('journal_mode = DELETE');
-  } finally {
-    copy.close();
-  }
+  await writeAtomically(target, async (temporary) => {
+    const pages = await onlineBackup(db, temporary);
+    const copy = new Database(temporary);
+    try {
+      copy.pragma('journal_mode = DELETE');
+      const mark = db.pragma('application_id', { simple: true });
+      if (
+        copy.pragma('application_id', { simple: true }) !== mark ||
+        copy.pragma('page_count', { simple: true }) !== pages
+      ) {
+        throw new AppError('INTERNAL', {
+          ar: `لم تكتمل النسخة ${ltr(target)}، فلم تُحفظ.`,
+          en: `The copy ${target} was not complete, so it was not kept.`,
+        });
+      }
+    } finally {
+      copy.close();
+    }
+  });
 }
 
 /** The backup of the first open of the day, when the settings ask for it; null when not taken. */
@@ -57,7 +109,9 @@ export async function dailyBackup(db: Db, now = new Date()): Promise<string | nu
 /**
  * Opens an existing portfolio for work. A file from an older version is backed up before it is
  * migrated (the backup keeps the old schema, so the office can go back to the old program); a
- * file from a newer version is refused by `open` before anything is written.
+ * file from a newer version, another program's file, or an empty file not named `.tajammu` is
+ * refused before anything is written to it; a damaged file is refused and never copied into the
+ * backups, where it would push good backups out.
  */
 export async function openExisting(
   file: string,
@@ -69,19 +123,35 @@ export async function openExisting(
   if (version > 0 && version < LATEST_VERSION) {
     const old = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
     try {
-      upgradeBackup = await backupBeside(old, 'before-upgrade');
+      if (old.pragma('quick_check', { simple: true }) === 'ok') {
+        upgradeBackup = await backupBeside(old, 'before-upgrade', new Date(), { prune: false });
+      }
     } finally {
       old.close();
     }
   }
-  return { db: open(file, options), upgradeBackup };
+  let db: Db;
+  try {
+    db = open(file, options); // a damaged file is refused here
+  } catch (e) {
+    if (upgradeBackup) dropBackup(upgradeBackup);
+    throw e;
+  }
+  if (upgradeBackup) rotate(db);
+  return { db, upgradeBackup };
 }
 
 /** The schema version of a portfolio file, read without writing; 0 when not yet ours. */
 function peekVersion(file: string, options: OpenOptions): number {
   const peek = peekFile(file, options.nativeBinding);
   if (!peek) throw notAPortfolio(file);
-  return peek.ours ? peek.version : 0; // open() tells what is wrong with a file not ours
+  if (peek.ours) {
+    refuseNewer(peek.version);
+    return peek.version;
+  }
+  // An empty file becomes a portfolio only by its name or an explicit create, never by a slip.
+  if (statSync(file).size === 0 && extname(file).toLowerCase() !== '.tajammu') throw notAPortfolio(file);
+  return 0; // open() tells what is wrong with another program's database
 }
 
 export interface FileCheck {
@@ -132,36 +202,81 @@ export function checkPortfolioFile(file: string): FileCheck {
 /**
  * Replaces a portfolio with a copy of another portfolio file (a backup), after a backup of the
  * current state. The copy is checked in full first, so a damaged or foreign file is refused
- * before anything is touched; an older one is brought up to date when opened.
+ * before anything is touched; an older one is brought up to date when opened. The result is
+ * compared with the copy, row by row: when another program holds the portfolio and the copy
+ * could not be written, the restore fails (IN_USE) instead of claiming success. The restore is
+ * written in the audit log, so an undo offered before it cannot reach back past it.
  */
-export async function restoreFrom(file: string, from: string): Promise<{ backup: string }> {
+export async function restoreFrom(
+  file: string,
+  from: string,
+  options: { source?: AuditSource; waitMs?: number } = {},
+): Promise<{ backup: string }> {
   requireExisting(file);
   checkCopy(from);
   const current = open(file);
   let backup: string;
+  let before: ReturnType<typeof getStats>;
   try {
-    backup = await backupBeside(current, 'before-restore');
+    before = getStats(current);
+    backup = await backupBeside(current, 'before-restore', new Date(), { prune: false });
   } finally {
     current.close();
   }
-  await copyInto(from, file);
+  try {
+    await copyInto(from, file, options.waitMs);
+  } catch (e) {
+    dropBackup(backup);
+    throw e;
+  }
+  const db = open(file); // migrates an older copy and runs the quick check
+  try {
+    recordAudit(db, { source: options.source ?? 'cli' }, 'portfolio', basename(file), 'update', before, {
+      restoredFrom: from,
+      ...getStats(db),
+    });
+    rotate(db);
+  } finally {
+    db.close();
+  }
   return { backup };
 }
 
 /**
  * Puts a good backup in the place of a damaged portfolio. The damaged file is never written to:
  * it is renamed, with its journal, to `<name>-damaged-<time>` beside it, so nothing in it is
- * lost should someone want to rescue more from it later. Returns where it was put.
+ * lost should someone want to rescue more from it later. The backup is copied and checked under
+ * a temporary name first, so a failure leaves the damaged file where it was. Returns where it
+ * was put.
  */
 export async function recoverFrom(file: string, from: string, now = new Date()): Promise<{ damaged: string }> {
   requireExisting(file);
   checkCopy(from);
   const ext = extname(file) || '.tajammu';
   const damaged = join(dirname(file), `${basename(file, extname(file))}-damaged-${fileStampOf(now)}${ext}`);
-  for (const suffix of ['-wal', '-shm', '']) {
-    if (existsSync(file + suffix)) renameSync(file + suffix, damaged + suffix);
+  sweepPartials(dirname(file));
+  const temporary = partialName(file);
+  try {
+    const source = new Database(from, { readonly: true, fileMustExist: true });
+    try {
+      await onlineBackup(source, temporary);
+    } finally {
+      source.close();
+    }
+    const db = open(temporary); // migrated and checked; closing folds its WAL back in
+    try {
+      recordAudit(db, { source: 'ui' }, 'portfolio', basename(file), 'update', null, { recoveredFrom: from });
+    } finally {
+      db.close();
+    }
+    for (const suffix of ['-wal', '-shm', '']) {
+      if (existsSync(file + suffix)) renameSync(file + suffix, damaged + suffix);
+    }
+    renameSync(temporary, file);
+  } catch (e) {
+    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(temporary + suffix, { force: true });
+    throw e;
   }
-  await copyInto(from, file);
   return { damaged };
 }
 
@@ -186,13 +301,22 @@ function checkCopy(from: string): void {
   }
 }
 
-async function copyInto(from: string, file: string): Promise<void> {
+/**
+ * Writes a copy into the portfolio file through SQLite's online backup (one transaction of the
+ * target: all of it or nothing), then proves the portfolio now holds exactly the copy.
+ */
+async function copyInto(from: string, file: string, waitMs = LOCK_WAIT_MS): Promise<void> {
   const source = new Database(from, { readonly: true, fileMustExist: true });
   try {
-    // SQLite's online backup writes the copy page by page in one transaction of the target.
-    await source.backup(file);
+    const expected = contentDigest(source);
+    await onlineBackup(source, file, waitMs);
+    const result = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      if (contentDigest(result) !== expected) throw inUse(file);
+    } finally {
+      result.close();
+    }
   } finally {
     source.close();
   }
-  open(file).close(); // migrates an older copy and runs the quick check
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { Database as Db } from 'better-sqlite3';
 import { AppError, ltr } from './errors';
 import { installJournal } from './changes';
@@ -30,7 +30,8 @@ export function open(file: string, options: OpenOptions = {}): Db {
   }
   try {
     checkIdentity(db, file);
-    // Checked before anything is set: even switching the journal mode writes to the file.
+    // Refused before anything is set: even switching the journal mode writes to the file.
+    refuseNewer(schemaVersion(db));
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw damaged(file, { check });
     db.pragma('journal_mode = WAL');
@@ -42,6 +43,7 @@ export function open(file: string, options: OpenOptions = {}): Db {
     db.pragma('cache_size = -65536');
     migrate(db, options.toVersion);
     installJournal(db);
+    remember(db, file);
     return db;
   } catch (e) {
     db.close();
@@ -129,18 +131,23 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-export function migrate(db: Db, toVersion = LATEST_VERSION): void {
-  const current = schemaVersion(db);
-  if (current > LATEST_VERSION) {
+/** A file of a newer schema is refused before anything touches it. */
+export function refuseNewer(version: number): void {
+  if (version > LATEST_VERSION) {
     throw new AppError(
       'NEWER_FILE',
       {
-        ar: `هذا الملف أُنشئ بإصدار أحدث من البرنامج (مخطط ${current})، فلم يُفتح ولم يُغيَّر. حدِّث البرنامج لفتحه.`,
-        en: `This file was made by a newer version of the program (schema ${current}); it was not opened or changed. Update the program to open it.`,
+        ar: `هذا الملف أُنشئ بإصدار أحدث من البرنامج (مخطط ${version})، فلم يُفتح ولم يُغيَّر. حدِّث البرنامج لفتحه.`,
+        en: `This file was made by a newer version of the program (schema ${version}); it was not opened or changed. Update the program to open it.`,
       },
-      { fileVersion: current, supportedVersion: LATEST_VERSION },
+      { fileVersion: version, supportedVersion: LATEST_VERSION },
     );
   }
+}
+
+export function migrate(db: Db, toVersion = LATEST_VERSION): void {
+  const current = schemaVersion(db);
+  refuseNewer(current);
   const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= toVersion);
   if (pending.length === 0) return;
   // All pending steps land together or not at all, so a crash never leaves a half-migrated file.
@@ -151,4 +158,37 @@ export function migrate(db: Db, toVersion = LATEST_VERSION): void {
       db.pragma(`user_version = ${m.version}`);
     }
   })();
+}
+
+/** The file each open connection was opened on (device and inode), to notice it being swapped. */
+const identities = new WeakMap<Db, { dev: number; ino: number }>();
+
+function remember(db: Db, file: string): void {
+  const s = statSync(file, { throwIfNoEntry: false });
+  if (s) identities.set(db, { dev: s.dev, ino: s.ino });
+}
+
+/**
+ * Refuses to write when the open file is no longer where it was opened: deleted, on a USB stick
+ * that was pulled out, or replaced by another file of the same name. SQLite would go on writing
+ * to the old file (a deleted one, or nowhere), and answer that all went well.
+ */
+export function assertInPlace(db: Db): void {
+  const was = identities.get(db);
+  if (!was) return;
+  const now = statSync(db.name, { throwIfNoEntry: false });
+  if (now && now.dev === was.dev && now.ino === was.ino) return;
+  throw new AppError(
+    'FILE_GONE',
+    now
+      ? {
+          ar: `استُبدل ملف المحفظة ${ltr(db.name)} بملف آخر بعد فتحه، فلم يُكتب شيء. احفظ نسخة من المحفظة المفتوحة في مكان آخر (الإعدادات ← حفظ نسخة)، ثم افتح الملف الذي تريده.`,
+          en: `The portfolio file ${db.name} was replaced by another file after it was opened, so nothing was written. Save a copy of the open portfolio elsewhere (Settings → Save a copy), then open the file you want.`,
+        }
+      : {
+          ar: `لم يعد ملف المحفظة ${ltr(db.name)} في مكانه (حُذف أو فُصل القرص الذي يحمله)، فلم يُكتب شيء. احفظ نسخة من المحفظة المفتوحة في مكان آخر (الإعدادات ← حفظ نسخة).`,
+          en: `The portfolio file ${db.name} is no longer where it was (deleted, or its drive was removed), so nothing was written. Save a copy of the open portfolio elsewhere (Settings → Save a copy).`,
+        },
+    { file: db.name },
+  );
 }

@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'NEWER_FILE'
   | 'FILE_DAMAGED'
   | 'FILE_EXISTS'
+  | 'FILE_GONE'
+  | 'WRITE_FAILED'
   | 'NO_PORTFOLIO'
   | 'BUSY'
   | 'CANCELLED'

@@ -1,0 +1,141 @@
+/**
+ * Writing files so that nothing is ever lost or half-written under its real name: every output
+ * goes to a temporary name in the same folder, is flushed to disk, then renamed into place; and
+ * SQLite's online backup is checked to have really copied something.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Database as Db } from 'better-sqlite3';
+import { AppError, ltr } from './errors';
+
+/** `.report.xlsx.1234-a1b2c3d4.partial`: hidden, never taken for a backup or a workbook. */
+const PARTIAL = /^\..+\.(\d+)-[0-9a-f]{8}\.partial(?:-journal|-wal|-shm)?$/;
+
+export function partialName(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.partial`);
+}
+
+function removeWithJournals(file: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+}
+
+/** Flushes a file (or a folder's entry list) to the disk; a folder cannot be opened on Windows. */
+function flush(path: string, isDir = false): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    fsyncSync(fd);
+  } catch (e) {
+    if (!isDir) throw e;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Writes `target` through `write(temporary)`: the temporary file is flushed and renamed over the
+ * target only when `write` succeeded, so a crash, a full disk or a kill leaves either the old
+ * file or no file under the real name, never a truncated one. Temporaries left by a process that
+ * died are swept from the folder first.
+ */
+export async function writeAtomically<T>(target: string, write: (temporary: string) => Promise<T> | T): Promise<T> {
+  sweepPartials(dirname(target));
+  const temporary = partialName(target);
+  try {
+    const result = await write(temporary);
+    flush(temporary);
+    renameSync(temporary, target);
+    flush(dirname(target), true);
+    return result;
+  } catch (e) {
+    removeWithJournals(temporary);
+    throw e;
+  }
+}
+
+const alive = (pid: number): boolean => {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Removes the temporaries of processes that no longer run (killed, or a power cut). */
+export function sweepPartials(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = PARTIAL.exec(name);
+    if (!m || alive(Number(m[1]))) continue;
+    try {
+      rmSync(join(dir, name), { force: true });
+      removed.push(join(dir, name));
+    } catch {
+      // Left for the next sweep.
+    }
+  }
+  return removed;
+}
+
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+/** How long a copy waits for another program to release the portfolio before giving up. */
+export const LOCK_WAIT_MS = 5000;
+
+export function inUse(file: string): AppError {
+  return new AppError('IN_USE', {
+    ar: `ملف المحفظة ${ltr(file)} مستخدم في برنامج آخر يكتب فيه الآن، فلم يُنسخ ولم يتغير شيء. أغلق البرنامج الآخر أو انتظر حتى ينتهي ثم أعد المحاولة.`,
+    en: `The portfolio file ${file} is in use by another program that is writing to it, so nothing was copied and nothing changed. Close the other program or wait for it to finish, then try again.`,
+  });
+}
+
+/**
+ * SQLite's online backup of `source` into `target`, waiting a bounded time for a lock. The
+ * backup of better-sqlite3 12 resolves as finished when its first step meets SQLITE_BUSY, having
+ * copied nothing: its total page count is then 0 (a real database has at least one page), which
+ * is what is checked here. Returns the number of pages copied.
+ */
+export async function onlineBackup(source: Db, target: string, waitMs = LOCK_WAIT_MS): Promise<number> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const { totalPages } = await source.backup(target);
+    if (totalPages > 0) return totalPages;
+    if (Date.now() >= deadline) throw inUse(source.name === target ? source.name : target);
+    await sleep(100);
+  }
+}
+
+/**
+ * A digest of everything a portfolio holds (every table, row by row), to prove that a copy put
+ * in place holds what was copied and not what was there before.
+ */
+export function contentDigest(db: Db): string {
+  const hash = createHash('sha256');
+  const tables = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  hash.update(String(db.pragma('user_version', { simple: true })));
+  for (const t of tables) {
+    hash.update(`\0${t}\0`);
+    // Key order, which a WITHOUT ROWID table also has (it has no rowid to order by).
+    const key = (db.pragma(`table_info("${t}")`) as { name: string; pk: number }[])
+      .filter((c) => c.pk > 0)
+      .sort((a, b) => a.pk - b.pk)
+      .map((c) => `"${c.name}"`);
+    const order = key.length > 0 ? key.join(', ') : 'rowid';
+    for (const row of db.prepare(`SELECT * FROM "${t}" ORDER BY ${order}`).raw().iterate()) {
+      hash.update(JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
+    }
+  }
+  return hash.digest('hex');
+}
