@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { Db } from '../connection';
 import { AppError, type Bilingual } from '../errors';
 import { type Initiative, InitiativeCreate, InitiativeUpdate } from '../model';
-import type { WriteContext } from '../repos/audit';
+import { recordAudit, type WriteContext } from '../repos/audit';
 import { createInitiative, updateInitiative } from '../repos/initiatives';
 import { stmt, tx } from '../stmt';
 
@@ -34,7 +34,7 @@ export function listDrafts(db: Db): Draft[] {
 }
 
 /** Checked as the real write would check it, so a draft that cannot be committed is refused now. */
-export function addDraft(db: Db, draft: DraftInput): Draft {
+export function addDraft(db: Db, ctx: WriteContext, draft: DraftInput): Draft {
   const input = draft.kind === 'create' ? InitiativeCreate.parse(draft.input) : InitiativeUpdate.parse(draft.input);
   const problem = tryApply(db, [{ ...draft, id: 0, createdAt: '' }]).problems[0];
   if (problem) throw new AppError('INVALID_INPUT', problem.message, { draft: true });
@@ -47,15 +47,30 @@ export function addDraft(db: Db, draft: DraftInput): Draft {
     JSON.stringify(input),
     new Date().toISOString(),
   ) as { id: number; created_at: string };
-  return { ...draft, input, id: row.id, createdAt: row.created_at } as Draft;
+  const added = { ...draft, input, id: row.id, createdAt: row.created_at } as Draft;
+  recordAudit(db, ctx, DRAFT, String(added.id), 'create', null, added);
+  return added;
 }
 
-export function removeDraft(db: Db, id: number): void {
-  stmt(db, 'DELETE FROM plan_drafts WHERE id = ?').run(id);
+/** Drafts are kept in the portfolio file, so adding and dropping them is in the audit log too. */
+const DRAFT = 'plan_draft';
+
+export function removeDraft(db: Db, ctx: WriteContext, id: number): void {
+  tx(db, () => {
+    const draft = listDrafts(db).find((d) => d.id === id);
+    if (!draft) return;
+    stmt(db, 'DELETE FROM plan_drafts WHERE id = ?').run(id);
+    recordAudit(db, ctx, DRAFT, String(id), 'delete', draft, null);
+  });
 }
 
-export function discardDrafts(db: Db): number {
-  return stmt(db, 'DELETE FROM plan_drafts').run().changes;
+export function discardDrafts(db: Db, ctx: WriteContext): number {
+  return tx(db, () => {
+    const drafts = listDrafts(db);
+    stmt(db, 'DELETE FROM plan_drafts').run();
+    for (const d of drafts) recordAudit(db, ctx, DRAFT, String(d.id), 'delete', d, null);
+    return drafts.length;
+  });
 }
 
 const ROLLBACK = Symbol('rollback');
@@ -113,7 +128,8 @@ export function commitDrafts(db: Db, ctx: WriteContext): { created: number; upda
   return tx(db, () => {
     const drafts = listDrafts(db);
     for (const d of drafts) applyOne(db, ctx, d);
-    discardDrafts(db);
+    // Committed, not dropped: the initiatives' own audit entries tell what became of them.
+    stmt(db, 'DELETE FROM plan_drafts').run();
     return {
       created: drafts.filter((d) => d.kind === 'create').length,
       updated: drafts.filter((d) => d.kind === 'update').length,

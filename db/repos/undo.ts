@@ -14,6 +14,7 @@ import { findIndicator } from './indicators';
 import { initiativesTable } from './initiatives';
 import { regionsTable } from './regions';
 import { sectorsTable } from './sectors';
+import { getSettings } from './settings';
 
 export interface ChangeSummary {
   id: number;
@@ -30,6 +31,8 @@ const ENTITIES: Partial<Record<JournaledTable, { entity: string; find(db: Db, id
   clusters: { entity: 'cluster', find: (db, id) => clustersTable.find(db, id) },
   initiatives: { entity: 'initiative', find: (db, id) => initiativesTable.find(db, id) },
   indicators: { entity: 'indicator', find: findIndicator },
+  // The settings are one record in the audit, as settings.update writes them.
+  settings: { entity: 'settings', find: (db) => getSettings(db) },
 };
 
 interface ChangeRow {
@@ -67,8 +70,8 @@ export function undoLast(db: Db, ctx: WriteContext): ChangeSummary {
     throw new AppError(
       'CONFLICT',
       {
-        ar: 'لا يمكن التراجع عن آخر تغيير: أُجريت بعده تغييرات من الاستيراد أو سطر الأوامر.',
-        en: 'The last change cannot be undone: changes were made after it by an import or the command line.',
+        ar: 'لا يمكن التراجع عن آخر تغيير: أُجريت بعده تغييرات من الاستيراد أو الاستعادة أو سطر الأوامر.',
+        en: 'The last change cannot be undone: changes were made after it by an import, a restore or the command line.',
       },
       { changeId: change.id },
     );
@@ -82,7 +85,7 @@ export function undoLast(db: Db, ctx: WriteContext): ChangeSummary {
   for (const r of rows) {
     const key = JSON.parse(r.pk) as Record<string, string>;
     const table: JournaledTable = r.tbl === 'indicator_values' ? 'indicators' : r.tbl;
-    const id = r.tbl === 'indicator_values' ? key.indicator_id : key.id;
+    const id = r.tbl === 'indicator_values' ? key.indicator_id : r.tbl === 'settings' ? 'settings' : key.id;
     if (id && ENTITIES[table]) touched.set(`${table}:${id}`, { table, id });
   }
   inChange(

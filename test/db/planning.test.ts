@@ -33,11 +33,11 @@ describe('db/queries/planning (what-if)', () => {
     const db = newDb();
     const { cluster, existing } = seed(db);
     const audit = listAudit(db, { limit: 1000 }).length;
-    addDraft(db, {
+    addDraft(db, ui, {
       kind: 'create',
       input: { title: 'علامة تجارية', clusterId: cluster.id, axes: [3], plannedBudget: 5000 },
     });
-    addDraft(db, { kind: 'update', input: { id: existing.id, axes: [5, 7] } });
+    addDraft(db, ui, { kind: 'update', input: { id: existing.id, axes: [5, 7] } });
 
     const { value, problems } = withDrafts(db, () => ({
       matrix: getMatrix(db),
@@ -51,7 +51,9 @@ describe('db/queries/planning (what-if)', () => {
     // Nothing of it stayed.
     expect(getMatrix(db)[0]!.initiatives).toEqual([0, 0, 0, 0, 1, 0, 0]);
     expect(initiatives.listInitiatives(db)).toHaveLength(1);
-    expect(listAudit(db, { limit: 1000 })).toHaveLength(audit);
+    // Only the two drafts' own entries: the preview wrote nothing.
+    expect(listAudit(db, { limit: 1000 })).toHaveLength(audit + 2);
+    expect(listAudit(db, { entity: 'plan_draft' }).map((a) => a.action)).toEqual(['create', 'create']);
     expect(initiatives.createInitiative(db, ui, { title: 'بعد', clusterId: cluster.id, axes: [1] }).code).toBe(
       'INI-0002',
     );
@@ -61,7 +63,7 @@ describe('db/queries/planning (what-if)', () => {
     const file = join(tempDir(), 'p.tajammu');
     const db = open(file);
     const { cluster } = seed(db);
-    addDraft(db, { kind: 'create', input: { title: 'مسودة', clusterId: cluster.id, axes: [2] } });
+    addDraft(db, ui, { kind: 'create', input: { title: 'مسودة', clusterId: cluster.id, axes: [2] } });
     db.close();
     const again = open(file);
     expect(listDrafts(again).map((d) => [d.kind, d.input.title])).toEqual([['create', 'مسودة']]);
@@ -72,7 +74,7 @@ describe('db/queries/planning (what-if)', () => {
     const db = newDb();
     const { region, cluster } = seed(db);
     const bad = () =>
-      addDraft(db, {
+      addDraft(db, ui, {
         kind: 'create',
         input: { title: 'خطأ', clusterId: cluster.id, axes: [1], startDate: '2026-05-01', endDate: '2026-01-01' },
       });
@@ -80,7 +82,10 @@ describe('db/queries/planning (what-if)', () => {
     expect(listDrafts(db)).toEqual([]);
 
     const other = clusters.createCluster(db, ui, { regionId: region.id, nameAr: 'فخار' });
-    const draft = addDraft(db, { kind: 'create', input: { title: 'في تجمع سيحذف', clusterId: other.id, axes: [4] } });
+    const draft = addDraft(db, ui, {
+      kind: 'create',
+      input: { title: 'في تجمع سيحذف', clusterId: other.id, axes: [4] },
+    });
     clusters.deleteCluster(db, ui, other.id);
     const { problems } = withDrafts(db, () => getMatrix(db));
     expect(problems.map((p) => p.draftId)).toEqual([draft.id]);
@@ -90,10 +95,10 @@ describe('db/queries/planning (what-if)', () => {
   it('commits all drafts in one step or none, then ends the session; discards on request', () => {
     const db = newDb();
     const { cluster, existing } = seed(db);
-    addDraft(db, { kind: 'create', input: { title: 'جديدة', clusterId: cluster.id, axes: [1] } });
-    const d2 = addDraft(db, { kind: 'update', input: { id: existing.id, status: 'active' } });
-    removeDraft(db, d2.id);
-    addDraft(db, { kind: 'update', input: { id: existing.id, progress: 40 } });
+    addDraft(db, ui, { kind: 'create', input: { title: 'جديدة', clusterId: cluster.id, axes: [1] } });
+    const d2 = addDraft(db, ui, { kind: 'update', input: { id: existing.id, status: 'active' } });
+    removeDraft(db, ui, d2.id);
+    addDraft(db, ui, { kind: 'update', input: { id: existing.id, progress: 40 } });
     expect(commitDrafts(db, ui)).toEqual({ created: 1, updated: 1 });
     expect(listDrafts(db)).toEqual([]);
     expect(initiatives.getInitiative(db, existing.id)).toMatchObject({ progress: 40, status: 'planned' });
@@ -101,14 +106,14 @@ describe('db/queries/planning (what-if)', () => {
 
     // A draft that fails at commit time leaves everything as it was, drafts included.
     const other = clusters.createCluster(db, ui, { regionId: cluster.regionId, nameAr: 'فخار' });
-    addDraft(db, { kind: 'create', input: { title: 'أولى', clusterId: cluster.id, axes: [2] } });
-    addDraft(db, { kind: 'create', input: { title: 'ثانية', clusterId: other.id, axes: [2] } });
+    addDraft(db, ui, { kind: 'create', input: { title: 'أولى', clusterId: cluster.id, axes: [2] } });
+    addDraft(db, ui, { kind: 'create', input: { title: 'ثانية', clusterId: other.id, axes: [2] } });
     clusters.deleteCluster(db, ui, other.id);
     const count = initiatives.listInitiatives(db).length;
     expect(() => commitDrafts(db, ui)).toThrow(AppError);
     expect(initiatives.listInitiatives(db)).toHaveLength(count);
     expect(listDrafts(db)).toHaveLength(2);
-    expect(discardDrafts(db)).toBe(2);
+    expect(discardDrafts(db, ui)).toBe(2);
     expect(listDrafts(db)).toEqual([]);
   });
 });

@@ -152,7 +152,7 @@ describe('import/messy register', () => {
 
     const result = await commitImport(db, plan, { fileName: 'register.xlsx', sha256: 'x' });
     expect(result).toMatchObject({ created: 3, regionsCreated: 2, clustersCreated: 2 });
-    expect(existsSync(result.backup)).toBe(true);
+    expect(existsSync(result.backup!)).toBe(true);
     const stored = listInitiatives(db);
     expect(
       stored.map((i) => [

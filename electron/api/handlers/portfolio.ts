@@ -55,9 +55,9 @@ export const matrixHandlers = {
 
 export const planningHandlers = {
   'planning.list': (_input, { db }) => listDrafts(db),
-  'planning.add': (input, { db }) => addDraft(db, input),
-  'planning.remove': (input, { db }) => {
-    removeDraft(db, input.id);
+  'planning.add': (input, { db, source }) => addDraft(db, { source }, input),
+  'planning.remove': (input, { db, source }) => {
+    removeDraft(db, { source }, input.id);
     return {};
   },
   'planning.preview': (input, { db }) => {
@@ -68,7 +68,7 @@ export const planningHandlers = {
     return { drafts: listDrafts(db), before, after, problems };
   },
   'planning.commit': (_input, { db, source }) => commitDrafts(db, { source }),
-  'planning.discard': (_input, { db }) => ({ discarded: discardDrafts(db) }),
+  'planning.discard': (_input, { db, source }) => ({ discarded: discardDrafts(db, { source }) }),
 } satisfies DomainHandlers<'planning'>;
 
 export const healthHandlers = {

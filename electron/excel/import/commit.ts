@@ -4,13 +4,14 @@
  * repositories and so carries an audit entry with source `import`. The writer also serves the
  * streaming import (stream.ts), which applies the plan batch by batch as it grows.
  */
-import { backupBeside } from '../../../db/backup';
+import { backupBeside, dropBackup, rotate } from '../../../db/backup';
 import { refreshClusterSums } from '../../../db/cluster-sums';
 import type { Db } from '../../../db/connection';
 import { stmt } from '../../../db/stmt';
 import type { WriteContext } from '../../../db/repos/audit';
 import { createCluster } from '../../../db/repos/clusters';
-import { createInitiative, updateInitiative } from '../../../db/repos/initiatives';
+import { AppError } from '../../../db/errors';
+import { createInitiative, initiativesTable, updateInitiative } from '../../../db/repos/initiatives';
 import { createRegion } from '../../../db/repos/regions';
 import { createSector } from '../../../db/repos/sectors';
 import type { ImportPlan, InitiativeValues, Ref } from './plan';
@@ -22,7 +23,8 @@ export interface ImportResult {
   skipped: number;
   regionsCreated: number;
   clustersCreated: number;
-  backup: string;
+  /** The backup taken before the import; null when the import changed nothing and it was dropped. */
+  backup: string | null;
   batchId: number;
 }
 
@@ -32,13 +34,72 @@ export interface ImportSource {
 }
 
 export async function commitImport(db: Db, plan: ImportPlan, source: ImportSource): Promise<ImportResult> {
-  const backup = await backupBeside(db, 'before-import');
-  return withFullSync(db, async () =>
-    db.transaction(() => {
-      const writer = createWriter(db);
-      writer.apply(plan);
-      return writer.finish(plan, source, backup);
-    })(),
+  refuseStale(db, plan);
+  const backup = await backupBeside(db, 'before-import', new Date(), { prune: false });
+  const result = await keepBackupIfWritten(
+    db,
+    backup,
+    () =>
+      withFullSync(db, async () =>
+        db.transaction(() => {
+          refuseStale(db, plan); // the backup was awaited: nothing may have slipped in since
+          const writer = createWriter(db);
+          writer.apply(plan);
+          return writer.finish(plan, source, backup);
+        })(),
+      ),
+    () => writesAnything(plan),
+  );
+  return writesAnything(plan) ? result : { ...result, backup: null };
+}
+
+/** Whether an import plan writes anything to the portfolio's records. */
+export const writesAnything = (plan: ImportPlan): boolean =>
+  plan.creates.length + plan.updates.length + plan.regionsToCreate.length + plan.clustersToCreate.length > 0 ||
+  plan.sectorsToCreate.length > 0;
+
+/**
+ * A backup taken before an import stays only when the import wrote something; then the rotation
+ * runs. A failed or empty import drops it, so attempts never push good backups out.
+ */
+export async function keepBackupIfWritten<T>(
+  db: Db,
+  backup: string,
+  run: () => Promise<T>,
+  wrote: (result: T) => boolean,
+): Promise<T> {
+  let result: T;
+  try {
+    result = await run();
+  } catch (e) {
+    dropBackup(backup);
+    throw e;
+  }
+  if (wrote(result)) rotate(db);
+  else dropBackup(backup);
+  return result;
+}
+
+/**
+ * A preview is planned against the initiatives as they stood then; if one of those it updates was
+ * changed since (from a screen or the command line), writing the preview would put old values
+ * back. Refused with the codes concerned, nothing written.
+ */
+function refuseStale(db: Db, plan: ImportPlan): void {
+  const stale: string[] = [];
+  for (const u of plan.updates) {
+    const now = initiativesTable.find(db, u.id);
+    if (!now || JSON.stringify(now) !== JSON.stringify(u.before)) stale.push(u.code);
+  }
+  if (stale.length === 0) return;
+  const shown = stale.slice(0, 10).join('، ') + (stale.length > 10 ? ' …' : '');
+  throw new AppError(
+    'CONFLICT',
+    {
+      ar: `تغيّرت ${stale.length} من المبادرات التي تحدّثها هذه المعاينة بعد إعدادها (${shown})، فلم يُكتب شيء. أعد المعاينة لترى التغييرات على حالها الآن.`,
+      en: `${stale.length} of the initiatives this preview updates changed after it was made (${stale.slice(0, 10).join(', ')}${stale.length > 10 ? ' …' : ''}), so nothing was written. Preview again to see the changes against them as they are now.`,
+    },
+    { stale },
   );
 }
 
@@ -74,6 +135,16 @@ export function createWriter(db: Db): ImportWriter {
   // Object.assign, not spreads: see plan.ts.
   const fields = (v: InitiativeValues) =>
     Object.assign(pick(v), { regionId: resolve(v.regionRef), clusterId: v.clusterRef ? resolve(v.clusterRef) : null });
+  /** Only the fields the preview showed as changing: whatever else the row holds is left alone. */
+  const patchOf = (u: ImportPlan['updates'][number]) => {
+    const all = fields(u.values) as Record<string, unknown>;
+    const patch: Record<string, unknown> = { id: u.id };
+    for (const c of u.changes) {
+      const field = c.field === 'region' ? 'regionId' : c.field === 'cluster' ? 'clusterId' : c.field;
+      patch[field] = all[field];
+    }
+    return patch as Parameters<typeof updateInitiative>[2];
+  };
 
   return {
     apply(plan) {
@@ -99,8 +170,7 @@ export function createWriter(db: Db): ImportWriter {
         createInitiative(db, ctx, fields(plan.creates[done.creates]!.values));
       }
       for (; done.updates < plan.updates.length; done.updates++) {
-        const u = plan.updates[done.updates]!;
-        updateInitiative(db, ctx, Object.assign(fields(u.values), { id: u.id }));
+        updateInitiative(db, ctx, patchOf(plan.updates[done.updates]!));
       }
     },
     finish(plan, source, backup) {

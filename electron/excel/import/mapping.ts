@@ -19,7 +19,7 @@ export function parseMapping(value: unknown): Mapping {
       { reason: 'bad_mapping' },
     );
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw bad('not an object');
-  const out: Mapping = {};
+  const out: Mapping = Object.create(null) as Mapping;
   for (const [header, field] of Object.entries(value)) {
     if (field !== null && !MAPPABLE_FIELDS.includes(field as Field)) throw bad(`"${String(field)}"`);
     out[header] = field as Field | null;

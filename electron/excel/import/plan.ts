@@ -20,6 +20,7 @@ import { listRegions } from '../../../db/repos/regions';
 import { listSectors } from '../../../db/repos/sectors';
 import { registerHeader } from '../labels';
 import type { Field } from './fields';
+import { limitProblems, nameProblem } from './limits';
 import type { ImportRecord, RowError, RowsResult } from './rows';
 import type { ParsedSheet, SheetHeader } from './worker';
 
@@ -62,7 +63,8 @@ export interface ImportPlan {
   columns: { header: string; field: Field | null }[];
   unmatched: string[];
   creates: { row: number; values: InitiativeValues }[];
-  updates: { row: number; id: string; code: string; values: InitiativeValues; changes: Change[] }[];
+  /** `before`: the initiative as it stood when planned; a commit refuses when it has changed since. */
+  updates: { row: number; id: string; code: string; values: InitiativeValues; changes: Change[]; before: Initiative }[];
   unchanged: number;
   skipped: number;
   regionsToCreate: { key: string; nameAr: string }[];
@@ -181,6 +183,12 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
       const fail = (f: Field, message: Bilingual) =>
         plan.errors.push({ sheet: sheet.sheet, row: r.row, column: header(f), message });
       const existing = r.code ? byCode.get(r.code) : undefined;
+      // Names that would be created must fit the model's limits, like every value below.
+      const badName = (['region', 'cluster', 'sector'] as const).find((f) => r[f] && nameProblem(r[f]));
+      if (badName) {
+        fail(badName, nameProblem(r[badName]!)!);
+        continue;
+      }
 
       // Where the initiative belongs: a known or new region, and a known or new cluster in it.
       let regionRef: Ref | undefined = existing ? { id: existing.regionId } : undefined;
@@ -277,13 +285,19 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
         continue;
       }
 
+      const broken = limitProblems(values);
+      if (broken.length > 0) {
+        for (const b of broken) fail(b.field, b.message);
+        continue;
+      }
+
       if (!existing) {
         plan.creates.push({ row: r.row, values });
         continue;
       }
       const changes = diff(existing, values, currencyDigits, regionName, clusterName, newRegions, newClusters);
       if (changes.length === 0) plan.unchanged += 1;
-      else plan.updates.push({ row: r.row, id: existing.id, code: existing.code, values, changes });
+      else plan.updates.push({ row: r.row, id: existing.id, code: existing.code, values, changes, before: existing });
     }
   };
   // Errors in reading order: by row, then by column as the sheet shows them.

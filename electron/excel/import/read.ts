@@ -80,7 +80,8 @@ export async function readWorkbook(file: string, options: ReadOptions = {}): Pro
 export async function streamWorkbook(file: string, options: ReadOptions, sink: RowSink): Promise<ParsedSheet> {
   const summary = checkWorkbookFile(file);
   if (options.signal?.aborted) throw CANCELLED();
-  const overrides: Record<string, Field | null> = {};
+  // No prototype: a header named "__proto__" or "constructor" is a key like any other.
+  const overrides: Record<string, Field | null> = Object.create(null) as Record<string, Field | null>;
   for (const [header, field] of Object.entries(options.mapping ?? {})) overrides[normalizeHeader(header)] = field;
   const input: WorkerInput = { file, overrides, maxRows: options.maxRows ?? 200_000, maxColumns: 300 };
   const timeoutMs = options.timeoutMs ?? 20_000 + summary.uncompressedBytes / 10_000;

@@ -8,7 +8,14 @@
 import { backupBeside } from '../../../db/backup';
 import type { Db } from '../../../db/connection';
 import { getSettings } from '../../../db/repos/settings';
-import { createWriter, type ImportResult, type ImportSource, withFullSync } from './commit';
+import {
+  createWriter,
+  type ImportResult,
+  type ImportSource,
+  keepBackupIfWritten,
+  withFullSync,
+  writesAnything,
+} from './commit';
 import { sha256File } from '.';
 import { createPlanner, type ImportPlan, type Planner } from './plan';
 import { type ReadOptions, streamWorkbook } from './read';
@@ -31,9 +38,30 @@ export interface StreamImportResult {
 export async function streamImport(db: Db, file: string, options: StreamImportOptions): Promise<StreamImportResult> {
   // A refused file is refused before the backup, so it leaves no trace at all.
   checkWorkbookFile(file);
-  const [backup, sha256] = await Promise.all([backupBeside(db, 'before-import'), sha256File(file)]);
+  const [backup, sha256] = await Promise.all([
+    backupBeside(db, 'before-import', new Date(), { prune: false }),
+    sha256File(file),
+  ]);
   const source: ImportSource = { fileName: options.fileName, sha256 };
   const { currencyDigits } = getSettings(db);
+  const outcome = await keepBackupIfWritten(
+    db,
+    backup,
+    () => writeWhileReading(db, file, options, backup, source, currencyDigits),
+    (o) => o.result !== null && writesAnything(o.plan),
+  );
+  if (outcome.result && !writesAnything(outcome.plan)) outcome.result.backup = null;
+  return outcome;
+}
+
+function writeWhileReading(
+  db: Db,
+  file: string,
+  options: StreamImportOptions,
+  backup: string,
+  source: ImportSource,
+  currencyDigits: number,
+): Promise<StreamImportResult> {
   return withFullSync(db, async () => {
     db.exec('BEGIN IMMEDIATE');
     db.exec('SAVEPOINT sheet');

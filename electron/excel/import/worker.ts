@@ -97,7 +97,8 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
     if (Object.keys(input.overrides).length === 0) return m;
     const fields = cells.map((c, i) => {
       const key = normalizeHeader(c);
-      return key in input.overrides ? input.overrides[key]! : m.fields[i]!;
+      // Own keys only: a header such as "constructor" must not find Object's own members.
+      return Object.hasOwn(input.overrides, key) ? input.overrides[key]! : m.fields[i]!;
     });
     return { fields, score: new Set(fields.filter((f) => f && f !== 'serial')).size };
   };
