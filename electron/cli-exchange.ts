@@ -14,6 +14,8 @@ import { readMappingFile } from './excel/import/mapping';
 import type { Lang } from './excel/labels';
 import { writeReport } from './excel/report';
 import { writeTemplate } from './excel/template';
+import { checkOutputTarget } from './excel/output';
+import { writeAtomically } from '../db/safe-file';
 import type { CliIo } from './cli';
 
 export const EXIT = { ok: 0, invalidRows: 1, refused: 2 } as const;
@@ -118,22 +120,29 @@ function requireOut(out: string | undefined): string {
 }
 
 export async function exportCommand(
-  flags: { db: string; out?: string; lang?: string; region?: string },
+  flags: { db: string; out?: string; lang?: string; region?: string; force?: boolean },
   io: CliIo,
 ): Promise<number> {
-  const out = requireOut(flags.out);
+  const lang = language(flags.lang);
+  const out = checkOutputTarget(requireOut(flags.out), { force: flags.force, portfolio: flags.db });
   return withPortfolio(flags.db, async (db) => {
-    const { initiatives } = await writeReport(db, out, { lang: language(flags.lang), region: flags.region });
+    // Under a temporary name until complete: an interrupted export never replaces a good report.
+    const { initiatives } = await writeAtomically(out, (temporary) =>
+      writeReport(db, temporary, { lang, region: flags.region }),
+    );
     io.out(`${out}: ${initiatives} initiatives\n`);
     return EXIT.ok;
   });
 }
 
-export async function templateCommand(flags: { db?: string; out?: string; lang?: string }, io: CliIo): Promise<number> {
-  const out = requireOut(flags.out);
+export async function templateCommand(
+  flags: { db?: string; out?: string; lang?: string; force?: boolean },
+  io: CliIo,
+): Promise<number> {
   const lang = language(flags.lang);
-  if (flags.db) await withPortfolio(flags.db, (db) => writeTemplate(out, lang, db));
-  else await writeTemplate(out, lang);
+  const out = checkOutputTarget(requireOut(flags.out), { force: flags.force, portfolio: flags.db });
+  if (flags.db) await withPortfolio(flags.db, (db) => writeAtomically(out, (t) => writeTemplate(t, lang, db)));
+  else await writeAtomically(out, (t) => writeTemplate(t, lang));
   io.out(`${out}\n`);
   return EXIT.ok;
 }

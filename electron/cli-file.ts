@@ -5,11 +5,12 @@
  *   npm run --silent cli -- backup --db FILE --out COPY [--force]
  *   npm run --silent cli -- restore --db FILE --from COPY
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { backupTo, checkPortfolioFile, restoreFrom } from '../db/backup';
-import { open } from '../db/connection';
 import { AppError, ltr } from '../db/errors';
-import { getStats, type PortfolioStats } from '../db/queries/stats';
+import type { PortfolioStats } from '../db/queries/stats';
+import { statsOfFile } from '../db/backup-store';
+import { peekFile } from '../db/connection';
 import type { CliIo } from './cli';
 import { withPortfolio } from './cli-exchange';
 
@@ -17,14 +18,7 @@ import { withPortfolio } from './cli-exchange';
 export const statsLine = (s: PortfolioStats): string =>
   `${s.regions} regions, ${s.clusters} clusters, ${s.initiatives} initiatives`;
 
-const counts = (file: string): string => {
-  const db = open(file);
-  try {
-    return statsLine(getStats(db));
-  } finally {
-    db.close();
-  }
-};
+const counts = (file: string): string => statsLine(statsOfFile(file));
 
 export function checkFileCommand(file: string, json: boolean, io: CliIo): number {
   const result = checkPortfolioFile(file);
@@ -42,10 +36,24 @@ export async function backupCommand(flags: { db: string; out?: string; force: bo
       en: 'Give the copy to write with --out.',
     });
   }
+  // Never over the portfolio it copies: a copy over its own source would destroy both.
+  if (existsSync(out) && realpathSync(out) === realpathSync(flags.db)) {
+    throw new AppError('CONFLICT', {
+      ar: `لا تُكتب النسخة فوق ملف المحفظة نفسه: ${ltr(out)}`,
+      en: `A copy cannot be written over the portfolio file itself: ${out}`,
+    });
+  }
   if (existsSync(out) && !flags.force) {
     throw new AppError('FILE_EXISTS', {
       ar: `الملف ${ltr(out)} موجود؛ استخدم --force لاستبداله.`,
       en: `${out} already exists; use --force to replace it.`,
+    });
+  }
+  // Only an older copy of a portfolio is ever replaced, never another program's file.
+  if (existsSync(out) && !peekFile(out)?.ours) {
+    throw new AppError('CONFLICT', {
+      ar: `الملف ${ltr(out)} ليس ملف محفظة، فلن يُستبدل بالنسخة. اختر اسمًا آخر.`,
+      en: `${out} is not a portfolio file, so it will not be replaced by the copy. Choose another name.`,
     });
   }
   await withPortfolio(flags.db, (db) => backupTo(db, out));

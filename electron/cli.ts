@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { open, type Db } from '../db/connection';
 import { resolveRegionScope } from '../db/queries/scope';
 import { AppError } from '../db/errors';
-import { dispatch } from './api/dispatch';
+import { dispatch, toApiError } from './api/dispatch';
 import { exportCommand, importCommand, templateCommand, withPortfolio } from './cli-exchange';
 import { backupCommand, checkFileCommand, restoreCommand, statsLine } from './cli-file';
 import type { OperationName, OutputOf } from './api/contract';
@@ -199,11 +199,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'export':
         return await exportCommand(
-          { db: requireDb(values), out: values.out, lang: values.lang, region: values.region },
+          { db: requireDb(values), out: values.out, lang: values.lang, region: values.region, force: values.force },
           io,
         );
       case 'template':
-        return await templateCommand({ db: values.db, out: values.out, lang: values.lang }, io);
+        return await templateCommand({ db: values.db, out: values.out, lang: values.lang, force: values.force }, io);
       case 'check-file':
         return checkFileCommand(requireDb(values), values.json, io);
       case 'backup':
@@ -214,21 +214,37 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         throw new UsageError(`أمر غير معروف: ${command}`, `Unknown command: ${command}`);
     }
   } catch (e) {
+    const usage = (e instanceof AppError && e.code === 'INVALID_INPUT' && e instanceof UsageError) || isArgsError(e);
+    // The import's JSON contract has a shape for failures: scripts that asked for JSON get it.
+    if (argv[0] === 'import' && argv.includes('--json') && !usage) {
+      io.out(`${JSON.stringify({ ok: false, error: toApiError(e) })}\n`);
+    }
     io.err(`${errorLine(e)}\n`);
     if (debug && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
-    return e instanceof AppError && e.code === 'INVALID_INPUT' ? 64 : 1;
+    if (usage || (e instanceof AppError && e.code === 'INVALID_INPUT')) return 64;
+    // 1 is the import's "invalid rows"; any other failure of an import (a locked file, a full
+    // disk) is 2, like a refused file.
+    return argv[0] === 'import' ? 2 : 1;
   }
 }
 
-/** One line, Arabic then English, whatever was thrown. */
+const isArgsError = (e: unknown): boolean => {
+  const code = (e as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+};
+
+/**
+ * One line, Arabic then English, whatever was thrown. The system's own text is English: it
+ * follows the English half only, never inside the Arabic one.
+ */
 export function errorLine(e: unknown): string {
   if (e instanceof AppError) return `${e.bilingual.ar} / ${e.bilingual.en}`;
-  const code = (e as { code?: string }).code;
-  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-    return `خيارات غير صالحة: ${(e as Error).message} / Invalid options: ${(e as Error).message}`;
+  if (isArgsError(e)) {
+    return `خيارات غير صالحة، انظر --help / Invalid options: ${(e as Error).message}`;
   }
-  const msg = e instanceof Error ? e.message : String(e);
-  return `حدث خطأ غير متوقع: ${msg} / Unexpected error: ${msg}`;
+  const { message, details } = toApiError(e);
+  const reason = (details as { reason?: string } | undefined)?.reason;
+  return `${message.ar} / ${message.en}${reason ? ` (${reason})` : ''}`;
 }
 
 if (require.main === module) {

@@ -7,11 +7,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { backupBeside, backupTo, dailyBackup, openExisting, recoverFrom, restoreFrom } from '../db/backup';
-import { type BackupInfo, describeBackup, listBackups, scanBackups } from '../db/backup-store';
+import { backupsDir, type BackupInfo, describeBackup, listBackups, scanBackups, statsOfFile } from '../db/backup-store';
 import { type Db, notAPortfolio, open, type OpenOptions, peekFile } from '../db/connection';
-import { AppError, ltr } from '../db/errors';
-import { getStats, type PortfolioStats } from '../db/queries/stats';
+import { AppError, type Bilingual, ltr } from '../db/errors';
+import type { PortfolioStats } from '../db/queries/stats';
 import { type RecoveryOffer, recoveryOffer } from '../db/recovery';
+import { sweepPartials } from '../db/safe-file';
 
 export type FilePurpose = 'open' | 'create' | 'copy';
 /** A native file dialog (Electron's); the web host has none, and the page asks for a path instead. */
@@ -34,6 +35,8 @@ export interface FileState {
   /** Set on the open that migrated an older file: the backup taken of it first. */
   upgradeBackup: string | null;
   damage: { message: { ar: string; en: string }; offer: RecoveryOffer } | null;
+  /** Something the user must know about the file just opened (its daily backup failed, say). */
+  warning: Bilingual | null;
 }
 
 const RECENT_MAX = 5;
@@ -43,6 +46,7 @@ export class PortfolioSession {
   private file = '';
   private upgradeBackup: string | null = null;
   private damage: FileState['damage'] = null;
+  private warning: Bilingual | null = null;
 
   constructor(private readonly options: SessionOptions) {}
 
@@ -69,6 +73,8 @@ export class PortfolioSession {
 
   /** At program start: the given file, made if it does not exist yet; a damaged one is not fatal. */
   async start(file: string): Promise<FileState> {
+    // Temporaries of a copy or export that a crash or a kill interrupted last time.
+    for (const dir of [dirname(resolve(file)), backupsDir(resolve(file))]) sweepPartials(dir);
     if (!existsSync(file)) return this.create(file);
     return this.openFile(file);
   }
@@ -79,16 +85,33 @@ export class PortfolioSession {
    */
   async openFile(path: string): Promise<FileState> {
     const file = resolve(path);
+    // All or nothing: the file is switched to only once it is open; until then, and on any
+    // refusal, the current file stays open and in use.
+    let opened: Awaited<ReturnType<typeof openExisting>>;
     try {
-      const { db, upgradeBackup } = await openExisting(file, this.options.open);
-      this.switchTo(file, db);
-      this.upgradeBackup = upgradeBackup ?? null;
-      await dailyBackup(db, this.now());
+      opened = await openExisting(file, this.options.open);
     } catch (e) {
       if (!(e instanceof AppError) || e.code !== 'FILE_DAMAGED') throw e;
+      const damage = { message: e.bilingual, offer: recoveryOffer(file) };
       this.switchTo(file, undefined);
-      this.damage = { message: e.bilingual, offer: recoveryOffer(file) };
+      this.damage = damage;
+      this.remember(file);
+      return this.info();
     }
+    let warning: Bilingual | null = null;
+    try {
+      await dailyBackup(opened.db, this.now());
+    } catch (e) {
+      // The file is open and sound; only its backup failed (a full USB stick): say so.
+      const reason = e instanceof AppError ? e.bilingual : { ar: String(e), en: String(e) };
+      warning = {
+        ar: `فُتح الملف، لكن تعذر أخذ نسخته الاحتياطية اليومية في ${ltr(backupsDir(file))}: ${reason.ar}`,
+        en: `The file is open, but its daily backup could not be taken in ${backupsDir(file)}: ${reason.en}`,
+      };
+    }
+    this.switchTo(file, opened.db);
+    this.upgradeBackup = opened.upgradeBackup ?? null;
+    this.warning = warning;
     this.remember(file);
     return this.info();
   }
@@ -123,12 +146,7 @@ export class PortfolioSession {
     if (existsSync(target) && !peekFile(target)?.ours) throw notAPortfolio(target);
     mkdirSync(dirname(target), { recursive: true });
     await backupTo(db, target);
-    const copy = open(target, this.options.open);
-    try {
-      return { path: target, stats: getStats(copy) };
-    } finally {
-      copy.close();
-    }
+    return { path: target, stats: statsOfFile(target, this.options.open?.nativeBinding) };
   }
 
   backups(): BackupInfo[] {
@@ -148,7 +166,7 @@ export class PortfolioSession {
     this.current!.close();
     this.current = undefined;
     try {
-      return await restoreFrom(this.file, resolve(from));
+      return await restoreFrom(this.file, resolve(from), { source: 'ui' });
     } finally {
       this.current = open(this.file, this.options.open);
     }
@@ -180,6 +198,7 @@ export class PortfolioSession {
       canChoose: Boolean(this.options.chooser),
       upgradeBackup: this.upgradeBackup,
       damage: this.damage,
+      warning: this.warning,
     };
   }
 
@@ -204,6 +223,7 @@ export class PortfolioSession {
     this.file = file;
     this.upgradeBackup = null;
     this.damage = null;
+    this.warning = null;
   }
 
   private remember(file: string): void {

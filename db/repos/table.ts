@@ -58,6 +58,15 @@ export interface Table<T extends { id: string }> {
   nextCode(db: Db): string;
 }
 
+/** "for another …" in Arabic: the noun without its article, with the preposition joined to it. */
+const ANOTHER: Record<EntityName, string> = {
+  region: 'لإقليم آخر',
+  sector: 'لقطاع آخر',
+  cluster: 'لتجمع إنتاجي آخر',
+  initiative: 'لمبادرة أخرى',
+  indicator: 'لمؤشر آخر',
+};
+
 /** The last generated code number per connection and table (see nextCode). */
 const lastNumber = new WeakMap<Db, Map<string, number>>();
 
@@ -176,6 +185,7 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
    */
   const codeTaken = (e: unknown, code: unknown): never => {
     const what = ENTITY_NAMES[spec.entity];
+    const another = ANOTHER[spec.entity];
     if (
       e instanceof Error &&
       (e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
@@ -184,7 +194,7 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
       throw new AppError(
         'CONFLICT',
         {
-          ar: `الرمز «${String(code)}» مستخدم بالفعل لـ${what.ar} آخر.`,
+          ar: `الرمز «${String(code)}» مستخدم بالفعل ${another}.`,
           en: `The code "${String(code)}" is already used by another ${what.en.toLowerCase()}.`,
         },
         { field: 'code', code },

@@ -7,6 +7,15 @@ export function toApiError(e: unknown, operation?: OperationName): ApiError {
     return { code: e.code, message: e.bilingual, ...(e.details === undefined ? {} : { details: e.details }) };
   }
   const sqlCode = (e as { code?: unknown }).code;
+  // SQLite's extended codes (SQLITE_IOERR_WRITE) fall under their primary one.
+  const disk = typeof sqlCode === 'string' ? DISK_FAILURES[sqlCode.split('_').slice(0, 2).join('_')] : undefined;
+  if (disk) {
+    return {
+      code: 'WRITE_FAILED',
+      message: disk,
+      details: { operation, system: sqlCode, reason: e instanceof Error ? e.message : String(e) },
+    };
+  }
   if (typeof sqlCode === 'string' && sqlCode.startsWith('SQLITE_')) {
     if (sqlCode === 'SQLITE_BUSY' || sqlCode === 'SQLITE_LOCKED') {
       return {
@@ -30,6 +39,7 @@ export function toApiError(e: unknown, operation?: OperationName): ApiError {
   }
   return {
     code: 'INTERNAL',
+    // The system's own text is English: it goes in the details, never inside the Arabic message.
     message: {
       ar: 'حدث خطأ غير متوقع، ولم يُحفظ أي تغيير.',
       en: 'An unexpected error occurred; no change was saved.',
@@ -37,3 +47,30 @@ export function toApiError(e: unknown, operation?: OperationName): ApiError {
     details: { operation, reason: e instanceof Error ? e.message : String(e) },
   };
 }
+
+const FULL = {
+  ar: 'القرص ممتلئ، فلم يُحفظ شيء. أفرغ مساحة أو اختر قرصًا آخر ثم أعد المحاولة.',
+  en: 'The disk is full, so nothing was saved. Free some space or choose another drive, then try again.',
+};
+const READ_ONLY = {
+  ar: 'لا يمكن الكتابة في هذا المكان (للقراءة فقط أو دون صلاحية)، فلم يُحفظ شيء.',
+  en: 'This place cannot be written to (read-only, or no permission), so nothing was saved.',
+};
+const IO = {
+  ar: 'تعذرت القراءة من القرص أو الكتابة فيه (ربما فُصل)، فلم يُحفظ شيء.',
+  en: 'The drive could not be read or written (it may have been removed), so nothing was saved.',
+};
+
+/** Failures of the disk itself, from Node or SQLite, told in words a user can act on. */
+const DISK_FAILURES: Record<string, { ar: string; en: string }> = {
+  ENOSPC: FULL,
+  EDQUOT: FULL,
+  SQLITE_FULL: FULL,
+  EROFS: READ_ONLY,
+  EACCES: READ_ONLY,
+  EPERM: READ_ONLY,
+  SQLITE_READONLY: READ_ONLY,
+  SQLITE_CANTOPEN: READ_ONLY,
+  EIO: IO,
+  SQLITE_IOERR: IO,
+};

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { inChange } from '../../db/changes';
-import type { Db } from '../../db/connection';
+import { assertInPlace, type Db } from '../../db/connection';
 import type { AuditSource } from '../../db/model';
 import type { PortfolioSession } from '../session';
 import { type ApiError, type ApiResult, contract, isOperationName } from './contract';
@@ -47,6 +47,8 @@ export async function dispatch(ctx: DispatchContext, name: unknown, input: unkno
   const parsed = contract[name].input.safeParse(input);
   if (!parsed.success) return fail(invalidInput(parsed.error));
   try {
+    // SQLite would write on to a deleted or swapped file and answer ok: looked at before each write.
+    if (!READS.test(name)) assertInPlace(ctx.db);
     const handler = handlers[name] as (input: unknown, ctx: DispatchContext) => unknown;
     const run = () => handler(parsed.data, ctx);
     const value = await (ctx.source === 'ui' && UNDOABLE.test(name) ? inChange(ctx.db, name, run) : run());
@@ -62,6 +64,13 @@ export async function dispatch(ctx: DispatchContext, name: unknown, input: unkno
  */
 const UNDOABLE =
   /^(regions|sectors|clusters|initiatives|indicators)\.(create|update|delete|setStatus|deleteMany)$|^settings\.update$|^planning\.commit$|^portfolio\.loadDemo$/;
+
+/**
+ * The operations that leave the portfolio file as it is (they read it, or write elsewhere); every
+ * other operation writes to it. Backups and file switches check the file themselves.
+ */
+const READS =
+  /\.(list|get|last|findings|stats|current|choose)$|^(jobs|exchange|files|backups)\.|^planning\.preview$|^import\.(preview|discard|errorWorkbook)$/;
 
 const fail = (error: ApiError): ApiResult<never> => ({ ok: false, error });
 

@@ -3,6 +3,10 @@
  * a string on its own, so a two-byte Arabic letter split across chunks becomes "��" (exceljs
  * issues #2084, #2316; fixes never released). Its one shared reader is replaced here, before
  * anything else loads exceljs, by one that carries partial characters over with StringDecoder.
+ * The same reader also mends inline rich text: exceljs's sheet reader starts the cell's text
+ * afresh at every <t> of an <is> element, so a cell written as runs (openpyxl, LibreOffice) kept
+ * only its last run; here the later <t> tags of one <is> are dropped, so the runs' text adds up,
+ * and phonetic guides (<rPh>) are left out as Excel leaves them out of the cell's value.
  * Every module of ours takes exceljs from this file (a lint rule says so).
  */
 import { createRequire } from 'node:module';
@@ -22,9 +26,23 @@ async function* parseSax(source: AsyncIterable<Buffer | string> | NodeJS.Readabl
   let error: Error | undefined;
   let events: SaxEvent[] = [];
   parser.on('error', (e) => (error = e));
-  parser.on('opentag', (value) => events.push({ eventType: 'opentag', value }));
-  parser.on('text', (value) => events.push({ eventType: 'text', value }));
-  parser.on('closetag', (value) => events.push({ eventType: 'closetag', value }));
+  let inline = false; // inside <is>
+  let runs = 0; // <t> tags met in it
+  let phonetic = false; // inside <rPh>
+  parser.on('opentag', (value) => {
+    if (value.name === 'is') [inline, runs] = [true, 0];
+    else if (inline && value.name === 'rPh') phonetic = true;
+    else if (inline && value.name === 't' && (phonetic || runs++ > 0)) return;
+    events.push({ eventType: 'opentag', value });
+  });
+  parser.on('text', (value) => {
+    if (!phonetic) events.push({ eventType: 'text', value });
+  });
+  parser.on('closetag', (value) => {
+    if (value.name === 'is') inline = false;
+    else if (value.name === 'rPh') phonetic = false;
+    events.push({ eventType: 'closetag', value });
+  });
   const decoder = new StringDecoder('utf8');
   for await (const chunk of iterable) {
     parser.write(typeof chunk === 'string' ? chunk : decoder.write(chunk));

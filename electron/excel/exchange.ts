@@ -4,7 +4,7 @@
  * until it is committed or discarded.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Db } from '../../db/connection';
@@ -59,16 +59,23 @@ export interface PreviewSummary {
   errors: RowError[];
 }
 
-const WORK_DIR = join(tmpdir(), 'tajammu-exchange');
+/**
+ * Uploaded workbooks and exports on their way to the page: in a folder of this process's own,
+ * made by mkdtemp (mode 0700), never in a folder other users of the PC can read.
+ */
+let workDir: string | undefined;
 const LIST_LIMIT = 500;
 /** A preview as kept for its commit: `portfolio` is the file it was planned against. */
 type KeptPreview = Preview & { file: string; fileName: string; at: number; portfolio: string };
 const previews = new Map<string, KeptPreview>();
 
 function workFile(ext: string): string {
-  mkdirSync(WORK_DIR, { recursive: true });
-  return join(WORK_DIR, `${randomUUID()}${ext}`);
+  if (!workDir || !existsSync(workDir)) workDir = mkdtempSync(join(tmpdir(), 'tajammu-exchange-'));
+  return join(workDir, `${randomUUID()}${ext}`);
 }
+
+/** The private folder of this process's work files (tests look at its mode). */
+export const exchangeWorkDir = (): string | undefined => workDir;
 
 function rememberPreview(id: string, entry: KeptPreview): void {
   previews.set(id, entry);
@@ -80,7 +87,8 @@ function rememberPreview(id: string, entry: KeptPreview): void {
 /** Removes the temporary copies of uploaded workbooks (on quit). */
 export function clearExchangeFiles(): void {
   previews.clear();
-  rmSync(WORK_DIR, { recursive: true, force: true });
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+  workDir = undefined;
 }
 
 export function discardPreview(id: string): void {
@@ -134,7 +142,7 @@ function summarize(id: string, fileName: string, p: Preview): PreviewSummary {
 
 export function startPreview(db: Db, input: FilePayload & { mapping?: Mapping }): { jobId: string } {
   const file = workFile('.xlsx');
-  writeFileSync(file, Buffer.from(input.data, 'base64'));
+  writeFileSync(file, Buffer.from(input.data, 'base64'), { mode: 0o600 });
   return startJob('import.preview', async (signal, progress) => {
     try {
       const preview = await previewImport(db, file, {

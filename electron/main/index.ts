@@ -11,6 +11,7 @@ import { getSettings } from '../../db/repos/settings';
 import { isOperationName, type OperationName } from '../api/contract';
 import { dispatch, sessionContext } from '../api/dispatch';
 import { clearExchangeFiles } from '../excel/exchange';
+import { checkOutputTarget } from '../excel/output';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { decidePermission, isAllowedNavigation, isSafeExternalLink, isTrustedSender, resolveAppFile } from './guards';
 import ar from '../../renderer/i18n/ar.json';
@@ -71,6 +72,9 @@ async function fileCommand(
     void dialog.showMessageBox({ message: copied, type: 'info' });
     return;
   }
+  // Open, but its daily backup failed (a full USB stick): the user is told.
+  const warning = (result.value as { warning?: Bilingual | null }).warning;
+  if (warning) showError(warning);
   followFile();
   win?.webContents.reload();
 }
@@ -142,6 +146,25 @@ function wireSecurity(): void {
     callback(decidePermission(permission)),
   );
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => decidePermission(permission));
+  // Files saved from the screens (report, template, matrix, findings, image) are asked for here,
+  // so the same rule as the command line's applies: never over the portfolio or its backups,
+  // never over a file of another kind. The save dialog has asked before replacing one.
+  session.defaultSession.on('will-download', (_event, item) => {
+    const path = dialog.showSaveDialogSync(win!, {
+      defaultPath: item.getFilename(),
+      properties: ['showOverwriteConfirmation', 'createDirectory'],
+    });
+    if (!path) {
+      item.cancel();
+      return;
+    }
+    try {
+      item.setSavePath(checkOutputTarget(path, { force: true, portfolio: portfolio?.db?.name }));
+    } catch (e) {
+      item.cancel();
+      showError(e instanceof AppError ? e.bilingual : { ar: String(e), en: String(e) });
+    }
+  });
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
       if (!isAllowedNavigation(url)) event.preventDefault();

@@ -24,6 +24,8 @@ export function makeFakeElectron(userData: string) {
     dialogs: [] as { kind: 'open' | 'save'; title?: string }[],
     reloads: 0,
     messages: [] as string[],
+    /** Handlers of the default session's events ('will-download'). */
+    sessionEvents: new Map<string, Fn>(),
   };
   const answer = (kind: 'open' | 'save', options: { title?: string }) => {
     rec.dialogs.push({ kind, title: options.title });
@@ -77,6 +79,7 @@ export function makeFakeElectron(userData: string) {
       defaultSession: {
         setPermissionRequestHandler: (fn: Fn) => (rec.permissionRequest = fn),
         setPermissionCheckHandler: (fn: Fn) => (rec.permissionCheck = fn),
+        on: (event: string, fn: Fn) => rec.sessionEvents.set(event, fn),
       },
     },
     dialog: {
@@ -87,6 +90,10 @@ export function makeFakeElectron(userData: string) {
       },
       showOpenDialog: (_win: unknown, options: { title?: string }) => answer('open', options),
       showSaveDialog: (_win: unknown, options: { title?: string }) => answer('save', options),
+      showSaveDialogSync: (_win: unknown, options: { title?: string }) => {
+        rec.dialogs.push({ kind: 'save', title: options.title });
+        return rec.dialogAnswers.shift() ?? undefined;
+      },
     },
     shell: { openExternal: (url: string) => rec.opened.push(url) },
     contextBridge: {

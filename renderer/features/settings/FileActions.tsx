@@ -50,7 +50,8 @@ export function FileActions({ file }: { file: FileState }) {
       } else {
         const state = await call(purpose === 'open' ? 'files.open' : 'files.create', { path });
         await switched();
-        if (state.state === 'open') {
+        if (state.warning) notify({ kind: 'error', error: { code: 'BACKUP_FAILED', message: state.warning } });
+        else if (state.state === 'open') {
           const key = purpose === 'create' ? 'files.created' : state.upgradeBackup ? 'files.upgraded' : 'files.opened';
           notify({ kind: 'success', key });
         }

@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../stores';
@@ -9,8 +10,11 @@ export function NoticeBar() {
   const notice = useStore((s) => s.notice);
   const clear = useStore((s) => s.clearNotice);
   const language = useStore((s) => s.language);
+  const go = useStore((s) => s.go);
   if (!notice) return null;
   const isError = notice.kind === 'error';
+  // The open file went away: its data is still open in the program, and Settings saves a copy.
+  const gone = isError && notice.error.code === 'FILE_GONE';
   return (
     <Snackbar
       open
@@ -24,6 +28,21 @@ export function NoticeBar() {
         variant="filled"
         role="alert"
         data-testid="notice"
+        action={
+          gone ? (
+            <Button
+              color="inherit"
+              size="small"
+              data-testid="notice-save-copy"
+              onClick={() => {
+                clear();
+                go('settings');
+              }}
+            >
+              {t('files.saveCopy')}
+            </Button>
+          ) : undefined
+        }
       >
         {isError ? notice.error.message[language] : t(notice.key, notice.vars)}
       </Alert>

@@ -1,0 +1,87 @@
+/**
+ * Where the program may write a file it makes (a report, a template, a matrix or findings
+ * workbook, an image): never over the open portfolio or its backups, never over a file of
+ * another kind, and over an earlier file of the same kind only when the user said so.
+ */
+import { closeSync, existsSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+import { backupsDir } from '../../db/backup-store';
+import { AppError, ltr } from '../../db/errors';
+import { checkWorkbookFile } from './import/zipcheck';
+
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+const real = (f: string): string => {
+  try {
+    return realpathSync(f);
+  } catch {
+    return resolve(f);
+  }
+};
+
+/** Whether an existing file is of the kind its name says (so replacing it loses nothing else). */
+function sameKind(file: string): boolean {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.xlsx') {
+    try {
+      checkWorkbookFile(file);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  if (ext === '.png') {
+    const fd = openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(8);
+      readSync(fd, head, 0, 8, 0);
+      return head.equals(PNG_MAGIC);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return false;
+}
+
+const refuse = (ar: string, en: string, file: string): AppError => new AppError('CONFLICT', { ar, en }, { file });
+
+/**
+ * Checks a target before anything is written; returns its full path. `force` allows replacing an
+ * earlier file of the same kind (the user agreed, or the system's save dialog asked).
+ */
+export function checkOutputTarget(target: string, options: { force?: boolean; portfolio?: string } = {}): string {
+  const file = resolve(target);
+  if (options.portfolio) {
+    const p = resolve(options.portfolio);
+    const own = ['', '-wal', '-shm', '-journal'].map((s) => real(p + s));
+    if (own.includes(real(file))) {
+      throw refuse(
+        `لا يُكتب التقرير فوق ملف المحفظة نفسه: ${ltr(file)}. اختر اسمًا آخر.`,
+        `A report is never written over the portfolio file itself: ${file}. Choose another name.`,
+        file,
+      );
+    }
+    if (real(dirname(file)) === real(backupsDir(p))) {
+      throw refuse(
+        `مجلد النسخ الاحتياطية للبرنامج وحده، فلا يُكتب فيه: ${ltr(file)}. اختر مكانًا آخر.`,
+        `The backups folder is the program's own; nothing is written into it: ${file}. Choose another place.`,
+        file,
+      );
+    }
+  }
+  if (!existsSync(file)) return file;
+  if (!statSync(file).isFile() || !sameKind(file)) {
+    throw refuse(
+      `الملف ${ltr(file)} موجود وليس من نوع الملف المطلوب كتابته، فلن يُستبدل. اختر اسمًا آخر.`,
+      `${file} exists and is not the kind of file being written, so it will not be replaced. Choose another name.`,
+      file,
+    );
+  }
+  if (!options.force) {
+    throw new AppError('FILE_EXISTS', {
+      ar: `الملف ${ltr(file)} موجود؛ استخدم --force لاستبداله.`,
+      en: `${file} already exists; use --force to replace it.`,
+    });
+  }
+  return file;
+}
