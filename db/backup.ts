@@ -123,7 +123,7 @@ export async function openExisting(
   if (version > 0 && version < LATEST_VERSION) {
     const old = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
     try {
-      if (old.pragma('quick_check', { simple: true }) === 'ok') {
+      if (passesQuickCheck(old)) {
         upgradeBackup = await backupBeside(old, 'before-upgrade', new Date(), { prune: false });
       }
     } finally {
@@ -139,6 +139,15 @@ export async function openExisting(
   }
   if (upgradeBackup) rotate(db);
   return { db, upgradeBackup };
+}
+
+/** SQLite's quick check; damage too deep for it to finish counts as a failure. */
+function passesQuickCheck(db: Db): boolean {
+  try {
+    return db.pragma('quick_check', { simple: true }) === 'ok';
+  } catch {
+    return false;
+  }
 }
 
 /** The schema version of a portfolio file, read without writing; 0 when not yet ours. */

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import type { Database as Db } from 'better-sqlite3';
 import { AppError, ltr } from './errors';
 import { installJournal } from './changes';
@@ -97,10 +97,24 @@ export function notAPortfolio(file: string): AppError {
 }
 
 /**
- * A file's mark and schema version, read without writing anything; null when SQLite cannot read
- * it as a database at all.
+ * A file's mark and schema version, read without writing anything; null when it is not an
+ * SQLite database at all. Read from the file's header where it can be: SQLite, even read-only,
+ * leaves -wal and -shm files beside a WAL-mode file it opens, and a file being refused must be
+ * left exactly as it was found.
  */
 export function peekFile(file: string, nativeBinding?: string): { ours: boolean; version: number } | null {
+  // A -wal file beside it may hold a newer header than the file's own: SQLite reads both.
+  if (!existsSync(`${file}-wal`)) {
+    let header: Buffer;
+    try {
+      header = readHead(file, 100);
+    } catch {
+      return null;
+    }
+    if (header.length === 0) return { ours: false, version: 0 }; // an empty file is an empty database
+    if (header.length < 100 || !header.subarray(0, 16).equals(SQLITE_MAGIC)) return null;
+    return { ours: header.readUInt32BE(68) === APPLICATION_ID, version: header.readUInt32BE(60) };
+  }
   let db: Db;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
@@ -114,6 +128,18 @@ export function peekFile(file: string, nativeBinding?: string): { ours: boolean;
     return null;
   } finally {
     db.close();
+  }
+}
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+function readHead(file: string, length: number): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(length);
+    return buf.subarray(0, readSync(fd, buf, 0, length, 0));
+  } finally {
+    closeSync(fd);
   }
 }
 

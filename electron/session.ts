@@ -13,6 +13,7 @@ import { AppError, type Bilingual, ltr } from '../db/errors';
 import type { PortfolioStats } from '../db/queries/stats';
 import { type RecoveryOffer, recoveryOffer } from '../db/recovery';
 import { sweepPartials } from '../db/safe-file';
+import { toApiError } from './api/dispatch-errors';
 
 export type FilePurpose = 'open' | 'create' | 'copy';
 /** A native file dialog (Electron's); the web host has none, and the page asks for a path instead. */
@@ -103,7 +104,7 @@ export class PortfolioSession {
       await dailyBackup(opened.db, this.now());
     } catch (e) {
       // The file is open and sound; only its backup failed (a full USB stick): say so.
-      const reason = e instanceof AppError ? e.bilingual : { ar: String(e), en: String(e) };
+      const reason = toApiError(e).message;
       warning = {
         ar: `فُتح الملف، لكن تعذر أخذ نسخته الاحتياطية اليومية في ${ltr(backupsDir(file))}: ${reason.ar}`,
         en: `The file is open, but its daily backup could not be taken in ${backupsDir(file)}: ${reason.en}`,

@@ -69,6 +69,9 @@ const DISK_FAILURES: Record<string, { ar: string; en: string }> = {
   EROFS: READ_ONLY,
   EACCES: READ_ONLY,
   EPERM: READ_ONLY,
+  // A file standing where a folder should be (or the reverse): nothing can be written there.
+  ENOTDIR: READ_ONLY,
+  EISDIR: READ_ONLY,
   SQLITE_READONLY: READ_ONLY,
   SQLITE_CANTOPEN: READ_ONLY,
   EIO: IO,

@@ -55,7 +55,7 @@ describe('db/repos/regions', () => {
     const b = regions.createRegion(db, ui, { code: 'B', nameAr: 'ب', parentId: a.id });
     const dup = errorOf(() => regions.createRegion(db, ui, { code: 'A', nameAr: 'ج' }));
     expect(dup.code).toBe('CONFLICT');
-    expect(dup.bilingual.ar).toContain('«A»');
+    expect(dup.bilingual.ar).toBe('الرمز «A» مستخدم بالفعل لإقليم آخر.');
     // The same on an edit, and the refused write leaves both records and the audit as they were.
     const audit = db.prepare('SELECT count(*) FROM audit_log').pluck().get();
     const taken = errorOf(() => regions.updateRegion(db, ui, { id: b.id, code: 'A' }));

@@ -219,3 +219,48 @@ describe('main process File menu (built bundle, fake Electron)', () => {
     expect((await invoke('files.current')).value.file).toBe(other);
   });
 });
+
+describe('main process downloads (built bundle, fake Electron)', () => {
+  const fakeItem = () => {
+    const item = { saved: '' as string, cancelled: false };
+    return Object.assign(item, {
+      getFilename: () => 'portfolio-report.xlsx',
+      cancel: () => void (item.cancelled = true),
+      setSavePath: (p: string) => void (item.saved = p),
+    });
+  };
+
+  it('saves a report from the screens where the user chose, but never over the portfolio or into its backups', async () => {
+    const download = fake.rec.sessionEvents.get('will-download') as unknown as (event: unknown, item: unknown) => void;
+    const current = (await fake.rec.ipc.get('tajammu:invoke')!(
+      trusted as never,
+      'files.current' as never,
+      undefined as never,
+    )) as { value: { file: string } };
+    const portfolio = current.value.file;
+    const before = readFileSync(portfolio);
+
+    const onPortfolio = fakeItem();
+    fake.rec.dialogAnswers.push(portfolio);
+    download({}, onPortfolio);
+    expect(onPortfolio).toMatchObject({ cancelled: true, saved: '' });
+    expect(fake.rec.errors.at(-1)).toMatch(/ملف المحفظة نفسه[\s\S]*portfolio file itself/);
+    expect(readFileSync(portfolio).equals(before)).toBe(true);
+
+    const intoBackups = fakeItem();
+    fake.rec.dialogAnswers.push(join(dirname(portfolio), 'backups', 'report.xlsx'));
+    download({}, intoBackups);
+    expect(intoBackups.cancelled).toBe(true);
+
+    const cancelled = fakeItem();
+    fake.rec.dialogAnswers.push(null);
+    download({}, cancelled);
+    expect(cancelled.cancelled).toBe(true);
+
+    const fine = fakeItem();
+    const target = join(mkdtempSync(join(tmpdir(), 'tajammu-reports-')), 'report.xlsx');
+    fake.rec.dialogAnswers.push(target);
+    download({}, fine);
+    expect(fine).toMatchObject({ cancelled: false, saved: target });
+  });
+});

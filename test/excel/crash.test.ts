@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { checkPortfolioFile } from '../../db/backup';
+import { scanBackups } from '../../db/backup-store';
 import { runCli } from '../../electron/cli';
 import Excel from '../../electron/excel/exceljs';
 import { useTempDir } from '../helpers/tmp';
@@ -31,18 +34,26 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * taken just before the commit transaction opens, so the kill lands inside the commit.
  */
 async function importKilled(db: string, workbook: string, when: { afterMs: number } | { afterBackupMs: number }) {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'electron/cli.ts'), 'import', '--db', db, workbook],
-    {
-      cwd: ROOT,
-      stdio: 'ignore',
-    },
-  );
+  return cliKilled(['import', '--db', db, workbook], db, when);
+}
+
+type Moment = { afterMs: number } | { afterBackupMs: number } | { afterPartialMs: number; dir: string };
+
+/** `afterPartialMs`: a moment after the output's temporary file appears, so the kill lands mid-write. */
+async function cliKilled(args: string[], db: string, when: Moment) {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/cli.ts'), ...args], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
   const exited = new Promise<string | null>((done) => child.on('exit', (_code, signal) => done(signal)));
   const backups = join(db, '..', 'backups');
   if ('afterMs' in when) await sleep(when.afterMs);
-  else {
+  else if ('afterPartialMs' in when) {
+    // This process's own temporary (its name carries the pid), not one a killed run left.
+    const writing = () => readdirSync(when.dir).some((n) => n.includes(`.${child.pid}-`) && n.endsWith('.partial'));
+    for (let i = 0; i < 600 && !writing(); i++) await sleep(10);
+    await sleep(when.afterPartialMs);
+  } else {
     for (let i = 0; i < 600 && !(existsSync(backups) && readdirSync(backups).length > 0); i++) await sleep(25);
     await sleep(when.afterBackupMs);
   }
@@ -77,6 +88,8 @@ describe('import/crash', () => {
       ).n;
       check.close();
       expect([0, ROWS]).toContain(n);
+      // A backup killed half-way is a hidden temporary: never listed, never counted by the rotation.
+      for (const b of scanBackups(db)) expect(checkPortfolioFile(b.path).ok, b.name).toBe(true);
       outcomes[outcomes.length - 1] += n === ROWS ? ':all' : ':none';
       expect(batches).toBe(n === ROWS ? 1 : 0);
       expect(audit).toBe(n === ROWS ? ROWS + 44 : 0);
@@ -87,5 +100,65 @@ describe('import/crash', () => {
       `SIGKILL: ${killed} of ${moments.length} imports killed, ${outcomes.filter((o) => o.endsWith('all')).length} ended holding all, the rest none`,
     );
     expect(killed).toBeGreaterThanOrEqual(12);
+  }, 300_000);
+});
+
+/** A report read in full: every sheet there and the whole register, so nothing was cut short. */
+async function expectCompleteReport(file: string): Promise<void> {
+  const wb = new Excel.Workbook();
+  await wb.xlsx.readFile(file);
+  expect(wb.worksheets.length).toBeGreaterThan(4);
+  expect(Math.max(...wb.worksheets.map((w) => w.rowCount))).toBeGreaterThanOrEqual(ROWS);
+}
+
+describe('export and copy/crash', () => {
+  it('after a SIGKILL at any moment, the real name holds the earlier good file or nothing, never a half-written one', async () => {
+    const dir = tempDir();
+    const workbook = join(dir, 'register.xlsx');
+    await writeRegister(workbook);
+    const db = join(dir, 'portfolio.tajammu');
+    expect(await runCli(['init', '--db', db], quiet)).toBe(0);
+    expect(await runCli(['import', '--db', db, workbook], quiet)).toBe(0);
+    const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+    const report = join(dir, 'out', 'report.xlsx');
+    const copy = join(dir, 'out', 'copy.tajammu');
+    mkdirSync(join(dir, 'out'));
+    const outcomes: string[] = [];
+    // An earlier good report and copy, which no interrupted run may destroy.
+    expect(await runCli(['export', '--db', db, '--out', report], quiet)).toBe(0);
+    expect(await runCli(['backup', '--db', db, '--out', copy], quiet)).toBe(0);
+    let good = sha(report);
+    let goodCopy = sha(copy);
+    const out = join(dir, 'out');
+    // While starting and gathering the figures, then at moments spread over the ~120 ms in which
+    // the report's file is written (measured: it appears ~1.4 s after the figures start).
+    const moments: Moment[] = [
+      { afterMs: 300 },
+      { afterMs: 1200 },
+      ...[0, 15, 30, 45, 60, 75, 90, 110].map((ms) => ({ afterPartialMs: ms, dir: out })),
+    ];
+    for (const [k, when] of moments.entries()) {
+      const exported = await cliKilled(
+        ['export', '--db', db, '--out', report, '--force', '--lang', k % 2 ? 'en' : 'ar'],
+        db,
+        when,
+      );
+      // Either the earlier report, untouched, or a complete new one (the kill came after the rename).
+      const kept = sha(report) === good;
+      if (!kept) await expectCompleteReport(report);
+      good = sha(report);
+      const copyMoment: Moment = k < 3 ? { afterMs: 300 + k * 300 } : { afterPartialMs: (k - 3) * 8, dir: out };
+      const copied = await cliKilled(['backup', '--db', db, '--out', copy, '--force'], db, copyMoment);
+      expect(checkPortfolioFile(copy).ok).toBe(true);
+      if (copied === 'killed') expect(sha(copy)).toBe(goodCopy);
+      goodCopy = sha(copy);
+      outcomes.push(`${exported}:${kept ? 'old' : 'new'}/${copied}`);
+    }
+    // A finished run sweeps what the killed ones left.
+    expect(await runCli(['export', '--db', db, '--out', report, '--force'], quiet)).toBe(0);
+    expect(readdirSync(join(dir, 'out')).filter((n) => n.endsWith('.partial'))).toEqual([]);
+    const killed = outcomes.filter((o) => o.startsWith('killed')).length;
+    console.info(`SIGKILL (export:what stayed/copy): ${outcomes.join(' ')}`);
+    expect(killed).toBeGreaterThanOrEqual(7);
   }, 300_000);
 });

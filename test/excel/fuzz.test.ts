@@ -13,7 +13,7 @@ import { streamImport } from '../../electron/excel/import/stream';
 import { useTestDb } from '../helpers/db';
 import { random } from '../helpers/random';
 import { useTempDir } from '../helpers/tmp';
-import { makeZip } from '../helpers/zips';
+import { minimalWorkbook } from '../helpers/zips';
 
 // The bundled worker the app ships, when built (npm test builds first): it starts in a fraction
 // of the time the TypeScript source takes under the test runner's loader.
@@ -103,27 +103,7 @@ function breakXml(r: ReturnType<typeof random>, xml: string): string {
 }
 
 function workbook(sheet: string, r: ReturnType<typeof random>): Buffer {
-  const text = (name: string, data: string) => ({ name, data: Buffer.from(data, 'utf8') });
-  const parts = [
-    text(
-      '[Content_Types].xml',
-      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
-    ),
-    text(
-      '_rels/.rels',
-      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    ),
-    text(
-      'xl/workbook.xml',
-      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${r.pick(['السجل', 'Sheet1', '', '&lt;x&gt;'])}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    ),
-    text(
-      'xl/_rels/workbook.xml.rels',
-      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-    ),
-    text('xl/worksheets/sheet1.xml', sheet),
-  ];
-  return makeZip(parts);
+  return minimalWorkbook(sheet, r.pick(['السجل', 'Sheet1', '', '&lt;x&gt;']));
 }
 
 const fingerprint = (db: Db) =>

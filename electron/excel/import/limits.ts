@@ -27,9 +27,12 @@ export type CheckedField = (typeof CHECKED)[number];
 
 type Bounds = { maxLength?: number | null; maxValue?: number | null; minValue?: number | null };
 
-/** The obvious cases are decided from the schema's own bounds; only the rest is parsed. */
-function plainlyFits(schema: z.ZodType & Bounds, v: unknown): boolean {
-  if (typeof v === 'string') return typeof schema.maxLength === 'number' && v.length <= schema.maxLength;
+/**
+ * The obvious cases are decided from the schema's own bounds; only the rest is parsed. A string
+ * schema with a pattern (the code's "no spaces") is always parsed: its bounds do not tell it all.
+ */
+function plainlyFits(schema: z.ZodType & Bounds, v: unknown, patterned: boolean): boolean {
+  if (typeof v === 'string') return !patterned && typeof schema.maxLength === 'number' && v.length <= schema.maxLength;
   if (typeof v === 'number') {
     return (
       Number.isSafeInteger(v) &&
@@ -58,8 +61,8 @@ function describe(issue: z.core.$ZodIssue, v: unknown, money: boolean): Bilingua
   return { ar: 'قيمة غير صالحة.', en: 'The value is not valid.' };
 }
 
-function check(schema: z.ZodType, v: unknown, money = false): Bilingual | null {
-  if (v === undefined || v === null || plainlyFits(schema as z.ZodType & Bounds, v)) return null;
+function check(schema: z.ZodType, v: unknown, money = false, patterned = false): Bilingual | null {
+  if (v === undefined || v === null || plainlyFits(schema as z.ZodType & Bounds, v, patterned)) return null;
   const r = schema.safeParse(v);
   return r.success ? null : describe(r.error.issues[0]!, v, money);
 }
@@ -70,7 +73,8 @@ export function limitProblems(
 ): { field: CheckedField; message: Bilingual }[] {
   const out: { field: CheckedField; message: Bilingual }[] = [];
   for (const f of CHECKED) {
-    const message = check(InitiativeFields.shape[f], values[f], f === 'plannedBudget' || f === 'spent');
+    const money = f === 'plannedBudget' || f === 'spent';
+    const message = check(InitiativeFields.shape[f], values[f], money, f === 'code');
     if (message) out.push({ field: f, message });
   }
   return out;
