@@ -4,7 +4,7 @@
  * SQLite's online backup is checked to have really copied something.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Database as Db } from 'better-sqlite3';
 import { AppError, ltr } from './errors';
@@ -105,11 +105,14 @@ export function inUse(file: string): AppError {
  * is what is checked here. Returns the number of pages copied.
  */
 export async function onlineBackup(source: Db, target: string, waitMs = LOCK_WAIT_MS): Promise<number> {
+  // Into an existing file (a restore) the lock that stops it is on that file; into a new one
+  // (a backup, a copy) it can only be on the source.
+  const held = existsSync(target) ? target : source.name;
   const deadline = Date.now() + waitMs;
   for (;;) {
     const { totalPages } = await source.backup(target);
     if (totalPages > 0) return totalPages;
-    if (Date.now() >= deadline) throw inUse(source.name === target ? source.name : target);
+    if (Date.now() >= deadline) throw inUse(held);
     await sleep(100);
   }
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupBeside } from '../../db/backup';
@@ -167,5 +167,38 @@ describe('e2e/portfolio files', () => {
     await page.getByTestId('stat-initiatives').waitFor();
     expect(await page.getByTestId('stat-initiatives').innerText()).toBe(String(initiatives));
     expect(count(s.portfolio.db!)).toBe(initiatives);
+  });
+});
+
+describe('e2e/the open file taken away', () => {
+  it('refuses an edit to a deleted portfolio file with a message naming it, and leads to saving a copy of what is open', async () => {
+    s = await startDemoSession();
+    const { page } = s;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const all = count(s.db);
+    await toSettings(s);
+    // The USB stick is pulled out: the file is gone, the program still holds what it read.
+    for (const suffix of ['', '-wal', '-shm']) rmSync(s.dbFile + suffix, { force: true });
+    await page.getByLabel('اسم المكتب').fill('مكتب بعد فصل القرص');
+    await page.getByTestId('settings-save').click();
+    const notice = page.getByTestId('notice');
+    await expect.poll(() => notice.innerText()).toContain('لم يعد ملف المحفظة');
+    expect(await notice.innerText()).toContain(s.dbFile);
+    const shown = () => notice.evaluate((el) => getComputedStyle(el).opacity);
+    await expect.poll(shown).toBe('1'); // faded in
+    await page.screenshot({ path: join(RESULTS, 'file-gone-ar.png') });
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => notice.innerText()).toContain('is no longer where it was');
+    await expect.poll(shown).toBe('1');
+    await page.screenshot({ path: join(RESULTS, 'file-gone-en.png') });
+    await page.getByTestId('notice-save-copy').click();
+    await page.getByTestId('file-copy').click();
+    const rescued = join(dirname(s.dbFile), 'rescued', 'office.tajammu');
+    await page.getByTestId('file-path').fill(rescued);
+    await page.getByTestId('file-path-go').click();
+    await expect.poll(() => page.getByTestId('notice').innerText()).toContain(rescued);
+    const copy = new Database(rescued, { readonly: true });
+    expect(count(copy)).toBe(all);
+    copy.close();
   });
 });

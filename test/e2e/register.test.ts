@@ -214,7 +214,7 @@ describe('e2e/register (the initiative register)', () => {
 
     await page
       .locator(`[role="row"][data-id="${ids[0]}"]`)
-      .getByRole('menuitem', { name: /^سجل التغييرات/ })
+      .getByRole('menuitem', { name: /^سجل تغييرات/ })
       .click();
     const history = page.getByTestId('history');
     await expect.poll(() => history.getByTestId('history-entry').count()).toBeGreaterThanOrEqual(4);

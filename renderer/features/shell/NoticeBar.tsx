@@ -33,6 +33,7 @@ export function NoticeBar() {
             <Button
               color="inherit"
               size="small"
+              sx={{ whiteSpace: 'nowrap' }}
               data-testid="notice-save-copy"
               onClick={() => {
                 clear();
