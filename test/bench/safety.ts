@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { backupBeside, checkPortfolioFile } from '../../db/backup';
+import { backupBeside, checkPortfolioFile, restoreFrom } from '../../db/backup';
 import { listBackups } from '../../db/backup-store';
 import { open } from '../../db/connection';
 import { compareFiles } from '../../db/recovery';
@@ -44,6 +44,9 @@ export async function safetyBench(dir: string, measure: Measure): Promise<Row[]>
     '',
   ]);
   for (let i = 0; i < 11; i++) await backupBeside(db, 'manual', new Date(Date.UTC(2026, i, 1)));
+  // Past the newest ten, each backup's rotation deletes one, after finding the newest sound backup.
+  const rotated = await measure(async () => backupBeside(db, 'manual', new Date(Date.UTC(2026, 11, 1))));
+  rows.push(['backup whose rotation deletes one (newest sound backup checked)', ms(rotated.s), mb(rotated.mb), '']);
   const listed = await measure(async () => listBackups(file));
   rows.push([`backups list with counts (${listBackups(file).length} backups)`, ms(listed.s), mb(listed.mb), '']);
   // A day of edits since the backup: 1,000 initiatives changed, 200 added.
@@ -59,5 +62,8 @@ export async function safetyBench(dir: string, measure: Measure): Promise<Row[]>
   rows.push(['full integrity + foreign-key check (check-file)', ms(checked.s), mb(checked.mb), '']);
   const compared = await measure(async () => compareFiles(file, backup));
   rows.push(['recovery: records compared with a backup (1,200 differ)', ms(compared.s), mb(compared.mb), '']);
+  // Backup of the current state, the copy put in place, then proved row by row against its source.
+  const restored = await measure(async () => restoreFrom(file, backup));
+  rows.push(['restore, proved row by row against its copy', ms(restored.s), mb(restored.mb), '']);
   return rows;
 }
