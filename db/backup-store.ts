@@ -103,15 +103,26 @@ export function statsOfFile(file: string, nativeBinding?: string): PortfolioStat
   }
 }
 
-/** Whether a backup opens as a portfolio and passes SQLite's quick check (read-only). */
+/**
+ * SQLite's quick check on an open file: false when it finds damage, or damage stops it from
+ * finishing; any other failure (a lock, a failing drive) is thrown, not taken for damage.
+ */
+export function passesQuickCheck(db: Database.Database): boolean {
+  try {
+    return db.pragma('quick_check', { simple: true }) === 'ok';
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return false;
+    throw e;
+  }
+}
+
+/** Whether a backup opens as a portfolio and passes the quick check (read-only); unreadable is not sound. */
 export function isSound(path: string): boolean {
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
-    return (
-      db.pragma('application_id', { simple: true }) === APPLICATION_ID &&
-      db.pragma('quick_check', { simple: true }) === 'ok'
-    );
+    return db.pragma('application_id', { simple: true }) === APPLICATION_ID && passesQuickCheck(db);
   } catch {
     return false;
   } finally {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { backupName, backupsDir, dailyBackupDue, fileStampOf, pruneBackups } from './backup-store';
+import { backupName, backupsDir, dailyBackupDue, fileStampOf, passesQuickCheck, pruneBackups } from './backup-store';
 import {
   APPLICATION_ID,
   assertInPlace,
@@ -13,7 +13,7 @@ import {
   refuseNewer,
   requireExisting,
 } from './connection';
-import { AppError, ltr } from './errors';
+import { AppError, type Bilingual, ltr } from './errors';
 import { LATEST_VERSION } from './migrations';
 import type { AuditSource } from './model';
 import { getStats } from './queries/stats';
@@ -21,10 +21,11 @@ import { recordAudit } from './repos/audit';
 import { getSettings } from './repos/settings';
 import {
   contentDigest,
-  inUse,
+  isSameFile,
   LOCK_WAIT_MS,
   onlineBackup,
   partialName,
+  removeWithJournals,
   sweepPartials,
   writeAtomically,
 } from './safe-file';
@@ -61,10 +62,17 @@ export async function backupBeside(
   return target;
 }
 
-/** Applies the rotation of the portfolio's settings to its backups folder. */
+/**
+ * Applies the rotation of the portfolio's settings to its backups folder. Best effort: the work
+ * it follows is done and kept, and a folder that cannot be tidied now is tidied next time.
+ */
 export function rotate(db: Db, now = new Date()): void {
-  const { backupKeepLast, backupKeepMonths } = getSettings(db);
-  pruneBackups(db.name, { keepLast: backupKeepLast, keepMonths: backupKeepMonths }, now);
+  try {
+    const { backupKeepLast, backupKeepMonths } = getSettings(db);
+    pruneBackups(db.name, { keepLast: backupKeepLast, keepMonths: backupKeepMonths }, now);
+  } catch {
+    // An unreadable backups folder: nothing is deleted.
+  }
 }
 
 /** Removes a backup taken before a write that did not happen. */
@@ -98,6 +106,29 @@ export async function backupTo(db: Db, target: string): Promise<void> {
       copy.close();
     }
   });
+}
+
+/**
+ * Where a copy of the portfolio `source` may be written: never over the portfolio itself (a copy
+ * over its own source destroys both), over an existing file only when `force` says the user
+ * agreed (`howToReplace` tells them how), and only over an earlier portfolio copy, never over
+ * another program's file.
+ */
+export function checkCopyTarget(target: string, source: string, force: boolean, howToReplace: Bilingual): void {
+  if (!existsSync(target)) return;
+  if (isSameFile(target, source)) {
+    throw new AppError('CONFLICT', {
+      ar: `لا تُحفظ النسخة فوق ملف المحفظة المفتوح نفسه: ${ltr(target)}`,
+      en: `A copy cannot be saved over the open portfolio file itself: ${target}`,
+    });
+  }
+  if (!force) {
+    throw new AppError('FILE_EXISTS', {
+      ar: `الملف ${ltr(target)} موجود؛ ${howToReplace.ar}`,
+      en: `${target} already exists; ${howToReplace.en}`,
+    });
+  }
+  if (!peekFile(target)?.ours) throw notAPortfolio(target);
 }
 
 /** The backup of the first open of the day, when the settings ask for it; null when not taken. */
@@ -139,15 +170,6 @@ export async function openExisting(
   }
   if (upgradeBackup) rotate(db);
   return { db, upgradeBackup };
-}
-
-/** SQLite's quick check; damage too deep for it to finish counts as a failure. */
-function passesQuickCheck(db: Db): boolean {
-  try {
-    return db.pragma('quick_check', { simple: true }) === 'ok';
-  } catch {
-    return false;
-  }
 }
 
 /** The schema version of a portfolio file, read without writing; 0 when not yet ours. */
@@ -232,12 +254,7 @@ export async function restoreFrom(
   } finally {
     current.close();
   }
-  try {
-    await copyInto(from, file, options.waitMs);
-  } catch (e) {
-    dropBackup(backup);
-    throw e;
-  }
+  await copyInto(from, file, backup, options.waitMs);
   const db = open(file); // migrates an older copy and runs the quick check
   try {
     recordAudit(db, { source: options.source ?? 'cli' }, 'portfolio', basename(file), 'update', before, {
@@ -283,7 +300,7 @@ export async function recoverFrom(file: string, from: string, now = new Date()):
     }
     renameSync(temporary, file);
   } catch (e) {
-    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(temporary + suffix, { force: true });
+    removeWithJournals(temporary);
     throw e;
   }
   return { damaged };
@@ -312,19 +329,34 @@ function checkCopy(from: string): void {
 
 /**
  * Writes a copy into the portfolio file through SQLite's online backup (one transaction of the
- * target: all of it or nothing), then proves the portfolio now holds exactly the copy.
+ * target: all of it or nothing), then proves the portfolio now holds exactly the copy. `backup`
+ * holds the state before: dropped when nothing was copied (the lock never came free), kept and
+ * named when the copy landed but another program wrote to the file right after it.
  */
-async function copyInto(from: string, file: string, waitMs = LOCK_WAIT_MS): Promise<void> {
+async function copyInto(from: string, file: string, backup: string, waitMs = LOCK_WAIT_MS): Promise<void> {
   const source = new Database(from, { readonly: true, fileMustExist: true });
   try {
     const expected = contentDigest(source);
-    await onlineBackup(source, file, waitMs);
+    try {
+      await onlineBackup(source, file, waitMs);
+    } catch (e) {
+      dropBackup(backup);
+      throw e;
+    }
     const result = new Database(file, { readonly: true, fileMustExist: true });
     try {
-      if (contentDigest(result) !== expected) throw inUse(file);
+      if (contentDigest(result) === expected) return;
     } finally {
       result.close();
     }
+    throw new AppError(
+      'IN_USE',
+      {
+        ar: `استُعيدت النسخة، لكن برنامجًا آخر كتب في ملف المحفظة ${ltr(file)} بعدها مباشرة، فلا يطابق الملف النسخة. الحالة السابقة للاستعادة محفوظة في ${ltr(backup)}. أغلق البرنامج الآخر ثم أعد الاستعادة.`,
+        en: `The copy was restored, but another program wrote to the portfolio file ${file} right after it, so the file does not match the copy. The state before the restore is kept in ${backup}. Close the other program, then restore again.`,
+      },
+      { backup },
+    );
   } finally {
     source.close();
   }

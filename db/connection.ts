@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { Database as Db } from 'better-sqlite3';
 import { AppError, ltr } from './errors';
 import { installJournal } from './changes';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
+import { readHead } from './safe-file';
 
 export type { Db };
 
@@ -132,16 +133,6 @@ export function peekFile(file: string, nativeBinding?: string): { ours: boolean;
 }
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
-
-function readHead(file: string, length: number): Buffer {
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(length);
-    return buf.subarray(0, readSync(fd, buf, 0, length, 0));
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** A fresh file is ours to initialise; any other database must already carry our mark. */
 function checkIdentity(db: Db, file: string): void {

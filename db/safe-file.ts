@@ -4,7 +4,17 @@
  * SQLite's online backup is checked to have really copied something.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Database as Db } from 'better-sqlite3';
 import { AppError, ltr } from './errors';
@@ -16,15 +26,40 @@ export function partialName(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.partial`);
 }
 
-function removeWithJournals(file: string): void {
+/** Removes a file with whatever journal SQLite left beside it. */
+export function removeWithJournals(file: string): void {
   for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(file + suffix, { force: true });
 }
 
-/** Flushes a file (or a folder's entry list) to the disk; a folder cannot be opened on Windows. */
+/** The first bytes of a file (fewer when it is shorter). */
+export function readHead(file: string, length: number): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(length);
+    return buf.subarray(0, readSync(fd, buf, 0, length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Whether two paths name the same file on disk (device and inode): unlike comparing the paths,
+ * this sees through links, `..` and the letter case of Windows and macOS file systems.
+ */
+export function isSameFile(a: string, b: string): boolean {
+  const sa = statSync(a, { throwIfNoEntry: false });
+  const sb = statSync(b, { throwIfNoEntry: false });
+  return Boolean(sa && sb && sa.dev === sb.dev && sa.ino === sb.ino);
+}
+
+/**
+ * Flushes a file (or a folder's entry list) to the disk. Windows flushes only a handle opened
+ * for writing (a read-only one fails with EPERM), and cannot open a folder at all.
+ */
 function flush(path: string, isDir = false): void {
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, isDir ? 'r' : 'r+');
     fsyncSync(fd);
   } catch (e) {
     if (!isDir) throw e;

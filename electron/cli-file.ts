@@ -5,12 +5,10 @@
  *   npm run --silent cli -- backup --db FILE --out COPY [--force]
  *   npm run --silent cli -- restore --db FILE --from COPY
  */
-import { existsSync, realpathSync } from 'node:fs';
-import { backupTo, checkPortfolioFile, restoreFrom } from '../db/backup';
-import { AppError, ltr } from '../db/errors';
+import { backupTo, checkCopyTarget, checkPortfolioFile, restoreFrom } from '../db/backup';
+import { AppError } from '../db/errors';
 import type { PortfolioStats } from '../db/queries/stats';
 import { statsOfFile } from '../db/backup-store';
-import { peekFile } from '../db/connection';
 import type { CliIo } from './cli';
 import { withPortfolio } from './cli-exchange';
 
@@ -36,26 +34,7 @@ export async function backupCommand(flags: { db: string; out?: string; force: bo
       en: 'Give the copy to write with --out.',
     });
   }
-  // Never over the portfolio it copies: a copy over its own source would destroy both.
-  if (existsSync(out) && realpathSync(out) === realpathSync(flags.db)) {
-    throw new AppError('CONFLICT', {
-      ar: `لا تُكتب النسخة فوق ملف المحفظة نفسه: ${ltr(out)}`,
-      en: `A copy cannot be written over the portfolio file itself: ${out}`,
-    });
-  }
-  if (existsSync(out) && !flags.force) {
-    throw new AppError('FILE_EXISTS', {
-      ar: `الملف ${ltr(out)} موجود؛ استخدم --force لاستبداله.`,
-      en: `${out} already exists; use --force to replace it.`,
-    });
-  }
-  // Only an older copy of a portfolio is ever replaced, never another program's file.
-  if (existsSync(out) && !peekFile(out)?.ours) {
-    throw new AppError('CONFLICT', {
-      ar: `الملف ${ltr(out)} ليس ملف محفظة، فلن يُستبدل بالنسخة. اختر اسمًا آخر.`,
-      en: `${out} is not a portfolio file, so it will not be replaced by the copy. Choose another name.`,
-    });
-  }
+  checkCopyTarget(out, flags.db, flags.force, { ar: 'استخدم --force لاستبداله.', en: 'use --force to replace it.' });
   await withPortfolio(flags.db, (db) => backupTo(db, out));
   io.out(`${out}: ${counts(out)}\n`);
   return 0;

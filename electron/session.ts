@@ -6,9 +6,17 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
-import { backupBeside, backupTo, dailyBackup, openExisting, recoverFrom, restoreFrom } from '../db/backup';
+import {
+  backupBeside,
+  backupTo,
+  checkCopyTarget,
+  dailyBackup,
+  openExisting,
+  recoverFrom,
+  restoreFrom,
+} from '../db/backup';
 import { backupsDir, type BackupInfo, describeBackup, listBackups, scanBackups, statsOfFile } from '../db/backup-store';
-import { type Db, notAPortfolio, open, type OpenOptions, peekFile } from '../db/connection';
+import { type Db, open, type OpenOptions } from '../db/connection';
 import { AppError, type Bilingual, ltr } from '../db/errors';
 import type { PortfolioStats } from '../db/queries/stats';
 import { type RecoveryOffer, recoveryOffer } from '../db/recovery';
@@ -136,15 +144,10 @@ export class PortfolioSession {
   async saveCopy(path: string, force = false): Promise<{ path: string; stats: PortfolioStats }> {
     const db = this.requireDb();
     const target = portfolioPath(path);
-    if (target === this.file) throw sameFile(target);
-    if (existsSync(target) && !force) {
-      throw new AppError('FILE_EXISTS', {
-        ar: `الملف ${ltr(target)} موجود؛ اختر اسمًا آخر أو وافق على استبداله.`,
-        en: `${target} already exists; choose another name or agree to replace it.`,
-      });
-    }
-    // Only an older copy of a portfolio is ever replaced, never another program's file.
-    if (existsSync(target) && !peekFile(target)?.ours) throw notAPortfolio(target);
+    checkCopyTarget(target, this.file, force, {
+      ar: 'اختر اسمًا آخر أو وافق على استبداله.',
+      en: 'choose another name or agree to replace it.',
+    });
     mkdirSync(dirname(target), { recursive: true });
     await backupTo(db, target);
     return { path: target, stats: statsOfFile(target, this.options.open?.nativeBinding) };
@@ -259,11 +262,4 @@ function portfolioPath(path: string): string {
     });
   }
   return file;
-}
-
-function sameFile(file: string): AppError {
-  return new AppError('CONFLICT', {
-    ar: `لا يمكن حفظ نسخة فوق الملف المفتوح نفسه: ${ltr(file)}`,
-    en: `A copy cannot be saved over the open file itself: ${file}`,
-  });
 }

@@ -61,10 +61,12 @@ export function undoLast(db: Db, ctx: WriteContext): ChangeSummary {
   if (!change) {
     throw new AppError('NOT_FOUND', { ar: 'لا يوجد تغيير للتراجع عنه.', en: 'There is no change to undo.' });
   }
+  // Planning drafts are kept apart from the portfolio's records: adding or dropping one since
+  // cannot be undone along with the change, nor does it stand in its way.
   const later = stmt(
     db,
     `SELECT count(*) AS n FROM audit_log
-     WHERE change_id IS NULL AND id > (SELECT audit_to FROM changes WHERE id = ?)`,
+     WHERE change_id IS NULL AND entity <> 'plan_draft' AND id > (SELECT audit_to FROM changes WHERE id = ?)`,
   ).get(change.id) as { n: number };
   if (later.n > 0) {
     throw new AppError(

@@ -8,7 +8,10 @@ export function toApiError(e: unknown, operation?: OperationName): ApiError {
   }
   const sqlCode = (e as { code?: unknown }).code;
   // SQLite's extended codes (SQLITE_IOERR_WRITE) fall under their primary one.
-  const disk = typeof sqlCode === 'string' ? DISK_FAILURES[sqlCode.split('_').slice(0, 2).join('_')] : undefined;
+  const disk =
+    typeof sqlCode === 'string'
+      ? (DISK_FAILURES[sqlCode] ?? DISK_FAILURES[sqlCode.split('_').slice(0, 2).join('_')])
+      : undefined;
   if (disk) {
     return {
       code: 'WRITE_FAILED',
@@ -53,8 +56,12 @@ const FULL = {
   en: 'The disk is full, so nothing was saved. Free some space or choose another drive, then try again.',
 };
 const READ_ONLY = {
-  ar: 'لا يمكن الكتابة في هذا المكان (للقراءة فقط أو دون صلاحية)، فلم يُحفظ شيء.',
-  en: 'This place cannot be written to (read-only, or no permission), so nothing was saved.',
+  ar: 'تعذرت الكتابة في هذا المكان (للقراءة فقط، أو دون صلاحية، أو الملف مفتوح في برنامج آخر)، فلم يُحفظ شيء.',
+  en: 'This place could not be written to (read-only, no permission, or the file is open in another program), so nothing was saved.',
+};
+const MOVED = {
+  ar: 'نُقل ملف المحفظة أو حُذف وهو مفتوح، فلم يُحفظ شيء. احفظ نسخة من المحفظة المفتوحة في مكان آخر.',
+  en: 'The portfolio file was moved or deleted while open, so nothing was saved. Save a copy of the open portfolio elsewhere.',
 };
 const IO = {
   ar: 'تعذرت القراءة من القرص أو الكتابة فيه (ربما فُصل)، فلم يُحفظ شيء.',
@@ -68,7 +75,10 @@ const DISK_FAILURES: Record<string, { ar: string; en: string }> = {
   SQLITE_FULL: FULL,
   EROFS: READ_ONLY,
   EACCES: READ_ONLY,
+  // On Windows, EPERM and EBUSY also mean another program holds the file (a report open in Excel).
   EPERM: READ_ONLY,
+  EBUSY: READ_ONLY,
+  SQLITE_READONLY_DBMOVED: MOVED,
   // A file standing where a folder should be (or the reverse): nothing can be written there.
   ENOTDIR: READ_ONLY,
   EISDIR: READ_ONLY,

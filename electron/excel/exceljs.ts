@@ -29,18 +29,25 @@ async function* parseSax(source: AsyncIterable<Buffer | string> | NodeJS.Readabl
   let inline = false; // inside <is>
   let runs = 0; // <t> tags met in it
   let phonetic = false; // inside <rPh>
+  let inText = false; // inside a <t> of the cell's own text
   parser.on('opentag', (value) => {
     if (value.name === 'is') [inline, runs] = [true, 0];
     else if (inline && value.name === 'rPh') phonetic = true;
-    else if (inline && value.name === 't' && (phonetic || runs++ > 0)) return;
+    else if (inline && value.name === 't') {
+      inText = !phonetic;
+      if (phonetic || runs++ > 0) return;
+    }
     events.push({ eventType: 'opentag', value });
   });
   parser.on('text', (value) => {
-    if (!phonetic) events.push({ eventType: 'text', value });
+    // In an <is>, only the text of its <t> tags: not the phonetic guide, and not the line
+    // breaks and indents between runs of pretty-printed XML.
+    if (!inline || inText) events.push({ eventType: 'text', value });
   });
   parser.on('closetag', (value) => {
     if (value.name === 'is') inline = false;
     else if (value.name === 'rPh') phonetic = false;
+    else if (value.name === 't') inText = false;
     events.push({ eventType: 'closetag', value });
   });
   const decoder = new StringDecoder('utf8');

@@ -70,7 +70,11 @@ type KeptPreview = Preview & { file: string; fileName: string; at: number; portf
 const previews = new Map<string, KeptPreview>();
 
 function workFile(ext: string): string {
-  if (!workDir || !existsSync(workDir)) workDir = mkdtempSync(join(tmpdir(), 'tajammu-exchange-'));
+  if (!workDir || !existsSync(workDir)) {
+    workDir = mkdtempSync(join(tmpdir(), 'tajammu-exchange-'));
+    // Gone with the process, however it ends short of a kill (the app also clears it on quit).
+    process.once('exit', clearExchangeFiles);
+  }
   return join(workDir, `${randomUUID()}${ext}`);
 }
 

@@ -3,21 +3,14 @@
  * workbook, an image): never over the open portfolio or its backups, never over a file of
  * another kind, and over an earlier file of the same kind only when the user said so.
  */
-import { closeSync, existsSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { backupsDir } from '../../db/backup-store';
 import { AppError, ltr } from '../../db/errors';
+import { isSameFile, readHead } from '../../db/safe-file';
 import { checkWorkbookFile } from './import/zipcheck';
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-const real = (f: string): string => {
-  try {
-    return realpathSync(f);
-  } catch {
-    return resolve(f);
-  }
-};
 
 /** Whether an existing file is of the kind its name says (so replacing it loses nothing else). */
 function sameKind(file: string): boolean {
@@ -30,16 +23,7 @@ function sameKind(file: string): boolean {
       return false;
     }
   }
-  if (ext === '.png') {
-    const fd = openSync(file, 'r');
-    try {
-      const head = Buffer.alloc(8);
-      readSync(fd, head, 0, 8, 0);
-      return head.equals(PNG_MAGIC);
-    } finally {
-      closeSync(fd);
-    }
-  }
+  if (ext === '.png') return readHead(file, 8).equals(PNG_MAGIC);
   return false;
 }
 
@@ -53,15 +37,14 @@ export function checkOutputTarget(target: string, options: { force?: boolean; po
   const file = resolve(target);
   if (options.portfolio) {
     const p = resolve(options.portfolio);
-    const own = ['', '-wal', '-shm', '-journal'].map((s) => real(p + s));
-    if (own.includes(real(file))) {
+    if (['', '-wal', '-shm', '-journal'].some((suffix) => isSameFile(p + suffix, file))) {
       throw refuse(
         `لا يُكتب التقرير فوق ملف المحفظة نفسه: ${ltr(file)}. اختر اسمًا آخر.`,
         `A report is never written over the portfolio file itself: ${file}. Choose another name.`,
         file,
       );
     }
-    if (real(dirname(file)) === real(backupsDir(p))) {
+    if (isSameFile(dirname(file), backupsDir(p))) {
       throw refuse(
         `مجلد النسخ الاحتياطية للبرنامج وحده، فلا يُكتب فيه: ${ltr(file)}. اختر مكانًا آخر.`,
         `The backups folder is the program's own; nothing is written into it: ${file}. Choose another place.`,

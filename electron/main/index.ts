@@ -159,7 +159,8 @@ function wireSecurity(): void {
       return;
     }
     try {
-      item.setSavePath(checkOutputTarget(path, { force: true, portfolio: portfolio?.db?.name }));
+      // The file's path even when it is damaged and not open: its backups folder is off limits too.
+      item.setSavePath(checkOutputTarget(path, { force: true, portfolio: portfolio?.info().file }));
     } catch (e) {
       item.cancel();
       showError(e instanceof AppError ? e.bilingual : { ar: String(e), en: String(e) });

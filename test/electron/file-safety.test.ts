@@ -251,6 +251,39 @@ describe('file safety: the open file taken away', () => {
   });
 });
 
+describe('file safety: an import writes exactly what its preview showed', () => {
+  it('moves an initiative to another region whose cluster has the same name, in both cluster and region', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'office.tajammu');
+    open(file).close();
+    const { session, call } = app(dir);
+    await session.start(file);
+    const a = await call<{ id: string }>('regions.create', { nameAr: 'إقليم الواحات' });
+    const b = await call<{ id: string }>('regions.create', { nameAr: 'إقليم سيوة' });
+    const inA = await call<{ id: string }>('clusters.create', { regionId: a.id, nameAr: 'تمور' });
+    const inB = await call<{ id: string }>('clusters.create', { regionId: b.id, nameAr: 'تمور' });
+    const moved = await call<{ id: string; code: string }>('initiatives.create', {
+      title: 'تعبئة التمور',
+      clusterId: inA.id,
+      axes: [2],
+    });
+    session.close();
+    const register = await writeMessyRegister(
+      dir,
+      ['كود المبادرة', 'اسم المبادرة', 'الإقليم', 'التجمع'],
+      [[moved.code, 'تعبئة التمور', 'إقليم سيوة', 'تمور']],
+    );
+    const result = await cli('import', '--db', file, register, '--json');
+    expect(JSON.parse(result.out)).toMatchObject({ ok: true, updated: 1 });
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT region_id, cluster_id FROM initiatives WHERE id = ?').get(moved.id)).toEqual({
+      region_id: b.id,
+      cluster_id: inB.id,
+    });
+    db.close();
+  });
+});
+
 describe('file safety: one set of limits for every way in', () => {
   it('reports over-long text, codes with spaces and budgets beyond the limit per row in the dry run', async () => {
     const dir = tempDir();
@@ -301,13 +334,17 @@ describe('file safety: the audit answers for every change, and undo stays honest
     // Newest first: the undo, from the new name back to the old one.
     expect(entries[0]!.before?.officeName).toBe('مكتب جديد');
     expect(entries[0]!.after?.officeName).not.toBe('مكتب جديد');
-    const [one] = await call<{ id: string }[]>('initiatives.list');
+    const [one] = await call<{ id: string; notes: string }[]>('initiatives.list');
+    await call('initiatives.update', { id: one!.id, notes: 'قبل المسودات' });
     const draft = await call<{ id: number }>('planning.add', { kind: 'update', input: { id: one!.id, progress: 90 } });
     await call('planning.remove', { id: draft.id });
     await call('planning.add', { kind: 'update', input: { id: one!.id, progress: 80 } });
     await call('planning.discard');
     const drafts = await call<{ action: string }[]>('audit.list', { entity: 'plan_draft' });
     expect(drafts.map((d) => d.action).sort()).toEqual(['create', 'create', 'delete', 'delete']);
+    // Drafts are not the portfolio's records: the edit before them can still be undone.
+    await call('history.undo');
+    expect(await call('initiatives.get', { id: one!.id })).toMatchObject({ notes: one!.notes });
     session.close();
   });
 

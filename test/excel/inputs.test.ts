@@ -41,9 +41,10 @@ describe('import/cells: text as other programs write it', () => {
             inline('A2', t('RT-1')),
             inline(
               'B2',
-              `<r><rPr><b/></rPr>${t('تدريب ')}</r><r>${t('الحرفيين على ')}</r><r><rPr><i/></rPr>${t('التشطيب')}</r><rPh sb="0" eb="1">${t('x')}</rPh>`,
+              `<r><rPr><b/></rPr>${t('تدريب ')}</r>\n    <r>${t('الحرفيين على ')}</r><r><rPr><i/></rPr>${t('التشطيب')}</r><rPh sb="0" eb="1">${t('x')}</rPh>`,
             ),
-            inline('C2', `<r>${t('إقليم ')}</r><r>${t('الدلتا')}</r>`),
+            // Pretty-printed, as some writers do: the line breaks between runs are not text.
+            inline('C2', `\n  <r>${t('إقليم ')}</r>\n  <r>${t('الدلتا')}</r>\n`),
             inline('D2', t('5')),
           ],
         ]),

@@ -140,8 +140,13 @@ export function createWriter(db: Db): ImportWriter {
     const all = fields(u.values) as Record<string, unknown>;
     const patch: Record<string, unknown> = { id: u.id };
     for (const c of u.changes) {
-      const field = c.field === 'region' ? 'regionId' : c.field === 'cluster' ? 'clusterId' : c.field;
-      patch[field] = all[field];
+      if (c.field === 'region' || c.field === 'cluster') {
+        // Where an initiative is, is one fact in two fields: a region alone would be taken back
+        // from the old cluster (the preview compares clusters by name, and two regions may have
+        // a cluster of the same name), so both are written.
+        patch.regionId = all.regionId;
+        patch.clusterId = all.clusterId;
+      } else patch[c.field] = all[c.field];
     }
     return patch as Parameters<typeof updateInitiative>[2];
   };

@@ -38,10 +38,10 @@ export interface StreamImportResult {
 export async function streamImport(db: Db, file: string, options: StreamImportOptions): Promise<StreamImportResult> {
   // A refused file is refused before the backup, so it leaves no trace at all.
   checkWorkbookFile(file);
-  const [backup, sha256] = await Promise.all([
-    backupBeside(db, 'before-import', new Date(), { prune: false }),
-    sha256File(file),
-  ]);
+  // One after the other: were the hash to fail beside a backup still being written, that
+  // backup would be left behind, outside the rotation's care.
+  const sha256 = await sha256File(file);
+  const backup = await backupBeside(db, 'before-import', new Date(), { prune: false });
   const source: ImportSource = { fileName: options.fileName, sha256 };
   const { currencyDigits } = getSettings(db);
   const outcome = await keepBackupIfWritten(
