@@ -11,6 +11,10 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'node_modules/**'],
           environment: 'node',
+          // Real SQLite files, worker threads and child processes on a two-core machine that CI
+          // may share: 5 s (vitest's default) was measured too short on a busy run. Suites that
+          // take longer by design set their own.
+          testTimeout: 30_000,
         },
       },
       {
