@@ -295,10 +295,19 @@ export async function recoverFrom(file: string, from: string, now = new Date()):
     } finally {
       db.close();
     }
+    const moved: string[] = [];
     for (const suffix of ['-wal', '-shm', '']) {
-      if (existsSync(file + suffix)) renameSync(file + suffix, damaged + suffix);
+      if (!existsSync(file + suffix)) continue;
+      renameSync(file + suffix, damaged + suffix);
+      moved.push(suffix);
     }
-    renameSync(temporary, file);
+    try {
+      renameSync(temporary, file);
+    } catch (e) {
+      // The damaged file goes back where it was: never neither file under the portfolio's name.
+      for (const suffix of moved) renameSync(damaged + suffix, file + suffix);
+      throw e;
+    }
   } catch (e) {
     removeWithJournals(temporary);
     throw e;
