@@ -1,6 +1,6 @@
 /**
  * The seven development axes of the source text (shared/seed), fixed reference data.
- * Arabic wording is the seed's own; English follows DESIGN.md §1.
+ * Arabic wording is the source text's own; the English is a close rendering of it.
  */
 export interface Axis {
   id: number;

@@ -1,6 +1,6 @@
 /**
  * Initiatives summed per cluster, status and axis, kept up to date by triggers, so that the
- * matrix reads a few thousand summary rows instead of every initiative (issue 4: the whole
+ * matrix reads a few thousand summary rows instead of every initiative (the whole
  * matrix of 100,000 initiatives in under 50 ms). Only a view with a period filter needs the
  * initiatives themselves, since the period depends on each initiative's dates.
  */

@@ -114,7 +114,7 @@ export const CLUSTER_DEFAULTS: Omit<Cluster, 'id' | 'code' | 'regionId' | 'nameA
   advantageAbsolute: '',
   advantageComparative: '',
   advantageCompetitive: '',
-  // A cluster the office records is in its portfolio unless it says otherwise (issue 4).
+  // A cluster the office records is in its portfolio (selected for development) unless it says otherwise.
   selected: true,
   qmCustomerStatus: 'not_started',
   qmCustomerNote: '',
@@ -252,7 +252,7 @@ export const SETTINGS_DEFAULTS: Settings = {
 
 // Health rules ---------------------------------------------------------------------------------
 
-/** The portfolio health rules of DESIGN.md §1, computed in db/queries/health.ts. */
+/** The portfolio health rules R1–R6 (the source text's advice), computed in db/queries/health.ts. */
 export const RULES = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6'] as const;
 export type RuleId = (typeof RULES)[number];
 

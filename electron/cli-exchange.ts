@@ -1,6 +1,6 @@
 /**
  * The Excel commands of the CLI: import, export, template. Their flags, JSON shapes and exit
- * codes are a contract other tools script against (issue 3): extend, never change.
+ * codes are a contract other tools script against: extend, never change.
  */
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';

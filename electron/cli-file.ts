@@ -1,5 +1,5 @@
 /**
- * The CLI's commands on the portfolio file itself (issue 6): a full integrity check, a backup
+ * The CLI's commands on the portfolio file itself: a full integrity check, a backup
  * through SQLite's online backup, and a restore that keeps a backup of what it replaces.
  *   npm run --silent cli -- check-file --db FILE [--json]     exit 0 sound, 1 damaged
  *   npm run --silent cli -- backup --db FILE --out COPY [--force]

@@ -118,7 +118,7 @@ async function matrix(file: string, flags: { json: boolean; region?: string; sta
   });
 }
 
-/** The health findings; the JSON shape is a contract (issue 4) that scripts rely on. */
+/** The health findings; the JSON shape is a contract that scripts rely on. */
 async function check(file: string, flags: { json: boolean; region?: string }, io: CliIo) {
   await withPortfolio(file, async (db) => {
     const findings = await call(db, 'health.findings', { regionId: regionId(db, flags.region) });

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 /**
  * The matrix shows spending, progress and the period an initiative runs as well as counts and
  * budgets; the covering index takes those columns too, so every measure and filter is still
- * answered from the index alone (issue 4: 100,000 initiatives in well under 50 ms). The health
+ * answered from the index alone (100,000 initiatives in well under 50 ms). The health
  * rules that pick out single initiatives read small indexes instead of the whole table.
  */
 export const version = 30;

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /**
- * What-if planning (issue 4): a planning session's drafts, new initiatives and edits of existing
+ * What-if planning: a planning session's drafts, new initiatives and edits of existing
  * ones, kept in the portfolio file so that they survive closing the program, and kept apart from
  * the portfolio itself until the user commits them.
  */

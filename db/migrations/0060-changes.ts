@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /**
- * Undo (issue 5): each change made from the screens is a numbered change; the rows it wrote are
+ * Undo: each change made from the screens is a numbered change; the rows it wrote are
  * kept as they were before (change_rows), so the last change can be put back exactly, cascades
  * and indicator values included. Audit entries name their change, so history can show what an
  * undo took back.

@@ -1,6 +1,5 @@
 /**
- * Portfolio health: the source text's advice (shared/seed) turned into checks R1–R6 (DESIGN.md
- * §1). Each finding names its rule, where it is (region, cluster, axis, initiative) and one
+ * Portfolio health: the source text's advice on the seven axes turned into checks R1–R6. Each finding names its rule, where it is (region, cluster, axis, initiative) and one
  * sentence of why, in Arabic and English. Aggregates run in SQL over the covering index
  * `initiatives_matrix`; cancelled initiatives develop nothing, so they cover no axis.
  */

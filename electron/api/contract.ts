@@ -194,6 +194,8 @@ export type ParsedInputOf<N extends OperationName> = z.output<Contract[N]['input
 export type OutputOf<N extends OperationName> = NonNullable<Contract[N]['output']>;
 
 export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
+/** The one IPC channel every operation travels on, between the preload and the main process. */
+export const INVOKE_CHANNEL = 'tajammu:invoke';
 export const isOperationName = (name: unknown): name is OperationName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError, type Bilingual } from '../../db/errors';
 import { getSettings } from '../../db/repos/settings';
-import { isOperationName, type OperationName } from '../api/contract';
+import { INVOKE_CHANNEL, isOperationName, type OperationName } from '../api/contract';
 import { dispatch, sessionContext } from '../api/dispatch';
 import { clearExchangeFiles } from '../excel/exchange';
 import { checkOutputTarget } from '../excel/output';
@@ -20,8 +20,6 @@ import { aboutText, menuTemplate } from './menu';
 import { nativeBindingPath } from './native';
 import { APP_SCHEME, APP_START_URL, windowOptions } from './window';
 import { type FilePurpose, PortfolioSession } from '../session';
-
-export const INVOKE_CHANNEL = 'tajammu:invoke';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },

@@ -3,9 +3,7 @@
  * operations of the contract, nothing else. Any other name is refused here, before IPC.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { isOperationName } from '../api/contract';
-
-const INVOKE_CHANNEL = 'tajammu:invoke';
+import { INVOKE_CHANNEL, isOperationName } from '../api/contract';
 
 contextBridge.exposeInMainWorld('api', {
   invoke(name: unknown, input: unknown): Promise<unknown> {

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: speed and memory of the Excel exchange, measured side by side in one run and
- * printed as a table. Targets (issue 3): import ≤ 1.25× a bare streaming read of the same file
+ * printed as a table. Targets: import ≤ 1.25× a bare streaming read of the same file
  * and < 300 MB peak; report export ≤ 1.3× a bare streaming write of the same cells; a bad file
  * refused in < 1 s. Nothing here asserts: the figures are for reading.
  */

@@ -1,5 +1,5 @@
 /**
- * Data safety figures (issue 6) for `npm run bench`: the online backup with its rotation, the
+ * Data safety figures for `npm run bench`: the online backup with its rotation, the
  * backups list, the checks on open and on request, and the recovery offer's record comparison,
  * on a portfolio of 50,000 initiatives.
  */

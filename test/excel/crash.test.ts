@@ -66,7 +66,7 @@ describe('import/crash', () => {
     const dir = tempDir();
     const workbook = join(dir, 'register.xlsx');
     await writeRegister(workbook);
-    // Twenty moments (issue 6), the same on every run: a quarter while the workbook is still being
+    // Twenty moments, the same on every run: a quarter while the workbook is still being
     // read before any write, the rest spread over the transaction that writes and commits.
     let seed = 7;
     const next = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
