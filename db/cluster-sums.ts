@@ -1,6 +1,7 @@
 /**
- * Initiatives summed per cluster, status and axis, kept up to date by triggers, so that the
- * matrix reads a few thousand summary rows instead of every initiative (the whole
+ * Initiatives summed per cluster, status and axis, kept up to date by triggers (created by
+ * migration 0050, which carries its own statements), so that the matrix reads a few thousand
+ * summary rows instead of every initiative (the whole
  * matrix of 100,000 initiatives in under 50 ms). Only a view with a period filter needs the
  * initiatives themselves, since the period depends on each initiative's dates.
  */
@@ -20,36 +21,6 @@ const values = (row: string) =>
     const v = SUMMED[m] === '1' ? '1' : `${row}.${SUMMED[m]}`;
     return [...AXES.map((a) => (v === '1' ? `${row}.axis${a}` : `${row}.axis${a} * ${v}`)), v];
   });
-
-const insertFrom = (row: string) => `INSERT INTO cluster_sums (cluster_id, status, ${COLUMNS.join(', ')})
-  SELECT ${row}.cluster_id, ${row}.status, ${values(row).join(', ')} WHERE ${row}.cluster_id IS NOT NULL
-  ON CONFLICT (cluster_id, status) DO UPDATE SET ${COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')};`;
-const subtractOld = `UPDATE cluster_sums SET ${COLUMNS.map((c, k) => `${c} = ${c} - ${values('OLD')[k]}`).join(', ')}
-  WHERE cluster_id = OLD.cluster_id AND status = OLD.status;`;
-
-/** The table and its triggers (migration 0050). */
-export function createClusterSums(db: Database): void {
-  db.exec(`
-CREATE TABLE cluster_sums (
-  cluster_id TEXT NOT NULL,
-  status TEXT NOT NULL,
-  ${COLUMNS.map((c) => `${c} INTEGER NOT NULL DEFAULT 0`).join(',\n  ')},
-  PRIMARY KEY (cluster_id, status)
-) WITHOUT ROWID;
-CREATE TRIGGER cluster_sums_insert AFTER INSERT ON initiatives BEGIN
-  ${insertFrom('NEW')}
-END;
-CREATE TRIGGER cluster_sums_delete AFTER DELETE ON initiatives BEGIN
-  ${subtractOld}
-END;
-CREATE TRIGGER cluster_sums_update AFTER UPDATE OF cluster_id, status, ${AXES.map((a) => `axis${a}`).join(', ')},
-  planned_budget, spent, progress ON initiatives BEGIN
-  ${subtractOld}
-  ${insertFrom('NEW')}
-END;
-`);
-  refreshClusterSums(db);
-}
 
 /** Sums everything again: after a bulk import that wrote with the triggers suspended. */
 export function refreshClusterSums(db: Database): void {

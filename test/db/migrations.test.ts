@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, open, schemaVersion } from '../../db/connection';
@@ -67,6 +67,17 @@ describe('db/connection', () => {
 describe('db/migrations', () => {
   it('are numbered in increasing steps of 10', () => {
     MIGRATIONS.forEach((m, i) => expect(m.version).toBe((i + 1) * 10));
+  });
+
+  it('carry their own statements and data: a released migration imports no live code', () => {
+    const dir = join(__dirname, '../../db/migrations');
+    for (const f of readdirSync(dir).filter((n) => /^\d{4}-.*\.ts$/.test(n))) {
+      const imports = [...readFileSync(join(dir, f), 'utf8').matchAll(/^import (type )?.*from '([^']+)';$/gm)];
+      expect(
+        imports.filter(([, type, from]) => !(type && from === 'better-sqlite3')).map(([line]) => line),
+        f,
+      ).toEqual([]);
+    }
   });
 
   for (const m of MIGRATIONS) {
