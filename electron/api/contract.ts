@@ -28,14 +28,29 @@ export interface PlanPreview {
   problems: DraftProblem[];
 }
 
-export interface Operation<I extends z.ZodType, O> {
+/**
+ * What an operation does to the open portfolio file, declared with it:
+ * - `read`: reads it, or writes only elsewhere (an export, a temporary file);
+ * - `write`: writes to it; refused when the file is no longer where it was opened;
+ * - `undoable`: writes to it as one change the user can take back from the screens; its handler
+ *   is synchronous (checked by type), so nothing else can write while the change is open;
+ * - `session`: opens, creates, copies or restores portfolio files through the session, which
+ *   checks the files itself.
+ */
+export type Effect = 'read' | 'write' | 'undoable' | 'session';
+
+export interface Operation<I extends z.ZodType, O, E extends Effect = Effect> {
   input: I;
+  effect: E;
   /** Phantom: carries the output type; never set at run time. */
   output?: O;
 }
 const op =
   <O>() =>
-  <I extends z.ZodType>(input: I): Operation<I, O> => ({ input });
+  <I extends z.ZodType, E extends Effect = 'read'>(input: I, effect: E = 'read' as E): Operation<I, O, E> => ({
+    input,
+    effect,
+  });
 
 const NoInput = z.object({}).strict().optional();
 const MatrixInput = z
@@ -63,45 +78,49 @@ export const contract = {
 
   'regions.list': op<m.Region[]>()(NoInput),
   'regions.get': op<m.Region>()(ById),
-  'regions.create': op<m.Region>()(m.RegionCreate.strict()),
-  'regions.update': op<m.Region>()(m.RegionUpdate.strict()),
-  'regions.delete': op<m.Region>()(ById),
+  'regions.create': op<m.Region>()(m.RegionCreate.strict(), 'undoable'),
+  'regions.update': op<m.Region>()(m.RegionUpdate.strict(), 'undoable'),
+  'regions.delete': op<m.Region>()(ById, 'undoable'),
 
   'sectors.list': op<m.Sector[]>()(NoInput),
   'sectors.get': op<m.Sector>()(ById),
-  'sectors.create': op<m.Sector>()(m.SectorCreate.strict()),
-  'sectors.update': op<m.Sector>()(m.SectorUpdate.strict()),
-  'sectors.delete': op<m.Sector>()(ById),
+  'sectors.create': op<m.Sector>()(m.SectorCreate.strict(), 'undoable'),
+  'sectors.update': op<m.Sector>()(m.SectorUpdate.strict(), 'undoable'),
+  'sectors.delete': op<m.Sector>()(ById, 'undoable'),
 
   'clusters.list': op<m.Cluster[]>()(z.object({ regionId: m.Id.optional() }).strict().optional()),
   'clusters.get': op<m.Cluster>()(ById),
-  'clusters.create': op<m.Cluster>()(m.ClusterCreate.strict()),
-  'clusters.update': op<m.Cluster>()(m.ClusterUpdate.strict()),
-  'clusters.delete': op<m.Cluster>()(ById),
+  'clusters.create': op<m.Cluster>()(m.ClusterCreate.strict(), 'undoable'),
+  'clusters.update': op<m.Cluster>()(m.ClusterUpdate.strict(), 'undoable'),
+  'clusters.delete': op<m.Cluster>()(ById, 'undoable'),
 
   'initiatives.list': op<m.Initiative[]>()(m.InitiativeFilter.strict().optional()),
   'initiatives.get': op<m.Initiative>()(ById),
-  'initiatives.create': op<m.Initiative>()(m.InitiativeCreate.strict()),
-  'initiatives.update': op<m.Initiative>()(m.InitiativeUpdate.strict()),
-  'initiatives.delete': op<m.Initiative>()(ById),
+  'initiatives.create': op<m.Initiative>()(m.InitiativeCreate.strict(), 'undoable'),
+  'initiatives.update': op<m.Initiative>()(m.InitiativeUpdate.strict(), 'undoable'),
+  'initiatives.delete': op<m.Initiative>()(ById, 'undoable'),
   /** The register's bulk actions: all of them or none, one audit entry per initiative. */
   'initiatives.setStatus': op<m.Initiative[]>()(
     z.object({ ids: z.array(m.Id).min(1).max(50_000), status: m.InitiativeStatus }).strict(),
+    'undoable',
   ),
-  'initiatives.deleteMany': op<m.Initiative[]>()(z.object({ ids: z.array(m.Id).min(1).max(50_000) }).strict()),
+  'initiatives.deleteMany': op<m.Initiative[]>()(
+    z.object({ ids: z.array(m.Id).min(1).max(50_000) }).strict(),
+    'undoable',
+  ),
 
   'indicators.list': op<m.Indicator[]>()(z.object({ initiativeId: m.Id }).strict()),
   'indicators.get': op<m.Indicator>()(ById),
-  'indicators.create': op<m.Indicator>()(m.IndicatorCreate.strict()),
-  'indicators.update': op<m.Indicator>()(m.IndicatorUpdate.strict()),
-  'indicators.delete': op<m.Indicator>()(ById),
+  'indicators.create': op<m.Indicator>()(m.IndicatorCreate.strict(), 'undoable'),
+  'indicators.update': op<m.Indicator>()(m.IndicatorUpdate.strict(), 'undoable'),
+  'indicators.delete': op<m.Indicator>()(ById, 'undoable'),
 
   'settings.get': op<m.Settings>()(NoInput),
-  'settings.update': op<m.Settings>()(m.Settings.partial().strict()),
+  'settings.update': op<m.Settings>()(m.Settings.partial().strict(), 'undoable'),
 
   /** The change an undo would take back now (null when none), and the undo itself. */
   'history.last': op<{ change: ChangeSummary | null }>()(NoInput),
-  'history.undo': op<ChangeSummary>()(NoInput),
+  'history.undo': op<ChangeSummary>()(NoInput, 'write'),
   'audit.list': op<m.AuditEntry[]>()(
     z
       .object({
@@ -139,14 +158,18 @@ export const contract = {
       .strict(),
   ),
   'import.preview': op<{ jobId: string }>()(Upload.extend({ mapping: Mapping.optional() }).strict()),
-  'import.commit': op<ImportResult>()(z.object({ previewId: m.Id, skipInvalid: z.boolean() }).strict()),
+  'import.commit': op<ImportResult>()(z.object({ previewId: m.Id, skipInvalid: z.boolean() }).strict(), 'write'),
   'import.discard': op<Record<string, never>>()(z.object({ previewId: m.Id }).strict()),
   'import.errorWorkbook': op<FilePayload>()(z.object({ previewId: m.Id, lang: Lang }).strict()),
   'importProfiles.list': op<ImportProfile[]>()(NoInput),
   'importProfiles.save': op<ImportProfile>()(
     z.object({ name: z.string().trim().min(1).max(100), mapping: Mapping }).strict(),
+    'write',
   ),
-  'importProfiles.delete': op<Record<string, never>>()(z.object({ name: z.string().min(1).max(100) }).strict()),
+  'importProfiles.delete': op<Record<string, never>>()(
+    z.object({ name: z.string().min(1).max(100) }).strict(),
+    'write',
+  ),
   /** Progress and result of long work started by another operation. */
   'jobs.get': op<JobView>()(z.object({ id: m.Id }).strict()),
   'jobs.cancel': op<JobView>()(z.object({ id: m.Id }).strict()),
@@ -158,33 +181,40 @@ export const contract = {
       z.object({ kind: z.literal('create'), input: m.InitiativeCreate }).strict(),
       z.object({ kind: z.literal('update'), input: m.InitiativeUpdate }).strict(),
     ]),
+    'write',
   ),
-  'planning.remove': op<Record<string, never>>()(z.object({ id: z.int().min(1) }).strict()),
+  'planning.remove': op<Record<string, never>>()(z.object({ id: z.int().min(1) }).strict(), 'write'),
   /** The matrix and findings before and with the drafts, for the same view as matrix.get. */
   'planning.preview': op<PlanPreview>()(MatrixInput.optional()),
-  'planning.commit': op<{ created: number; updated: number }>()(NoInput),
-  'planning.discard': op<{ discarded: number }>()(NoInput),
+  'planning.commit': op<{ created: number; updated: number }>()(NoInput, 'undoable'),
+  'planning.discard': op<{ discarded: number }>()(NoInput, 'write'),
 
   'portfolio.stats': op<PortfolioStats>()(NoInput),
   /** Fills an empty portfolio with the demo; refused once the portfolio holds anything. */
-  'portfolio.loadDemo': op<PortfolioStats>()(NoInput),
+  'portfolio.loadDemo': op<PortfolioStats>()(NoInput, 'undoable'),
 
   /** The portfolio file in use, the recent five, and a damaged file's recovery offer. */
-  'files.current': op<FileState>()(NoInput),
+  'files.current': op<FileState>()(NoInput, 'session'),
   /** The system's file dialog, where there is one (not in the web host): null when cancelled. */
-  'files.choose': op<{ path: string | null }>()(z.object({ purpose: z.enum(['open', 'create', 'copy']) }).strict()),
-  'files.open': op<FileState>()(FilePath),
-  'files.create': op<FileState>()(FilePath),
+  'files.choose': op<{ path: string | null }>()(
+    z.object({ purpose: z.enum(['open', 'create', 'copy']) }).strict(),
+    'session',
+  ),
+  'files.open': op<FileState>()(FilePath, 'session'),
+  'files.create': op<FileState>()(FilePath, 'session'),
   /** A copy of the open portfolio elsewhere (a USB stick); work goes on in the current file. */
-  'files.saveCopy': op<{ path: string; stats: PortfolioStats }>()(FilePath.extend({ force: z.boolean().optional() })),
+  'files.saveCopy': op<{ path: string; stats: PortfolioStats }>()(
+    FilePath.extend({ force: z.boolean().optional() }),
+    'session',
+  ),
 
   /** The backups folder beside the portfolio, newest first. */
-  'backups.list': op<BackupInfo[]>()(NoInput),
-  'backups.create': op<BackupInfo>()(NoInput),
+  'backups.list': op<BackupInfo[]>()(NoInput, 'session'),
+  'backups.create': op<BackupInfo>()(NoInput, 'session'),
   /** Replaces the portfolio with a backup, after a backup of the current state. */
-  'backups.restore': op<{ backup: string }>()(FilePath),
+  'backups.restore': op<{ backup: string }>()(FilePath, 'session'),
   /** Puts a good backup in the place of a damaged file (kept aside, never written to). */
-  'backups.recover': op<FileState>()(FilePath),
+  'backups.recover': op<FileState>()(FilePath, 'session'),
 } as const;
 
 export type Contract = typeof contract;

@@ -47,30 +47,19 @@ export async function dispatch(ctx: DispatchContext, name: unknown, input: unkno
   const parsed = contract[name].input.safeParse(input);
   if (!parsed.success) return fail(invalidInput(parsed.error));
   try {
+    const { effect } = contract[name];
     // SQLite would write on to a deleted or swapped file and answer ok: looked at before each write.
-    if (!READS.test(name)) assertInPlace(ctx.db);
+    if (effect === 'write' || effect === 'undoable') assertInPlace(ctx.db);
     const handler = handlers[name] as (input: unknown, ctx: DispatchContext) => unknown;
     const run = () => handler(parsed.data, ctx);
-    const value = await (ctx.source === 'ui' && UNDOABLE.test(name) ? inChange(ctx.db, name, run) : run());
+    // The screens' edits are changes the user can take back (imports are not: they are large,
+    // and a backup is taken before each); the contract says which, and keeps them synchronous.
+    const value = await (ctx.source === 'ui' && effect === 'undoable' ? inChange(ctx.db, name, run) : run());
     return { ok: true, value };
   } catch (e) {
     return fail(toApiError(e, name));
   }
 }
-
-/**
- * The edits a user can take back with undo (all synchronous, so nothing else writes while one is
- * open). Imports are not among them: they are large, and a backup is taken before each.
- */
-const UNDOABLE =
-  /^(regions|sectors|clusters|initiatives|indicators)\.(create|update|delete|setStatus|deleteMany)$|^settings\.update$|^planning\.commit$|^portfolio\.loadDemo$/;
-
-/**
- * The operations that leave the portfolio file as it is (they read it, or write elsewhere); every
- * other operation writes to it. Backups and file switches check the file themselves.
- */
-const READS =
-  /\.(list|get|last|findings|stats|current|choose)$|^(jobs|exchange|files|backups)\.|^planning\.preview$|^import\.(preview|discard|errorWorkbook)$/;
 
 const fail = (error: ApiError): ApiResult<never> => ({ ok: false, error });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contract, OPERATION_NAMES } from '../../electron/api/contract';
 import { dispatch } from '../../electron/api/dispatch';
 import { handlers } from '../../electron/api/handlers';
+import type { Handler } from '../../electron/api/handlers/types';
 import { useTestDb } from '../helpers/db';
 
 const newDb = useTestDb();
@@ -81,5 +82,28 @@ describe('api/dispatch', () => {
     });
     const active = await dispatch(ctx, 'matrix.get', { status: 'active' });
     expect(active).toMatchObject({ ok: true, value: [{ initiatives: [0, 0, 0, 0, 0, 1, 0] }] });
+  });
+});
+
+describe('api/contract: what each operation does to the file', () => {
+  it('declares every write, and keeps the undoable ones synchronous by type', async () => {
+    // A handler of an undoable operation that awaited could let another write into its change.
+    // @ts-expect-error an async handler for an undoable operation does not type-check
+    const asyncUndoable: Handler<'regions.create'> = async () => ({}) as never;
+    const asyncWrite: Handler<'import.commit'> = async () => ({}) as never; // allowed: not undoable
+    expect([typeof asyncUndoable, typeof asyncWrite]).toEqual(['function', 'function']);
+    const effects = Object.fromEntries(OPERATION_NAMES.map((n) => [n, contract[n].effect]));
+    expect(effects['initiatives.update']).toBe('undoable');
+    expect(effects['import.commit']).toBe('write');
+    expect(effects['planning.add']).toBe('write');
+    expect(effects['initiatives.list']).toBe('read');
+    expect(effects['files.saveCopy']).toBe('session');
+    // Every operation that changes the portfolio's records is refused on a file gone away: the
+    // reads are exactly those whose names say so.
+    const reads = OPERATION_NAMES.filter((n) => effects[n] === 'read');
+    for (const n of reads)
+      expect(n, n).toMatch(
+        /\.(list|get|last|findings|stats|preview|discard|errorWorkbook|export|template|matrix|cancel)$/,
+      );
   });
 });

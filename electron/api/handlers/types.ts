@@ -1,10 +1,14 @@
 import type { DispatchContext } from '../dispatch';
-import type { OperationName, OutputOf, ParsedInputOf } from '../contract';
+import type { Contract, OperationName, OutputOf, ParsedInputOf } from '../contract';
 
+/**
+ * An undoable operation's handler returns its value, never a promise: its change stays open only
+ * while it runs synchronously, so nothing else can write in between and be counted in it.
+ */
 export type Handler<N extends OperationName> = (
   input: ParsedInputOf<N>,
   ctx: DispatchContext,
-) => OutputOf<N> | Promise<OutputOf<N>>;
+) => Contract[N]['effect'] extends 'undoable' ? OutputOf<N> : OutputOf<N> | Promise<OutputOf<N>>;
 
 /** The handlers of one domain: a missing or misspelt operation fails the type check. */
 export type DomainHandlers<D extends string> = {
