@@ -2,6 +2,7 @@
 // the renderer runs in a sandboxed page, db/ runs in plain Node (tests, CLI, app alike).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const NODE_BUILTINS = [
   'assert',
@@ -101,12 +102,26 @@ export default tseslint.config(
     },
   },
   {
+    // Promises the code forgets: one not awaited nor handled, or one handed where a plain
+    // function is expected (an event handler, a forEach). Needs the types, so TypeScript only.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['build/**/*.mjs', '*.config.mjs', 'eslint.config.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
     rules: {
+      // The two classic rules only: hooks called unconditionally, and effects that list what they use.
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
       '@typescript-eslint/no-restricted-imports': ['error', RENDERER_FORBIDDEN],
       'no-restricted-imports': 'off',
     },

@@ -248,7 +248,8 @@ export function errorLine(e: unknown): string {
 }
 
 if (require.main === module) {
-  runCli(process.argv.slice(2), {
+  // runCli never rejects: every failure is printed and becomes the exit code.
+  void runCli(process.argv.slice(2), {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
   }).then((code) => {

@@ -32,5 +32,6 @@ export function useGridLocaleText(): Partial<GridLocaleText> {
       paginationItemAriaLabel: (type: string) => pages[type] ?? type,
     };
     // The language is a dependency through i18n.language: t itself keeps its identity.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the rule cannot see that t's output changes with it
   }, [t, i18n.language, fmt]);
 }

@@ -13,7 +13,7 @@ import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { type Initiative, INITIATIVE_STATUSES, type InitiativeStatus } from '../../../db/model';
@@ -122,19 +122,22 @@ export function MatrixScreen() {
   }, [fail]);
 
   /** The view on screen as the API takes it: the matrix, a planning preview and the export. */
-  const viewInput = () => ({
-    ...(filter.regionId ? { regionId: filter.regionId } : {}),
-    ...(filter.sectorId ? { sectorId: filter.sectorId } : {}),
-    ...(filter.status ? { status: filter.status } : {}),
-    ...(filter.period ? { period: filter.period } : {}),
-    ...(filter.selectedOnly ? { selectedOnly: true } : {}),
-    measure,
-  });
+  const view = useMemo(
+    () => ({
+      ...(filter.regionId ? { regionId: filter.regionId } : {}),
+      ...(filter.sectorId ? { sectorId: filter.sectorId } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.period ? { period: filter.period } : {}),
+      ...(filter.selectedOnly ? { selectedOnly: true } : {}),
+      measure,
+    }),
+    [filter, measure],
+  );
 
   // Asked again whenever the filters or the portfolio change (a save anywhere refreshes the store).
   useEffect(() => {
     let live = true;
-    const input = viewInput();
+    const input = view;
     const got = (rows: MatrixRow[]) => {
       if (!live) return;
       performance.mark('matrix-data');
@@ -150,7 +153,7 @@ export function MatrixScreen() {
     return () => {
       live = false;
     };
-  }, [filter, measure, planning, initiatives, clusters, fail]);
+  }, [view, measure, planning, initiatives, clusters, fail]);
 
   /** The view on screen as an image: same rows, measure, collapsed regions and filters. */
   const savePng = async () => {
@@ -252,7 +255,7 @@ export function MatrixScreen() {
             startIcon={<FileDownloadIcon />}
             data-testid="matrix-export"
             onClick={() =>
-              void call('exchange.matrix', { ...viewInput(), lang: language })
+              void call('exchange.matrix', { ...view, lang: language })
                 .then(downloadFile)
                 .catch(fail)
             }
@@ -377,7 +380,7 @@ export function MatrixScreen() {
         <CellDialog
           row={cell.row}
           axis={cell.axis}
-          filter={viewInput()}
+          filter={view}
           findings={findings}
           onOpen={(i) => setEditing(i)}
           onAdd={() => setEditing({ clusterId: cell.row.clusterId, axes: [cell.axis] })}

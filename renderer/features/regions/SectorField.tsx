@@ -24,14 +24,14 @@ export function SectorField(props: { value: string | null; onChange(id: string |
         <TextField label={t('sectors.new')} value={name} onChange={(e) => setName(e.target.value)} autoFocus />
         <Button
           disabled={!name.trim()}
-          onClick={async () => {
-            const sector = await write('sectors.create', { nameAr: name.trim() });
-            if (sector) {
+          onClick={() =>
+            void write('sectors.create', { nameAr: name.trim() }).then((sector) => {
+              if (!sector) return;
               props.onChange(sector.id);
               setAdding(false);
               setName('');
-            }
-          }}
+            })
+          }
         >
           {t('sectors.addNew')}
         </Button>
