@@ -2,7 +2,19 @@
  * What a matrix cell shows, for the screen and the Excel export alike. Counts and money add up across cells; progress and indicator
  * achievement are averages, so totals divide sums by counts instead of adding percentages.
  */
+import { AXIS_IDS } from '../axes';
 import type { MatrixRow } from './matrix';
+
+/**
+ * A gap (rule R1): a cluster selected for development with no live initiative on the axis,
+ * whatever the view's filters; an empty cell under a filter is not a gap.
+ */
+export const isGap = (row: Pick<MatrixRow, 'selected' | 'covered'>, axis: number): boolean =>
+  row.selected && !row.covered[axis - 1];
+
+/** How many gaps a set of matrix rows holds. */
+export const countGaps = (rows: readonly Pick<MatrixRow, 'selected' | 'covered'>[]): number =>
+  rows.reduce((s, r) => s + AXIS_IDS.filter((a) => isGap(r, a)).length, 0);
 
 export const MEASURES = ['count', 'budget', 'spent', 'progress', 'achievement'] as const;
 export type Measure = (typeof MEASURES)[number];

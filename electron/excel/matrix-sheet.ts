@@ -8,7 +8,7 @@ import { AXES } from '../../db/axes';
 import type { Db } from '../../db/connection';
 import type { MatrixFilter } from '../../db/queries/matrix';
 import { getMatrix, type MatrixRow } from '../../db/queries/matrix';
-import { cellBucket, type Measure, rowBucket, scaleMax, valueOf } from '../../db/queries/measures';
+import { cellBucket, isGap, type Measure, rowBucket, scaleMax, valueOf } from '../../db/queries/measures';
 import { getSettings } from '../../db/repos/settings';
 import { type Lang, MESSAGES } from './labels';
 import { addSheet, type Cell, GAP_FILL, writeTable } from './sheet';
@@ -51,7 +51,7 @@ export function writeMatrixSheet(
   const shares = new Map<string, number>();
   const data: Cell[][] = rows.map((r) => {
     const cells = AXES.map((a) => {
-      if (r.selected && !r.covered[a.id - 1]) return m.gap;
+      if (isGap(r, a.id)) return m.gap;
       const v = valueOf(cellBucket(r, a.id), o.measure);
       if (v !== null && max > 0) shares.set(`${r.clusterId}|${a.id}`, Math.min(v, max) / max);
       return cellOf(v);

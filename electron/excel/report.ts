@@ -8,6 +8,7 @@ import { AXES } from '../../db/axes';
 import { schemaVersion, type Db } from '../../db/connection';
 import type { Initiative } from '../../db/model';
 import { getFindings } from '../../db/queries/health';
+import { countGaps } from '../../db/queries/measures';
 import { getMatrix } from '../../db/queries/matrix';
 import { resolveRegionScope } from '../../db/queries/scope';
 import { listClusters } from '../../db/repos/clusters';
@@ -61,7 +62,7 @@ export async function writeReport(db: Db, out: string, options: ReportOptions): 
   const planned = initiatives.reduce((s, i) => s + i.plannedBudget, 0);
   const spent = initiatives.reduce((s, i) => s + i.spent, 0);
   const selected = matrix.filter((r) => r.selected);
-  const gaps = selected.reduce((s, r) => s + r.initiatives.filter((n) => n === 0).length, 0);
+  const gaps = countGaps(selected);
   const cover = addSheet(wb, { name: m.sheets.cover, rtl, footer, tabColor: 'FF0B5D5A' }, 0);
   cover.columns = [{ width: 46 }, { width: 60 }];
   const title = cover.addRow([m.title]);

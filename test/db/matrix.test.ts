@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { refreshClusterSums } from '../../db/cluster-sums';
 import type { Db } from '../../db/connection';
 import { INITIATIVE_STATUSES, type Initiative } from '../../db/model';
+import { loadDemo } from '../../db/demo';
+import { getFindings } from '../../db/queries/health';
 import { getMatrix, type MatrixFilter } from '../../db/queries/matrix';
+import { countGaps, isGap } from '../../db/queries/measures';
 import { inMatrixView } from '../../db/queries/period';
 import * as clusters from '../../db/repos/clusters';
 import * as indicators from '../../db/repos/indicators';
@@ -191,5 +194,21 @@ describe('db/queries/matrix (property: the matrix agrees with the register)', ()
     expect(getMatrix(db, { selectedOnly: true }).map((r) => r.clusterId)).toEqual(
       all.filter((r) => r.selected).map((r) => r.clusterId),
     );
+  });
+});
+
+describe('db/queries/measures: one gap predicate', () => {
+  it('counts exactly the R1 findings of the health rules, whatever the view filters', () => {
+    const db = newDb();
+    loadDemo(db, cli);
+    const r1 = getFindings(db, { rules: ['R1'] }).length;
+    expect(r1).toBeGreaterThan(0);
+    expect(countGaps(getMatrix(db))).toBe(r1);
+    // A filter empties cells but closes no gap and opens none.
+    expect(countGaps(getMatrix(db, { status: 'completed' }))).toBe(r1);
+    const row = getMatrix(db).find((r) => r.selected && r.covered.includes(false))!;
+    const axis = row.covered.indexOf(false) + 1;
+    expect(isGap(row, axis)).toBe(true);
+    expect(isGap({ ...row, selected: false }, axis)).toBe(false);
   });
 });

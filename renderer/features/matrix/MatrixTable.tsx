@@ -19,16 +19,18 @@ import { useAxisName, useFormatter, useLocalName } from '../../components/useFor
 import {
   type Bucket,
   cellBucket,
+  isGap,
   type Measure,
   rowBucket,
   scaleMax,
   sumRows,
   valueOf,
 } from '../../../db/queries/measures';
+import { AXIS_IDS } from '../../../db/axes';
 import { groupBy, heat, matrixItems, type MatrixItem, show } from './cells';
 import { useStore } from '../../stores';
 
-const AXES = [1, 2, 3, 4, 5, 6, 7];
+const AXES = AXIS_IDS;
 /** Rows are drawn only near the view once there are more than WINDOW_FROM (a matrix of 5,000 clusters stays smooth). */
 const WINDOW_FROM = 300;
 const ROW = 37;
@@ -210,7 +212,7 @@ export function MatrixTable(p: MatrixTableProps) {
                 {AXES.map((a) => {
                   const b = cellBucket(r, a);
                   const v = valueOf(b, p.measure);
-                  const gap = r.selected && !r.covered[a - 1];
+                  const gap = isGap(r, a);
                   const was = p.baseline?.get(r.clusterId);
                   const before = was ? valueOf(cellBucket(was, a), p.measure) : v;
                   const changed = was !== undefined && (before !== v || was.covered[a - 1] !== r.covered[a - 1]);

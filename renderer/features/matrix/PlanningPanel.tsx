@@ -18,18 +18,18 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../db/queries/health';
+import { AXIS_IDS } from '../../../db/axes';
 import type { MatrixRow } from '../../../db/queries/matrix';
+import { isGap } from '../../../db/queries/measures';
 import type { PlanPreview } from '../../../electron/api/contract';
 import { Confirm } from '../../components/ConfirmDialog';
 import { useAxisName, useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 
-const AXES = [1, 2, 3, 4, 5, 6, 7];
+const AXES = AXIS_IDS;
 const findingKey = (f: Finding) => `${f.rule}|${f.kind}|${f.regionId}|${f.clusterId}|${f.axis}|${f.initiativeId}`;
 const gaps = (rows: MatrixRow[]) =>
-  new Set(
-    rows.flatMap((r) => (r.selected ? AXES.filter((a) => !r.covered[a - 1]).map((a) => `${r.clusterId}|${a}`) : [])),
-  );
+  new Set(rows.flatMap((r) => AXES.filter((a) => isGap(r, a)).map((a) => `${r.clusterId}|${a}`)));
 const budgetByAxis = (rows: MatrixRow[]) => AXES.map((a) => rows.reduce((s, r) => s + r.budget[a - 1]!, 0));
 
 /** What a planning session changes: its drafts, gaps and findings, budget by axis; commit or discard. */

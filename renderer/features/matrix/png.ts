@@ -8,12 +8,14 @@ import type { MatrixRow } from '../../../db/queries/matrix';
 import {
   type Bucket,
   cellBucket,
+  isGap,
   type Measure,
   rowBucket,
   scaleMax,
   sumRows,
   valueOf,
 } from '../../../db/queries/measures';
+import { AXIS_IDS } from '../../../db/axes';
 import { groupBy, heat, matrixItems } from './cells';
 
 export interface MatrixImageInput {
@@ -32,7 +34,7 @@ export interface MatrixImageInput {
   gapMark: string;
 }
 
-const AXES = [1, 2, 3, 4, 5, 6, 7];
+const AXES = AXIS_IDS;
 const PAD = 24;
 const NAME_W = 280;
 const CELL_W = 112;
@@ -155,7 +157,7 @@ export function drawMatrixImage(o: MatrixImageInput): HTMLCanvasElement | null {
         const x = left(a);
         const b = cellBucket(r, a);
         const v = valueOf(b, o.measure);
-        if (r.selected && !r.covered[a - 1]) {
+        if (isGap(r, a)) {
           ctx.fillStyle = 'rgba(211,47,47,0.08)';
           ctx.fillRect(x + 3, y + 3, CELL_W - 6, ROW_H - 6);
           ctx.strokeStyle = '#d32f2f';
