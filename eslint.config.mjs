@@ -65,8 +65,8 @@ export const RENDERER_FORBIDDEN = {
   patterns: [
     { group: ['node:*'], message: 'The renderer runs in a sandboxed page: no Node modules.' },
     {
-      // Any path into db/ or electron/ but a pure module's.
-      regex: `(^|/)(db|electron)/(?!(${PURE.map((p) => p.replace(/^(db|electron)\//, '')).join('|')})$)`,
+      // Any path into db/ or electron/ but a pure module's (with or without its extension).
+      regex: `(^|/)(db|electron)/(?!(${PURE.map((p) => p.replace(/^(db|electron)\//, '')).join('|')})(\\.tsx?)?$)`,
       message: `The renderer may import only the pure modules (${PURE.join(', ')}) and its own files.`,
       allowTypeImports: true,
     },
@@ -80,9 +80,15 @@ const PURE_FORBIDDEN = {
     { group: ['node:*'], message: 'A pure module runs in the page too: no Node modules.' },
     {
       // Any relative path but one that ends in a pure module's name.
-      regex: `^\\.{1,2}/(?!(.*/)?(${PURE.map((p) => p.split('/').pop()).join('|')})$)`,
+      regex: `^\\.{1,2}/(?!(.*/)?(${PURE.map((p) => p.split('/').pop()).join('|')})(\\.tsx?)?$)`,
       message: `A pure module imports only the other pure modules (${PURE.join(', ')}).`,
       allowTypeImports: true,
+    },
+    {
+      // This block replaces the db/ rules for these files: nothing imports upward, types included
+      // (the contract in electron/api is pure, and imports only downward).
+      regex: '(^|/)(electron|renderer)/',
+      message: 'A pure module depends on nothing above it.',
     },
   ],
 };

@@ -72,9 +72,14 @@ describe('db/migrations', () => {
   it('carry their own statements and data: a released migration imports no live code', () => {
     const dir = join(__dirname, '../../db/migrations');
     for (const f of readdirSync(dir).filter((n) => /^\d{4}-.*\.ts$/.test(n))) {
-      const imports = [...readFileSync(join(dir, f), 'utf8').matchAll(/^import (type )?.*from '([^']+)';$/gm)];
+      // Every way a module can reach another: import (one line or several, or bare), export … from, require.
+      const uses = [
+        ...readFileSync(join(dir, f), 'utf8').matchAll(
+          /\b(?:import|export)\s+(type\s+)?(?:[^;'"]*?\bfrom\s+)?'([^']+)'|\brequire\(\s*'([^']+)'\s*\)/g,
+        ),
+      ];
       expect(
-        imports.filter(([, type, from]) => !(type && from === 'better-sqlite3')).map(([line]) => line),
+        uses.filter(([, type, from]) => !(type && from === 'better-sqlite3')).map(([text]) => text),
         f,
       ).toEqual([]);
     }

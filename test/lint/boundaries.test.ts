@@ -53,6 +53,10 @@ describe('lint/boundaries', () => {
     expect(
       await ruleErrors("import { readFileSync } from 'node:fs';\nexport { readFileSync };", 'db/axes.ts'),
     ).toHaveLength(1);
+    // Nothing upward, even the pure contract: it imports db/model, and that would be a cycle.
+    expect(
+      await ruleErrors("import { contract } from '../electron/api/contract';\nexport { contract };", 'db/model.ts'),
+    ).toHaveLength(1);
     const fine =
       "import type { Db } from './connection';\nimport { Region } from './model';\nexport const x: [Db | null, unknown] = [null, Region];";
     expect(await ruleErrors(fine, 'db/region-tree.ts')).toEqual([]);
