@@ -36,7 +36,7 @@ export interface ImportSource {
 export async function commitImport(db: Db, plan: ImportPlan, source: ImportSource): Promise<ImportResult> {
   refuseStale(db, plan);
   const backup = await backupBeside(db, 'before-import', new Date(), { prune: false });
-  const result = await keepBackupIfWritten(
+  return keepBackupIfWritten(
     db,
     backup,
     () =>
@@ -48,13 +48,12 @@ export async function commitImport(db: Db, plan: ImportPlan, source: ImportSourc
           return writer.finish(plan, source, backup);
         })(),
       ),
-    () => writesAnything(plan),
+    (r) => r.backup !== null,
   );
-  return writesAnything(plan) ? result : { ...result, backup: null };
 }
 
 /** Whether an import plan writes anything to the portfolio's records. */
-export const writesAnything = (plan: ImportPlan): boolean =>
+const writesAnything = (plan: ImportPlan): boolean =>
   plan.creates.length + plan.updates.length + plan.regionsToCreate.length + plan.clustersToCreate.length > 0 ||
   plan.sectorsToCreate.length > 0;
 
@@ -203,7 +202,8 @@ export function createWriter(db: Db): ImportWriter {
         skipped: plan.skipped,
         regionsCreated: plan.regionsToCreate.length,
         clustersCreated: plan.clustersToCreate.length,
-        backup,
+        // Kept only when the import wrote something (keepBackupIfWritten drops it otherwise).
+        backup: writesAnything(plan) ? backup : null,
         batchId,
       };
     },

@@ -8,14 +8,7 @@
 import { backupBeside } from '../../../db/backup';
 import type { Db } from '../../../db/connection';
 import { getSettings } from '../../../db/repos/settings';
-import {
-  createWriter,
-  type ImportResult,
-  type ImportSource,
-  keepBackupIfWritten,
-  withFullSync,
-  writesAnything,
-} from './commit';
+import { createWriter, type ImportResult, type ImportSource, keepBackupIfWritten, withFullSync } from './commit';
 import { sha256File } from '.';
 import { createPlanner, type ImportPlan, type Planner } from './plan';
 import { type ReadOptions, streamWorkbook } from './read';
@@ -44,14 +37,12 @@ export async function streamImport(db: Db, file: string, options: StreamImportOp
   const backup = await backupBeside(db, 'before-import', new Date(), { prune: false });
   const source: ImportSource = { fileName: options.fileName, sha256 };
   const { currencyDigits } = getSettings(db);
-  const outcome = await keepBackupIfWritten(
+  return keepBackupIfWritten(
     db,
     backup,
     () => writeWhileReading(db, file, options, backup, source, currencyDigits),
-    (o) => o.result !== null && writesAnything(o.plan),
+    (o) => o.result?.backup != null,
   );
-  if (outcome.result && !writesAnything(outcome.plan)) outcome.result.backup = null;
-  return outcome;
 }
 
 function writeWhileReading(
