@@ -8,6 +8,7 @@
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { AXIS_IDS } from '../db/axes';
 import { open, type Db } from '../db/connection';
 import { resolveRegionScope } from '../db/queries/scope';
 import { AppError } from '../db/errors';
@@ -98,23 +99,30 @@ async function matrix(file: string, flags: { json: boolean; region?: string; sta
     });
     const { currencyDigits } = await call(db, 'settings.get');
     const major = (minor: number): number => Math.round(minor / 10 ** currencyDigits);
+    const listed = rows.map((r) => ({
+      region: r.regionNameAr,
+      // A region's initiatives without a cluster: one row per region, cluster null.
+      cluster: r.clusterId ? r.clusterNameAr : null,
+      initiatives: r.initiatives,
+      budget: r.budget.map(major),
+    }));
+    const columnSums = (pick: (r: (typeof listed)[number]) => number[]) =>
+      AXIS_IDS.map((a) => listed.reduce((s, r) => s + pick(r)[a - 1]!, 0));
     const out = {
-      axes: [1, 2, 3, 4, 5, 6, 7],
-      rows: rows.map((r) => ({
-        region: r.regionNameAr,
-        cluster: r.clusterNameAr,
-        initiatives: r.initiatives,
-        budget: r.budget.map(major),
-      })),
+      axes: [...AXIS_IDS],
+      rows: listed,
+      totals: { initiatives: columnSums((r) => r.initiatives), budget: columnSums((r) => r.budget) },
     };
     if (json) {
       io.out(`${JSON.stringify(out)}\n`);
       return;
     }
     const lines = out.rows.map(
-      (r) => `${r.region} | ${r.cluster} | ${r.initiatives.map((n) => String(n).padStart(3)).join(' ')}`,
+      (r) =>
+        `${r.region} | ${r.cluster ?? '(region-wide)'} | ${r.initiatives.map((n) => String(n).padStart(3)).join(' ')}`,
     );
-    io.out(`region | cluster | axes 1..7\n${lines.join('\n')}\n`);
+    const total = `total | | ${out.totals.initiatives.map((n) => String(n).padStart(3)).join(' ')}`;
+    io.out(`region | cluster | axes 1..7\n${lines.join('\n')}\n${total}\n`);
   });
 }
 

@@ -9,7 +9,7 @@ import type { Bilingual } from '../errors';
 import { getSettings } from '../repos/settings';
 import { stmt } from '../stmt';
 import { RULES, type RuleId, type Settings } from '../model';
-import { type ClusterSums, clusterSums, LATEST_VALUE } from './matrix';
+import { type ClusterSums, clusterSums, LATEST_VALUE, regionWideSums } from './matrix';
 import { periodEnd } from './period';
 
 export { RULES, type RuleId };
@@ -213,28 +213,15 @@ function concentration(
       { id, name_ar: name.ar, name_en: name.en, values: AXES.map(() => 0) },
     ]),
   );
-  // Region-wide initiatives are outside the cluster groups; there are few, read them apart.
-  const regionWide = stmt(
-    db,
-    `SELECT region_id, ${AXES.map((a) => `axis${a.id}`).join(', ')}, count(*), sum(planned_budget)
-     FROM initiatives WHERE cluster_id IS NULL AND status <> 'cancelled'
-     GROUP BY region_id, ${AXES.map((a) => `axis${a.id}`).join(', ')}`,
-  )
-    .raw(true)
-    .all() as (string | number)[][];
   const add = (regionId: string | undefined, values: number[]) => {
     const region = regionId ? regions.get(regionId) : undefined;
     if (region) values.forEach((v, i) => (region.values[i]! += v));
   };
-  for (const [clusterId, c] of sums)
-    add(places.clusters.get(clusterId)?.regionId, basis === 'budget' ? c.sums.budget! : c.n);
-  for (const r of regionWide) {
-    const on = AXES.map((a) => r[a.id] === 1);
-    add(
-      r[0] as string,
-      on.map((x) => (x ? Number(basis === 'budget' ? r[9] : r[8]) : 0)),
-    );
-  }
+  const values = (c: ClusterSums) => (basis === 'budget' ? c.sums.budget! : c.n);
+  for (const [clusterId, c] of sums) add(places.clusters.get(clusterId)?.regionId, values(c));
+  // Region-wide initiatives count in their region's figures (the counting rule).
+  for (const r of regionWideSums(db, {}, basis === 'budget' ? ['budget'] : []))
+    add(String(r.region[0]), values(r.sums));
   for (const r of regions.values()) {
     const values = r.values;
     const total = values.reduce((s, v) => s + v, 0);

@@ -6,11 +6,17 @@ import { stmt } from '../stmt';
 import { periodEnd, periodStart } from './period';
 
 export interface MatrixRow {
+  /** The row's own key: the cluster's id, or `region:<id>` for its region-wide row. */
+  key: string;
   regionId: string;
   regionNameAr: string;
   regionNameEn: string;
   sectorId: string | null;
-  clusterId: string;
+  /**
+   * Null on a region's region-wide row: the initiatives of the region that serve no one
+   * cluster. They count in the region's and the office's totals; the row is never a gap.
+   */
+  clusterId: string | null;
   clusterCode: string;
   clusterNameAr: string;
   clusterNameEn: string;
@@ -38,7 +44,7 @@ export interface MatrixFilter {
   /** A region and its governorates (see scope.ts). */
   regionIds?: string[];
   sectorId?: string;
-  /** Without a status, cancelled initiatives are left out: they develop nothing. */
+  /** Without a status, the counting rule applies: cancelled initiatives are left out. */
   status?: InitiativeStatus;
   /** `2025` or `2025-Q3`: initiatives running in that period (undated ones count as running). */
   period?: string;
@@ -62,14 +68,21 @@ export const LATEST_VALUE = `JOIN indicator_values v ON v.indicator_id = n.id
 
 type ViewFilter = { status?: string | null; from?: string | null; to?: string | null; regionIds?: string[] };
 
+/** The counting rule in SQL (COUNTED in measures.ts): every initiative but a cancelled one. */
+const COUNTED_SQL = (i: string) => `${i}.status <> 'cancelled'`;
+
 /**
  * The view's filter as SQL terms on initiatives `i`, with their parameters. Only the terms a
  * filter needs: an `@x IS NULL OR …` term would keep SQLite from seeking one region's clusters
- * in the index and make it read every initiative instead. inMatrixView (period.ts) is the same
- * rule for the screens.
+ * in the index and make it read every initiative instead. The one definition of a view: the
+ * matrix's sums and the list behind a cell (cellInitiatives) both take it from here.
  */
-function viewTerms(filter: ViewFilter, i = 'i'): { where: string[]; params: Record<string, string> } {
-  const where = [filter.status ? `${i}.status = @status` : `${i}.status <> 'cancelled'`];
+function viewTerms(
+  filter: ViewFilter,
+  i = 'i',
+  place: 'cluster' | 'region' = 'cluster',
+): { where: string[]; params: Record<string, string> } {
+  const where = [filter.status ? `${i}.status = @status` : COUNTED_SQL(i)];
   const params: Record<string, string> = {};
   if (filter.status) params.status = filter.status;
   if (filter.from && filter.to) {
@@ -78,7 +91,9 @@ function viewTerms(filter: ViewFilter, i = 'i'): { where: string[]; params: Reco
   }
   if (filter.regionIds) {
     where.push(
-      `${i}.cluster_id IN (SELECT id FROM clusters WHERE region_id IN (SELECT value FROM json_each(@regions)))`,
+      place === 'region'
+        ? `${i}.region_id IN (SELECT value FROM json_each(@regions))`
+        : `${i}.cluster_id IN (SELECT id FROM clusters WHERE region_id IN (SELECT value FROM json_each(@regions)))`,
     );
     params.regions = JSON.stringify(filter.regionIds);
   }
@@ -98,11 +113,7 @@ export function clusterSums(
 ): Map<string, ClusterSums> {
   const byPeriod = Boolean(filter.from && filter.to);
   const cols = byPeriod
-    ? [
-        ...AXIS_IDS.map((n) => `sum(axis${n})`),
-        'count(*)',
-        ...measures.flatMap((m) => [...AXIS_IDS.map((n) => `sum(axis${n} * ${COLUMN[m]})`), `sum(${COLUMN[m]})`]),
-      ]
+    ? initiativeColumns(measures)
     : (['n', ...measures] as const).flatMap((m) => sumColumns(m).map((c) => `sum(${c})`));
   const { where, params } = viewTerms(filter, byPeriod ? 'i' : 's');
   const rows = stmt(
@@ -114,17 +125,47 @@ export function clusterSums(
   )
     .raw(true)
     .all(params) as (string | number)[][];
-  const out = new Map<string, ClusterSums>();
-  for (const r of rows) {
-    const entry: ClusterSums = { n: r.slice(1, 8) as number[], sums: {}, total: { n: r[8] as number } };
-    measures.forEach((m, k) => {
-      const at = 9 + k * 8;
-      entry.sums[m] = r.slice(at, at + 7) as number[];
-      entry.total[m] = r[at + 7] as number;
-    });
-    out.set(r[0] as string, entry);
-  }
-  return out;
+  return new Map(rows.map((r) => [r[0] as string, parseSums(r, 1, measures)]));
+}
+
+/** The summed columns over initiatives `i`: the seven axes and the total, for n then each measure. */
+const initiativeColumns = (measures: readonly SumMeasure[]): string[] => [
+  ...AXIS_IDS.map((n) => `sum(i.axis${n})`),
+  'count(*)',
+  ...measures.flatMap((m) => [...AXIS_IDS.map((n) => `sum(i.axis${n} * i.${COLUMN[m]})`), `sum(i.${COLUMN[m]})`]),
+];
+
+/** One result row's sums from column `at` on, in the order initiativeColumns and sumColumns give. */
+function parseSums(r: (string | number | null)[], at: number, measures: readonly SumMeasure[]): ClusterSums {
+  const entry: ClusterSums = { n: r.slice(at, at + 7) as number[], sums: {}, total: { n: r[at + 7] as number } };
+  measures.forEach((m, k) => {
+    const from = at + 8 + k * 8;
+    entry.sums[m] = r.slice(from, from + 7) as number[];
+    entry.total[m] = r[from + 7] as number;
+  });
+  return entry;
+}
+
+/**
+ * Region-wide initiatives (no cluster) summed per region, under the same view: few rows, read
+ * through the matrix index (its first column is cluster_id, so `IS NULL` seeks them).
+ */
+export function regionWideSums(
+  db: Db,
+  filter: ViewFilter,
+  measures: readonly SumMeasure[],
+): { region: (string | number)[]; sums: ClusterSums }[] {
+  const { where, params } = viewTerms(filter, 'i', 'region');
+  const rows = stmt(
+    db,
+    `SELECT r.id, r.name_ar, r.name_en, ${initiativeColumns(measures).join(', ')}
+     FROM initiatives i JOIN regions r ON r.id = i.region_id
+     WHERE i.cluster_id IS NULL AND ${where.join(' AND ')}
+     GROUP BY r.id ORDER BY r.name_ar, r.code`,
+  )
+    .raw(true)
+    .all(params) as (string | number)[][];
+  return rows.map((r) => ({ region: r.slice(0, 3), sums: parseSums(r, 3, measures) }));
 }
 
 export interface MatrixOptions extends MatrixFilter {
@@ -135,13 +176,16 @@ export interface MatrixOptions extends MatrixFilter {
 }
 
 /**
- * Clusters grouped by region × the seven axes: the clusters in one query, the initiatives
- * summed by clusterSums, and the two put together here.
+ * Clusters grouped by region × the seven axes, each region's region-wide initiatives as one
+ * more row after its clusters: the clusters in one query, the initiatives summed by clusterSums
+ * and regionWideSums, and the two put together here. A view of one sector or of the selected
+ * clusters only shows clusters, so it has no region-wide rows.
  */
 export function getMatrix(db: Db, filter: MatrixOptions = {}): MatrixRow[] {
   const measures = filter.measures ?? (['budget', 'spent', 'progress'] as const);
   const from = filter.period ? periodStart(filter.period) : null;
   const to = filter.period ? periodEnd(filter.period) : null;
+  const view: ViewFilter = { status: filter.status, from, to, regionIds: filter.regionIds };
   const clusters = stmt(
     db,
     `SELECT c.id, c.code, c.name_ar, c.name_en, c.selected, c.sector_id, r.id, r.name_ar, r.name_en
@@ -157,76 +201,129 @@ export function getMatrix(db: Db, filter: MatrixOptions = {}): MatrixRow[] {
       sectorId: filter.sectorId ?? null,
       selectedOnly: filter.selectedOnly ? 1 : 0,
     }) as (string | number | null)[][];
-  const sums = clusterSums(db, { status: filter.status, from, to, regionIds: filter.regionIds }, measures);
-  const zeros = () => [0, 0, 0, 0, 0, 0, 0];
+  const sums = clusterSums(db, view, measures);
   // Built once with their sums (5,000 rows): arrays made only to be replaced cost a third of it.
   const rows: MatrixRow[] = [];
   for (const c of clusters) {
-    const s = sums.get(c[0] as string);
-    rows.push({
-      regionId: c[6] as string,
-      regionNameAr: c[7] as string,
-      regionNameEn: c[8] as string,
-      sectorId: c[5] as string | null,
-      clusterId: c[0] as string,
-      clusterCode: c[1] as string,
-      clusterNameAr: c[2] as string,
-      clusterNameEn: c[3] as string,
-      selected: c[4] === 1,
-      initiatives: s?.n ?? zeros(),
-      budget: s?.sums.budget ?? zeros(),
-      spent: s?.sums.spent ?? zeros(),
-      progressSum: s?.sums.progress ?? zeros(),
-      achievementSum: zeros(),
-      achievementCount: zeros(),
-      covered: [],
-      total: {
-        initiatives: s?.total.n ?? 0,
-        budget: s?.total.budget ?? 0,
-        spent: s?.total.spent ?? 0,
-        progressSum: s?.total.progress ?? 0,
-      },
-    });
+    rows.push(
+      matrixRow(sums.get(c[0] as string), {
+        key: c[0] as string,
+        regionId: c[6] as string,
+        regionNameAr: c[7] as string,
+        regionNameEn: c[8] as string,
+        sectorId: c[5] as string | null,
+        clusterId: c[0] as string,
+        clusterCode: c[1] as string,
+        clusterNameAr: c[2] as string,
+        clusterNameEn: c[3] as string,
+        selected: c[4] === 1,
+      }),
+    );
   }
+  const wide =
+    filter.sectorId || filter.selectedOnly
+      ? []
+      : regionWideSums(db, view, measures).map(({ region, sums: s }) =>
+          matrixRow(s, {
+            key: `region:${region[0] as string}`,
+            regionId: region[0] as string,
+            regionNameAr: region[1] as string,
+            regionNameEn: region[2] as string,
+            sectorId: null,
+            clusterId: null,
+            clusterCode: '',
+            clusterNameAr: '',
+            clusterNameEn: '',
+            selected: false,
+          }),
+        );
+  if (wide.length > 0) placeRegionWide(db, rows, wide);
   // Unfiltered by status and period, coverage is the view itself; otherwise it is asked apart.
   const coverage = filter.status || filter.period ? coveredAxes(db, filter.regionIds) : null;
   const achievement =
     (filter.achievement ?? !filter.measures)
-      ? achievementByCluster(db, { status: filter.status, from, to })
+      ? achievementByRow(db, view)
       : new Map<string, { sum: number[]; count: number[] }>();
   for (const row of rows) {
-    const live = coverage ? coverage.get(row.clusterId) : row.initiatives;
+    const live = coverage ? coverage.get(row.key) : row.initiatives;
     for (let n = 0; n < 7; n++) row.covered.push((live?.[n] ?? 0) > 0);
-    const a = achievement.get(row.clusterId);
+    const a = achievement.get(row.key);
     if (a) [row.achievementSum, row.achievementCount] = [a.sum, a.count];
   }
   return rows;
 }
 
-/** Live (not cancelled) initiatives per cluster and axis, whatever the view's filters. */
+type RowPlace = Pick<
+  MatrixRow,
+  | 'key'
+  | 'regionId'
+  | 'regionNameAr'
+  | 'regionNameEn'
+  | 'sectorId'
+  | 'clusterId'
+  | 'clusterCode'
+  | 'clusterNameAr'
+  | 'clusterNameEn'
+  | 'selected'
+>;
+
+function matrixRow(s: ClusterSums | undefined, place: RowPlace): MatrixRow {
+  const zeros = () => [0, 0, 0, 0, 0, 0, 0];
+  return {
+    ...place,
+    initiatives: s?.n ?? zeros(),
+    budget: s?.sums.budget ?? zeros(),
+    spent: s?.sums.spent ?? zeros(),
+    progressSum: s?.sums.progress ?? zeros(),
+    achievementSum: zeros(),
+    achievementCount: zeros(),
+    covered: [],
+    total: {
+      initiatives: s?.total.n ?? 0,
+      budget: s?.total.budget ?? 0,
+      spent: s?.total.spent ?? 0,
+      progressSum: s?.total.progress ?? 0,
+    },
+  };
+}
+
+/** Each region-wide row after its region's clusters, in the regions' own order (rows are sorted so). */
+function placeRegionWide(db: Db, rows: MatrixRow[], wide: MatrixRow[]): void {
+  const order = stmt(db, 'SELECT id FROM regions ORDER BY name_ar, code').pluck().all() as string[];
+  const byRegion = new Map<string, MatrixRow[]>(order.map((id) => [id, []]));
+  for (const r of [...rows, ...wide]) byRegion.get(r.regionId)!.push(r);
+  rows.length = 0;
+  for (const group of byRegion.values()) rows.push(...group);
+}
+
+/** Counted initiatives per matrix row (MatrixRow.key) and axis, whatever the view's filters. */
 export function coveredAxes(db: Db, regionIds?: string[]): Map<string, number[]> {
-  return new Map([...clusterSums(db, { regionIds })].map(([id, c]) => [id, c.n]));
+  return new Map([
+    ...[...clusterSums(db, { regionIds })].map(([id, c]) => [id, c.n] as const),
+    ...regionWideSums(db, { regionIds }, []).map((r) => [`region:${String(r.region[0])}`, r.sums.n] as const),
+  ]);
 }
 
 /**
  * Each indicator's achievement: how far its latest actual value has come from the baseline
  * (0 when not given) toward the target, as a share (0 at the baseline, 1 at the target, more
- * beyond it); summed per cluster and axis of its initiative, under the same filters.
+ * beyond it); summed per matrix row (MatrixRow.key) and axis of its initiative, under the same filters.
  */
-function achievementByCluster(db: Db, filter: ViewFilter): Map<string, { sum: number[]; count: number[] }> {
-  const { where, params } = viewTerms(filter);
+function achievementByRow(db: Db, filter: ViewFilter): Map<string, { sum: number[]; count: number[] }> {
+  const { where, params } = viewTerms(filter, 'i', 'region');
   const rows = stmt(
     db,
-    `SELECT i.cluster_id, ${AXIS_IDS.map((n) => `i.axis${n}`).join(', ')},
+    `SELECT coalesce(i.cluster_id, 'region:' || i.region_id) AS row_key,
+       ${AXIS_IDS.map((n) => `i.axis${n}`).join(', ')},
        coalesce(n.baseline, 0) AS baseline, n.target, v.value
      FROM indicators n
-     CROSS JOIN initiatives i ON i.id = n.initiative_id AND i.cluster_id IS NOT NULL AND ${where.join(' AND ')}
+     CROSS JOIN initiatives i ON i.id = n.initiative_id AND ${where.join(' AND ')}
      ${LATEST_VALUE}
      WHERE n.target IS NOT NULL AND n.target <> coalesce(n.baseline, 0)`,
   ).all(params) as Record<string, number | string>[];
   const out = new Map<string, { sum: number[]; count: number[] }>();
   for (const r of rows) {
-    const id = String(r.cluster_id);
+    const id = String(r.row_key);
     let entry = out.get(id);
     if (!entry) out.set(id, (entry = { sum: AXIS_IDS.map(() => 0), count: AXIS_IDS.map(() => 0) }));
     const share = Math.max(0, (Number(r.value) - Number(r.baseline)) / (Number(r.target) - Number(r.baseline)));
@@ -237,4 +334,38 @@ function achievementByCluster(db: Db, filter: ViewFilter): Map<string, { sum: nu
     }
   }
   return out;
+}
+
+/** One initiative behind a matrix cell, as its dialog lists it. */
+export interface CellInitiative {
+  id: string;
+  code: string;
+  title: string;
+  status: InitiativeStatus;
+  plannedBudget: number;
+  progress: number;
+}
+
+/**
+ * The initiatives a cell counts: of the row's cluster (or, for a region-wide row, of its region
+ * without a cluster), on the axis, under the view's filters: the same terms as the sums.
+ */
+export function cellInitiatives(
+  db: Db,
+  filter: Pick<MatrixFilter, 'status' | 'period'>,
+  row: { regionId: string; clusterId: string | null },
+  axis: number,
+): CellInitiative[] {
+  const from = filter.period ? periodStart(filter.period) : null;
+  const to = filter.period ? periodEnd(filter.period) : null;
+  const { where, params } = viewTerms({ status: filter.status, from, to });
+  if (!AXIS_IDS.includes(axis as never)) return [];
+  return stmt(
+    db,
+    `SELECT i.id, i.code, i.title, i.status, i.planned_budget AS plannedBudget, i.progress
+     FROM initiatives i
+     WHERE ${row.clusterId ? 'i.cluster_id = @cluster' : 'i.cluster_id IS NULL AND i.region_id = @region'}
+       AND i.axis${axis} = 1 AND ${where.join(' AND ')}
+     ORDER BY i.code`,
+  ).all({ ...params, ...(row.clusterId ? { cluster: row.clusterId } : { region: row.regionId }) }) as CellInitiative[];
 }

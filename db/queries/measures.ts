@@ -6,6 +6,15 @@ import { AXIS_IDS } from '../axes';
 import type { MatrixRow } from './matrix';
 
 /**
+ * The counting rule, the one for every figure: an initiative counts unless it is cancelled
+ * (completed ones count: they covered the axis). A cancelled initiative stays in the register,
+ * marked, and counts nowhere else. Region-wide initiatives count in their region's and the
+ * office's totals (they are the matrix's region-wide rows). The SQL of the matrix applies the
+ * same rule; every total is a sum of matrix rows (sumRows).
+ */
+export const counts = (i: { status: string }): boolean => i.status !== 'cancelled';
+
+/**
  * A gap (rule R1): a cluster selected for development with no live initiative on the axis,
  * whatever the view's filters; an empty cell under a filter is not a gap.
  */

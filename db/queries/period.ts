@@ -16,19 +16,3 @@ export function periodEnd(period: string): string {
   const last = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
   return `${m[1]}-${String(month).padStart(2, '0')}-${last}`;
 }
-
-/**
- * Whether an initiative is in a matrix view: of the status asked for (without one, anything but
- * cancelled), and running in the period (an undated end counts as running). getMatrix applies
- * the same rule in SQL; the screens use this to list the initiatives behind a cell.
- */
-export function inMatrixView(
-  i: { status: string; startDate: string | null; endDate: string | null },
-  filter: { status?: string; period?: string },
-): boolean {
-  if (filter.status ? i.status !== filter.status : i.status === 'cancelled') return false;
-  if (!filter.period) return true;
-  return (
-    (!i.startDate || i.startDate <= periodEnd(filter.period)) && (!i.endDate || i.endDate >= periodStart(filter.period))
-  );
-}

@@ -9,7 +9,7 @@ import type { Axis } from '../../db/axes';
 import * as m from '../../db/model';
 import { MAPPABLE_FIELDS } from '../../db/register';
 import type { Finding } from '../../db/queries/health';
-import type { MatrixRow } from '../../db/queries/matrix';
+import type { CellInitiative, MatrixRow } from '../../db/queries/matrix';
 import type { Draft, DraftProblem } from '../../db/queries/planning';
 import type { PortfolioStats } from '../../db/queries/stats';
 import type { ImportProfile } from '../../db/repos/profiles';
@@ -134,6 +134,23 @@ export const contract = {
 
   /** A region includes its governorates; see MatrixFilter for the rest. */
   'matrix.get': op<MatrixRow[]>()(MatrixInput.optional()),
+  /**
+   * The initiatives one cell counts (a cluster's, or a region's without a cluster when clusterId
+   * is null), under the view's status and period; with the planning drafts applied when asked,
+   * those that exist only as drafts marked.
+   */
+  'matrix.cell': op<(CellInitiative & { draft: boolean })[]>()(
+    z
+      .object({
+        regionId: m.Id,
+        clusterId: m.Id.nullable(),
+        axis: z.int().min(1).max(7),
+        status: m.InitiativeStatus.optional(),
+        period: m.Period.optional(),
+        drafts: z.boolean().optional(),
+      })
+      .strict(),
+  ),
   /** Findings of the health rules R1–R6, optionally for one region (with its governorates). */
   'health.findings': op<Finding[]>()(
     z

@@ -8,7 +8,7 @@ import { AXES } from '../../db/axes';
 import type { Db } from '../../db/connection';
 import type { MatrixFilter } from '../../db/queries/matrix';
 import { getMatrix, type MatrixRow } from '../../db/queries/matrix';
-import { cellBucket, isGap, type Measure, rowBucket, scaleMax, valueOf } from '../../db/queries/measures';
+import { cellBucket, isGap, type Measure, rowBucket, scaleMax, sumRows, valueOf } from '../../db/queries/measures';
 import { getSettings } from '../../db/repos/settings';
 import { type Lang, MESSAGES } from './labels';
 import { addSheet, type Cell, GAP_FILL, writeTable } from './sheet';
@@ -53,18 +53,30 @@ export function writeMatrixSheet(
     const cells = AXES.map((a) => {
       if (isGap(r, a.id)) return m.gap;
       const v = valueOf(cellBucket(r, a.id), o.measure);
-      if (v !== null && max > 0) shares.set(`${r.clusterId}|${a.id}`, Math.min(v, max) / max);
+      if (v !== null && max > 0) shares.set(`${r.key}|${a.id}`, Math.min(v, max) / max);
       return cellOf(v);
     });
     return [
       o.lang === 'en' && r.regionNameEn ? r.regionNameEn : r.regionNameAr,
-      o.lang === 'en' && r.clusterNameEn ? r.clusterNameEn : r.clusterNameAr,
-      r.selected ? m.yes : m.no,
+      !r.clusterId
+        ? MESSAGES[o.lang].matrix.regionWideRow
+        : o.lang === 'en' && r.clusterNameEn
+          ? r.clusterNameEn
+          : r.clusterNameAr,
+      r.clusterId ? (r.selected ? m.yes : m.no) : null,
       ...cells,
       cellOf(valueOf(rowBucket(r), o.measure)),
     ];
   });
   const rowIndex = new Map(data.map((row, i) => [row, i]));
+  // The column sums of the rows above (each initiative once in the total column).
+  const totals: Cell[] = [
+    m.total,
+    null,
+    null,
+    ...AXES.map((a) => cellOf(valueOf(sumRows(rows, a.id), o.measure))),
+    cellOf(valueOf(sumRows(rows, null), o.measure)),
+  ];
   const sheet = addSheet(wb, { name: o.name ?? m.sheets.matrix, rtl, footer: m.footer });
   writeTable(
     sheet,
@@ -75,17 +87,20 @@ export function writeMatrixSheet(
       ...AXES.map((a) => ({ header: `${a.id}. ${rtl ? a.shortAr : a.shortEn}`, width: money ? 20 : 16, numFmt })),
       { header: m.matrixTotal, width: money ? 20 : 10, numFmt },
     ],
-    data,
+    [...data, totals],
     (row, col, cell) => {
+      if (row === totals) cell.font = { bold: true };
       if (col < 3 || col > 9) return;
       cell.alignment = { horizontal: 'center' };
-      const r = rows[rowIndex.get(row)!]!;
+      const at = rowIndex.get(row);
+      if (at === undefined) return;
+      const r = rows[at]!;
       if (row[col] === m.gap) {
         cell.fill = GAP_FILL;
         cell.font = { bold: true, color: { argb: 'FFB00020' } };
         return;
       }
-      const share = shares.get(`${r.clusterId}|${col - 2}`);
+      const share = shares.get(`${r.key}|${col - 2}`);
       if (share === undefined || share <= 0) return;
       const { fill, dark } = heatFill(share);
       cell.fill = fill;

@@ -8,7 +8,7 @@ import { AXES } from '../../db/axes';
 import { schemaVersion, type Db } from '../../db/connection';
 import type { Initiative } from '../../db/model';
 import { getFindings } from '../../db/queries/health';
-import { countGaps } from '../../db/queries/measures';
+import { countGaps, counts, sumRows, valueOf } from '../../db/queries/measures';
 import { getMatrix } from '../../db/queries/matrix';
 import { resolveRegionScope } from '../../db/queries/scope';
 import { listClusters } from '../../db/repos/clusters';
@@ -59,8 +59,10 @@ export async function writeReport(db: Db, out: string, options: ReportOptions): 
   };
 
   // Cover ------------------------------------------------------------------------------------
-  const planned = initiatives.reduce((s, i) => s + i.plannedBudget, 0);
-  const spent = initiatives.reduce((s, i) => s + i.spent, 0);
+  // Every figure is a sum of the matrix's rows: the counting rule, region-wide rows included.
+  const office = sumRows(matrix, null);
+  const { budget: planned, spent } = office;
+  const cancelled = initiatives.filter((i) => !counts(i)).length;
   const selected = matrix.filter((r) => r.selected);
   const gaps = countGaps(selected);
   const cover = addSheet(wb, { name: m.sheets.cover, rtl, footer, tabColor: 'FF0B5D5A' }, 0);
@@ -77,13 +79,14 @@ export async function writeReport(db: Db, out: string, options: ReportOptions): 
     [m.generatedAt, now, 'yyyy-mm-dd hh:mm'],
     [m.totals, null],
     [m.regions, scope.ids ? scope.ids.size : regions.size, '#,##0'],
-    [m.clusters, matrix.length, '#,##0'],
+    [m.clusters, matrix.filter((r) => r.clusterId).length, '#,##0'],
     [m.selectedClusters, selected.length, '#,##0'],
-    [m.initiatives, initiatives.length, '#,##0'],
+    [m.initiatives, office.n, '#,##0'],
     [`${m.plannedBudget} (${settings.currencyCode})`, major(planned), moneyFmt],
     [`${m.spent} (${settings.currencyCode})`, major(spent), moneyFmt],
     [m.spentShare, planned ? spent / planned : 0, '0.0%'],
     [m.gaps, gaps, '#,##0'],
+    [m.cancelled, cancelled, '#,##0'],
   ];
   for (const [label, value, fmt] of coverRows) {
     const row = cover.addRow([label, value]);
@@ -93,28 +96,32 @@ export async function writeReport(db: Db, out: string, options: ReportOptions): 
     if (value === null) row.getCell(1).font = { bold: true, size: 13, color: { argb: 'FF0B5D5A' } };
     row.commit();
   }
+  cover.addRow([]).commit();
+  const rule = cover.addRow([m.rule, MESSAGES[lang].figures.rule]);
+  rule.getCell(1).font = { bold: true };
+  rule.getCell(2).alignment = { wrapText: true, vertical: 'top', horizontal: rtl ? 'right' : 'left' };
+  rule.height = 48;
+  rule.commit();
   cover.commit();
 
   // Summary by axis ----------------------------------------------------------------------------
   const summary = addSheet(wb, { name: m.sheets.summary, rtl, footer });
   const summaryRows: Cell[][] = AXES.map((axis) => {
-    const on = initiatives.filter((i) => i.axes.includes(axis.id));
-    const budget = on.reduce((s, i) => s + i.plannedBudget, 0);
-    const axisSpent = on.reduce((s, i) => s + i.spent, 0);
-    const covered = matrix.filter((r) => r.initiatives[axis.id - 1]! > 0).length;
-    const progressAvg = on.length ? on.reduce((s, i) => s + i.progress, 0) / on.length : 0;
+    const b = sumRows(matrix, axis.id);
+    const covered = matrix.filter((r) => r.clusterId && r.initiatives[axis.id - 1]! > 0).length;
     return [
       axis.id,
       rtl ? axis.nameAr : axis.nameEn,
-      on.length,
-      major(budget),
-      major(axisSpent),
-      planned ? budget / planned : 0,
+      b.n,
+      major(b.budget),
+      major(b.spent),
+      planned ? b.budget / planned : 0,
       covered,
-      progressAvg / 100,
+      (valueOf(b, 'progress') ?? 0) / 100,
     ];
   });
-  summaryRows.push([null, m.total, initiatives.length, major(planned), major(spent), null, null, null]);
+  // An initiative on two axes is in both axes' rows: the total counts each once.
+  summaryRows.push([null, m.totalDistinct, office.n, major(planned), major(spent), null, null, null]);
   writeTable(
     summary,
     [

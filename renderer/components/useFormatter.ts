@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type Formatter, makeFormatter } from '../format';
 import { useStore } from '../stores';
 
@@ -35,5 +36,20 @@ export function useLocalName(): (x: { nameAr: string; nameEn: string }) => strin
   return useCallback(
     (x: { nameAr: string; nameEn: string }) => (language === 'en' && x.nameEn ? x.nameEn : x.nameAr),
     [language],
+  );
+}
+
+/** A matrix row's name: its cluster's, or "Region-wide" for its region's row of initiatives without a cluster. */
+export function useRowName(): (r: {
+  clusterId: string | null;
+  clusterNameAr: string;
+  clusterNameEn: string;
+}) => string {
+  const localName = useLocalName();
+  const { t } = useTranslation();
+  return useCallback(
+    (r: { clusterId: string | null; clusterNameAr: string; clusterNameEn: string }) =>
+      r.clusterId ? localName({ nameAr: r.clusterNameAr, nameEn: r.clusterNameEn }) : t('matrix.regionWideRow'),
+    [localName, t],
   );
 }

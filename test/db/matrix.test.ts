@@ -4,9 +4,9 @@ import type { Db } from '../../db/connection';
 import { INITIATIVE_STATUSES, type Initiative } from '../../db/model';
 import { loadDemo } from '../../db/demo';
 import { getFindings } from '../../db/queries/health';
-import { getMatrix, type MatrixFilter } from '../../db/queries/matrix';
+import { cellInitiatives, getMatrix, type MatrixFilter, type MatrixRow } from '../../db/queries/matrix';
 import { countGaps, isGap } from '../../db/queries/measures';
-import { inMatrixView } from '../../db/queries/period';
+import { periodEnd, periodStart } from '../../db/queries/period';
 import * as clusters from '../../db/repos/clusters';
 import * as indicators from '../../db/repos/indicators';
 import * as initiatives from '../../db/repos/initiatives';
@@ -50,9 +50,22 @@ function randomPortfolio(db: Db, seed: number) {
   })();
 }
 
+/** The view's rule written out plainly: the status asked for (else all but cancelled), running in the period. */
+function inView(i: Initiative, filter: MatrixFilter): boolean {
+  if (filter.status ? i.status !== filter.status : i.status === 'cancelled') return false;
+  if (!filter.period) return true;
+  return (
+    (!i.startDate || i.startDate <= periodEnd(filter.period)) && (!i.endDate || i.endDate >= periodStart(filter.period))
+  );
+}
+
+/** Whether an initiative belongs to a matrix row: its cluster's, or its region's region-wide row. */
+const onRow = (i: Initiative, row: Pick<MatrixRow, 'clusterId' | 'regionId'>) =>
+  row.clusterId ? i.clusterId === row.clusterId : !i.clusterId && i.regionId === row.regionId;
+
 /** What the matrix should say, worked out from the register the slow and obvious way. */
-function expected(list: Initiative[], clusterId: string, filter: MatrixFilter) {
-  const mine = list.filter((i) => i.clusterId === clusterId && inMatrixView(i, filter));
+function expected(list: Initiative[], row: MatrixRow, filter: MatrixFilter) {
+  const mine = list.filter((i) => onRow(i, row) && inView(i, filter));
   const on = (a: number) => mine.filter((i) => i.axes.includes(a));
   const sum = (xs: Initiative[], f: (i: Initiative) => number) => xs.reduce((s, i) => s + f(i), 0);
   return {
@@ -84,16 +97,33 @@ describe('db/queries/matrix (property: the matrix agrees with the register)', ()
       ];
       for (const filter of filters) {
         const rows = getMatrix(db, filter);
-        expect(rows).toHaveLength(clusters.listClusters(db).length);
+        const shown = list.filter((i) => inView(i, filter));
+        // Every cluster, and one region-wide row for each region with such initiatives in view.
+        const wide = new Set(shown.filter((i) => !i.clusterId).map((i) => i.regionId));
+        expect(rows).toHaveLength(clusters.listClusters(db).length + wide.size);
+        expect(rows.filter((r) => !r.clusterId).map((r) => r.regionId)).toEqual(
+          [...new Set(rows.map((r) => r.regionId))].filter((id) => wide.has(id)),
+        );
+        // Each initiative in view is in exactly one row.
+        expect(rows.reduce((s, r) => s + r.total.initiatives, 0)).toBe(shown.length);
         for (const row of rows) {
           const { initiatives: n, budget, spent, progressSum, total } = row;
           expect(
             { initiatives: n, budget, spent, progressSum, total },
             `seed ${seed} ${JSON.stringify(filter)}`,
-          ).toEqual(expected(list, row.clusterId, filter));
+          ).toEqual(expected(list, row, filter));
           // Covered ignores the view's filters: any live initiative on the axis.
-          const live = list.filter((i) => i.clusterId === row.clusterId && i.status !== 'cancelled');
+          const live = list.filter((i) => onRow(i, row) && i.status !== 'cancelled');
           expect(row.covered).toEqual([1, 2, 3, 4, 5, 6, 7].map((a) => live.some((i) => i.axes.includes(a))));
+          // A region-wide row is never a gap; a cell's list is exactly what the cell counts.
+          if (!row.clusterId) expect(row.selected).toBe(false);
+          for (const a of [1, 4, 7])
+            expect(cellInitiatives(db, filter, row, a).map((i) => i.id)).toEqual(
+              list
+                .filter((i) => onRow(i, row) && inView(i, filter) && i.axes.includes(a))
+                .map((i) => i.id)
+                .sort((x, y) => (list.find((i) => i.id === x)!.code < list.find((i) => i.id === y)!.code ? -1 : 1)),
+            );
         }
       }
       db.close();
@@ -146,7 +176,7 @@ describe('db/queries/matrix (property: the matrix agrees with the register)', ()
       for (const filter of [{}, { status: 'active' as const }]) {
         for (const row of getMatrix(db, filter)) {
           const { initiatives: n, budget, spent, progressSum, total } = row;
-          expect({ initiatives: n, budget, spent, progressSum, total }).toEqual(expected(list, row.clusterId, filter));
+          expect({ initiatives: n, budget, spent, progressSum, total }).toEqual(expected(list, row, filter));
         }
       }
       db.close();
@@ -185,11 +215,13 @@ describe('db/queries/matrix (property: the matrix agrees with the register)', ()
     randomPortfolio(db, 99);
     const all = getMatrix(db);
     const region = all[0]!.regionId;
-    expect(getMatrix(db, { regionIds: [region] }).map((r) => r.clusterId)).toEqual(
-      all.filter((r) => r.regionId === region).map((r) => r.clusterId),
+    expect(getMatrix(db, { regionIds: [region] }).map((r) => r.key)).toEqual(
+      all.filter((r) => r.regionId === region).map((r) => r.key),
     );
+    expect(all.some((r) => !r.clusterId)).toBe(true);
     const sector = sectors.createSector(db, cli, { nameAr: 'الأثاث' });
-    clusters.updateCluster(db, cli, { id: all[1]!.clusterId, sectorId: sector.id });
+    clusters.updateCluster(db, cli, { id: all[1]!.clusterId!, sectorId: sector.id });
+    // A sector's view, or the selected clusters', shows clusters only: no region-wide rows.
     expect(getMatrix(db, { sectorId: sector.id }).map((r) => r.clusterId)).toEqual([all[1]!.clusterId]);
     expect(getMatrix(db, { selectedOnly: true }).map((r) => r.clusterId)).toEqual(
       all.filter((r) => r.selected).map((r) => r.clusterId),

@@ -1,5 +1,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getMatrix } from '../../db/queries/matrix';
+import { sumRows } from '../../db/queries/measures';
+import { getSettings } from '../../db/repos/settings';
+import { makeFormatter } from '../../renderer/format';
 import { RESULTS, type Session, startDemoSession } from './browser';
 
 let s: Session;
@@ -17,6 +21,15 @@ describe('e2e/dashboard', () => {
   it('shows budget by axis and region, status, coverage per cluster and overdue initiatives for the office', async () => {
     const { page, db } = s;
     expect(await text('stat-clusters')).toBe('24');
+    // The tiles are the matrix's totals under the rule of figures, which the page states.
+    const office = sumRows(getMatrix(db), null);
+    expect(await text('stat-initiatives')).toBe(String(office.n));
+    // Digits only: Node's and Chromium's ICU may space a currency name differently.
+    const fmt = makeFormatter('ar', getSettings(db));
+    const digits = (t: string) => t.replace(/\D/g, '');
+    expect(digits(await text('stat-budget'))).toBe(digits(fmt.money(office.budget)));
+    expect(digits(await text('stat-spent'))).toBe(digits(fmt.money(office.spent)));
+    expect(await text('figures-rule')).toContain('عدا الملغاة');
     // Seven axes and four regions drawn as bars, two series each.
     expect(
       await page
@@ -45,7 +58,10 @@ describe('e2e/dashboard', () => {
     await page.getByRole('option', { name: 'إقليم الصعيد' }).click();
     await expect.poll(() => text('stat-clusters')).toBe('6');
     const region = db.prepare("SELECT id FROM regions WHERE name_ar = 'إقليم الصعيد'").pluck().get() as string;
-    const n = db.prepare('SELECT count(*) FROM initiatives WHERE region_id = ?').pluck().get(region) as number;
+    const n = db
+      .prepare("SELECT count(*) FROM initiatives WHERE region_id = ? AND status <> 'cancelled'")
+      .pluck()
+      .get(region) as number;
     expect(await text('stat-initiatives')).toBe(String(n));
     expect(await page.getByTestId('chart-regions').innerText()).not.toContain('إقليم الدلتا');
     for (const item of await page.getByTestId('finding').allInnerTexts()) expect(item).toContain('إقليم الصعيد');

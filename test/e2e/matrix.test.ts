@@ -35,6 +35,26 @@ describe('e2e/matrix', () => {
     const { page } = s;
     expect(await page.locator('[data-testid^=matrix-region-]').count()).toBe(4);
     expect(await page.locator('[data-testid^=matrix-row-]').count()).toBe(24);
+    // Each region's initiatives without a cluster: one row per region, in its totals, never a gap.
+    const wide = s.db
+      .prepare("SELECT count(DISTINCT region_id) FROM initiatives WHERE cluster_id IS NULL AND status <> 'cancelled'")
+      .pluck()
+      .get() as number;
+    expect(wide).toBeGreaterThan(0);
+    const wideRows = page.locator('[data-testid^=matrix-wide-]');
+    expect(await wideRows.count()).toBe(wide);
+    expect(await wideRows.locator('td[data-gap]').count()).toBe(0);
+    expect(await wideRows.first().locator('td').first().innerText()).toBe('على مستوى الإقليم');
+    // Its cell lists exactly the initiatives it counts.
+    const filled = wideRows
+      .locator('td[data-axis]')
+      .filter({ hasText: /^[1-9]\d*$/ })
+      .first();
+    const n = Number(await filled.innerText());
+    await filled.click();
+    await expect.poll(() => page.getByTestId('cell-initiative').count()).toBe(n);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('cell-dialog').waitFor({ state: 'detached' });
     expect(await page.locator('td[data-gap]').count()).toBeGreaterThan(10);
     expect(await page.getByTestId('cluster-findings').count()).toBeGreaterThan(0);
     await shot('matrix-count-ar');
@@ -117,6 +137,12 @@ describe('e2e/matrix', () => {
     const cell = page.getByTestId(rowId).locator(`td[data-axis="${axis}"]`);
     await expect.poll(() => cell.getAttribute('data-changed')).toBe('true');
     expect(await cell.getAttribute('data-gap')).toBeNull();
+    // The cell's dialog lists what the cell counts: the draft too, marked as one.
+    await cell.click();
+    const listed = page.getByTestId('cell-dialog').locator('[data-draft]');
+    await expect.poll(() => listed.innerText()).toContain('مبادرة مقترحة في جلسة التخطيط');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('cell-dialog').waitFor({ state: 'detached' });
     expect(await panel.getByTestId('planning-gapsClosed').innerText()).toMatch(/[1١]/);
     expect(count()).toBe(before);
     expect(db.prepare('SELECT count(*) FROM plan_drafts').pluck().get()).toBe(1);
@@ -152,7 +178,7 @@ describe('e2e/matrix', () => {
     const completed = s.db
       .prepare(
         `SELECT count(*) FROM initiatives i JOIN regions r ON r.id = i.region_id
-         WHERE r.name_ar = 'إقليم الصعيد' AND i.status = 'completed' AND i.cluster_id IS NOT NULL`,
+         WHERE r.name_ar = 'إقليم الصعيد' AND i.status = 'completed'`,
       )
       .pluck()
       .get() as number;
@@ -180,7 +206,9 @@ describe('e2e/matrix', () => {
 
     // The same view as an image: every row drawn, right to left, at twice the resolution.
     const png = await savePng('matrix-png-ar');
-    const items = await page.locator('[data-testid^=matrix-row-], [data-testid^=matrix-region-]').count();
+    const items = await page
+      .locator('[data-testid^=matrix-row-], [data-testid^=matrix-region-], [data-testid^=matrix-wide-]')
+      .count();
     expect(png.width).toBe(2 * (280 + 112 * 8 + 48));
     expect(png.height).toBe(2 * (70 + 64 + (items + 1) * 30 + 40 + 48));
 

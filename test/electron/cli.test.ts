@@ -17,7 +17,8 @@ async function cli(...args: string[]) {
 
 interface MatrixJson {
   axes: number[];
-  rows: { region: string; cluster: string; initiatives: number[]; budget: number[] }[];
+  rows: { region: string; cluster: string | null; initiatives: number[]; budget: number[] }[];
+  totals: { initiatives: number[]; budget: number[] };
 }
 
 describe('cli', () => {
@@ -27,9 +28,17 @@ describe('cli', () => {
     const { code, out } = await cli('matrix', '--db', db, '--json');
     expect(code).toBe(0);
     const json = JSON.parse(out) as MatrixJson;
-    expect(Object.keys(json)).toEqual(['axes', 'rows']);
+    // Extended, nothing removed: totals, and a row with cluster null per region with region-wide initiatives.
+    expect(Object.keys(json)).toEqual(['axes', 'rows', 'totals']);
     expect(json.axes).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(json.rows).toHaveLength(24);
+    expect(json.rows.filter((r) => r.cluster !== null)).toHaveLength(24);
+    const wide = json.rows.filter((r) => r.cluster === null);
+    expect(wide.length).toBeGreaterThan(0);
+    expect(new Set(wide.map((r) => r.region)).size).toBe(wide.length);
+    for (const key of ['initiatives', 'budget'] as const) {
+      expect(json.totals[key]).toEqual(json.axes.map((a) => json.rows.reduce((s, r) => s + r[key][a - 1]!, 0)));
+      for (const n of json.totals[key]) expect(Number.isInteger(n)).toBe(true);
+    }
     for (const row of json.rows) {
       expect(Object.keys(row)).toEqual(['region', 'cluster', 'initiatives', 'budget']);
       expect(row.region).toMatch(/[\u0600-\u06FF]/);
@@ -152,7 +161,7 @@ describe('cli', () => {
       cwd: ROOT,
       encoding: 'utf8',
     });
-    expect((JSON.parse(out) as MatrixJson).rows).toHaveLength(24);
+    expect((JSON.parse(out) as MatrixJson).rows.filter((r) => r.cluster)).toHaveLength(24);
     const bad = spawnSync(
       'npm',
       ['run', '--silent', 'cli', '--', 'matrix', '--db', join(tempDir(), 'missing.tajammu'), '--json'],

@@ -2,7 +2,7 @@ import { AXES } from '../../../db/axes';
 import { loadDemo } from '../../../db/demo';
 import type { Db } from '../../../db/connection';
 import { getFindings } from '../../../db/queries/health';
-import { getMatrix, type MatrixRow, type SumMeasure } from '../../../db/queries/matrix';
+import { cellInitiatives, getMatrix, type MatrixRow, type SumMeasure } from '../../../db/queries/matrix';
 import {
   addDraft,
   commitDrafts,
@@ -51,6 +51,13 @@ export function matrixFor(db: Db, input: ParsedInputOf<'matrix.get'>, extra: Sum
 
 export const matrixHandlers = {
   'matrix.get': (input, { db }) => matrixFor(db, input),
+  'matrix.cell': ({ regionId, clusterId, axis, drafts, ...view }, { db }) => {
+    const list = () => cellInitiatives(db, view, { regionId, clusterId }, axis);
+    const real = list();
+    if (!drafts) return real.map((i) => ({ ...i, draft: false }));
+    const ids = new Set(real.map((i) => i.id));
+    return withDrafts(db, list).value.map((i) => ({ ...i, draft: !ids.has(i.id) }));
+  },
 } satisfies DomainHandlers<'matrix'>;
 
 export const planningHandlers = {

@@ -13,6 +13,8 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AXIS_IDS } from '../../../db/axes';
+import { counts, sumRows } from '../../../db/queries/measures';
 import { regionTree, withGovernorates } from '../../../db/region-tree';
 import { FindingsPanel } from '../../components/FindingsPanel';
 import { useAxisName, useFormatter, useLocalName } from '../../components/useFormatter';
@@ -77,23 +79,24 @@ export function Dashboard() {
   const mine = initiatives.filter((i) => inScope(i.regionId));
   const rows = matrix.filter((r) => inScope(r.regionId));
   const selected = rows.filter((r) => r.selected);
-  const sum = (list: typeof mine, f: (i: (typeof mine)[number]) => number) => list.reduce((s, i) => s + f(i), 0);
-  const live = mine.filter((i) => i.status !== 'cancelled');
-  const byAxis = [1, 2, 3, 4, 5, 6, 7].map((a) => {
-    const on = live.filter((i) => i.axes.includes(a));
-    return {
-      label: `${fmt.number(a)}. ${axisName(a)}`,
-      planned: sum(on, (i) => i.plannedBudget),
-      spent: sum(on, (i) => i.spent),
-    };
+  // Every figure is a sum of matrix rows (the counting rule, region-wide rows included).
+  const office = sumRows(rows, null);
+  const counted = mine.filter(counts);
+  const cancelled = mine.length - counted.length;
+  const byAxis = AXIS_IDS.map((a) => {
+    const b = sumRows(rows, a);
+    return { label: `${fmt.number(a)}. ${axisName(a)}`, planned: b.budget, spent: b.spent };
   });
   // By top-level region for the whole office; by governorate (and the region itself) within one.
   const tree = regionTree(regions);
   const groups = scope ? tree.filter((n) => scope.has(n.region.id)) : tree.filter((n) => n.depth === 0);
   const byRegion = groups.map(({ region }) => {
     const ids = scope ? new Set([region.id]) : withGovernorates(regions, region.id);
-    const on = live.filter((i) => ids.has(i.regionId));
-    return { label: localName(region), planned: sum(on, (i) => i.plannedBudget), spent: sum(on, (i) => i.spent) };
+    const b = sumRows(
+      rows.filter((r) => ids.has(r.regionId)),
+      null,
+    );
+    return { label: localName(region), planned: b.budget, spent: b.spent };
   });
   const overdue = findings.filter((f) => f.kind === 'overdue' && inScope(f.regionId));
   const endOf = new Map(initiatives.map((i) => [i.id, i.endDate]));
@@ -141,14 +144,14 @@ export function Dashboard() {
               value={fmt.number(clusters.filter((c) => inScope(c.regionId)).length)}
               testId="stat-clusters"
             />
-            <Stat label={t('dashboard.initiatives')} value={fmt.number(mine.length)} testId="stat-initiatives" />
-            <Stat
-              label={t('dashboard.plannedBudget')}
-              value={fmt.money(sum(mine, (i) => i.plannedBudget))}
-              testId="stat-budget"
-            />
-            <Stat label={t('dashboard.spent')} value={fmt.money(sum(mine, (i) => i.spent))} testId="stat-spent" />
+            <Stat label={t('dashboard.initiatives')} value={fmt.number(office.n)} testId="stat-initiatives" />
+            <Stat label={t('dashboard.plannedBudget')} value={fmt.money(office.budget)} testId="stat-budget" />
+            <Stat label={t('dashboard.spent')} value={fmt.money(office.spent)} testId="stat-spent" />
           </Stack>
+          <Typography variant="body2" color="text.secondary" data-testid="figures-rule">
+            {t('figures.rule')}
+            {cancelled > 0 && ` ${t('figures.cancelled', { formatted: fmt.number(cancelled) })}`}
+          </Typography>
           <Stack direction="row" useFlexGap flexWrap="wrap" spacing={2}>
             <ChartCard title={t('dashboard.budgetByAxis')} testId="chart-axes">
               <BudgetBars groups={byAxis} />
@@ -159,7 +162,7 @@ export function Dashboard() {
           </Stack>
           <Stack direction="row" useFlexGap flexWrap="wrap" spacing={2}>
             <ChartCard title={t('dashboard.byStatus')} testId="chart-status">
-              <StatusPie initiatives={mine} />
+              <StatusPie initiatives={counted} />
             </ChartCard>
             <Card variant="outlined" sx={{ flex: '1 1 420px' }}>
               <CardContent>

@@ -17,8 +17,8 @@ const REGION_WIDE = 'region:';
 
 export function InitiativeDialog(props: {
   initiative: Initiative | 'new';
-  /** A new initiative's cluster and axes, e.g. from a matrix cell. */
-  preset?: { clusterId: string; axes: number[] };
+  /** A new initiative's place (a cluster, or a region when clusterId is null) and axes, e.g. from a matrix cell. */
+  preset?: { regionId: string; clusterId: string | null; axes: number[] };
   /** In a planning session: saved as a draft, the portfolio untouched until the session commits. */
   asDraft?: boolean;
   onClose(): void;
@@ -33,8 +33,13 @@ export function InitiativeDialog(props: {
   const existing = props.initiative === 'new' ? null : props.initiative;
   const [d, setD] = useState<InitiativeDraft>(() => {
     if (existing) return draftOf(existing, digits);
-    const cluster = clusters.find((c) => c.id === props.preset?.clusterId) ?? clusters[0];
-    const draft = newDraft(cluster?.id ?? null, cluster?.regionId ?? regions[0]?.id ?? '', digits);
+    const draft =
+      props.preset && props.preset.clusterId === null
+        ? newDraft(null, props.preset.regionId, digits)
+        : (() => {
+            const cluster = clusters.find((c) => c.id === props.preset?.clusterId) ?? clusters[0];
+            return newDraft(cluster?.id ?? null, cluster?.regionId ?? regions[0]?.id ?? '', digits);
+          })();
     if (props.preset) Object.assign(draft, { axes: props.preset.axes, primaryAxis: props.preset.axes[0] ?? 1 });
     return draft;
   });

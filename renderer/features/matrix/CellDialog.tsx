@@ -10,19 +10,26 @@ import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../db/queries/health';
 import type { MatrixRow } from '../../../db/queries/matrix';
-import { inMatrixView } from '../../../db/queries/period';
-import type { Initiative } from '../../../db/model';
-import { useAxisName, useFormatter, useLocalName } from '../../components/useFormatter';
+import type { Initiative, InitiativeStatus } from '../../../db/model';
+import type { OutputOf } from '../../../electron/api/contract';
+import { call } from '../../api';
+import { useAxisName, useFormatter, useRowName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 
-/** The initiatives behind one matrix cell, under the view's filters, and a way to add one. */
+/**
+ * The initiatives behind one matrix cell, exactly those it counts (asked of the same query as
+ * the sums, drafts included in a planning session), and a way to add one.
+ */
 export function CellDialog(props: {
   row: MatrixRow;
   axis: number;
-  filter: { status?: string; period?: string };
+  filter: { status?: InitiativeStatus; period?: string };
+  /** In a planning session the cell counts the drafts too. */
+  drafts: boolean;
   findings: Finding[];
   onOpen(i: Initiative): void;
   onAdd(): void;
@@ -33,14 +40,34 @@ export function CellDialog(props: {
   const lang = useStore((s) => s.language);
   const fmt = useFormatter();
   const axisName = useAxisName();
-  const localName = useLocalName();
+  const rowName = useRowName();
   const all = useStore((s) => s.initiatives);
-  const { row, axis } = props;
-  const list = all.filter(
-    (i) => i.clusterId === row.clusterId && i.axes.includes(axis) && inMatrixView(i, props.filter),
-  );
-  const cluster = localName({ nameAr: row.clusterNameAr, nameEn: row.clusterNameEn });
-  const notes = props.findings.filter((f) => f.clusterId === row.clusterId && f.axis === axis);
+  const fail = useStore((s) => s.fail);
+  const { row, axis, filter, drafts } = props;
+  const [list, setList] = useState<OutputOf<'matrix.cell'> | null>(null);
+  useEffect(() => {
+    let live = true;
+    const { status, period } = filter;
+    call('matrix.cell', {
+      regionId: row.regionId,
+      clusterId: row.clusterId,
+      axis,
+      ...(status ? { status } : {}),
+      ...(period ? { period } : {}),
+      drafts,
+    })
+      .then((got) => live && setList(got))
+      .catch(fail);
+    return () => {
+      live = false;
+    };
+  }, [row.regionId, row.clusterId, axis, filter, drafts, all, fail]);
+  const cluster = rowName(row);
+  const notes = row.clusterId ? props.findings.filter((f) => f.clusterId === row.clusterId && f.axis === axis) : [];
+  const open = (id: string) => {
+    const found = all.find((i) => i.id === id);
+    if (found) props.onOpen(found);
+  };
 
   return (
     <Dialog
@@ -60,17 +87,27 @@ export function CellDialog(props: {
             {f.rule}: {f.message[lang]}
           </Alert>
         ))}
-        {list.length === 0 ? (
+        {list === null ? null : list.length === 0 ? (
           <Typography color="text.secondary">{t('matrix.cellEmpty')}</Typography>
         ) : (
           <List dense>
             {list.map((i) => (
-              <ListItemButton key={i.id} onClick={() => props.onOpen(i)} data-testid="cell-initiative">
+              <ListItemButton
+                key={i.id}
+                disabled={i.draft}
+                onClick={() => open(i.id)}
+                data-testid="cell-initiative"
+                data-draft={i.draft || undefined}
+              >
                 <ListItemText
                   primary={`${i.code} — ${i.title}`}
                   secondary={`${fmt.money(i.plannedBudget)} · ${fmt.percent(i.progress)}`}
                 />
-                <Chip size="small" label={t(`enums.status.${i.status}`)} />
+                <Chip
+                  size="small"
+                  color={i.draft ? 'info' : 'default'}
+                  label={i.draft ? t('matrix.draft') : t(`enums.status.${i.status}`)}
+                />
               </ListItemButton>
             ))}
           </List>

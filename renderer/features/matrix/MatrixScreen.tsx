@@ -110,7 +110,9 @@ export function MatrixScreen() {
   const [data, setData] = useState<{ rows: MatrixRow[]; measure: Measure } | null>(null);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [cell, setCell] = useState<{ row: MatrixRow; axis: number } | null>(null);
-  const [editing, setEditing] = useState<Initiative | { clusterId: string; axes: number[] } | null>(null);
+  const [editing, setEditing] = useState<
+    Initiative | { regionId: string; clusterId: string | null; axes: number[] } | null
+  >(null);
   // A planning session: on while the user plans, and whenever drafts are waiting in the file.
   const [planning, setPlanning] = useState(false);
   const printing = usePrinting();
@@ -229,7 +231,6 @@ export function MatrixScreen() {
       ))}
     </TextField>
   );
-  const regionWide = initiatives.filter((i) => !i.clusterId && i.status !== 'cancelled').length;
   const periodBad = periodText !== '' && !PERIOD.test(periodText);
 
   return (
@@ -367,23 +368,19 @@ export function MatrixScreen() {
             }
             onOpenCell={(row, axis) => setCell({ row, axis })}
             drawAll={printing}
-            {...(planning && preview ? { baseline: new Map(preview.before.matrix.map((r) => [r.clusterId, r])) } : {})}
+            {...(planning && preview ? { baseline: new Map(preview.before.matrix.map((r) => [r.key, r])) } : {})}
           />
         </Paper>
-      )}
-      {regionWide > 0 && (
-        <Typography variant="body2" color="text.secondary">
-          {t('matrix.regionWide', { count: regionWide, formatted: fmt.number(regionWide) })}
-        </Typography>
       )}
       {cell && !editing && (
         <CellDialog
           row={cell.row}
           axis={cell.axis}
           filter={view}
+          drafts={planning}
           findings={findings}
           onOpen={(i) => setEditing(i)}
-          onAdd={() => setEditing({ clusterId: cell.row.clusterId, axes: [cell.axis] })}
+          onAdd={() => setEditing({ regionId: cell.row.regionId, clusterId: cell.row.clusterId, axes: [cell.axis] })}
           onClose={() => setCell(null)}
         />
       )}

@@ -15,7 +15,7 @@ import { type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../db/queries/health';
 import type { MatrixRow } from '../../../db/queries/matrix';
-import { useAxisName, useFormatter, useLocalName } from '../../components/useFormatter';
+import { useAxisName, useFormatter, useLocalName, useRowName } from '../../components/useFormatter';
 import {
   type Bucket,
   cellBucket,
@@ -65,6 +65,7 @@ export function MatrixTable(p: MatrixTableProps) {
   const fmt = useFormatter();
   const axisName = useAxisName();
   const localName = useLocalName();
+  const rowName = useRowName();
   const rtl = useTheme().direction === 'rtl';
   const max = scaleMax(p.rows, p.measure);
   const text = (b: Bucket) => show(fmt, p.measure, valueOf(b, p.measure)) ?? t('matrix.noValue');
@@ -179,12 +180,15 @@ export function MatrixTable(p: MatrixTableProps) {
               );
             }
             const { row: r, index: visible } = item;
-            const own = byCluster.get(r.clusterId) ?? [];
+            const own = (r.clusterId && byCluster.get(r.clusterId)) || [];
             return (
-              <TableRow key={r.clusterId} data-testid={`matrix-row-${r.clusterCode}`}>
+              <TableRow
+                key={r.key}
+                data-testid={r.clusterId ? `matrix-row-${r.clusterCode}` : `matrix-wide-${r.regionId}`}
+              >
                 <TableCell sx={STICKY}>
                   <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-                    <span>{localName({ nameAr: r.clusterNameAr, nameEn: r.clusterNameEn })}</span>
+                    <span title={r.clusterId ? undefined : t('matrix.regionWideHint')}>{rowName(r)}</span>
                     {own.length > 0 && (
                       <Box
                         component="span"
@@ -203,7 +207,7 @@ export function MatrixTable(p: MatrixTableProps) {
                       </Box>
                     )}
                   </Box>
-                  {!r.selected && (
+                  {!r.selected && r.clusterId && (
                     <Typography variant="caption" color="text.secondary" component="div">
                       {t('matrix.notSelected')}
                     </Typography>
@@ -213,7 +217,7 @@ export function MatrixTable(p: MatrixTableProps) {
                   const b = cellBucket(r, a);
                   const v = valueOf(b, p.measure);
                   const gap = isGap(r, a);
-                  const was = p.baseline?.get(r.clusterId);
+                  const was = p.baseline?.get(r.key);
                   const before = was ? valueOf(cellBucket(was, a), p.measure) : v;
                   const changed = was !== undefined && (before !== v || was.covered[a - 1] !== r.covered[a - 1]);
                   const marks = own.filter((f) => f.axis === a && f.rule !== 'R1');

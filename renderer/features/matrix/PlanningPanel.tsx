@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../db/queries/health';
 import { AXIS_IDS } from '../../../db/axes';
 import type { MatrixRow } from '../../../db/queries/matrix';
-import { isGap } from '../../../db/queries/measures';
+import { isGap, sumRows } from '../../../db/queries/measures';
 import type { PlanPreview } from '../../../electron/api/contract';
 import { Confirm } from '../../components/ConfirmDialog';
 import { useAxisName, useFormatter } from '../../components/useFormatter';
@@ -29,8 +29,8 @@ import { useStore } from '../../stores';
 const AXES = AXIS_IDS;
 const findingKey = (f: Finding) => `${f.rule}|${f.kind}|${f.regionId}|${f.clusterId}|${f.axis}|${f.initiativeId}`;
 const gaps = (rows: MatrixRow[]) =>
-  new Set(rows.flatMap((r) => AXES.filter((a) => isGap(r, a)).map((a) => `${r.clusterId}|${a}`)));
-const budgetByAxis = (rows: MatrixRow[]) => AXES.map((a) => rows.reduce((s, r) => s + r.budget[a - 1]!, 0));
+  new Set(rows.flatMap((r) => AXES.filter((a) => isGap(r, a)).map((a) => `${r.key}|${a}`)));
+const budgetByAxis = (rows: MatrixRow[]) => AXES.map((a) => sumRows(rows, a).budget);
 
 /** What a planning session changes: its drafts, gaps and findings, budget by axis; commit or discard. */
 export function PlanningPanel(props: { preview: PlanPreview; onEnd(): void }) {

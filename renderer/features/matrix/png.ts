@@ -178,7 +178,7 @@ export function drawMatrixImage(o: MatrixImageInput): HTMLCanvasElement | null {
           ctx.font = font(13);
           write(o.text(b), a, y, ROW_H, 'center');
         }
-        if (marks.has(`${r.clusterId}|${a}`)) {
+        if (r.clusterId && marks.has(`${r.clusterId}|${a}`)) {
           ctx.fillStyle = '#ed6c02';
           ctx.beginPath();
           ctx.arc(o.rtl ? x + 8 : x + CELL_W - 8, y + 8, 4, 0, 2 * Math.PI);

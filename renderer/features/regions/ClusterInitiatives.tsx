@@ -4,6 +4,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { Cluster } from '../../../db/model';
+import { counts } from '../../../db/queries/measures';
 import { useAxisName, useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 
@@ -16,7 +17,7 @@ export function ClusterInitiatives(props: { cluster: Cluster }) {
   const fmt = useFormatter();
   const axisName = useAxisName();
   const all = useStore((s) => s.initiatives);
-  const mine = all.filter((i) => i.clusterId === props.cluster.id && i.status !== 'cancelled');
+  const mine = all.filter((i) => i.clusterId === props.cluster.id && counts(i));
   return (
     <Box data-testid="cluster-initiatives">
       <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700 }}>
