@@ -34,61 +34,48 @@ const NODE_BUILTINS = [
 ];
 
 /**
- * The pure modules: shared words every runtime may import (no Node, SQLite, Electron or exceljs
- * at run time). The renderer imports only these and its own files; they import only each other.
+ * The floor: db/core, the words every runtime shares (model, axes, Arabic normalisation, the
+ * register's fields, the region tree, the bilingual errors and messages, measures and periods,
+ * the contract and its result types). No Node, SQLite, Electron or exceljs: the page, the
+ * main process, the CLI and the tests all stand on it.
  */
-export const PURE = [
-  'db/model',
-  'db/axes',
-  'db/normalize',
-  'db/register',
-  'db/region-tree',
-  'db/errors',
-  'db/queries/measures',
-  'db/queries/period',
-  'electron/api/contract',
-];
+export const FLOOR = 'db/core';
 
 const NODE_AND_NATIVE = [
-  ...NODE_BUILTINS.map((name) => ({ name, message: 'A pure module or the page: no Node modules.' })),
+  ...NODE_BUILTINS.map((name) => ({ name, message: 'The floor and the page run without Node.' })),
   { name: 'electron', message: 'The renderer reaches the program only through renderer/api.ts.' },
-  { name: 'better-sqlite3', message: 'The renderer never touches the database; call the API.' },
+  { name: 'better-sqlite3', message: 'The renderer and the floor never touch the database; call the API.' },
   { name: 'exceljs', message: 'Excel work runs in the main process; call the API.' },
 ];
 
 /**
- * An allowlist, in the shape of VS Code's layering rule: anything under db/ or electron/ is
- * refused unless it is one of the pure modules (type-only imports are erased, so allowed).
+ * Layer by layer, in the shape of VS Code's layering rule, each an allowlist of what may be
+ * imported, types included (a type import is a dependency a reader follows):
+ * - renderer/: the floor and its own files;
+ * - db/core/: only itself (and zod);
+ * - db/: the floor, itself and Node;
+ * - electron/: everything but the renderer.
  */
 export const RENDERER_FORBIDDEN = {
   paths: NODE_AND_NATIVE,
   patterns: [
     { group: ['node:*'], message: 'The renderer runs in a sandboxed page: no Node modules.' },
     {
-      // Any path into db/ or electron/ but a pure module's (with or without its extension).
-      regex: `(^|/)(db|electron)/(?!(${PURE.map((p) => p.replace(/^(db|electron)\//, '')).join('|')})(\\.tsx?)?$)`,
-      message: `The renderer may import only the pure modules (${PURE.join(', ')}) and its own files.`,
-      allowTypeImports: true,
+      // Any path into db/ or electron/ but one into the floor.
+      regex: `(^|/)(db/(?!core/)|electron/)`,
+      message: `The renderer may import only the floor (${FLOOR}/) and its own files.`,
     },
   ],
 };
 
-/** What the pure modules may import: each other, zod, and types. */
-const PURE_FORBIDDEN = {
+const FLOOR_FORBIDDEN = {
   paths: NODE_AND_NATIVE,
   patterns: [
-    { group: ['node:*'], message: 'A pure module runs in the page too: no Node modules.' },
+    { group: ['node:*'], message: 'The floor runs in the page too: no Node modules.' },
     {
-      // Any relative path but one that ends in a pure module's name.
-      regex: `^\\.{1,2}/(?!(.*/)?(${PURE.map((p) => p.split('/').pop()).join('|')})(\\.tsx?)?$)`,
-      message: `A pure module imports only the other pure modules (${PURE.join(', ')}).`,
-      allowTypeImports: true,
-    },
-    {
-      // This block replaces the db/ rules for these files: nothing imports upward, types included
-      // (the contract in electron/api is pure, and imports only downward).
-      regex: '(^|/)(electron|renderer)/',
-      message: 'A pure module depends on nothing above it.',
+      // Any path out of the folder: the floor depends on nothing above it.
+      regex: '^\\.\\./',
+      message: `The floor (${FLOOR}/) imports only itself.`,
     },
   ],
 };
@@ -133,6 +120,19 @@ export default tseslint.config(
     },
   },
   {
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)renderer/', message: 'electron/ never imports the screens: shared words live in db/core.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/**/*.ts', 'test/**/*.ts'],
     ignores: ['electron/excel/exceljs.ts'],
     rules: {
@@ -162,11 +162,11 @@ export default tseslint.config(
       ],
     },
   },
-  // Last, so that it overrides the db/ and electron/ rules for these files.
+  // Last, so that it overrides the db/ rules for the floor's files.
   {
-    files: PURE.map((p) => `${p}.ts`),
+    files: [`${FLOOR}/**/*.ts`],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', PURE_FORBIDDEN],
+      '@typescript-eslint/no-restricted-imports': ['error', FLOOR_FORBIDDEN],
       'no-restricted-imports': 'off',
     },
   },

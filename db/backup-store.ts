@@ -7,20 +7,8 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { APPLICATION_ID } from './connection';
-import { getStats, type PortfolioStats } from './queries/stats';
-
-export interface BackupInfo {
-  path: string;
-  name: string;
-  /** When it was taken (ISO, from its name, which is written in UTC). */
-  takenAt: string;
-  /** Why: daily, manual, before-import, before-restore, before-upgrade. */
-  reason: string;
-  size: number;
-  /** What it holds; null when it cannot be read as a portfolio. */
-  counts: { regions: number; clusters: number; initiatives: number } | null;
-  version: number | null;
-}
+import { getStats } from './queries/stats';
+import type { BackupInfo, PortfolioStats } from './core/results';
 
 export interface Rotation {
   /** The newest backups always kept. */

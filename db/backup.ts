@@ -13,9 +13,9 @@ import {
   refuseNewer,
   requireExisting,
 } from './connection';
-import { AppError, type Bilingual, ltr } from './errors';
+import { AppError, type Bilingual, ltr } from './core/errors';
 import { LATEST_VERSION } from './migrations';
-import type { AuditSource } from './model';
+import type { AuditSource } from './core/model';
 import { getStats } from './queries/stats';
 import { recordAudit } from './repos/audit';
 import { getSettings } from './repos/settings';

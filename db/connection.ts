@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import type { Database as Db } from 'better-sqlite3';
-import { AppError, ltr } from './errors';
+import { AppError, ltr } from './core/errors';
 import { installJournal } from './changes';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 import { readHead } from './safe-file';

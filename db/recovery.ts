@@ -5,31 +5,18 @@
  */
 import Database from 'better-sqlite3';
 import { checkPortfolioFile } from './backup';
-import { type BackupInfo, describeBackup, scanBackups } from './backup-store';
+import { describeBackup, scanBackups } from './backup-store';
 import { LATEST_VERSION } from './migrations';
+import type { BackupInfo, ComparedTable, RecordDiff, RecoveryOffer } from './core/results';
 
-export const COMPARED = ['regions', 'sectors', 'clusters', 'initiatives', 'indicators', 'indicator_values'] as const;
-export type ComparedTable = (typeof COMPARED)[number];
-
-export interface RecordDiff {
-  table: ComparedTable;
-  /** Records the damaged file holds that the backup lacks (work done since the backup). */
-  onlyInFile: string[];
-  /** Records of the backup the damaged file lacks (deleted since, or lost to the damage). */
-  onlyInBackup: string[];
-  /** Records in both whose fields differ. */
-  changed: string[];
-  /** Totals; the lists above stop at LIST_LIMIT names. */
-  counts: { onlyInFile: number; onlyInBackup: number; changed: number };
-}
-
-export interface RecoveryOffer {
-  /** The newest backup that passes the full integrity check; null when there is none. */
-  backup: BackupInfo | null;
-  differences: RecordDiff[];
-  /** Tables of the damaged file that could not be read in full: any of their records may differ. */
-  unreadable: ComparedTable[];
-}
+export const COMPARED = [
+  'regions',
+  'sectors',
+  'clusters',
+  'initiatives',
+  'indicators',
+  'indicator_values',
+] as const satisfies readonly ComparedTable[];
 
 const LIST_LIMIT = 20;
 

@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Database as Db } from 'better-sqlite3';
-import { AppError, ltr } from './errors';
+import { AppError, ltr } from './core/errors';
 
 /** `.report.xlsx.1234-a1b2c3d4.partial`: hidden, never taken for a backup or a workbook. */
 const PARTIAL = /^\..+\.(\d+)-[0-9a-f]{8}\.partial(?:-journal|-wal|-shm)?$/;

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { openExisting } from '../db/backup';
 import type { Db } from '../db/connection';
-import { AppError } from '../db/errors';
+import { AppError } from '../db/core/errors';
 import { previewImport } from './excel/import';
 import type { ImportPlan } from './excel/import/plan';
 import { streamImport } from './excel/import/stream';

@@ -6,11 +6,11 @@
  *   npm run --silent cli -- restore --db FILE --from COPY
  */
 import { backupTo, checkCopyTarget, checkPortfolioFile, restoreFrom } from '../db/backup';
-import { AppError } from '../db/errors';
-import type { PortfolioStats } from '../db/queries/stats';
+import { AppError } from '../db/core/errors';
 import { statsOfFile } from '../db/backup-store';
 import type { CliIo } from './cli';
 import { withPortfolio } from './cli-exchange';
+import type { PortfolioStats } from '../db/core/results';
 
 /** What a portfolio holds, in one line of the CLI's output. */
 export const statsLine = (s: PortfolioStats): string =>

@@ -8,14 +8,14 @@
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { AXIS_IDS } from '../db/axes';
+import { AXIS_IDS } from '../db/core/axes';
 import { open, type Db } from '../db/connection';
 import { resolveRegionScope } from '../db/queries/scope';
-import { AppError } from '../db/errors';
+import { AppError } from '../db/core/errors';
 import { dispatch, toApiError } from './api/dispatch';
 import { exportCommand, importCommand, templateCommand, withPortfolio } from './cli-exchange';
 import { backupCommand, checkFileCommand, restoreCommand, statsLine } from './cli-file';
-import type { OperationName, OutputOf } from './api/contract';
+import type { OperationName, OutputOf } from '../db/core/contract';
 
 export interface CliIo {
   out(text: string): void;

@@ -15,13 +15,13 @@ import {
   recoverFrom,
   restoreFrom,
 } from '../db/backup';
-import { backupsDir, type BackupInfo, describeBackup, listBackups, scanBackups, statsOfFile } from '../db/backup-store';
+import { backupsDir, describeBackup, listBackups, scanBackups, statsOfFile } from '../db/backup-store';
 import { type Db, open, type OpenOptions } from '../db/connection';
-import { AppError, type Bilingual, ltr } from '../db/errors';
-import type { PortfolioStats } from '../db/queries/stats';
-import { type RecoveryOffer, recoveryOffer } from '../db/recovery';
+import { AppError, type Bilingual, ltr } from '../db/core/errors';
+import { recoveryOffer } from '../db/recovery';
 import { sweepPartials } from '../db/safe-file';
 import { toApiError } from './api/dispatch-errors';
+import type { BackupInfo, FileState, PortfolioStats } from '../db/core/results';
 
 export type FilePurpose = 'open' | 'create' | 'copy';
 /** A native file dialog (Electron's); the web host has none, and the page asks for a path instead. */
@@ -33,19 +33,6 @@ export interface SessionOptions {
   open?: OpenOptions;
   chooser?: FileChooser;
   now?: () => Date;
-}
-
-export interface FileState {
-  file: string;
-  /** `damaged`: the file failed its check on open; nothing but recovery works until it is replaced. */
-  state: 'open' | 'damaged';
-  recent: string[];
-  canChoose: boolean;
-  /** Set on the open that migrated an older file: the backup taken of it first. */
-  upgradeBackup: string | null;
-  damage: { message: { ar: string; en: string }; offer: RecoveryOffer } | null;
-  /** Something the user must know about the file just opened (its daily backup failed, say). */
-  warning: Bilingual | null;
 }
 
 const RECENT_MAX = 5;

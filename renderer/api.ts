@@ -3,9 +3,9 @@
  * `window.api` on the page; in a browser against the web host, calls go over HTTP to the
  * same dispatcher. Either way a call resolves to its value or rejects with an ApiFailure.
  */
-import type { ApiError, ApiResult, InputOf, OperationName, OutputOf } from '../electron/api/contract';
-import ar from './i18n/ar.json';
-import en from './i18n/en.json';
+import type { ApiResult, InputOf, OperationName, OutputOf } from '../db/core/contract';
+import { bilingual } from '../db/core/messages';
+import type { ApiError } from '../db/core/results';
 
 interface Bridge {
   invoke(name: string, input: unknown): Promise<ApiResult<unknown>>;
@@ -36,7 +36,7 @@ async function overHttp(name: string, input: unknown): Promise<ApiResult<unknown
       ok: false,
       error: {
         code: 'NETWORK',
-        message: { ar: ar.errors.network, en: en.errors.network },
+        message: bilingual('errors.network'),
       },
     };
   }

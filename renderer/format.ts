@@ -2,8 +2,8 @@
  * Numbers, money and dates for the screen, all through Intl. The Gregorian calendar is used in
  * both languages; the digit set follows the office's setting, not the locale's default.
  */
-import type { Settings } from '../db/model';
-import { toWesternDigits } from '../db/normalize';
+import type { Settings } from '../db/core/model';
+import { toWesternDigits } from '../db/core/normalize';
 import type { Language } from './i18n';
 
 export interface Formatter {

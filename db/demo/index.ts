@@ -1,6 +1,6 @@
 import type { Db } from '../connection';
-import { AppError } from '../errors';
-import { QUALITY_STATUSES, type InitiativeStatus } from '../model';
+import { AppError } from '../core/errors';
+import { QUALITY_STATUSES, type InitiativeStatus } from '../core/model';
 import { getStats } from '../queries/stats';
 import type { WriteContext } from '../repos/audit';
 import { createCluster } from '../repos/clusters';

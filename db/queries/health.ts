@@ -3,43 +3,17 @@
  * sentence of why, in Arabic and English. Aggregates run in SQL over the covering index
  * `initiatives_matrix`; cancelled initiatives develop nothing, so they cover no axis.
  */
-import { AXES } from '../axes';
+import { AXES } from '../core/axes';
 import type { Db } from '../connection';
-import type { Bilingual } from '../errors';
+import type { Bilingual } from '../core/errors';
 import { getSettings } from '../repos/settings';
 import { stmt } from '../stmt';
-import { RULES, type RuleId, type Settings } from '../model';
+import { RULES, type RuleId, type Settings } from '../core/model';
 import { type ClusterSums, clusterSums, LATEST_VALUE, regionWideSums } from './matrix';
-import { periodEnd } from './period';
+import { periodEnd } from '../core/period';
+import type { Finding, FindingKind } from '../core/results';
 
 export { RULES, type RuleId };
-
-export type FindingKind =
-  | 'axis_gap'
-  | 'concentration'
-  | 'enterprises_marketing'
-  | 'quality_marketing'
-  | 'informal_no_axis7'
-  | 'heritage_no_axis6'
-  | 'overdue'
-  | 'over_budget'
-  | 'indicator_behind';
-
-export interface Finding {
-  rule: RuleId;
-  kind: FindingKind;
-  regionId: string;
-  regionAr: string;
-  regionEn: string;
-  clusterId: string | null;
-  clusterAr: string | null;
-  clusterEn: string | null;
-  axis: number | null;
-  initiativeId: string | null;
-  initiativeCode: string | null;
-  initiativeTitle: string | null;
-  message: Bilingual;
-}
 
 export interface HealthOptions {
   /** ISO date that counts as today (tests pin it); defaults to the local calendar date. */

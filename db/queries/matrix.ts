@@ -1,55 +1,9 @@
-import { AXIS_IDS } from '../axes';
+import { AXIS_IDS } from '../core/axes';
 import { sumColumns } from '../cluster-sums';
 import type { Db } from '../connection';
-import type { InitiativeStatus } from '../model';
 import { stmt } from '../stmt';
-import { periodEnd, periodStart } from './period';
-
-export interface MatrixRow {
-  /** The row's own key: the cluster's id, or `region:<id>` for its region-wide row. */
-  key: string;
-  regionId: string;
-  regionNameAr: string;
-  regionNameEn: string;
-  sectorId: string | null;
-  /**
-   * Null on a region's region-wide row: the initiatives of the region that serve no one
-   * cluster. They count in the region's and the office's totals; the row is never a gap.
-   */
-  clusterId: string | null;
-  clusterCode: string;
-  clusterNameAr: string;
-  clusterNameEn: string;
-  selected: boolean;
-  /** Initiatives per axis 1..7; an initiative on two axes counts in both. */
-  initiatives: number[];
-  /** Planned budget per axis 1..7, in the currency's minor unit. */
-  budget: number[];
-  spent: number[];
-  /** Sum of progress % per axis; divided by `initiatives` it is the average. */
-  progressSum: number[];
-  /** Indicator achievement (latest actual against target, as a share) summed per axis, and how many. */
-  achievementSum: number[];
-  achievementCount: number[];
-  /**
-   * Whether the axis has a live (not cancelled) initiative whatever the filters: an empty cell
-   * of a selected cluster is a gap only when this is false (rule R1).
-   */
-  covered: boolean[];
-  /** The cluster's distinct initiatives (each once, however many axes it has). */
-  total: { initiatives: number; budget: number; spent: number; progressSum: number };
-}
-
-export interface MatrixFilter {
-  /** A region and its governorates (see scope.ts). */
-  regionIds?: string[];
-  sectorId?: string;
-  /** Without a status, the counting rule applies: cancelled initiatives are left out. */
-  status?: InitiativeStatus;
-  /** `2025` or `2025-Q3`: initiatives running in that period (undated ones count as running). */
-  period?: string;
-  selectedOnly?: boolean;
-}
+import { periodEnd, periodStart } from '../core/period';
+import type { CellInitiative, MatrixFilter, MatrixRow } from '../core/results';
 
 /** The sums a matrix can show; counts are always summed (gaps and averages need them). */
 export type SumMeasure = 'budget' | 'spent' | 'progress';
@@ -334,16 +288,6 @@ function achievementByRow(db: Db, filter: ViewFilter): Map<string, { sum: number
     }
   }
   return out;
-}
-
-/** One initiative behind a matrix cell, as its dialog lists it. */
-export interface CellInitiative {
-  id: string;
-  code: string;
-  title: string;
-  status: InitiativeStatus;
-  plannedBudget: number;
-  progress: number;
 }
 
 /**

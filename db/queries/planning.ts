@@ -4,24 +4,13 @@
  * health rules are computed by the very queries the portfolio uses, and nothing is ever left
  * behind; committing applies them for real in one transaction and clears them.
  */
-import type { z } from 'zod';
 import type { Db } from '../connection';
-import { AppError, type Bilingual } from '../errors';
-import { type Initiative, InitiativeCreate, InitiativeUpdate } from '../model';
+import { AppError } from '../core/errors';
+import { type Initiative, InitiativeCreate, InitiativeUpdate } from '../core/model';
 import { recordAudit, type WriteContext } from '../repos/audit';
 import { createInitiative, updateInitiative } from '../repos/initiatives';
 import { stmt, tx } from '../stmt';
-
-export type DraftInput =
-  | { kind: 'create'; input: z.infer<typeof InitiativeCreate> }
-  | { kind: 'update'; input: z.infer<typeof InitiativeUpdate> };
-
-export type Draft = DraftInput & { id: number; createdAt: string };
-
-export interface DraftProblem {
-  draftId: number;
-  message: Bilingual;
-}
+import type { Draft, DraftInput, DraftProblem } from '../core/results';
 
 export function listDrafts(db: Db): Draft[] {
   const rows = stmt(db, 'SELECT id, kind, input, created_at FROM plan_drafts ORDER BY id').all() as {

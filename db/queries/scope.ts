@@ -1,8 +1,8 @@
 import type { Db } from '../connection';
-import { AppError } from '../errors';
-import { normalizeArabic } from '../normalize';
+import { AppError } from '../core/errors';
+import { normalizeArabic } from '../core/normalize';
 import { listRegions } from '../repos/regions';
-import { withGovernorates } from '../region-tree';
+import { withGovernorates } from '../core/region-tree';
 
 export { withGovernorates };
 

@@ -1,19 +1,5 @@
 import type { Db } from '../connection';
-
-/**
- * What a portfolio file holds: an inventory of its records (every initiative in the register,
- * cancelled ones too, and how many of those). Money figures come from the matrix, under the
- * counting rule (measures.ts), never from here.
- */
-export interface PortfolioStats {
-  regions: number;
-  sectors: number;
-  clusters: number;
-  initiatives: number;
-  /** Initiatives kept in the register as cancelled: they count in no figure. */
-  cancelled: number;
-  indicators: number;
-}
+import type { PortfolioStats } from '../core/results';
 
 /** The inventory of a portfolio, and the "is this portfolio empty?" question of a first start. */
 export function getStats(db: Db): PortfolioStats {

@@ -1,7 +1,7 @@
 import type { Db } from '../connection';
 import { journals } from '../changes';
 import { stmt } from '../stmt';
-import type { AuditEntry, AuditSource } from '../model';
+import type { AuditEntry, AuditSource } from '../core/model';
 
 /** Who is writing: every write names its source so the audit log can answer "where from?". */
 export interface WriteContext {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../connection';
 import { stmt, tx } from '../stmt';
-import { type Cluster, CLUSTER_DEFAULTS, ClusterCreate, ClusterUpdate } from '../model';
+import { type Cluster, CLUSTER_DEFAULTS, ClusterCreate, ClusterUpdate } from '../core/model';
 import type { WriteContext } from './audit';
 import { assertExists, assertUnused } from './guards';
 import { defineTable, dropUndefined } from './table';

@@ -1,6 +1,6 @@
 import type { Db } from '../connection';
 import { stmt } from '../stmt';
-import { AppError, ENTITY_NAMES, notFound, type EntityName } from '../errors';
+import { AppError, ENTITY_NAMES, notFound, type EntityName } from '../core/errors';
 
 /** Refuses to delete a record that others still point to, naming what and how many. */
 export function assertUnused(

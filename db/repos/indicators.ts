@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../connection';
 import { stmt, tx } from '../stmt';
-import { type Indicator, IndicatorCreate, type IndicatorValue, IndicatorUpdate } from '../model';
+import { type Indicator, IndicatorCreate, type IndicatorValue, IndicatorUpdate } from '../core/model';
 import type { WriteContext } from './audit';
 import { assertExists } from './guards';
 import { defineTable } from './table';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { AXIS_IDS } from '../axes';
+import { AXIS_IDS } from '../core/axes';
 import type { Db } from '../connection';
 import { stmt, tx } from '../stmt';
-import { ENTITY_NAMES, invalid, notFound } from '../errors';
+import { ENTITY_NAMES, invalid, notFound } from '../core/errors';
 import {
   type Initiative,
   INITIATIVE_DEFAULTS,
@@ -10,7 +10,7 @@ import {
   InitiativeFilter,
   type InitiativeStatus,
   InitiativeUpdate,
-} from '../model';
+} from '../core/model';
 import type { WriteContext } from './audit';
 import { assertExists } from './guards';
 import { defineTable, dropUndefined } from './table';

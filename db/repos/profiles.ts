@@ -1,12 +1,7 @@
 import type { Db } from '../connection';
 import { stmt, tx } from '../stmt';
 import { recordAudit, type WriteContext } from './audit';
-
-/** A saved column mapping for an office's own register layout: header text → field or null. */
-export interface ImportProfile {
-  name: string;
-  mapping: Record<string, string | null>;
-}
+import type { ImportProfile } from '../core/results';
 
 export function listProfiles(db: Db): ImportProfile[] {
   const rows = stmt(db, 'SELECT name, mapping FROM import_profiles ORDER BY name').all() as {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '../connection';
 import { stmt, tx } from '../stmt';
-import { invalid } from '../errors';
-import { type Region, RegionCreate, RegionUpdate } from '../model';
+import { invalid } from '../core/errors';
+import { type Region, RegionCreate, RegionUpdate } from '../core/model';
 import type { WriteContext } from './audit';
 import { assertExists, assertUnused } from './guards';
 import { defineTable } from './table';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../connection';
 import { tx } from '../stmt';
-import { type Sector, SectorCreate, SectorUpdate } from '../model';
+import { type Sector, SectorCreate, SectorUpdate } from '../core/model';
 import type { WriteContext } from './audit';
 import { assertUnused } from './guards';
 import { defineTable } from './table';

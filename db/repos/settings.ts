@@ -1,6 +1,6 @@
 import type { Db } from '../connection';
 import { stmt, tx } from '../stmt';
-import { SETTINGS_DEFAULTS, Settings } from '../model';
+import { SETTINGS_DEFAULTS, Settings } from '../core/model';
 import { recordAudit, type WriteContext } from './audit';
 
 export function getSettings(db: Db): Settings {

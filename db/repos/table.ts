@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../connection';
 import { stmt, tx } from '../stmt';
-import { AppError, ENTITY_NAMES, notFound, type EntityName } from '../errors';
+import { AppError, ENTITY_NAMES, notFound, type EntityName } from '../core/errors';
 import { recordAudit, type WriteContext } from './audit';
 
 type Row = Record<string, unknown>;

@@ -6,7 +6,7 @@
  */
 import { columnsOf, inChange, type JournaledTable } from '../changes';
 import type { Db } from '../connection';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 import { stmt } from '../stmt';
 import { recordAudit, type WriteContext } from './audit';
 import { clustersTable } from './clusters';
@@ -15,14 +15,7 @@ import { initiativesTable } from './initiatives';
 import { regionsTable } from './regions';
 import { sectorsTable } from './sectors';
 import { getSettings } from './settings';
-
-export interface ChangeSummary {
-  id: number;
-  at: string;
-  operation: string;
-  /** The records it touched, as the audit names them (entity and id), at most 20. */
-  records: { entity: string; entityId: string; action: string }[];
-}
+import type { ChangeSummary } from '../core/results';
 
 /** How the audit names a journaled table's records, and how to read one as the screens see it. */
 const ENTITIES: Partial<Record<JournaledTable, { entity: string; find(db: Db, id: string): unknown }>> = {

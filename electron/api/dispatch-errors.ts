@@ -1,5 +1,6 @@
-import { AppError } from '../../db/errors';
-import type { ApiError, OperationName } from './contract';
+import { AppError } from '../../db/core/errors';
+import type { OperationName } from '../../db/core/contract';
+import type { ApiError } from '../../db/core/results';
 
 /** Maps what a handler threw onto the stable error codes; unexpected failures become INTERNAL. */
 export function toApiError(e: unknown, operation?: OperationName): ApiError {

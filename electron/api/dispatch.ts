@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { inChange } from '../../db/changes';
 import { assertInPlace, type Db } from '../../db/connection';
-import type { AuditSource } from '../../db/model';
+import type { AuditSource } from '../../db/core/model';
 import type { PortfolioSession } from '../session';
-import { type ApiError, type ApiResult, contract, isOperationName } from './contract';
+import { type ApiResult, contract, isOperationName } from '../../db/core/contract';
 import { toApiError } from './dispatch-errors';
 import { handlers } from './handlers';
+import type { ApiError } from '../../db/core/results';
 
 export { toApiError };
 

@@ -4,20 +4,8 @@
  * `jobs.cancel` stops it. Polling works the same over IPC, HTTP and in tests.
  */
 import { randomUUID } from 'node:crypto';
-import type { ApiError } from './contract';
 import { toApiError } from './dispatch-errors';
-
-export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
-
-export interface JobView {
-  id: string;
-  kind: string;
-  state: JobState;
-  /** Rows read or written so far. */
-  rows: number;
-  result?: unknown;
-  error?: ApiError;
-}
+import type { JobView } from '../../db/core/results';
 
 interface Job extends JobView {
   controller: AbortController;

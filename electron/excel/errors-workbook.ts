@@ -5,7 +5,7 @@
 import type * as ExcelJS from 'exceljs';
 import Excel from './exceljs';
 import type { Lang } from './labels';
-import type { RowError } from './import/rows';
+import type { RowError } from '../../db/core/results';
 
 const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 

@@ -8,56 +8,20 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Db } from '../../db/connection';
-import { AppError } from '../../db/errors';
+import { AppError } from '../../db/core/errors';
 import { getRegion } from '../../db/repos/regions';
 import { startJob } from '../api/jobs';
 import { writeErrorWorkbook } from './errors-workbook';
 import { previewImport, type Preview } from './import';
-import { commitImport, type ImportResult } from './import/commit';
+import { commitImport } from './import/commit';
 import type { Mapping } from './import/mapping';
-import type { RowError } from './import/rows';
-import type { Change } from './import/plan';
-import type { Field } from './import/fields';
-import type { Finding } from '../../db/queries/health';
-import type { MatrixFilter } from '../../db/queries/matrix';
-import type { Measure } from '../../db/queries/measures';
+import type { Measure } from '../../db/core/measures';
 import { type Lang, MESSAGES } from './labels';
 import { writeFindingsWorkbook } from './findings-sheet';
 import { writeMatrixWorkbook } from './matrix-sheet';
 import { writeReport } from './report';
 import { writeTemplate } from './template';
-
-export interface FilePayload {
-  fileName: string;
-  /** The file's bytes, base64. */
-  data: string;
-}
-
-export interface PreviewSummary {
-  previewId: string;
-  fileName: string;
-  /** No column was recognised: the user maps them by hand, then previews again. */
-  needsMapping: boolean;
-  sheet: string;
-  headerRow: number;
-  columns: { header: string; field: Field | null }[];
-  unmatched: string[];
-  counts: {
-    create: number;
-    update: number;
-    unchanged: number;
-    skipped: number;
-    errors: number;
-    regions: number;
-    clusters: number;
-    sectors: number;
-  };
-  creates: { row: number; code: string; title: string }[];
-  updates: { row: number; code: string; title: string; changes: Change[] }[];
-  regionsToCreate: string[];
-  clustersToCreate: string[];
-  errors: RowError[];
-}
+import type { FilePayload, Finding, ImportResult, MatrixFilter, PreviewSummary } from '../../db/core/results';
 
 /**
  * Uploaded workbooks and exports on their way to the page: in a folder of this process's own,

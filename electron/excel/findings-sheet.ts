@@ -4,9 +4,9 @@
  */
 import type * as ExcelJS from 'exceljs';
 import Excel from './exceljs';
-import type { Finding } from '../../db/queries/health';
 import { type Lang, MESSAGES } from './labels';
 import { addSheet, type Cell, writeTable } from './sheet';
+import type { Finding } from '../../db/core/results';
 
 export function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, findings: Finding[], lang: Lang): void {
   const m = MESSAGES[lang].report;

@@ -2,17 +2,11 @@
  * Text of the workbooks the program writes, from the same message files as the screens, so a
  * report says "مبادرة" exactly where the screen does.
  */
-import ar from '../../renderer/i18n/ar.json';
-import en from '../../renderer/i18n/en.json';
-import { AXES } from '../../db/axes';
-import { type Field, REGISTER_FIELDS } from '../../db/register';
+import { fill, type Lang, MESSAGES } from '../../db/core/messages';
+import { AXES } from '../../db/core/axes';
+import { type Field, REGISTER_FIELDS } from '../../db/core/register';
 
-export type Lang = 'ar' | 'en';
-export const MESSAGES = { ar, en } as const;
-
-export function fill(template: string, vars: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
+export { fill, type Lang, MESSAGES };
 
 export { REGISTER_FIELDS };
 

@@ -4,14 +4,14 @@
  */
 import type * as ExcelJS from 'exceljs';
 import Excel from './exceljs';
-import { AXES } from '../../db/axes';
+import { AXES } from '../../db/core/axes';
 import type { Db } from '../../db/connection';
-import type { MatrixFilter } from '../../db/queries/matrix';
-import { getMatrix, type MatrixRow } from '../../db/queries/matrix';
-import { cellBucket, isGap, type Measure, rowBucket, scaleMax, sumRows, valueOf } from '../../db/queries/measures';
+import { getMatrix } from '../../db/queries/matrix';
+import { cellBucket, isGap, type Measure, rowBucket, scaleMax, sumRows, valueOf } from '../../db/core/measures';
 import { getSettings } from '../../db/repos/settings';
 import { type Lang, MESSAGES } from './labels';
 import { addSheet, type Cell, GAP_FILL, writeTable } from './sheet';
+import type { MatrixFilter, MatrixRow } from '../../db/core/results';
 
 /** The screen's teal heat as an opaque colour on white (print has no transparency). */
 function heatFill(share: number): { fill: ExcelJS.Fill; dark: boolean } {

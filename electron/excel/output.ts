@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { backupsDir } from '../../db/backup-store';
-import { AppError, ltr } from '../../db/errors';
+import { AppError, ltr } from '../../db/core/errors';
 import { isSameFile, readHead } from '../../db/safe-file';
 import { checkWorkbookFile } from './import/zipcheck';
 

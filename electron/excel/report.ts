@@ -4,11 +4,11 @@
  * indicators; a hidden meta sheet says what wrote it. Written with the streaming writer.
  */
 import Excel from './exceljs';
-import { AXES } from '../../db/axes';
+import { AXES } from '../../db/core/axes';
 import { schemaVersion, type Db } from '../../db/connection';
-import type { Initiative } from '../../db/model';
+import type { Initiative } from '../../db/core/model';
 import { getFindings } from '../../db/queries/health';
-import { countGaps, counts, sumRows, valueOf } from '../../db/queries/measures';
+import { countGaps, counts, sumRows, valueOf } from '../../db/core/measures';
 import { getMatrix } from '../../db/queries/matrix';
 import { resolveRegionScope } from '../../db/queries/scope';
 import { listClusters } from '../../db/repos/clusters';

@@ -5,9 +5,9 @@
  */
 import type * as ExcelJS from 'exceljs';
 import Excel from './exceljs';
-import { AXES } from '../../db/axes';
+import { AXES } from '../../db/core/axes';
 import type { Db } from '../../db/connection';
-import { INITIATIVE_STATUSES, MARKETING_HOLDERS } from '../../db/model';
+import { INITIATIVE_STATUSES, MARKETING_HOLDERS } from '../../db/core/model';
 import { listClusters } from '../../db/repos/clusters';
 import { listRegions } from '../../db/repos/regions';
 import { listSectors } from '../../db/repos/sectors';

@@ -6,16 +6,15 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { AppError, type Bilingual } from '../../db/errors';
+import { AppError, type Bilingual } from '../../db/core/errors';
 import { getSettings } from '../../db/repos/settings';
-import { INVOKE_CHANNEL, isOperationName, type OperationName } from '../api/contract';
+import { INVOKE_CHANNEL, isOperationName, type OperationName } from '../../db/core/contract';
 import { dispatch, sessionContext } from '../api/dispatch';
 import { clearExchangeFiles } from '../excel/exchange';
 import { checkOutputTarget } from '../excel/output';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { decidePermission, isAllowedNavigation, isSafeExternalLink, isTrustedSender, resolveAppFile } from './guards';
-import ar from '../../renderer/i18n/ar.json';
-import en from '../../renderer/i18n/en.json';
+import { MESSAGES } from '../../db/core/messages';
 import { aboutText, menuTemplate } from './menu';
 import { nativeBindingPath } from './native';
 import { APP_SCHEME, APP_START_URL, windowOptions } from './window';
@@ -31,7 +30,7 @@ let language: 'ar' | 'en' = 'ar';
 
 /** The system's file dialogs, in the user's language, for the File menu and Settings. */
 async function chooseFile(purpose: FilePurpose): Promise<string | null> {
-  const m = (language === 'ar' ? ar : en).files;
+  const m = MESSAGES[language].files;
   const filters = [{ name: m.fileType, extensions: ['tajammu'] }];
   if (purpose === 'open') {
     const r = await dialog.showOpenDialog(win!, { title: m.openTitle, filters, properties: ['openFile'] });
@@ -63,10 +62,7 @@ async function fileCommand(
   }
   if (purpose === 'copy') {
     // Work goes on in the open file: nothing to reload, only to confirm.
-    const copied = (language === 'ar' ? ar : en).files.copied.replace(
-      '{{path}}',
-      (result.value as { path: string }).path,
-    );
+    const copied = MESSAGES[language].files.copied.replace('{{path}}', (result.value as { path: string }).path);
     void dialog.showMessageBox({ message: copied, type: 'info' });
     return;
   }

@@ -1,6 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import ar from '../../renderer/i18n/ar.json';
-import en from '../../renderer/i18n/en.json';
+import { MESSAGES } from '../../db/core/messages';
 
 export interface MenuActions {
   about(): void;
@@ -20,7 +19,7 @@ export function menuTemplate(
   platform = process.platform,
   recent: string[] = [],
 ): MenuItemConstructorOptions[] {
-  const m = (language === 'ar' ? ar : en).menu;
+  const m = MESSAGES[language].menu;
   return [
     {
       label: m.file,
@@ -67,5 +66,5 @@ export function menuTemplate(
 }
 
 export function aboutText(language: 'ar' | 'en'): string {
-  return (language === 'ar' ? ar : en).menu.aboutText;
+  return MESSAGES[language].menu.aboutText;
 }

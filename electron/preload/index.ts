@@ -3,7 +3,7 @@
  * operations of the contract, nothing else. Any other name is refused here, before IPC.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { INVOKE_CHANNEL, isOperationName } from '../api/contract';
+import { INVOKE_CHANNEL, isOperationName } from '../../db/core/contract';
 
 contextBridge.exposeInMainWorld('api', {
   invoke(name: unknown, input: unknown): Promise<unknown> {

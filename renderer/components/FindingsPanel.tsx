@@ -10,13 +10,13 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RULES, type RuleId } from '../../db/model';
-import { withGovernorates } from '../../db/region-tree';
-import type { Finding } from '../../db/queries/health';
+import { RULES, type RuleId } from '../../db/core/model';
+import { withGovernorates } from '../../db/core/region-tree';
 import { call } from '../api';
 import { downloadFile } from '../features/exchange/files';
 import { useStore } from '../stores';
 import { useFormatter, useLocalName } from './useFormatter';
+import type { Finding } from '../../db/core/results';
 
 const PAGE = 25;
 

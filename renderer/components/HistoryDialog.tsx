@@ -12,7 +12,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../db/model';
+import type { AuditEntry } from '../../db/core/model';
 import { call } from '../api';
 import { useStore } from '../stores';
 import { useFormatter } from './useFormatter';

@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import ar from './ar.json';
-import en from './en.json';
+import { MESSAGES } from '../../db/core/messages';
 
 export type Language = 'ar' | 'en';
 export const LANGUAGE_KEY = 'tajammu.language';
@@ -24,7 +23,7 @@ export function rememberLanguage(lang: Language): void {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { ar: { translation: ar }, en: { translation: en } },
+  resources: { ar: { translation: MESSAGES.ar }, en: { translation: MESSAGES.en } },
   lng: rememberedLanguage(),
   fallbackLng: 'ar',
   interpolation: { escapeValue: false },

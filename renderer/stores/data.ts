@@ -1,15 +1,12 @@
 import type { StateCreator } from 'zustand';
-import type { Axis } from '../../db/axes';
-import type { Cluster, Initiative, Region, Sector, Settings } from '../../db/model';
-import { SETTINGS_DEFAULTS } from '../../db/model';
-import type { Finding } from '../../db/queries/health';
-import type { MatrixRow } from '../../db/queries/matrix';
-import type { PortfolioStats } from '../../db/queries/stats';
-import type { ChangeSummary } from '../../db/repos/undo';
-import type { FileState, InputOf, OperationName, OutputOf } from '../../electron/api/contract';
+import type { Axis } from '../../db/core/axes';
+import type { Cluster, Initiative, Region, Sector, Settings } from '../../db/core/model';
+import { SETTINGS_DEFAULTS } from '../../db/core/model';
+import type { InputOf, OperationName, OutputOf } from '../../db/core/contract';
 import { ApiFailure, call } from '../api';
 import type { Store } from './index';
 import { REGISTER_DEFAULTS } from './ui';
+import type { ChangeSummary, FileState, Finding, MatrixRow, PortfolioStats } from '../../db/core/results';
 
 export interface DataSlice {
   loaded: boolean;

@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand';
-import type { ApiError } from '../../electron/api/contract';
 import { call } from '../api';
 import i18n, { type Language, rememberLanguage, rememberedLanguage } from '../i18n';
 import type { Store } from './index';
+import type { ApiError } from '../../db/core/results';
 
 export const SCREENS = ['dashboard', 'regions', 'initiatives', 'matrix', 'exchange', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];

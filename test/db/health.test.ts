@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
 import { getFindings, type RuleId } from '../../db/queries/health';
-import { periodEnd } from '../../db/queries/period';
+import { periodEnd } from '../../db/core/period';
 import * as clusters from '../../db/repos/clusters';
 import * as indicators from '../../db/repos/indicators';
 import * as initiatives from '../../db/repos/initiatives';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { refreshClusterSums } from '../../db/cluster-sums';
 import type { Db } from '../../db/connection';
-import { INITIATIVE_STATUSES, type Initiative } from '../../db/model';
+import { INITIATIVE_STATUSES, type Initiative } from '../../db/core/model';
 import { loadDemo } from '../../db/demo';
 import { getFindings } from '../../db/queries/health';
-import { cellInitiatives, getMatrix, type MatrixFilter, type MatrixRow } from '../../db/queries/matrix';
-import { countGaps, isGap } from '../../db/queries/measures';
-import { periodEnd, periodStart } from '../../db/queries/period';
+import { cellInitiatives, getMatrix } from '../../db/queries/matrix';
+import { countGaps, isGap } from '../../db/core/measures';
+import { periodEnd, periodStart } from '../../db/core/period';
 import * as clusters from '../../db/repos/clusters';
 import * as indicators from '../../db/repos/indicators';
 import * as initiatives from '../../db/repos/initiatives';
@@ -14,6 +14,7 @@ import * as regions from '../../db/repos/regions';
 import * as sectors from '../../db/repos/sectors';
 import { useTestDb } from '../helpers/db';
 import { random } from '../helpers/random';
+import type { MatrixFilter, MatrixRow } from '../../db/core/results';
 
 const newDb = useTestDb();
 const cli = { source: 'cli' } as const;

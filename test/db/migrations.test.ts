@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, open, schemaVersion } from '../../db/connection';
-import { AppError } from '../../db/errors';
+import { AppError } from '../../db/core/errors';
 import { LATEST_VERSION, MIGRATIONS } from '../../db/migrations';
 import { getMatrix } from '../../db/queries/matrix';
 import { getFindings } from '../../db/queries/health';

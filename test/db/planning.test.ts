@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { open } from '../../db/connection';
-import { AppError } from '../../db/errors';
+import { AppError } from '../../db/core/errors';
 import { getFindings } from '../../db/queries/health';
 import { getMatrix } from '../../db/queries/matrix';
 import { addDraft, commitDrafts, discardDrafts, listDrafts, removeDraft, withDrafts } from '../../db/queries/planning';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
-import { AppError } from '../../db/errors';
+import { AppError } from '../../db/core/errors';
 import { listAudit } from '../../db/repos/audit';
 import * as clusters from '../../db/repos/clusters';
 import * as indicators from '../../db/repos/indicators';

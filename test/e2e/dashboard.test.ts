@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getMatrix } from '../../db/queries/matrix';
-import { sumRows } from '../../db/queries/measures';
+import { sumRows } from '../../db/core/measures';
 import { getSettings } from '../../db/repos/settings';
 import { makeFormatter } from '../../renderer/format';
 import { RESULTS, type Session, startDemoSession } from './browser';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract, OPERATION_NAMES } from '../../electron/api/contract';
+import { contract, OPERATION_NAMES } from '../../db/core/contract';
 import { dispatch } from '../../electron/api/dispatch';
 import { handlers } from '../../electron/api/handlers';
 import type { Handler } from '../../electron/api/handlers/types';

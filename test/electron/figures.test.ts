@@ -5,21 +5,21 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AXIS_IDS } from '../../db/axes';
+import { AXIS_IDS } from '../../db/core/axes';
 import type { Db } from '../../db/connection';
 import { loadDemo } from '../../db/demo';
-import type { MatrixRow } from '../../db/queries/matrix';
-import { sumRows } from '../../db/queries/measures';
+import { sumRows } from '../../db/core/measures';
 import { createCluster } from '../../db/repos/clusters';
 import { createInitiative, listInitiatives } from '../../db/repos/initiatives';
 import { createRegion } from '../../db/repos/regions';
 import { dispatch } from '../../electron/api/dispatch';
-import type { OperationName, OutputOf } from '../../electron/api/contract';
+import type { OperationName, OutputOf } from '../../db/core/contract';
 import { runCli } from '../../electron/cli';
 import { writeReport } from '../../electron/excel/report';
 import { useTestDb } from '../helpers/db';
 import { useTempDir } from '../helpers/tmp';
 import { readWorkbookInMemory } from '../helpers/workbooks';
+import type { MatrixRow } from '../../db/core/results';
 
 const newDb = useTestDb();
 const tempDir = useTempDir();

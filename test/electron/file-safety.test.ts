@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { backupsDir, scanBackups } from '../../db/backup-store';
 import { open } from '../../db/connection';
 import { loadDemo } from '../../db/demo';
-import type { OperationName } from '../../electron/api/contract';
+import type { OperationName } from '../../db/core/contract';
 import { dispatch, sessionContext } from '../../electron/api/dispatch';
 import { errorLine, runCli } from '../../electron/cli';
 import { exchangeWorkDir } from '../../electron/excel/exchange';

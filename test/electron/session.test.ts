@@ -6,7 +6,7 @@ import { scanBackups } from '../../db/backup-store';
 import { open } from '../../db/connection';
 import { loadDemo } from '../../db/demo';
 import { LATEST_VERSION } from '../../db/migrations';
-import type { OperationName } from '../../electron/api/contract';
+import type { OperationName } from '../../db/core/contract';
 import { dispatch, sessionContext } from '../../electron/api/dispatch';
 import { PortfolioSession } from '../../electron/session';
 import { damage } from '../helpers/damage';

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
 import { loadDemo } from '../../db/demo';
-import { AppError } from '../../db/errors';
+import { AppError } from '../../db/core/errors';
 import { streamImport } from '../../electron/excel/import/stream';
 import { useTestDb } from '../helpers/db';
 import { random } from '../helpers/random';

@@ -11,7 +11,6 @@ import { createInitiative, listInitiatives } from '../../db/repos/initiatives';
 import { listRegions } from '../../db/repos/regions';
 import { dispatch } from '../../electron/api/dispatch';
 import { runCli } from '../../electron/cli';
-import type { FilePayload } from '../../electron/excel/exchange';
 import { previewImport } from '../../electron/excel/import';
 import { commitImport } from '../../electron/excel/import/commit';
 import { writeReport } from '../../electron/excel/report';
@@ -19,6 +18,7 @@ import { writeTemplate } from '../../electron/excel/template';
 import { useTestDb } from '../helpers/db';
 import { useTempDir } from '../helpers/tmp';
 import { readWorkbookInMemory, writeMessyRegister } from '../helpers/workbooks';
+import type { FilePayload } from '../../db/core/results';
 
 const newDb = useTestDb();
 const tempDir = useTempDir();

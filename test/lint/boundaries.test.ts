@@ -37,42 +37,75 @@ describe('lint/boundaries', () => {
     expect(await ruleErrors(`${code}\nexport {};`, 'renderer/probe.ts')).toHaveLength(1);
   });
 
-  it('allows pure modules and type-only imports in renderer/', async () => {
+  it.each([
+    // Types too: a type import is a dependency a reader follows, into SQL and Node.
+    ["import type { Db } from '../db/connection';", 'type from db/connection'],
+    ["import type { PortfolioSession } from '../electron/session';", 'type from electron/session'],
+  ])('refuses `%s` in renderer/ (%s)', async (code) => {
+    expect(await ruleErrors(`${code}\nexport type X = unknown;`, 'renderer/probe.ts')).toHaveLength(1);
+  });
+
+  it('allows the floor (db/core) and its own files in renderer/', async () => {
     const code = [
-      "import { Region } from '../db/model';",
-      "import { normalizeArabic } from '../db/normalize';",
-      "import type { Db } from '../db/connection';",
-      "import { contract } from '../electron/api/contract';",
-      'export const x: [unknown, unknown, Db | null, unknown] = [Region, normalizeArabic, null, contract];',
+      "import { Region } from '../db/core/model';",
+      "import { normalizeArabic } from '../db/core/normalize';",
+      "import type { MatrixRow } from '../db/core/results';",
+      "import { contract } from '../db/core/contract';",
+      "import { MESSAGES } from '../db/core/messages';",
+      "import { call } from './api';",
+      'export const x: [unknown, unknown, MatrixRow | null, unknown, unknown, unknown] = [Region, normalizeArabic, null, contract, MESSAGES, call];',
     ].join('\n');
     expect(await ruleErrors(code, 'renderer/probe.ts')).toEqual([]);
   });
 
-  it('keeps the pure modules pure: they import only each other, zod and types', async () => {
-    expect(await ruleErrors("import { open } from './connection';\nexport { open };", 'db/model.ts')).toHaveLength(1);
+  it('keeps the floor pure: it imports only itself and zod, types included', async () => {
     expect(
-      await ruleErrors("import { readFileSync } from 'node:fs';\nexport { readFileSync };", 'db/axes.ts'),
+      await ruleErrors("import { open } from '../connection';\nexport { open };", 'db/core/model.ts'),
     ).toHaveLength(1);
-    // Nothing upward, even the pure contract: it imports db/model, and that would be a cycle.
     expect(
-      await ruleErrors("import { contract } from '../electron/api/contract';\nexport { contract };", 'db/model.ts'),
+      await ruleErrors("import type { Db } from '../connection';\nexport type X = Db;", 'db/core/results.ts'),
+    ).toHaveLength(1);
+    expect(
+      await ruleErrors("import { readFileSync } from 'node:fs';\nexport { readFileSync };", 'db/core/axes.ts'),
+    ).toHaveLength(1);
+    expect(
+      await ruleErrors(
+        "import { startJob } from '../../electron/api/jobs';\nexport { startJob };",
+        'db/core/contract.ts',
+      ),
     ).toHaveLength(1);
     const fine =
-      "import type { Db } from './connection';\nimport { Region } from './model';\nexport const x: [Db | null, unknown] = [null, Region];";
-    expect(await ruleErrors(fine, 'db/region-tree.ts')).toEqual([]);
+      "import { z } from 'zod';\nimport { Region } from './model';\nimport type { Finding } from './results';\nexport const x: [unknown, unknown, Finding | null] = [z, Region, null];";
+    expect(await ruleErrors(fine, 'db/core/region-tree.ts')).toEqual([]);
+  });
+
+  it('keeps electron/ off the screens: messages come from the floor', async () => {
+    expect(
+      await ruleErrors("import ar from '../../renderer/i18n/ar.json';\nexport { ar };", 'electron/main/menu.ts'),
+    ).toHaveLength(1);
+    expect(
+      await ruleErrors(
+        "import { MESSAGES } from '../../db/core/messages';\nexport { MESSAGES };",
+        'electron/main/menu.ts',
+      ),
+    ).toEqual([]);
   });
 
   it('refuses electron in db/', async () => {
     expect(await ruleErrors("import { app } from 'electron';\nexport { app };", 'db/probe.ts')).toHaveLength(1);
   });
 
-  it('finds no violation in the real renderer and db folders', async () => {
+  it('finds no violation in the real renderer, db and electron folders', async () => {
     const files = (dir: string): string[] =>
       readdirSync(dir).flatMap((f) => {
         const p = join(dir, f);
         return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(p) ? [p] : [];
       });
-    const results = await eslint.lintFiles([...files(join(ROOT, 'renderer')), ...files(join(ROOT, 'db'))]);
+    const results = await eslint.lintFiles([
+      ...files(join(ROOT, 'renderer')),
+      ...files(join(ROOT, 'db')),
+      ...files(join(ROOT, 'electron')),
+    ]);
     const violations = results.flatMap((r) =>
       r.messages.filter((m) => m.ruleId?.endsWith('no-restricted-imports')).map((m) => `${r.filePath}: ${m.message}`),
     );

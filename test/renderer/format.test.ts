@@ -1,9 +1,10 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { normalizeArabic } from '../../db/normalize';
+import { normalizeArabic } from '../../db/core/normalize';
 import { makeFormatter, parseMoney } from '../../renderer/format';
-import ar from '../../renderer/i18n/ar.json';
-import en from '../../renderer/i18n/en.json';
+import { MESSAGES } from '../../db/core/messages';
+
+const { ar, en } = MESSAGES;
 
 describe('renderer/format', () => {
   const base = { currencyCode: 'EGP', currencyDigits: 2 };

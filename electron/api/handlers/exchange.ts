@@ -1,4 +1,4 @@
-import { AppError } from '../../../db/errors';
+import { AppError } from '../../../db/core/errors';
 import { getFindings } from '../../../db/queries/health';
 import { scopeIds } from '../../../db/queries/scope';
 import { deleteProfile, listProfiles, saveProfile } from '../../../db/repos/profiles';

@@ -1,4 +1,4 @@
-import { AppError } from '../../../db/errors';
+import { AppError } from '../../../db/core/errors';
 import type { PortfolioSession } from '../../session';
 import type { DispatchContext } from '../dispatch';
 import type { DomainHandlers } from './types';

@@ -1,8 +1,8 @@
-import { AXES } from '../../../db/axes';
+import { AXES } from '../../../db/core/axes';
 import { loadDemo } from '../../../db/demo';
 import type { Db } from '../../../db/connection';
 import { getFindings } from '../../../db/queries/health';
-import { cellInitiatives, getMatrix, type MatrixRow, type SumMeasure } from '../../../db/queries/matrix';
+import { cellInitiatives, getMatrix, type SumMeasure } from '../../../db/queries/matrix';
 import {
   addDraft,
   commitDrafts,
@@ -11,13 +11,14 @@ import {
   removeDraft,
   withDrafts,
 } from '../../../db/queries/planning';
-import type { ParsedInputOf } from '../contract';
+import type { ParsedInputOf } from '../../../db/core/contract';
 import { scopeIds } from '../../../db/queries/scope';
 import { getStats } from '../../../db/queries/stats';
 import { listAudit } from '../../../db/repos/audit';
 import { getSettings, updateSettings } from '../../../db/repos/settings';
 import { lastChange, undoLast } from '../../../db/repos/undo';
 import type { DomainHandlers } from './types';
+import type { MatrixRow } from '../../../db/core/results';
 
 export const axesHandlers = {
   'axes.list': () => [...AXES],

@@ -1,5 +1,5 @@
 import type { DispatchContext } from '../dispatch';
-import type { Contract, OperationName, OutputOf, ParsedInputOf } from '../contract';
+import type { Contract, OperationName, OutputOf, ParsedInputOf } from '../../../db/core/contract';
 
 /**
  * An undoable operation's handler returns its value, never a promise: its change stays open only

@@ -10,23 +10,12 @@ import type { Db } from '../../../db/connection';
 import { stmt } from '../../../db/stmt';
 import type { WriteContext } from '../../../db/repos/audit';
 import { createCluster } from '../../../db/repos/clusters';
-import { AppError } from '../../../db/errors';
+import { AppError } from '../../../db/core/errors';
 import { createInitiative, initiativesTable, updateInitiative } from '../../../db/repos/initiatives';
 import { createRegion } from '../../../db/repos/regions';
 import { createSector } from '../../../db/repos/sectors';
 import type { ImportPlan, InitiativeValues, Ref } from './plan';
-
-export interface ImportResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  regionsCreated: number;
-  clustersCreated: number;
-  /** The backup taken before the import; null when the import changed nothing and it was dropped. */
-  backup: string | null;
-  batchId: number;
-}
+import type { ImportResult } from '../../../db/core/results';
 
 export interface ImportSource {
   fileName: string;

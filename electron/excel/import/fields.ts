@@ -3,10 +3,10 @@
  * Aliases are compared after `normalizeHeader`, so hamza forms, ta marbuta, spacing, case,
  * punctuation, `%` and text in parentheses do not matter.
  */
-import type { ScalarField } from '../../../db/register';
+import type { ScalarField } from '../../../db/core/register';
 
-export type { AxisField, Field, ScalarField } from '../../../db/register';
-export { SCALAR_FIELDS } from '../../../db/register';
+export type { AxisField, Field, ScalarField } from '../../../db/core/register';
+export { SCALAR_FIELDS } from '../../../db/core/register';
 
 export const ALIASES: Record<ScalarField | 'serial', string[]> = {
   serial: ['م', '#', 'No.', 'No', 'S/N', 'مسلسل', 'الرقم المسلسل', 'ت'],

@@ -1,5 +1,5 @@
-import { AXES } from '../../../db/axes';
-import { normalizeArabic, toWesternDigits } from '../../../db/normalize';
+import { AXES } from '../../../db/core/axes';
+import { normalizeArabic, toWesternDigits } from '../../../db/core/normalize';
 import { REGISTER_FIELDS, registerHeader } from '../labels';
 import { ALIASES, ARABIC_ORDINALS, type Field, SCALAR_FIELDS } from './fields';
 

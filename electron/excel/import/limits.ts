@@ -5,8 +5,8 @@
  * instead of failing the whole import at the database.
  */
 import type { z } from 'zod';
-import type { Bilingual } from '../../../db/errors';
-import { InitiativeFields, RegionFields } from '../../../db/model';
+import type { Bilingual } from '../../../db/core/errors';
+import { InitiativeFields, RegionFields } from '../../../db/core/model';
 
 const CHECKED = [
   'code',

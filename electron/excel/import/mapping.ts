@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { AppError } from '../../../db/errors';
-import { type Field, MAPPABLE_FIELDS } from '../../../db/register';
+import { AppError } from '../../../db/core/errors';
+import { type Field, MAPPABLE_FIELDS } from '../../../db/core/register';
 
 /**
  * A column mapping: header text as it stands in the workbook → field name, or null to ignore

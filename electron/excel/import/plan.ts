@@ -4,7 +4,7 @@
  * new), unchanged; regions, clusters and sectors to create; and every error.
  */
 import type { Db } from '../../../db/connection';
-import type { Bilingual } from '../../../db/errors';
+import type { Bilingual } from '../../../db/core/errors';
 import {
   type Cluster,
   type Initiative,
@@ -12,8 +12,8 @@ import {
   type InitiativeStatus,
   type Region,
   type Sector,
-} from '../../../db/model';
-import { normalizeArabic } from '../../../db/normalize';
+} from '../../../db/core/model';
+import { normalizeArabic } from '../../../db/core/normalize';
 import { listClusters } from '../../../db/repos/clusters';
 import { listInitiatives } from '../../../db/repos/initiatives';
 import { listRegions } from '../../../db/repos/regions';
@@ -21,8 +21,9 @@ import { listSectors } from '../../../db/repos/sectors';
 import { registerHeader } from '../labels';
 import type { Field } from './fields';
 import { limitProblems, nameProblem } from './limits';
-import type { ImportRecord, RowError, RowsResult } from './rows';
+import type { ImportRecord, RowsResult } from './rows';
 import type { ParsedSheet, SheetHeader } from './worker';
+import type { Change, RowError } from '../../../db/core/results';
 
 /** A reference to a region, cluster or sector: an existing id, or a key of one to create. */
 export type Ref = { id: string } | { newKey: string };
@@ -49,12 +50,6 @@ export interface InitiativeValues {
   trainees: number;
   progress: number;
   notes: string;
-}
-
-export interface Change {
-  field: string;
-  from: string;
-  to: string;
 }
 
 export interface ImportPlan {

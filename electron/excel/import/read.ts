@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../../../db/errors';
+import { AppError } from '../../../db/core/errors';
 import type { Field } from './fields';
 import { normalizeHeader } from './headers';
 import type { ParsedRow, ParsedSheet, SheetHeader, WorkerInput, WorkerMessage } from './worker';

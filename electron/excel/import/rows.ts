@@ -2,8 +2,8 @@
  * Turns the rows under the header into initiative records, cell by cell, with every problem
  * named by sheet, row number (as Excel shows it), column header and a bilingual reason.
  */
-import type { Bilingual } from '../../../db/errors';
-import { normalizeArabic } from '../../../db/normalize';
+import type { Bilingual } from '../../../db/core/errors';
+import { normalizeArabic } from '../../../db/core/normalize';
 import type { Field } from './fields';
 import type { ParsedRow, ParsedSheet, SheetHeader } from './worker';
 import {
@@ -16,6 +16,7 @@ import {
   parseNumber,
   parseStatus,
 } from './values';
+import type { RowError } from '../../../db/core/results';
 
 export interface ImportRecord {
   row: number;
@@ -41,13 +42,6 @@ export interface ImportRecord {
   jobs?: number;
   trainees?: number;
   notes?: string;
-}
-
-export interface RowError {
-  sheet: string;
-  row: number;
-  column: string;
-  message: Bilingual;
 }
 
 const TEXT_FIELDS = [

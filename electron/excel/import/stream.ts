@@ -8,13 +8,14 @@
 import { backupBeside } from '../../../db/backup';
 import type { Db } from '../../../db/connection';
 import { getSettings } from '../../../db/repos/settings';
-import { createWriter, type ImportResult, type ImportSource, keepBackupIfWritten, withFullSync } from './commit';
+import { createWriter, type ImportSource, keepBackupIfWritten, withFullSync } from './commit';
 import { sha256File } from '.';
 import { createPlanner, type ImportPlan, type Planner } from './plan';
 import { type ReadOptions, streamWorkbook } from './read';
 import { checkWorkbookFile } from './zipcheck';
 import { recordReader, type RowsResult } from './rows';
 import type { ParsedRow } from './worker';
+import type { ImportResult } from '../../../db/core/results';
 
 export interface StreamImportOptions extends ReadOptions {
   /** Write the valid rows even when others are invalid; otherwise any error writes nothing. */

@@ -2,8 +2,8 @@
  * Reading the values offices type into registers: check marks of every kind, numbers and dates
  * as text in either digit set, Arabic and English status words. Pure functions, no Excel.
  */
-import { normalizeArabic, toWesternDigits } from '../../../db/normalize';
-import { isIsoDate } from '../../../db/model';
+import { normalizeArabic, toWesternDigits } from '../../../db/core/normalize';
+import { isIsoDate } from '../../../db/core/model';
 import { enumLabel } from '../labels';
 
 export type CellValue = string | number | boolean | Date | null;

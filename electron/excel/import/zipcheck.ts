@@ -4,7 +4,7 @@
  * declared sizes, entry count and compression ratios decide whether the file is parsed at all.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { AppError } from '../../../db/errors';
+import { AppError } from '../../../db/core/errors';
 
 export const LIMITS = {
   /** Largest workbook file accepted. */

@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { PieChart } from '@mui/x-charts/PieChart';
 import { useTranslation } from 'react-i18next';
-import { type Initiative, INITIATIVE_STATUSES } from '../../../db/model';
+import { type Initiative, INITIATIVE_STATUSES } from '../../../db/core/model';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 

@@ -3,8 +3,8 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { MatrixRow } from '../../../db/queries/matrix';
 import { useAxisName, useFormatter, useLocalName } from '../../components/useFormatter';
+import type { MatrixRow } from '../../../db/core/results';
 
 const AXES = [1, 2, 3, 4, 5, 6, 7];
 const SHOWN = 40;

@@ -7,13 +7,14 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportProfile, InputOf, OutputOf, PreviewSummary } from '../../../electron/api/contract';
+import type { InputOf, OutputOf } from '../../../db/core/contract';
 import { call } from '../../api';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { readAsBase64 } from './files';
 import { PreviewView } from './PreviewView';
 import { useJob } from './useJob';
+import type { ImportProfile, PreviewSummary } from '../../../db/core/results';
 
 type Preview = PreviewSummary;
 type Mapping = NonNullable<InputOf<'import.preview'>['mapping']>;

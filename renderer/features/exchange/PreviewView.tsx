@@ -17,12 +17,13 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REGISTER_FIELDS } from '../../../db/register';
-import type { InputOf, PreviewSummary } from '../../../electron/api/contract';
+import { REGISTER_FIELDS } from '../../../db/core/register';
+import type { InputOf } from '../../../db/core/contract';
 import { call } from '../../api';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { downloadFile } from './files';
+import type { PreviewSummary } from '../../../db/core/results';
 
 type Mapping = NonNullable<InputOf<'import.preview'>['mapping']>;
 type FieldName = Mapping[string];

@@ -1,5 +1,5 @@
+import type { FilePayload } from '../../../db/core/results';
 /** Files in and out of the page: the API carries them as base64. */
-import type { FilePayload } from '../../../electron/api/contract';
 
 export type { FilePayload };
 

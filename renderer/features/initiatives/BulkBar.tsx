@@ -7,7 +7,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INITIATIVE_STATUSES, type InitiativeStatus } from '../../../db/model';
+import { INITIATIVE_STATUSES, type InitiativeStatus } from '../../../db/core/model';
 import { Confirm } from '../../components/ConfirmDialog';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';

@@ -8,7 +8,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Indicator } from '../../../db/model';
+import type { Indicator } from '../../../db/core/model';
 import { EntityDialog, useDirty } from '../../components/EntityDialog';
 import { fieldBinder } from '../../components/fields';
 import { useStore } from '../../stores';

@@ -12,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import { SparkLineChart } from '@mui/x-charts/SparkLineChart';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Indicator } from '../../../db/model';
+import type { Indicator } from '../../../db/core/model';
 import { call } from '../../api';
 import { ConfirmDelete } from '../../components/ConfirmDialog';
 import { RowActions } from '../../components/RowActions';

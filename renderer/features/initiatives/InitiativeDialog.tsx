@@ -4,7 +4,7 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Initiative, INITIATIVE_STATUSES, MARKETING_HOLDERS } from '../../../db/model';
+import { type Initiative, INITIATIVE_STATUSES, MARKETING_HOLDERS } from '../../../db/core/model';
 import { EntityDialog, useDirty } from '../../components/EntityDialog';
 import { EnumSelect, fieldBinder } from '../../components/fields';
 import { useLocalName } from '../../components/useFormatter';

@@ -9,7 +9,7 @@ import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import { GridActionsCellItem, type GridColDef, GridEditSingleSelectCell } from '@mui/x-data-grid';
 import type { TFunction } from 'i18next';
-import { type Initiative, INITIATIVE_STATUSES } from '../../../db/model';
+import { type Initiative, INITIATIVE_STATUSES } from '../../../db/core/model';
 import type { Formatter } from '../../format';
 
 /** ISO date ↔ the Date the grid's date editor works with (local midnight, as the user sees it). */

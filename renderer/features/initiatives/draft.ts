@@ -1,4 +1,4 @@
-import { type Initiative, INITIATIVE_DEFAULTS } from '../../../db/model';
+import { type Initiative, INITIATIVE_DEFAULTS } from '../../../db/core/model';
 import { parseMoney } from '../../format';
 
 /** What the editor holds while the user types: money as typed text, everything else as stored. */

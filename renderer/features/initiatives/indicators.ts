@@ -2,8 +2,8 @@
  * An indicator as the editor holds it (figures as typed) and the checks and sums the screen
  * needs: achievement from baseline to target, the period the office is reporting now.
  */
-import type { Indicator, IndicatorValue, Settings } from '../../../db/model';
-import { toWesternDigits } from '../../../db/normalize';
+import type { Indicator, IndicatorValue, Settings } from '../../../db/core/model';
+import { toWesternDigits } from '../../../db/core/normalize';
 import { parseFigure } from '../../format';
 
 export interface IndicatorDraft {

@@ -12,13 +12,12 @@ import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Finding } from '../../../db/queries/health';
-import type { MatrixRow } from '../../../db/queries/matrix';
-import type { Initiative, InitiativeStatus } from '../../../db/model';
-import type { OutputOf } from '../../../electron/api/contract';
+import type { Initiative, InitiativeStatus } from '../../../db/core/model';
+import type { OutputOf } from '../../../db/core/contract';
 import { call } from '../../api';
 import { useAxisName, useFormatter, useRowName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
+import type { Finding, MatrixRow } from '../../../db/core/results';
 
 /**
  * The initiatives behind one matrix cell, exactly those it counts (asked of the same query as

@@ -16,9 +16,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { type Initiative, INITIATIVE_STATUSES, type InitiativeStatus } from '../../../db/model';
-import type { MatrixRow } from '../../../db/queries/matrix';
-import type { PlanPreview } from '../../../electron/api/contract';
+import { type Initiative, INITIATIVE_STATUSES, type InitiativeStatus } from '../../../db/core/model';
 import { call } from '../../api';
 import { downloadBlob, downloadFile, today } from '../exchange/files';
 import { useAxisName, useFormatter, useLocalName } from '../../components/useFormatter';
@@ -28,10 +26,11 @@ import { useStore } from '../../stores';
 import { InitiativeDialog } from '../initiatives/InitiativeDialog';
 import { CellDialog } from './CellDialog';
 import { MatrixTable } from './MatrixTable';
-import { type Measure, MEASURES, valueOf } from '../../../db/queries/measures';
+import { type Measure, MEASURES, valueOf } from '../../../db/core/measures';
 import { PlanningPanel } from './PlanningPanel';
 import { show } from './cells';
 import { drawMatrixImage } from './png';
+import type { MatrixRow, PlanPreview } from '../../../db/core/results';
 
 interface Filter {
   regionId: string;

@@ -13,8 +13,6 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Finding } from '../../../db/queries/health';
-import type { MatrixRow } from '../../../db/queries/matrix';
 import { useAxisName, useFormatter, useLocalName, useRowName } from '../../components/useFormatter';
 import {
   type Bucket,
@@ -25,10 +23,11 @@ import {
   scaleMax,
   sumRows,
   valueOf,
-} from '../../../db/queries/measures';
-import { AXIS_IDS } from '../../../db/axes';
+} from '../../../db/core/measures';
+import { AXIS_IDS } from '../../../db/core/axes';
 import { groupBy, heat, matrixItems, type MatrixItem, show } from './cells';
 import { useStore } from '../../stores';
+import type { Finding, MatrixRow } from '../../../db/core/results';
 
 const AXES = AXIS_IDS;
 /** Rows are drawn only near the view once there are more than WINDOW_FROM (a matrix of 5,000 clusters stays smooth). */

@@ -17,14 +17,12 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Finding } from '../../../db/queries/health';
-import { AXIS_IDS } from '../../../db/axes';
-import type { MatrixRow } from '../../../db/queries/matrix';
-import { isGap, sumRows } from '../../../db/queries/measures';
-import type { PlanPreview } from '../../../electron/api/contract';
+import { AXIS_IDS } from '../../../db/core/axes';
+import { isGap, sumRows } from '../../../db/core/measures';
 import { Confirm } from '../../components/ConfirmDialog';
 import { useAxisName, useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
+import type { Finding, MatrixRow, PlanPreview } from '../../../db/core/results';
 
 const AXES = AXIS_IDS;
 const findingKey = (f: Finding) => `${f.rule}|${f.kind}|${f.regionId}|${f.clusterId}|${f.axis}|${f.initiativeId}`;

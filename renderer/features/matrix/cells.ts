@@ -1,7 +1,7 @@
 /** How the matrix screen shows a measure's value and colours its cells. */
-import type { MatrixRow } from '../../../db/queries/matrix';
-import type { Measure } from '../../../db/queries/measures';
+import type { Measure } from '../../../db/core/measures';
 import type { Formatter } from '../../format';
+import type { MatrixRow } from '../../../db/core/results';
 
 export function show(fmt: Formatter, m: Measure, v: number | null): string | null {
   if (v === null) return null;

@@ -3,8 +3,6 @@
  * page draws only the rows near the view (a long matrix is windowed), the image needs them all.
  * Same rows, values, heat, gaps and finding markers as the table; mirrored in right-to-left.
  */
-import type { Finding } from '../../../db/queries/health';
-import type { MatrixRow } from '../../../db/queries/matrix';
 import {
   type Bucket,
   cellBucket,
@@ -14,9 +12,10 @@ import {
   scaleMax,
   sumRows,
   valueOf,
-} from '../../../db/queries/measures';
-import { AXIS_IDS } from '../../../db/axes';
+} from '../../../db/core/measures';
+import { AXIS_IDS } from '../../../db/core/axes';
 import { groupBy, heat, matrixItems } from './cells';
+import type { Finding, MatrixRow } from '../../../db/core/results';
 
 export interface MatrixImageInput {
   rows: MatrixRow[];

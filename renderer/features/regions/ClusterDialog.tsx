@@ -7,7 +7,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Cluster, CLUSTER_DEFAULTS, FORMALITIES, QUALITY_STATUSES, UNIDO_STAGES } from '../../../db/model';
+import { type Cluster, CLUSTER_DEFAULTS, FORMALITIES, QUALITY_STATUSES, UNIDO_STAGES } from '../../../db/core/model';
 import { FindingsPanel } from '../../components/FindingsPanel';
 import { ClusterInitiatives } from './ClusterInitiatives';
 import { EntityDialog, useDirty } from '../../components/EntityDialog';

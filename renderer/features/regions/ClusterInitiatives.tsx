@@ -3,8 +3,8 @@ import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { Cluster } from '../../../db/model';
-import { counts } from '../../../db/queries/measures';
+import type { Cluster } from '../../../db/core/model';
+import { counts } from '../../../db/core/measures';
 import { useAxisName, useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 

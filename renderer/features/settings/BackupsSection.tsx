@@ -12,11 +12,11 @@ import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { BackupInfo } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Confirm } from '../../components/ConfirmDialog';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
+import type { BackupInfo } from '../../../db/core/results';
 
 /** Why a backup was taken, in the user's language (a reason from a later version shows as written). */
 export const backupReason = (t: TFunction, reason: string): string =>

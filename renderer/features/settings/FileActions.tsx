@@ -16,10 +16,10 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FileState } from '../../../electron/api/contract';
 import { ApiFailure, call } from '../../api';
 import { Confirm } from '../../components/ConfirmDialog';
 import { useStore } from '../../stores';
+import type { FileState } from '../../../db/core/results';
 
 type Purpose = 'open' | 'create' | 'copy';
 const TITLES: Record<Purpose, string> = {

@@ -8,7 +8,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../db/model';
+import type { Settings } from '../../../db/core/model';
 import { EnumSelect } from '../../components/fields';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';

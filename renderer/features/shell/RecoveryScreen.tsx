@@ -11,13 +11,13 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FileState } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Confirm } from '../../components/ConfirmDialog';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { backupReason } from '../settings/BackupsSection';
 import { FileActions } from '../settings/FileActions';
+import type { FileState } from '../../../db/core/results';
 
 type Diff = NonNullable<FileState['damage']>['offer']['differences'][number];
 const KINDS = ['onlyInFile', 'onlyInBackup', 'changed'] as const;

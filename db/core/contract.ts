@@ -5,28 +5,25 @@
  * the renderer and the preload import it, so nothing here may touch Node or Electron.
  */
 import { z } from 'zod';
-import type { Axis } from '../../db/axes';
-import * as m from '../../db/model';
-import { MAPPABLE_FIELDS } from '../../db/register';
-import type { Finding } from '../../db/queries/health';
-import type { CellInitiative, MatrixRow } from '../../db/queries/matrix';
-import type { Draft, DraftProblem } from '../../db/queries/planning';
-import type { PortfolioStats } from '../../db/queries/stats';
-import type { ImportProfile } from '../../db/repos/profiles';
-import type { FilePayload } from '../excel/exchange';
-import type { ChangeSummary } from '../../db/repos/undo';
-import type { ImportResult } from '../excel/import/commit';
-import type { JobView } from './jobs';
-import type { BackupInfo } from '../../db/backup-store';
-import type { FileState } from '../session';
-
-export interface PlanPreview {
-  drafts: Draft[];
-  before: { matrix: MatrixRow[]; findings: Finding[] };
-  after: { matrix: MatrixRow[]; findings: Finding[] };
-  /** Drafts that no longer apply (their cluster deleted since, say); left out of `after`. */
-  problems: DraftProblem[];
-}
+import type { Axis } from './axes';
+import * as m from './model';
+import { MAPPABLE_FIELDS } from './register';
+import type {
+  ApiError,
+  BackupInfo,
+  CellInitiative,
+  ChangeSummary,
+  Draft,
+  FilePayload,
+  FileState,
+  Finding,
+  ImportProfile,
+  ImportResult,
+  JobView,
+  MatrixRow,
+  PlanPreview,
+  PortfolioStats,
+} from './results';
 
 /**
  * What an operation does to the open portfolio file, declared with it:
@@ -246,14 +243,4 @@ export const INVOKE_CHANNEL = 'tajammu:invoke';
 export const isOperationName = (name: unknown): name is OperationName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 
-export type { FilePayload, PreviewSummary } from '../excel/exchange';
-export type { ImportProfile } from '../../db/repos/profiles';
-export type { FileState } from '../session';
-export type { BackupInfo } from '../../db/backup-store';
-
-export interface ApiError {
-  code: string;
-  message: { ar: string; en: string };
-  details?: unknown;
-}
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

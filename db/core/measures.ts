@@ -2,8 +2,8 @@
  * What a matrix cell shows, for the screen and the Excel export alike. Counts and money add up across cells; progress and indicator
  * achievement are averages, so totals divide sums by counts instead of adding percentages.
  */
-import { AXIS_IDS } from '../axes';
-import type { MatrixRow } from './matrix';
+import { AXIS_IDS } from './axes';
+import type { MatrixRow } from './results';
 
 /**
  * The counting rule, the one for every figure: an initiative counts unless it is cancelled

@@ -1,0 +1,37 @@
+/**
+ * Every text the program shows or writes, in Arabic and English, from one pair of message
+ * files: the screens (through i18next, with the same `{{name}}` placeholders), the workbooks,
+ * the menu, the CLI and the errors. A message's key is checked by type.
+ */
+import type { Bilingual } from './errors';
+import ar from './messages/ar.json';
+import en from './messages/en.json';
+
+export type Lang = 'ar' | 'en';
+export const MESSAGES = { ar, en } as const;
+export type Messages = typeof ar;
+
+/** Dotted paths to the leaves of a message tree: `errors.network`, `report.title`… */
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+export type MessageKey = Leaves<Messages>;
+export type MessageVars = Record<string, string | number>;
+
+/** A template's `{{name}}` placeholders filled in; a missing value leaves nothing. */
+export function fill(template: string, vars: MessageVars = {}): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
+/** One message in one language. */
+export function text(lang: Lang, key: MessageKey, vars?: MessageVars): string {
+  let node: unknown = MESSAGES[lang];
+  for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
+  return fill(node as string, vars);
+}
+
+/** One message in both languages, as errors and findings carry it. */
+export const bilingual = (key: MessageKey, vars?: MessageVars): Bilingual => ({
+  ar: text('ar', key, vars),
+  en: text('en', key, vars),
+});

@@ -1,0 +1,264 @@
+/**
+ * The results of the operations, as plain types: what every runtime exchanges (the contract
+ * names them, the implementations build them, the screens show them). Types only, from the
+ * floor only, so following a screen's types never leads into SQL, Node or Electron.
+ */
+import type { z } from 'zod';
+import type { Bilingual } from './errors';
+import type { InitiativeCreate, InitiativeStatus, InitiativeUpdate, RuleId } from './model';
+import type { Field } from './register';
+
+/** The tables a damaged file and its backup are compared on. */
+export type ComparedTable = 'regions' | 'sectors' | 'clusters' | 'initiatives' | 'indicators' | 'indicator_values';
+
+export interface MatrixRow {
+  /** The row's own key: the cluster's id, or `region:<id>` for its region-wide row. */
+  key: string;
+  regionId: string;
+  regionNameAr: string;
+  regionNameEn: string;
+  sectorId: string | null;
+  /**
+   * Null on a region's region-wide row: the initiatives of the region that serve no one
+   * cluster. They count in the region's and the office's totals; the row is never a gap.
+   */
+  clusterId: string | null;
+  clusterCode: string;
+  clusterNameAr: string;
+  clusterNameEn: string;
+  selected: boolean;
+  /** Initiatives per axis 1..7; an initiative on two axes counts in both. */
+  initiatives: number[];
+  /** Planned budget per axis 1..7, in the currency's minor unit. */
+  budget: number[];
+  spent: number[];
+  /** Sum of progress % per axis; divided by `initiatives` it is the average. */
+  progressSum: number[];
+  /** Indicator achievement (latest actual against target, as a share) summed per axis, and how many. */
+  achievementSum: number[];
+  achievementCount: number[];
+  /**
+   * Whether the axis has a live (not cancelled) initiative whatever the filters: an empty cell
+   * of a selected cluster is a gap only when this is false (rule R1).
+   */
+  covered: boolean[];
+  /** The cluster's distinct initiatives (each once, however many axes it has). */
+  total: { initiatives: number; budget: number; spent: number; progressSum: number };
+}
+
+export interface MatrixFilter {
+  /** A region and its governorates (see scope.ts). */
+  regionIds?: string[];
+  sectorId?: string;
+  /** Without a status, the counting rule applies: cancelled initiatives are left out. */
+  status?: InitiativeStatus;
+  /** `2025` or `2025-Q3`: initiatives running in that period (undated ones count as running). */
+  period?: string;
+  selectedOnly?: boolean;
+}
+
+/** One initiative behind a matrix cell, as its dialog lists it. */
+export interface CellInitiative {
+  id: string;
+  code: string;
+  title: string;
+  status: InitiativeStatus;
+  plannedBudget: number;
+  progress: number;
+}
+
+export type FindingKind =
+  | 'axis_gap'
+  | 'concentration'
+  | 'enterprises_marketing'
+  | 'quality_marketing'
+  | 'informal_no_axis7'
+  | 'heritage_no_axis6'
+  | 'overdue'
+  | 'over_budget'
+  | 'indicator_behind';
+
+export interface Finding {
+  rule: RuleId;
+  kind: FindingKind;
+  regionId: string;
+  regionAr: string;
+  regionEn: string;
+  clusterId: string | null;
+  clusterAr: string | null;
+  clusterEn: string | null;
+  axis: number | null;
+  initiativeId: string | null;
+  initiativeCode: string | null;
+  initiativeTitle: string | null;
+  message: Bilingual;
+}
+
+export type DraftInput =
+  | { kind: 'create'; input: z.infer<typeof InitiativeCreate> }
+  | { kind: 'update'; input: z.infer<typeof InitiativeUpdate> };
+
+export type Draft = DraftInput & { id: number; createdAt: string };
+
+export interface DraftProblem {
+  draftId: number;
+  message: Bilingual;
+}
+
+/**
+ * What a portfolio file holds: an inventory of its records (every initiative in the register,
+ * cancelled ones too, and how many of those). Money figures come from the matrix, under the
+ * counting rule (measures.ts), never from here.
+ */
+export interface PortfolioStats {
+  regions: number;
+  sectors: number;
+  clusters: number;
+  initiatives: number;
+  /** Initiatives kept in the register as cancelled: they count in no figure. */
+  cancelled: number;
+  indicators: number;
+}
+
+/** A saved column mapping for an office's own register layout: header text → field or null. */
+export interface ImportProfile {
+  name: string;
+  mapping: Record<string, string | null>;
+}
+
+export interface ChangeSummary {
+  id: number;
+  at: string;
+  operation: string;
+  /** The records it touched, as the audit names them (entity and id), at most 20. */
+  records: { entity: string; entityId: string; action: string }[];
+}
+
+export interface FilePayload {
+  fileName: string;
+  /** The file's bytes, base64. */
+  data: string;
+}
+
+export interface PreviewSummary {
+  previewId: string;
+  fileName: string;
+  /** No column was recognised: the user maps them by hand, then previews again. */
+  needsMapping: boolean;
+  sheet: string;
+  headerRow: number;
+  columns: { header: string; field: Field | null }[];
+  unmatched: string[];
+  counts: {
+    create: number;
+    update: number;
+    unchanged: number;
+    skipped: number;
+    errors: number;
+    regions: number;
+    clusters: number;
+    sectors: number;
+  };
+  creates: { row: number; code: string; title: string }[];
+  updates: { row: number; code: string; title: string; changes: Change[] }[];
+  regionsToCreate: string[];
+  clustersToCreate: string[];
+  errors: RowError[];
+}
+
+export interface Change {
+  field: string;
+  from: string;
+  to: string;
+}
+
+export interface RowError {
+  sheet: string;
+  row: number;
+  column: string;
+  message: Bilingual;
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  regionsCreated: number;
+  clustersCreated: number;
+  /** The backup taken before the import; null when the import changed nothing and it was dropped. */
+  backup: string | null;
+  batchId: number;
+}
+
+export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobView {
+  id: string;
+  kind: string;
+  state: JobState;
+  /** Rows read or written so far. */
+  rows: number;
+  result?: unknown;
+  error?: ApiError;
+}
+
+export interface BackupInfo {
+  path: string;
+  name: string;
+  /** When it was taken (ISO, from its name, which is written in UTC). */
+  takenAt: string;
+  /** Why: daily, manual, before-import, before-restore, before-upgrade. */
+  reason: string;
+  size: number;
+  /** What it holds; null when it cannot be read as a portfolio. */
+  counts: { regions: number; clusters: number; initiatives: number } | null;
+  version: number | null;
+}
+
+export interface RecordDiff {
+  table: ComparedTable;
+  /** Records the damaged file holds that the backup lacks (work done since the backup). */
+  onlyInFile: string[];
+  /** Records of the backup the damaged file lacks (deleted since, or lost to the damage). */
+  onlyInBackup: string[];
+  /** Records in both whose fields differ. */
+  changed: string[];
+  /** Totals; the lists above stop at LIST_LIMIT names. */
+  counts: { onlyInFile: number; onlyInBackup: number; changed: number };
+}
+
+export interface RecoveryOffer {
+  /** The newest backup that passes the full integrity check; null when there is none. */
+  backup: BackupInfo | null;
+  differences: RecordDiff[];
+  /** Tables of the damaged file that could not be read in full: any of their records may differ. */
+  unreadable: ComparedTable[];
+}
+
+export interface FileState {
+  file: string;
+  /** `damaged`: the file failed its check on open; nothing but recovery works until it is replaced. */
+  state: 'open' | 'damaged';
+  recent: string[];
+  canChoose: boolean;
+  /** Set on the open that migrated an older file: the backup taken of it first. */
+  upgradeBackup: string | null;
+  damage: { message: { ar: string; en: string }; offer: RecoveryOffer } | null;
+  /** Something the user must know about the file just opened (its daily backup failed, say). */
+  warning: Bilingual | null;
+}
+
+export interface PlanPreview {
+  drafts: Draft[];
+  before: { matrix: MatrixRow[]; findings: Finding[] };
+  after: { matrix: MatrixRow[]; findings: Finding[] };
+  /** Drafts that no longer apply (their cluster deleted since, say); left out of `after`. */
+  problems: DraftProblem[];
+}
+
+export interface ApiError {
+  code: string;
+  message: { ar: string; en: string };
+  details?: unknown;
+}
