@@ -28,6 +28,43 @@ export const SCALAR_FIELDS = [
   'notes',
 ] as const;
 export type ScalarField = (typeof SCALAR_FIELDS)[number];
+
+/**
+ * How each field's cells are read and checked: text as written; money in the currency's major
+ * unit; whole counts; a percentage; dates; axis lists; the status and marketing words; and the
+ * names of a place, matched to the portfolio's regions, clusters and sectors.
+ */
+export const FIELD_KINDS = {
+  code: 'text',
+  title: 'text',
+  description: 'text',
+  region: 'place',
+  cluster: 'place',
+  sector: 'place',
+  axes: 'axes',
+  primaryAxis: 'axis',
+  plannedBudget: 'money',
+  spent: 'money',
+  startDate: 'date',
+  endDate: 'date',
+  leadBody: 'text',
+  partners: 'text',
+  marketingHolder: 'marketing',
+  marketingBody: 'text',
+  status: 'status',
+  progress: 'percent',
+  beneficiaries: 'count',
+  jobs: 'count',
+  trainees: 'count',
+  notes: 'text',
+} as const satisfies Record<ScalarField, string>;
+export type FieldKind = (typeof FIELD_KINDS)[ScalarField];
+
+/** The register's fields of one kind, in the register's order. */
+export const fieldsOfKind = <K extends FieldKind>(kind: K) =>
+  SCALAR_FIELDS.filter((f) => FIELD_KINDS[f] === kind) as {
+    [F in ScalarField]: (typeof FIELD_KINDS)[F] extends K ? F : never;
+  }[ScalarField][];
 export const AXIS_FIELDS = ['axis1', 'axis2', 'axis3', 'axis4', 'axis5', 'axis6', 'axis7'] as const;
 export type AxisField = (typeof AXIS_FIELDS)[number];
 /** `serial` is a row-number column (م، #، No.) that is recognised only to be ignored. */

@@ -3,6 +3,7 @@ import { AXIS_IDS } from '../core/axes';
 import type { Db } from '../connection';
 import { stmt, tx } from '../stmt';
 import { ENTITY_NAMES, invalid, notFound } from '../core/errors';
+import { initiativeProblems } from '../core/rules';
 import {
   type Initiative,
   INITIATIVE_DEFAULTS,
@@ -43,19 +44,14 @@ export function listInitiatives(db: Db, filter: z.infer<typeof InitiativeFilter>
 }
 
 /**
- * The rules that need the whole record: a cluster implies its region, the primary axis is one
- * of the axes, and the end is not before the start. Spending over budget is allowed (a warning
- * for the UI, a finding for the health rules), not an error.
+ * The record completed and checked: a cluster implies its region, a primary axis not among the
+ * axes follows them, then the model's rules on the whole record (rules.ts, the same the screens
+ * and the importer apply). Spending over budget is allowed (a warning for the UI, a finding for
+ * the health rules), not an error.
  */
 function complete(db: Db, i: Initiative): Initiative {
   const axes = [...new Set(i.axes)].sort((a, b) => a - b);
-  if (axes.length === 0) {
-    throw invalid(
-      { ar: 'اختر محورًا تنمويًا واحدًا على الأقل.', en: 'Choose at least one development axis.' },
-      { field: 'axes' },
-    );
-  }
-  const primaryAxis = axes.includes(i.primaryAxis) ? i.primaryAxis : axes[0]!;
+  const primaryAxis = axes.includes(i.primaryAxis) ? i.primaryAxis : (axes[0] ?? i.primaryAxis);
   let regionId = i.regionId;
   if (i.clusterId) {
     const cluster = stmt(db, 'SELECT region_id FROM clusters WHERE id = ?').get(i.clusterId) as
@@ -63,24 +59,13 @@ function complete(db: Db, i: Initiative): Initiative {
     if (!cluster) throw notFound(ENTITY_NAMES.cluster, i.clusterId);
     regionId = cluster.region_id;
   }
-  if (!regionId) {
-    throw invalid(
-      {
-        ar: 'حدد التجمع الإنتاجي للمبادرة، أو الإقليم إن كانت على مستوى الإقليم.',
-        en: 'Choose the initiative’s productive cluster, or its region if it is region-wide.',
-      },
-      { field: 'clusterId' },
-    );
-  } else if (!i.clusterId) assertExists(db, 'regions', 'region', regionId); // a cluster's region exists
-  if (i.startDate && i.endDate && i.endDate < i.startDate) {
-    throw invalid(
-      { ar: 'تاريخ الانتهاء يسبق تاريخ البدء.', en: 'The end date is before the start date.' },
-      { field: 'endDate' },
-    );
-  }
   // Its callers hand it a record they have just built, so it is completed in place: a copy
   // per row is measurable over a 50,000-row import.
-  return Object.assign(i, { axes, primaryAxis, regionId });
+  Object.assign(i, { axes, primaryAxis, regionId });
+  const problem = initiativeProblems(i)[0];
+  if (problem) throw invalid(problem.message, { field: problem.field });
+  if (!i.clusterId) assertExists(db, 'regions', 'region', regionId); // a cluster's region exists
+  return i;
 }
 
 export function createInitiative(db: Db, ctx: WriteContext, input: z.infer<typeof InitiativeCreate>): Initiative {

@@ -73,7 +73,7 @@ describe('e2e/register (the initiative register)', () => {
 
     const before = dbRow(id);
     await editProgress(id, '150');
-    await expect.poll(() => page.getByTestId('notice').innerText()).toContain('نسبة الإنجاز بين 0 و100');
+    await expect.poll(() => page.getByTestId('notice').innerText()).toContain('نسبة الإنجاز عدد صحيح بين 0 و100');
     expect(dbRow(id)).toEqual(before);
     // The cell shows the stored value again.
     await expect.poll(() => plain(row.locator('[data-field="progress"]'))).toBe('55%');

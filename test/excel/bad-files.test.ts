@@ -4,7 +4,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
 import { loadDemo } from '../../db/demo';
 import { previewImport } from '../../electron/excel/import';
-import { readWorkbook } from '../../electron/excel/import/read';
 import { runCli } from '../../electron/cli';
 import { useTestDb } from '../helpers/db';
 import { useTempDir } from '../helpers/tmp';
@@ -109,14 +108,16 @@ describe('import/bad files', () => {
     for (let i = Math.floor(bytes.length * 0.3); i < Math.floor(bytes.length * 0.6); i += 7) bytes[i] = 0xff;
     const file = join(dir, 'corrupt.xlsx');
     writeFileSync(file, bytes);
-    await expect(readWorkbook(file, { timeoutMs: 3000 })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(previewImport(db, file, { timeoutMs: 3000 })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(snapshot(db)).toEqual(fingerprint);
   }, 20_000);
 
   it('refuses a sheet larger than the row limit', async () => {
     const rows = Array.from({ length: 300 }, (_, i) => [`مبادرة ${i}`, 'إقليم', '1']);
     const file = await writeMessyRegister(dir, ['اسم المبادرة', 'الإقليم', 'المحاور'], rows);
-    await expect(readWorkbook(file, { maxRows: 100 })).rejects.toMatchObject({ details: { reason: 'too_many_rows' } });
+    await expect(previewImport(db, file, { maxRows: 100 })).rejects.toMatchObject({
+      details: { reason: 'too_many_rows' },
+    });
   });
 
   it('answers the CLI with exit 2 and a JSON error, writing nothing', async () => {

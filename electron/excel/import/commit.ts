@@ -11,6 +11,7 @@ import { stmt } from '../../../db/stmt';
 import type { WriteContext } from '../../../db/repos/audit';
 import { createCluster } from '../../../db/repos/clusters';
 import { AppError } from '../../../db/core/errors';
+import { InitiativeFields } from '../../../db/core/model';
 import { createInitiative, initiativesTable, updateInitiative } from '../../../db/repos/initiatives';
 import { createRegion } from '../../../db/repos/regions';
 import { createSector } from '../../../db/repos/sectors';
@@ -221,27 +222,15 @@ function dropIndexes(db: Db): () => void {
   };
 }
 
+/** The initiative's fields as the model names them, but its place (written from the references). */
+const WRITTEN = (Object.keys(InitiativeFields.shape) as (keyof typeof InitiativeFields.shape)[]).filter(
+  (k): k is Exclude<typeof k, 'regionId' | 'clusterId'> => k !== 'regionId' && k !== 'clusterId',
+);
+
 /** The initiative fields the repositories take; values carry a few more (ids of the old row). */
 function pick(v: InitiativeValues) {
-  return {
-    code: v.code || undefined,
-    title: v.title,
-    description: v.description,
-    axes: v.axes,
-    primaryAxis: v.primaryAxis,
-    leadBody: v.leadBody,
-    partners: v.partners,
-    marketingHolder: v.marketingHolder,
-    marketingBody: v.marketingBody,
-    status: v.status,
-    startDate: v.startDate,
-    endDate: v.endDate,
-    plannedBudget: v.plannedBudget,
-    spent: v.spent,
-    beneficiaries: v.beneficiaries,
-    jobs: v.jobs,
-    trainees: v.trainees,
-    progress: v.progress,
-    notes: v.notes,
-  };
+  const out: Record<string, unknown> = {};
+  for (const k of WRITTEN) out[k] = v[k];
+  out.code = v.code || undefined;
+  return out as Omit<Parameters<typeof createInitiative>[2], 'regionId' | 'clusterId'>;
 }

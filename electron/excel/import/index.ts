@@ -1,14 +1,13 @@
 /**
- * The importer's front door: read a workbook (checked, off-thread, cancellable), turn its rows
- * into records, and plan what importing them would change. Committing is a separate step.
+ * The importer's front door: read a workbook (checked, off-thread, cancellable) and plan what
+ * importing it would change, through the one pipeline (pipeline.ts). Committing is a separate step.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Db } from '../../../db/connection';
-import { getSettings } from '../../../db/repos/settings';
-import { planImport, type ImportPlan } from './plan';
-import { readWorkbook, type ReadOptions } from './read';
-import { readRecords } from './rows';
+import { planWhileReading } from './pipeline';
+import type { ImportPlan } from './plan';
+import type { ReadOptions } from './read';
 
 export interface Preview {
   plan: ImportPlan;
@@ -26,8 +25,6 @@ export function sha256File(file: string): Promise<string> {
 }
 
 export async function previewImport(db: Db, file: string, options: ReadOptions = {}): Promise<Preview> {
-  const [sheet, sha256] = await Promise.all([readWorkbook(file, options), sha256File(file)]);
-  const { currencyDigits } = getSettings(db);
-  const { records, errors, skipped } = readRecords(sheet, currencyDigits, sheet.date1904);
-  return { plan: planImport(db, sheet, records, errors, skipped, currencyDigits), sha256 };
+  const [plan, sha256] = await Promise.all([planWhileReading(db, file, options), sha256File(file)]);
+  return { plan, sha256 };
 }

@@ -5,14 +5,7 @@
  */
 import type { Db } from '../../../db/connection';
 import type { Bilingual } from '../../../db/core/errors';
-import {
-  type Cluster,
-  type Initiative,
-  INITIATIVE_DEFAULTS,
-  type InitiativeStatus,
-  type Region,
-  type Sector,
-} from '../../../db/core/model';
+import { type Cluster, type Initiative, INITIATIVE_DEFAULTS, type Region, type Sector } from '../../../db/core/model';
 import { normalizeArabic } from '../../../db/core/normalize';
 import { listClusters } from '../../../db/repos/clusters';
 import { listInitiatives } from '../../../db/repos/initiatives';
@@ -20,37 +13,24 @@ import { listRegions } from '../../../db/repos/regions';
 import { listSectors } from '../../../db/repos/sectors';
 import { registerHeader } from '../labels';
 import type { Field } from './fields';
-import { limitProblems, nameProblem } from './limits';
+import { bilingual } from '../../../db/core/messages';
+import { initiativeProblems, nameProblem } from '../../../db/core/rules';
 import type { ImportRecord, RowsResult } from './rows';
-import type { ParsedSheet, SheetHeader } from './worker';
+import type { SheetHeader } from './worker';
 import type { Change, RowError } from '../../../db/core/results';
 
 /** A reference to a region, cluster or sector: an existing id, or a key of one to create. */
 export type Ref = { id: string } | { newKey: string };
 
-export interface InitiativeValues {
+/**
+ * An initiative as the import would write it: the model's fields (the code only when the row
+ * gives one), its place as references to resolve when written.
+ */
+export type InitiativeValues = Omit<Initiative, 'id' | 'code' | 'regionId' | 'clusterId'> & {
   code?: string;
-  title: string;
-  description: string;
   regionRef: Ref;
   clusterRef: Ref | null;
-  axes: number[];
-  primaryAxis: number;
-  leadBody: string;
-  partners: string;
-  marketingHolder: Initiative['marketingHolder'];
-  marketingBody: string;
-  status: InitiativeStatus;
-  startDate: string | null;
-  endDate: string | null;
-  plannedBudget: number;
-  spent: number;
-  beneficiaries: number;
-  jobs: number;
-  trainees: number;
-  progress: number;
-  notes: string;
-}
+};
 
 export interface ImportPlan {
   sheet: string;
@@ -78,9 +58,8 @@ const key = (s: string): string => {
   }
   return k;
 };
-const msg = (ar: string, en: string): Bilingual => ({ ar, en });
 /** Record keys that are not initiative values (where the row is, and names resolved to refs). */
-const RECORD_ONLY = new Set(['row', 'region', 'cluster', 'sector', 'status']);
+const RECORD_ONLY = new Set(['row', 'region', 'cluster', 'sector', 'flawed']);
 
 function indexByName<T extends { id: string; code: string; nameAr: string; nameEn: string }>(items: T[]) {
   const map = new Map<string, T>();
@@ -88,19 +67,6 @@ function indexByName<T extends { id: string; code: string; nameAr: string; nameE
     for (const k of [item.code, item.nameAr, item.nameEn]) if (k && !map.has(key(k))) map.set(key(k), item);
   }
   return map;
-}
-
-export function planImport(
-  db: Db,
-  sheet: ParsedSheet,
-  records: ImportRecord[],
-  errors: RowError[],
-  skipped: number,
-  currencyDigits: number,
-): ImportPlan {
-  const planner = createPlanner(db, sheet, currencyDigits);
-  planner.add({ records, errors, skipped });
-  return planner.finish();
 }
 
 export interface Planner {
@@ -207,13 +173,7 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
             clusterRef = { id: found.id };
             regionRef = { id: found.regionId };
           } else if (!regionRef || (!r.region && anywhere.length > 1)) {
-            fail(
-              'cluster',
-              msg(
-                `التجمع «${r.cluster}» غير معروف أو يتكرر في أكثر من إقليم؛ حدد الإقليم في عمود الإقليم.`,
-                `The cluster "${r.cluster}" is unknown or exists in several regions; give its region in the region column.`,
-              ),
-            );
+            fail('cluster', bilingual('cells.unknownCluster', { cluster: r.cluster }));
             continue;
           } else {
             const regionKey = 'id' in regionRef ? regionRef.id : regionRef.newKey;
@@ -233,10 +193,7 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
         }
       }
       if (!regionRef) {
-        fail(
-          r.region !== undefined ? 'region' : 'cluster',
-          msg('حدد الإقليم أو التجمع الإنتاجي للمبادرة.', 'Give the initiative’s region or productive cluster.'),
-        );
+        fail(r.region !== undefined ? 'region' : 'cluster', bilingual('cells.noPlace'));
         continue;
       }
 
@@ -253,38 +210,18 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
         const v = r[k as keyof ImportRecord];
         if (v !== undefined && !RECORD_ONLY.has(k)) (values as unknown as Record<string, unknown>)[k] = v;
       }
-      if (r.status) values.status = r.status as InitiativeStatus;
       values.regionRef = regionRef;
       values.clusterRef = clusterRef === undefined ? base.clusterRef : clusterRef;
       if (!r.code) values.code = undefined;
       values.axes = [...new Set(values.axes)].sort((a, b) => a - b);
-      if (r.primaryAxis !== undefined && !values.axes.includes(r.primaryAxis)) {
-        fail(
-          'primaryAxis',
-          msg('المحور الرئيسي ليس من محاور المبادرة.', 'The primary axis is not one of the initiative’s axes.'),
-        );
-        continue;
-      }
-      if (!values.axes.includes(values.primaryAxis)) values.primaryAxis = values.axes[0] ?? 1;
+      // A primary axis the row does not give follows the axes; one it gives must be among them.
+      if (r.primaryAxis === undefined && !values.axes.includes(values.primaryAxis))
+        values.primaryAxis = values.axes[0] ?? 1;
 
-      if (!values.title) {
-        fail('title', msg('عنوان المبادرة مطلوب.', 'The initiative title is required.'));
-        continue;
-      }
-      if (values.axes.length === 0) {
-        fail('axes', msg('اختر محورًا تنمويًا واحدًا على الأقل.', 'Choose at least one development axis.'));
-        continue;
-      }
-      if (values.startDate && values.endDate && values.endDate < values.startDate) {
-        fail('endDate', msg('تاريخ الانتهاء يسبق تاريخ البدء.', 'The end date is before the start date.'));
-        continue;
-      }
-
-      const broken = limitProblems(values);
-      if (broken.length > 0) {
-        for (const b of broken) fail(b.field, b.message);
-        continue;
-      }
+      // The model's rules, as every way in checks them (rules.ts), on the row merged with the portfolio.
+      const broken = initiativeProblems(values);
+      for (const b of broken) if (!r.flawed?.includes(b.field as Field)) fail(b.field as Field, b.message);
+      if (broken.length > 0 || r.flawed) continue;
 
       if (!existing) {
         plan.creates.push({ row: r.row, values });

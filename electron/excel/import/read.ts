@@ -60,19 +60,6 @@ export interface RowSink {
   rows(rows: ParsedRow[]): void;
 }
 
-/** The whole table at once: for a preview, which needs every row before it can say anything. */
-export async function readWorkbook(file: string, options: ReadOptions = {}): Promise<ParsedSheet> {
-  let rows: ParsedRow[] = [];
-  const result = await streamWorkbook(file, options, {
-    sheet: () => (rows = []),
-    rows: (batch) => {
-      for (const r of batch) rows.push(r);
-    },
-  });
-  result.rows = rows;
-  return result;
-}
-
 /**
  * Reads the table's rows into `sink` batch by batch while the worker parses on; resolves with
  * the table's header and the other sheets' scores (its `rows` are empty: they went to the sink).

@@ -3,9 +3,12 @@
  * named by sheet, row number (as Excel shows it), column header and a bilingual reason.
  */
 import type { Bilingual } from '../../../db/core/errors';
+import { bilingual } from '../../../db/core/messages';
+import type { Initiative } from '../../../db/core/model';
 import { normalizeArabic } from '../../../db/core/normalize';
+import { fieldsOfKind } from '../../../db/core/register';
 import type { Field } from './fields';
-import type { ParsedRow, ParsedSheet, SheetHeader } from './worker';
+import type { ParsedRow, SheetHeader } from './worker';
 import {
   type CellValue,
   cellText,
@@ -18,47 +21,30 @@ import {
 } from './values';
 import type { RowError } from '../../../db/core/results';
 
-export interface ImportRecord {
+/**
+ * One row as read: the initiative's own fields as the model types them (none required yet:
+ * the plan merges the row with what the portfolio holds, then checks the model's rules), and
+ * the place by name, to be matched to the portfolio's regions, clusters and sectors.
+ */
+export type ImportRecord = Partial<Omit<Initiative, 'id' | 'regionId' | 'clusterId'>> & {
   row: number;
-  code?: string;
-  title?: string;
-  description?: string;
   region?: string;
   cluster?: string;
   sector?: string;
-  axes?: number[];
-  primaryAxis?: number;
-  plannedBudget?: number;
-  spent?: number;
-  startDate?: string | null;
-  endDate?: string | null;
-  leadBody?: string;
-  partners?: string;
-  marketingHolder?: 'enterprises' | 'specialised' | 'other';
-  marketingBody?: string;
-  status?: string;
-  progress?: number;
-  beneficiaries?: number;
-  jobs?: number;
-  trainees?: number;
-  notes?: string;
-}
+  /**
+   * The fields whose cells could not be read (an axis flag counts for `axes`): the plan still
+   * checks the rest of the row, names no second problem on these, and writes nothing of it.
+   */
+  flawed?: Field[];
+};
 
-const TEXT_FIELDS = [
-  'code',
-  'title',
-  'description',
-  'region',
-  'cluster',
-  'sector',
-  'leadBody',
-  'partners',
-  'notes',
-] as const;
-const COUNT_FIELDS = ['beneficiaries', 'jobs', 'trainees'] as const;
+// The register names each field's kind once; the reader follows it.
+const TEXT_FIELDS = [...fieldsOfKind('text'), ...fieldsOfKind('place')];
+const MONEY_FIELDS = fieldsOfKind('money');
+const COUNT_FIELDS = fieldsOfKind('count');
+const DATE_FIELDS = fieldsOfKind('date');
 const TOTAL_WORDS = new Set(['الاجمالي', 'المجموع', 'الجمله', 'total', 'grand total', 'totals']);
 
-const msg = (ar: string, en: string): Bilingual => ({ ar, en });
 const shown = (v: CellValue) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 
 export interface RowsResult {
@@ -70,10 +56,6 @@ export interface RowsResult {
 
 /** Money in major units as typed → minor units of the office currency. */
 const toMinor = (n: number, digits: number) => Math.round(n * 10 ** digits);
-
-export function readRecords(sheet: ParsedSheet, currencyDigits: number, date1904 = false): RowsResult {
-  return recordReader(sheet, currencyDigits, date1904)(sheet.rows);
-}
 
 /**
  * Reads rows batch by batch as they stream in; it remembers the codes seen in earlier batches,
@@ -101,9 +83,11 @@ export function recordReader(
         return i === undefined ? null : (v[i] ?? null);
       };
       const has = (f: Field) => columnOf.has(f);
-      const fail = (f: Field, message: Bilingual) =>
+      const flawed: Field[] = [];
+      const fail = (f: Field, message: Bilingual) => {
         errors.push({ sheet: sheet.sheet, row: n, column: sheet.headers[columnOf.get(f)!] ?? f, message });
-      const before = errors.length;
+        flawed.push(f.startsWith('axis') ? 'axes' : f);
+      };
 
       // A totals row under the table: no code, and a short cell saying "total".
       const isTotal = () =>
@@ -122,37 +106,24 @@ export function recordReader(
           const raw = cell(`axis${a}` as Field);
           const on = parseCheck(raw);
           if (on === null) {
-            fail(
-              `axis${a}` as Field,
-              msg(
-                `«${shown(raw)}» ليست علامة اختيار مفهومة؛ استخدم ✓ أو نعم، أو اترك الخلية فارغة.`,
-                `"${shown(raw)}" is not a recognised check mark; use ✓ or yes, or leave the cell empty.`,
-              ),
-            );
+            fail(`axis${a}` as Field, bilingual('cells.badCheck', { value: shown(raw) }));
           } else if (on) axes.add(a);
         }
         if (has('axes')) {
           const list = parseAxisList(cell('axes'));
           if (list === null) {
-            fail(
-              'axes',
-              msg(
-                'اكتب أرقام المحاور من 1 إلى 7 مفصولة بفواصل، مثل 1، 3.',
-                'Write axis numbers 1 to 7 separated by commas, such as 1, 3.',
-              ),
-            );
+            fail('axes', bilingual('cells.badAxes'));
           } else list.forEach((a) => axes.add(a));
         }
         r.axes = [...axes].sort((a, b) => a - b);
       }
       if (has('primaryAxis') && cell('primaryAxis') !== null) {
         const p = parseAxisList(cell('primaryAxis'));
-        if (!p || p.length !== 1)
-          fail('primaryAxis', msg('المحور الرئيسي رقم من 1 إلى 7.', 'The primary axis is a number from 1 to 7.'));
+        if (!p || p.length !== 1) fail('primaryAxis', bilingual('cells.badPrimaryAxis'));
         else r.primaryAxis = p[0];
       }
 
-      for (const f of ['plannedBudget', 'spent'] as const) {
+      for (const f of MONEY_FIELDS) {
         if (!has(f)) continue;
         const raw = cell(f);
         if (raw === null) {
@@ -160,9 +131,8 @@ export function recordReader(
           continue;
         }
         const num = parseNumber(raw);
-        if (num === null)
-          fail(f, msg(`«${shown(raw)}» ليس مبلغًا بالأرقام.`, `"${shown(raw)}" is not an amount in figures.`));
-        else if (num < 0) fail(f, msg('لا يكون المبلغ سالبًا.', 'An amount cannot be negative.'));
+        if (num === null) fail(f, bilingual('cells.badAmount', { value: shown(raw) }));
+        else if (num < 0) fail(f, bilingual('cells.negativeAmount'));
         else r[f] = toMinor(num, currencyDigits);
       }
       for (const f of COUNT_FIELDS) {
@@ -170,7 +140,7 @@ export function recordReader(
         const raw = cell(f);
         const num = raw === null ? 0 : parseNumber(raw);
         if (num === null || num < 0 || !Number.isInteger(num)) {
-          fail(f, msg(`«${shown(raw)}» ليس عددًا صحيحًا موجبًا.`, `"${shown(raw)}" is not a whole non-negative number.`));
+          fail(f, bilingual('cells.badCount', { value: shown(raw) }));
         } else r[f] = num;
       }
       if (has('progress')) {
@@ -179,33 +149,21 @@ export function recordReader(
         // A percentage cell holds a fraction (0.45 shows as 45%).
         if (num !== null && typeof raw === 'number' && num > 0 && num < 1) num = num * 100;
         if (num === null || num < 0 || num > 100) {
-          fail('progress', msg('نسبة الإنجاز رقم بين 0 و100.', 'Progress is a number between 0 and 100.'));
+          fail('progress', bilingual('cells.badPercent'));
         } else r.progress = Math.round(num);
       }
-      for (const f of ['startDate', 'endDate'] as const) {
+      for (const f of DATE_FIELDS) {
         if (!has(f)) continue;
         const raw = cell(f);
         const d = parseDate(raw, date1904);
         if (!d.ok) {
-          fail(
-            f,
-            msg(
-              `«${shown(raw)}» ليس تاريخًا صحيحًا؛ اكتبه بصيغة يوم/شهر/سنة أو سنة-شهر-يوم.`,
-              `"${shown(raw)}" is not a valid date; write it as dd/mm/yyyy or yyyy-mm-dd.`,
-            ),
-          );
+          fail(f, bilingual('cells.badDate', { value: shown(raw) }));
         } else r[f] = d.value;
       }
       if (has('status') && cell('status') !== null) {
         const s = parseStatus(cell('status'));
         if (!s) {
-          fail(
-            'status',
-            msg(
-              `الحالة «${shown(cell('status'))}» غير معروفة؛ استخدم: مخططة، جارية، متوقفة، منتهية، ملغاة.`,
-              `Unknown status "${shown(cell('status'))}"; use planned, active, on hold, completed or cancelled.`,
-            ),
-          );
+          fail('status', bilingual('cells.badStatus', { value: shown(cell('status')) }));
         } else r.status = s;
       }
       if (has('marketingHolder')) {
@@ -217,21 +175,17 @@ export function recordReader(
       }
       if (has('marketingBody') && cellText(cell('marketingBody'))) r.marketingBody = cellText(cell('marketingBody'));
 
-      // Rules on the row as a whole.
-      if (has('title') && !r.title) fail('title', msg('عنوان المبادرة مطلوب.', 'The initiative title is required.'));
-      if (r.startDate && r.endDate && r.endDate < r.startDate) {
-        fail('endDate', msg('تاريخ الانتهاء يسبق تاريخ البدء.', 'The end date is before the start date.'));
-      }
+      // The model's rules on the record as a whole are the plan's (rules.ts), once the row is
+      // merged with what the portfolio holds; a duplicate code is a fact of the sheet alone.
       if (r.code) {
         const first = seenCodes.get(r.code);
         if (first !== undefined) {
-          fail(
-            'code',
-            msg(`الرمز مكرر؛ ورد أولًا في الصف ${first}.`, `Duplicate code; it first appears in row ${first}.`),
-          );
+          fail('code', bilingual('cells.duplicateCode', { row: first }));
         } else seenCodes.set(r.code, n);
       }
-      if (errors.length === before) records.push(r);
+      // On to the plan even when a cell failed, so the row's every problem is listed at once.
+      if (flawed.length > 0) r.flawed = flawed;
+      records.push(r);
     }
     return { records, errors, skipped };
   };

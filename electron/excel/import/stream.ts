@@ -1,20 +1,18 @@
 /**
- * The one-step import of the CLI: the rows are validated, planned and written while the worker
- * still parses the rest of the file, inside one transaction that is rolled back if anything goes
+ * The one-step import of the CLI: the one pipeline (pipeline.ts) with the writer attached, so
+ * the rows are validated, planned and written while the worker still parses the rest of the file, inside one transaction that is rolled back if anything goes
  * wrong (an invalid row without --skip-invalid, a refused file, a cancel, a crash). Only for a
  * caller that owns the connection for the whole time: the app's preview-then-commit keeps the
  * transaction short because the user reviews in between.
  */
 import { backupBeside } from '../../../db/backup';
 import type { Db } from '../../../db/connection';
-import { getSettings } from '../../../db/repos/settings';
 import { createWriter, type ImportSource, keepBackupIfWritten, withFullSync } from './commit';
 import { sha256File } from '.';
-import { createPlanner, type ImportPlan, type Planner } from './plan';
-import { type ReadOptions, streamWorkbook } from './read';
+import { planWhileReading } from './pipeline';
+import type { ImportPlan } from './plan';
+import type { ReadOptions } from './read';
 import { checkWorkbookFile } from './zipcheck';
-import { recordReader, type RowsResult } from './rows';
-import type { ParsedRow } from './worker';
 import type { ImportResult } from '../../../db/core/results';
 
 export interface StreamImportOptions extends ReadOptions {
@@ -37,11 +35,10 @@ export async function streamImport(db: Db, file: string, options: StreamImportOp
   const sha256 = await sha256File(file);
   const backup = await backupBeside(db, 'before-import', new Date(), { prune: false });
   const source: ImportSource = { fileName: options.fileName, sha256 };
-  const { currencyDigits } = getSettings(db);
   return keepBackupIfWritten(
     db,
     backup,
-    () => writeWhileReading(db, file, options, backup, source, currencyDigits),
+    () => writeWhileReading(db, file, options, backup, source),
     (o) => o.result?.backup != null,
   );
 }
@@ -52,35 +49,27 @@ function writeWhileReading(
   options: StreamImportOptions,
   backup: string,
   source: ImportSource,
-  currencyDigits: number,
 ): Promise<StreamImportResult> {
   return withFullSync(db, async () => {
     db.exec('BEGIN IMMEDIATE');
     db.exec('SAVEPOINT sheet');
     try {
-      let planner: Planner | null = null;
-      let read: ((rows: ParsedRow[]) => RowsResult) | null = null;
       let writer = createWriter(db);
-      const header = await streamWorkbook(
+      const plan = await planWhileReading(
+        db,
         file,
         { ...options, allowUnmapped: false },
         {
-          sheet(h) {
+          restart() {
             // A later sheet names more fields: what the earlier one wrote goes.
-            if (planner) {
-              db.exec('ROLLBACK TO sheet');
-              writer = createWriter(db);
-            }
-            planner = createPlanner(db, h, currencyDigits);
-            read = recordReader(h, currencyDigits, h.date1904);
+            db.exec('ROLLBACK TO sheet');
+            writer = createWriter(db);
           },
-          rows(rows) {
-            planner!.add(read!(rows));
-            if (options.skipInvalid || planner!.plan.errors.length === 0) writer.apply(planner!.plan);
+          planned(grown) {
+            if (options.skipInvalid || grown.errors.length === 0) writer.apply(grown);
           },
         },
       );
-      const plan = (planner as Planner | null)?.finish() ?? createPlanner(db, header, currencyDigits).finish();
       if (plan.errors.length > 0 && !options.skipInvalid) {
         rollback(db);
         return { plan, result: null };

@@ -3,7 +3,7 @@
  * as text in either digit set, Arabic and English status words. Pure functions, no Excel.
  */
 import { normalizeArabic, toWesternDigits } from '../../../db/core/normalize';
-import { isIsoDate } from '../../../db/core/model';
+import { type InitiativeStatus, isIsoDate } from '../../../db/core/model';
 import { enumLabel } from '../labels';
 
 export type CellValue = string | number | boolean | Date | null;
@@ -94,19 +94,19 @@ export function parseDate(v: CellValue, date1904 = false): DateResult {
   return { ok: false };
 }
 
-const STATUS_WORDS: Record<string, string[]> = {
+const STATUS_WORDS: Record<InitiativeStatus, string[]> = {
   planned: ['مخططة', 'مخطط', 'مخطط لها', 'planned', 'plan'],
   active: ['جارية', 'جاري', 'قيد التنفيذ', 'جاري التنفيذ', 'active', 'in progress', 'ongoing'],
   on_hold: ['متوقفة', 'متوقف', 'معلقة', 'on hold', 'suspended', 'paused'],
   completed: ['منتهية', 'مكتملة', 'منتهي', 'مكتمل', 'تمت', 'completed', 'done', 'finished'],
   cancelled: ['ملغاة', 'ملغي', 'ملغاه', 'cancelled', 'canceled'],
 };
-const statusByWord = new Map<string, string>();
-for (const [status, words] of Object.entries(STATUS_WORDS)) {
+const statusByWord = new Map<string, InitiativeStatus>();
+for (const [status, words] of Object.entries(STATUS_WORDS) as [InitiativeStatus, string[]][]) {
   for (const w of words) statusByWord.set(normalizeArabic(w), status);
 }
 
-export function parseStatus(v: CellValue): string | null {
+export function parseStatus(v: CellValue): InitiativeStatus | null {
   if (typeof v !== 'string') return null;
   return statusByWord.get(normalizeArabic(v).replace(/[._]/g, ' ')) ?? null;
 }

@@ -47,8 +47,8 @@ export function InitiativeDialog(props: {
   const set = <K extends keyof InitiativeDraft>(k: K, v: InitiativeDraft[K]) => setD((x) => ({ ...x, [k]: v }));
   const { errors, warnings } = checkDraft(d, digits);
   const help = (k: keyof InitiativeDraft) => {
-    const key = errors[k] ?? warnings[k];
-    return { error: Boolean(errors[k]), helperText: key ? t(key) : undefined };
+    const m = errors[k] ?? warnings[k];
+    return { error: Boolean(errors[k]), helperText: m ? t(m.key, m.vars) : undefined };
   };
   const { text, count, date } = fieldBinder(t, d, set, help);
   const place = d.clusterId ?? `${REGION_WIDE}${d.regionId}`;
@@ -138,7 +138,7 @@ export function InitiativeDialog(props: {
           <AxesField
             axes={d.axes}
             primaryAxis={d.primaryAxis}
-            error={errors.axes ? t(errors.axes) : null}
+            error={errors.axes ? t(errors.axes.key, errors.axes.vars) : null}
             onChange={(axes, primaryAxis) => setD((x) => ({ ...x, axes, primaryAxis }))}
           />
         </Grid>

@@ -12,8 +12,8 @@ import { useTranslation } from 'react-i18next';
 import { type Initiative, INITIATIVE_STATUSES } from '../../../db/core/model';
 import { normalizeArabic } from '../../../db/core/normalize';
 import { ApiFailure, call } from '../../api';
-import { bothLanguages } from '../../i18n';
 import { ConfirmDelete } from '../../components/ConfirmDialog';
+import { initiativeProblems } from '../../../db/core/rules';
 import { useGridLocaleText } from '../../components/gridLocale';
 import { HistoryDialog } from '../../components/HistoryDialog';
 import { useAxisName, useFormatter, useLocalName } from '../../components/useFormatter';
@@ -103,10 +103,9 @@ export function InitiativesScreen() {
     }
     if (Object.keys(patch).length === 0) return old;
     try {
-      const p = patch.progress;
-      if (p !== undefined && (typeof p !== 'number' || !Number.isInteger(p) || p < 0 || p > 100)) {
-        throw new ApiFailure({ code: 'INVALID_INPUT', message: bothLanguages('initiatives.progressRange') });
-      }
+      // The model's rules on the row as it would be, before it travels: the same as every way in.
+      const problem = initiativeProblems(Object.assign({}, old, patch))[0];
+      if (problem) throw new ApiFailure({ code: 'INVALID_INPUT', message: problem.message });
       const saved = await call('initiatives.update', { id: old.id, ...patch });
       void refresh();
       return Object.assign({}, old, saved);

@@ -1,4 +1,6 @@
+import type { MessageKey, MessageVars } from '../../../db/core/messages';
 import { type Initiative, INITIATIVE_DEFAULTS } from '../../../db/core/model';
+import { initiativeProblems } from '../../../db/core/rules';
 import { parseMoney } from '../../format';
 
 /** What the editor holds while the user types: money as typed text, everything else as stored. */
@@ -7,11 +9,17 @@ export type InitiativeDraft = Omit<Initiative, 'id' | 'plannedBudget' | 'spent'>
   spent: string;
 };
 
+/** A message of the message files, with its values. */
+export interface FieldMessage {
+  key: MessageKey;
+  vars?: MessageVars;
+}
+
 export interface DraftCheck {
-  /** Message keys per field; any error blocks saving. */
-  errors: Partial<Record<keyof InitiativeDraft, string>>;
-  /** Message keys that warn but allow saving (spending over budget). */
-  warnings: Partial<Record<keyof InitiativeDraft, string>>;
+  /** Messages per field; any error blocks saving. */
+  errors: Partial<Record<keyof InitiativeDraft, FieldMessage>>;
+  /** Messages that warn but allow saving (spending over budget). */
+  warnings: Partial<Record<keyof InitiativeDraft, FieldMessage>>;
 }
 
 export function newDraft(clusterId: string | null, regionId: string, currencyDigits: number): InitiativeDraft {
@@ -36,21 +44,24 @@ function moneyText(i: Pick<Initiative, 'plannedBudget' | 'spent'>, digits: numbe
   return { plannedBudget: text(i.plannedBudget), spent: text(i.spent) };
 }
 
-/** The editor's checks as the user types, matching the rules the database enforces. */
+/**
+ * The editor's checks as the user types: the amounts as typed, then the model's rules on the
+ * record (the ones the repositories and the importer apply, from the same function).
+ */
 export function checkDraft(d: InitiativeDraft, currencyDigits: number): DraftCheck {
   const errors: DraftCheck['errors'] = {};
   const warnings: DraftCheck['warnings'] = {};
-  if (!d.title.trim()) errors.title = 'initiatives.noTitle';
-  if (d.axes.length === 0) errors.axes = 'initiatives.noAxis';
-  if (!d.clusterId && !d.regionId) errors.clusterId = 'initiatives.noPlace';
-  if (d.startDate && d.endDate && d.endDate < d.startDate) errors.endDate = 'initiatives.endBeforeStart';
-  if (!Number.isInteger(d.progress) || d.progress < 0 || d.progress > 100)
-    errors.progress = 'initiatives.progressRange';
   const budget = parseMoney(d.plannedBudget, currencyDigits);
   const spent = parseMoney(d.spent, currencyDigits);
-  if (budget === null) errors.plannedBudget = 'initiatives.badAmount';
-  if (spent === null) errors.spent = 'initiatives.badAmount';
-  if (budget !== null && spent !== null && spent > budget) warnings.spent = 'initiatives.overBudget';
+  if (budget === null) errors.plannedBudget = { key: 'initiatives.badAmount' };
+  if (spent === null) errors.spent = { key: 'initiatives.badAmount' };
+  // The primary axis follows the axes in the editor (AxesField keeps it among them).
+  const record = { ...d, code: d.code.trim() || undefined, plannedBudget: budget ?? 0, spent: spent ?? 0 };
+  for (const p of initiativeProblems(record)) {
+    const field = p.field as keyof InitiativeDraft;
+    errors[field] ??= { key: p.key, ...(p.vars ? { vars: p.vars } : {}) };
+  }
+  if (budget !== null && spent !== null && spent > budget) warnings.spent = { key: 'initiatives.overBudget' };
   return { errors, warnings };
 }
 
