@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Axis } from './axes';
 import * as m from './model';
+import { MEASURES } from './measures';
 import { MAPPABLE_FIELDS } from './register';
 import type {
   ApiError,
@@ -58,7 +59,7 @@ const MatrixInput = z
     period: m.Period.optional(),
     selectedOnly: z.boolean().optional(),
     /** The measure on show: only its sums are made (and counts, always). All when absent. */
-    measure: z.enum(['count', 'budget', 'spent', 'progress', 'achievement']).optional(),
+    measure: z.enum(MEASURES).optional(),
   })
   .strict();
 

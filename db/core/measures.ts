@@ -25,8 +25,21 @@ export const isGap = (row: Pick<MatrixRow, 'selected' | 'covered'>, axis: number
 export const countGaps = (rows: readonly Pick<MatrixRow, 'selected' | 'covered'>[]): number =>
   rows.reduce((s, r) => s + AXIS_IDS.filter((a) => isGap(r, a)).length, 0);
 
+/** What a matrix cell can show, named once for the screens, the contract, the sheets and the SQL. */
 export const MEASURES = ['count', 'budget', 'spent', 'progress', 'achievement'] as const;
 export type Measure = (typeof MEASURES)[number];
+/** The measures summed from an initiative's own column; counts are always summed, achievement is apart. */
+export const SUM_MEASURES = ['budget', 'spent', 'progress'] as const satisfies readonly Measure[];
+export type SumMeasure = (typeof SUM_MEASURES)[number];
+/** What a measure's values are: a count, money (the currency's minor unit) or a percentage (0–100). */
+export const MEASURE_UNIT = {
+  count: 'count',
+  budget: 'money',
+  spent: 'money',
+  progress: 'percent',
+  achievement: 'percent',
+} as const satisfies Record<Measure, 'count' | 'money' | 'percent'>;
+export const isSumMeasure = (m: string | undefined): m is SumMeasure => SUM_MEASURES.includes(m as SumMeasure);
 
 /** The sums behind one cell, one row total, or a group of them. */
 export interface Bucket {
@@ -101,7 +114,7 @@ export function valueOf(b: Bucket, m: Measure): number | null {
 
 /** The top of the heat scale: the largest cell for amounts, 100 % for percentages. */
 export function scaleMax(rows: MatrixRow[], m: Measure): number {
-  if (m === 'progress' || m === 'achievement') return 100;
+  if (MEASURE_UNIT[m] === 'percent') return 100;
   let max = 0;
   for (const r of rows) for (let a = 1; a <= 7; a++) max = Math.max(max, valueOf(cellBucket(r, a), m) ?? 0);
   return max;

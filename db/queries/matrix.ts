@@ -2,11 +2,12 @@ import { AXIS_IDS } from '../core/axes';
 import { sumColumns } from '../cluster-sums';
 import type { Db } from '../connection';
 import { stmt } from '../stmt';
+import { SUM_MEASURES, type SumMeasure } from '../core/measures';
 import { periodEnd, periodStart } from '../core/period';
 import type { CellInitiative, MatrixFilter, MatrixRow } from '../core/results';
 
 /** The sums a matrix can show; counts are always summed (gaps and averages need them). */
-export type SumMeasure = 'budget' | 'spent' | 'progress';
+/** The initiative's column each summed measure adds up. */
 const COLUMN: Record<SumMeasure, string> = { budget: 'planned_budget', spent: 'spent', progress: 'progress' };
 
 export interface ClusterSums {
@@ -136,7 +137,7 @@ export interface MatrixOptions extends MatrixFilter {
  * clusters only shows clusters, so it has no region-wide rows.
  */
 export function getMatrix(db: Db, filter: MatrixOptions = {}): MatrixRow[] {
-  const measures = filter.measures ?? (['budget', 'spent', 'progress'] as const);
+  const measures = filter.measures ?? SUM_MEASURES;
   const from = filter.period ? periodStart(filter.period) : null;
   const to = filter.period ? periodEnd(filter.period) : null;
   const view: ViewFilter = { status: filter.status, from, to, regionIds: filter.regionIds };

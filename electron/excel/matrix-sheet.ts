@@ -7,7 +7,16 @@ import Excel from './exceljs';
 import { AXES } from '../../db/core/axes';
 import type { Db } from '../../db/connection';
 import { getMatrix } from '../../db/queries/matrix';
-import { cellBucket, isGap, type Measure, rowBucket, scaleMax, sumRows, valueOf } from '../../db/core/measures';
+import {
+  cellBucket,
+  isGap,
+  type Measure,
+  MEASURE_UNIT,
+  rowBucket,
+  scaleMax,
+  sumRows,
+  valueOf,
+} from '../../db/core/measures';
 import { getSettings } from '../../db/repos/settings';
 import { type Lang, MESSAGES } from './labels';
 import { addSheet, type Cell, GAP_FILL, writeTable } from './sheet';
@@ -35,8 +44,8 @@ export function writeMatrixSheet(
 ): void {
   const m = MESSAGES[o.lang].report;
   const rtl = o.lang === 'ar';
-  const money = o.measure === 'budget' || o.measure === 'spent';
-  const percent = o.measure === 'progress' || o.measure === 'achievement';
+  const money = MEASURE_UNIT[o.measure] === 'money';
+  const percent = MEASURE_UNIT[o.measure] === 'percent';
   const numFmt = money
     ? o.currencyDigits > 0
       ? `#,##0.${'0'.repeat(o.currencyDigits)}`

@@ -5,6 +5,7 @@ import { SETTINGS_DEFAULTS } from '../../db/core/model';
 import type { InputOf, OperationName, OutputOf } from '../../db/core/contract';
 import { ApiFailure, call } from '../api';
 import type { Store } from './index';
+import { type Collection, COLLECTIONS, touched } from './touched';
 import { REGISTER_DEFAULTS } from './ui';
 import type { ChangeSummary, FileState, Finding, MatrixRow, PortfolioStats } from '../../db/core/results';
 
@@ -24,8 +25,13 @@ export interface DataSlice {
   settings: Settings;
   /** What an undo would take back now (null when nothing can be). */
   lastChange: ChangeSummary | null;
-  /** Reloads everything the screens show; cheap enough at office scale to keep the code simple. */
-  refresh(): Promise<void>;
+  /** Counts the refreshes: a view of its own (a planning preview) asks again when it moves. */
+  version: number;
+  /**
+   * Reloads what the screens show: the collections a write touched (touched.ts), or everything
+   * (the file itself too) when not told.
+   */
+  refresh(only?: Collection[] | null): Promise<void>;
   /** After another portfolio file was opened or restored: the views start afresh on its data. */
   switched(): Promise<void>;
   /**
@@ -50,42 +56,26 @@ export const createDataSlice: StateCreator<Store, [], [], DataSlice> = (set, get
   stats: null,
   settings: SETTINGS_DEFAULTS,
   lastChange: null,
-  async refresh() {
+  version: 0,
+  async refresh(only = null) {
     try {
-      const file = await call('files.current');
-      if (file.state === 'damaged') {
+      const file = only ? get().file : await call('files.current');
+      if (file?.state === 'damaged') {
         set({ loaded: true, file });
         return;
       }
-      const [axes, regions, sectors, clusters, initiatives, matrix, findings, stats, settings, history] =
-        await Promise.all([
-          call('axes.list'),
-          call('regions.list'),
-          call('sectors.list'),
-          call('clusters.list'),
-          call('initiatives.list'),
-          call('matrix.get'),
-          call('health.findings'),
-          call('portfolio.stats'),
-          call('settings.get'),
-          call('history.last'),
-        ]);
-      const lastChange = history.change;
-      set({
-        loaded: true,
-        file,
-        axes,
-        regions,
-        sectors,
-        clusters,
-        initiatives,
-        matrix,
-        findings,
-        stats,
-        settings,
-        lastChange,
-      });
-      if (settings.language !== get().language) get().setLanguage(settings.language);
+      // The axes never change; everything else when asked, or all of it.
+      const wanted = (Object.keys(COLLECTIONS) as Collection[]).filter((c) =>
+        only ? only.includes(c) : c !== 'axes' || get().axes.length === 0,
+      );
+      const [values, history] = await Promise.all([
+        Promise.all(wanted.map((c) => (call as (n: OperationName) => Promise<unknown>)(COLLECTIONS[c]))),
+        call('history.last'),
+      ]);
+      const fetched = Object.fromEntries(wanted.map((c, i) => [c, values[i]])) as Partial<Pick<DataSlice, Collection>>;
+      set((s) => ({ loaded: true, file, ...fetched, lastChange: history.change, version: s.version + 1 }));
+      const settings = fetched.settings;
+      if (settings && settings.language !== get().language) get().setLanguage(settings.language);
     } catch (e) {
       reportFailure(get, e);
     }
@@ -98,7 +88,7 @@ export const createDataSlice: StateCreator<Store, [], [], DataSlice> = (set, get
   async write(name, input, successKey = 'common.saved') {
     try {
       const value = await (call as (n: OperationName, i: unknown) => Promise<unknown>)(name, input);
-      await get().refresh();
+      await get().refresh(touched(name));
       get().notify({ kind: 'success', key: successKey });
       return value as OutputOf<typeof name>;
     } catch (e) {

@@ -2,7 +2,8 @@ import { AXES } from '../../../db/core/axes';
 import { loadDemo } from '../../../db/demo';
 import type { Db } from '../../../db/connection';
 import { getFindings } from '../../../db/queries/health';
-import { cellInitiatives, getMatrix, type SumMeasure } from '../../../db/queries/matrix';
+import { isSumMeasure, type SumMeasure } from '../../../db/core/measures';
+import { cellInitiatives, getMatrix } from '../../../db/queries/matrix';
 import {
   addDraft,
   commitDrafts,
@@ -42,7 +43,7 @@ export const historyHandlers = {
 export function matrixFor(db: Db, input: ParsedInputOf<'matrix.get'>, extra: SumMeasure[] = []): MatrixRow[] {
   const { regionId, measure, ...rest } = input ?? {};
   const regionIds = scopeIds(db, regionId);
-  const shown: SumMeasure[] = measure === 'budget' || measure === 'spent' || measure === 'progress' ? [measure] : [];
+  const shown: SumMeasure[] = isSumMeasure(measure) ? [measure] : [];
   const only =
     measure === undefined
       ? {}

@@ -18,6 +18,7 @@ import { useGridLocaleText } from '../../components/gridLocale';
 import { HistoryDialog } from '../../components/HistoryDialog';
 import { useAxisName, useFormatter, useLocalName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
+import { touched } from '../../stores/touched';
 import { REGISTER_DEFAULTS } from '../../stores/ui';
 import { BulkBar } from './BulkBar';
 import { asIso, registerColumns } from './columns';
@@ -107,7 +108,7 @@ export function InitiativesScreen() {
       const problem = initiativeProblems(Object.assign({}, old, patch))[0];
       if (problem) throw new ApiFailure({ code: 'INVALID_INPUT', message: problem.message });
       const saved = await call('initiatives.update', { id: old.id, ...patch });
-      void refresh();
+      void refresh(touched('initiatives.update'));
       return Object.assign({}, old, saved);
     } catch (e) {
       fail(e);

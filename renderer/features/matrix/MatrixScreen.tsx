@@ -94,8 +94,9 @@ export function MatrixScreen() {
   const localName = useLocalName();
   const regions = useStore((s) => s.regions);
   const sectors = useStore((s) => s.sectors);
-  const initiatives = useStore((s) => s.initiatives);
-  const clusters = useStore((s) => s.clusters);
+  // The whole office's matrix, which the store fetches again whenever a write changes a figure.
+  const officeMatrix = useStore((s) => s.matrix);
+  const version = useStore((s) => s.version);
   const findings = useStore((s) => s.findings);
   const fail = useStore((s) => s.fail);
   const notify = useStore((s) => s.notify);
@@ -135,26 +136,30 @@ export function MatrixScreen() {
     [filter, measure],
   );
 
-  // Asked again whenever the filters or the portfolio change (a save anywhere refreshes the store).
+  // The office's matrix as the store holds it when the view is unfiltered; otherwise asked again
+  // when the view or a figure changes (a planning preview at every write: drafts are writes too).
+  const unfiltered = Object.keys(view).length === 1 && !planning;
+  const planVersion = planning ? version : 0;
   useEffect(() => {
     let live = true;
-    const input = view;
     const got = (rows: MatrixRow[]) => {
       if (!live) return;
       performance.mark('matrix-data');
       setData({ rows, measure });
     };
-    (planning
-      ? call('planning.preview', input).then((p) => {
-          if (live) setPreview(p);
-          got(p.after.matrix);
-        })
-      : call('matrix.get', input).then(got)
-    ).catch(fail);
+    if (unfiltered) got(officeMatrix);
+    else
+      (planning
+        ? call('planning.preview', view).then((p) => {
+            if (live) setPreview(p);
+            got(p.after.matrix);
+          })
+        : call('matrix.get', view).then(got)
+      ).catch(fail);
     return () => {
       live = false;
     };
-  }, [view, measure, planning, initiatives, clusters, fail]);
+  }, [view, measure, planning, unfiltered, officeMatrix, planVersion, fail]);
 
   /** The view on screen as an image: same rows, measure, collapsed regions and filters. */
   const savePng = async () => {

@@ -250,7 +250,7 @@ export function MatrixTable(p: MatrixTableProps) {
                           outlineColor: 'primary.main',
                           outlineOffset: -3,
                         },
-                        ...(gap ? GAP_SX : heat(p.measure === 'achievement' ? Math.min(v ?? 0, 100) : v, max)),
+                        ...(gap ? GAP_SX : heat(p.measure, v, max)),
                         ...(changed ? { outline: '3px solid', outlineColor: 'info.main', outlineOffset: -3 } : {}),
                       }}
                     >

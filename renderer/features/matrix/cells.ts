@@ -1,17 +1,21 @@
 /** How the matrix screen shows a measure's value and colours its cells. */
-import type { Measure } from '../../../db/core/measures';
+import { type Measure, MEASURE_UNIT } from '../../../db/core/measures';
 import type { Formatter } from '../../format';
 import type { MatrixRow } from '../../../db/core/results';
 
 export function show(fmt: Formatter, m: Measure, v: number | null): string | null {
   if (v === null) return null;
-  if (m === 'budget' || m === 'spent') return fmt.money(v);
-  if (m === 'progress' || m === 'achievement') return fmt.percent(v);
+  if (MEASURE_UNIT[m] === 'money') return fmt.money(v);
+  if (MEASURE_UNIT[m] === 'percent') return fmt.percent(v);
   return fmt.number(v);
 }
 
-/** Teal heat: the share of the scale sets the fill; text turns white where the fill is dark. */
-export function heat(value: number | null, max: number): { bgcolor: string; color: string } {
+/**
+ * Teal heat: the share of the scale sets the fill; text turns white where the fill is dark. An
+ * achievement beyond its target colours as the target reached. The table and its image alike.
+ */
+export function heat(m: Measure, v: number | null, max: number): { bgcolor: string; color: string } {
+  const value = m === 'achievement' && v !== null ? Math.min(v, 100) : v;
   if (value === null || value <= 0 || max <= 0) return { bgcolor: 'transparent', color: 'text.primary' };
   const alpha = 0.12 + Math.min(1, value / max) * 0.78;
   return { bgcolor: `rgba(11, 93, 90, ${alpha.toFixed(2)})`, color: alpha > 0.5 ? '#fff' : 'text.primary' };

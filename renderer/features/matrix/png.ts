@@ -168,7 +168,7 @@ export function drawMatrixImage(o: MatrixImageInput): HTMLCanvasElement | null {
           ctx.font = font(13, true);
           write(o.gapMark, a, y, ROW_H, 'center');
         } else {
-          const fill = heat(o.measure === 'achievement' ? Math.min(v ?? 0, 100) : v, max);
+          const fill = heat(o.measure, v, max);
           if (fill.bgcolor !== 'transparent') {
             ctx.fillStyle = fill.bgcolor;
             ctx.fillRect(x + 1, y + 1, CELL_W - 2, ROW_H - 2);
