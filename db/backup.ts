@@ -13,7 +13,7 @@ import {
   refuseNewer,
   requireExisting,
 } from './connection';
-import { AppError, type Bilingual, ltr } from './core/errors';
+import { AppError, type Bilingual } from './core/errors';
 import { LATEST_VERSION } from './migrations';
 import type { AuditSource } from './core/model';
 import { getStats } from './queries/stats';
@@ -29,6 +29,7 @@ import {
   sweepPartials,
   writeAtomically,
 } from './safe-file';
+import { bilingual } from './core/messages';
 
 export interface BackupOptions {
   /**
@@ -97,10 +98,7 @@ export async function backupTo(db: Db, target: string): Promise<void> {
         copy.pragma('application_id', { simple: true }) !== mark ||
         copy.pragma('page_count', { simple: true }) !== pages
       ) {
-        throw new AppError('INTERNAL', {
-          ar: `لم تكتمل النسخة ${ltr(target)}، فلم تُحفظ.`,
-          en: `The copy ${target} was not complete, so it was not kept.`,
-        });
+        throw new AppError('INTERNAL', bilingual('errors.copyIncomplete', { target }));
       }
     } finally {
       copy.close();
@@ -117,16 +115,10 @@ export async function backupTo(db: Db, target: string): Promise<void> {
 export function checkCopyTarget(target: string, source: string, force: boolean, howToReplace: Bilingual): void {
   if (!existsSync(target)) return;
   if (isSameFile(target, source)) {
-    throw new AppError('CONFLICT', {
-      ar: `لا تُحفظ النسخة فوق ملف المحفظة المفتوح نفسه: ${ltr(target)}`,
-      en: `A copy cannot be saved over the open portfolio file itself: ${target}`,
-    });
+    throw new AppError('CONFLICT', bilingual('errors.copyOverOpen', { target }));
   }
   if (!force) {
-    throw new AppError('FILE_EXISTS', {
-      ar: `الملف ${ltr(target)} موجود؛ ${howToReplace.ar}`,
-      en: `${target} already exists; ${howToReplace.en}`,
-    });
+    throw new AppError('FILE_EXISTS', bilingual('errors.targetExists', { target, howToReplace }));
   }
   if (!peekFile(target)?.ours) throw notAPortfolio(target);
 }
@@ -319,20 +311,12 @@ export async function recoverFrom(file: string, from: string, now = new Date()):
 function checkCopy(from: string): void {
   const check = checkPortfolioFile(from);
   if (!check.ok) {
-    throw new AppError(
-      'FILE_DAMAGED',
-      {
-        ar: `النسخة ${ltr(from)} تالفة فلم تُستعد، ولم يتغير شيء: ${check.problems[0]}`,
-        en: `The copy ${from} is damaged, so it was not restored and nothing changed: ${check.problems[0]}`,
-      },
-      { problems: check.problems },
-    );
+    throw new AppError('FILE_DAMAGED', bilingual('errors.restoreDamaged', { from, problem: check.problems[0] ?? '' }), {
+      problems: check.problems,
+    });
   }
   if (check.version > LATEST_VERSION) {
-    throw new AppError('NEWER_FILE', {
-      ar: `النسخة ${ltr(from)} من إصدار أحدث من البرنامج، فلم تُستعد ولم يتغير شيء.`,
-      en: `The copy ${from} comes from a newer version of the program; it was not restored and nothing changed.`,
-    });
+    throw new AppError('NEWER_FILE', bilingual('errors.restoreNewer', { from }));
   }
 }
 
@@ -358,14 +342,7 @@ async function copyInto(from: string, file: string, backup: string, waitMs = LOC
     } finally {
       result.close();
     }
-    throw new AppError(
-      'IN_USE',
-      {
-        ar: `استُعيدت النسخة، لكن برنامجًا آخر كتب في ملف المحفظة ${ltr(file)} بعدها مباشرة، فلا يطابق الملف النسخة. الحالة السابقة للاستعادة محفوظة في ${ltr(backup)}. أغلق البرنامج الآخر ثم أعد الاستعادة.`,
-        en: `The copy was restored, but another program wrote to the portfolio file ${file} right after it, so the file does not match the copy. The state before the restore is kept in ${backup}. Close the other program, then restore again.`,
-      },
-      { backup },
-    );
+    throw new AppError('IN_USE', bilingual('errors.restoreRaced', { file, backup }), { backup });
   } finally {
     source.close();
   }

@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import type { Database as Db } from 'better-sqlite3';
-import { AppError, ltr } from './core/errors';
+import { AppError } from './core/errors';
 import { installJournal } from './changes';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 import { readHead } from './safe-file';
+import { bilingual } from './core/messages';
 
 export type { Db };
 
@@ -58,43 +59,25 @@ function cannotOpen(file: string, cause: unknown): AppError {
   if (code === 'SQLITE_NOTADB') return notAPortfolio(file);
   // Damage the quick check could not even finish reading: the same refusal as a failed check.
   if (code?.startsWith('SQLITE_CORRUPT')) return damaged(file, { cause: (cause as Error).message });
-  return new AppError(
-    'NOT_A_PORTFOLIO',
-    {
-      ar: `تعذر فتح ملف المحفظة: ${ltr(file)}`,
-      en: `Could not open the portfolio file: ${file}`,
-    },
-    { cause: cause instanceof Error ? cause.message : String(cause) },
-  );
+  return new AppError('NOT_A_PORTFOLIO', bilingual('errors.openFailed', { file }), {
+    cause: cause instanceof Error ? cause.message : String(cause),
+  });
 }
 
 /** A damaged file is never written to: the user is told so in both languages. */
 function damaged(file: string, details: unknown): AppError {
-  return new AppError(
-    'FILE_DAMAGED',
-    {
-      ar: `ملف المحفظة تالف ولن يُكتب فيه: ${ltr(file)}`,
-      en: `The portfolio file is damaged and will not be written to: ${file}`,
-    },
-    details,
-  );
+  return new AppError('FILE_DAMAGED', bilingual('errors.fileDamaged', { file }), details);
 }
 
 /** Refuses a portfolio path that does not exist, so a typo never creates a new, empty file. */
 export function requireExisting(file: string): void {
   if (!existsSync(file)) {
-    throw new AppError('NOT_FOUND', {
-      ar: `ملف المحفظة غير موجود: ${ltr(file)}`,
-      en: `Portfolio file not found: ${file}`,
-    });
+    throw new AppError('NOT_FOUND', bilingual('errors.fileNotFound', { file }));
   }
 }
 
 export function notAPortfolio(file: string): AppError {
-  return new AppError('NOT_A_PORTFOLIO', {
-    ar: `الملف ليس ملف محفظة تجمّع: ${ltr(file)}`,
-    en: `The file is not a Tajammu portfolio file: ${file}`,
-  });
+  return new AppError('NOT_A_PORTFOLIO', bilingual('errors.notAPortfolio', { file }));
 }
 
 /**
@@ -151,14 +134,10 @@ export function schemaVersion(db: Db): number {
 /** A file of a newer schema is refused before anything touches it. */
 export function refuseNewer(version: number): void {
   if (version > LATEST_VERSION) {
-    throw new AppError(
-      'NEWER_FILE',
-      {
-        ar: `هذا الملف أُنشئ بإصدار أحدث من البرنامج (مخطط ${version})، فلم يُفتح ولم يُغيَّر. حدِّث البرنامج لفتحه.`,
-        en: `This file was made by a newer version of the program (schema ${version}); it was not opened or changed. Update the program to open it.`,
-      },
-      { fileVersion: version, supportedVersion: LATEST_VERSION },
-    );
+    throw new AppError('NEWER_FILE', bilingual('errors.newerFile', { version }), {
+      fileVersion: version,
+      supportedVersion: LATEST_VERSION,
+    });
   }
 }
 
@@ -197,15 +176,7 @@ export function assertInPlace(db: Db): void {
   if (now && now.dev === was.dev && now.ino === was.ino) return;
   throw new AppError(
     'FILE_GONE',
-    now
-      ? {
-          ar: `استُبدل ملف المحفظة ${ltr(db.name)} بملف آخر بعد فتحه، فلم يُكتب شيء. احفظ نسخة من المحفظة المفتوحة في مكان آخر (الإعدادات ← حفظ نسخة)، ثم افتح الملف الذي تريده.`,
-          en: `The portfolio file ${db.name} was replaced by another file after it was opened, so nothing was written. Save a copy of the open portfolio elsewhere (Settings → Save a copy), then open the file you want.`,
-        }
-      : {
-          ar: `لم يعد ملف المحفظة ${ltr(db.name)} في مكانه (حُذف أو فُصل القرص الذي يحمله)، فلم يُكتب شيء. احفظ نسخة من المحفظة المفتوحة في مكان آخر (الإعدادات ← حفظ نسخة).`,
-          en: `The portfolio file ${db.name} is no longer where it was (deleted, or its drive was removed), so nothing was written. Save a copy of the open portfolio elsewhere (Settings → Save a copy).`,
-        },
+    now ? bilingual('errors.fileReplaced', { name: db.name }) : bilingual('errors.fileGone', { name: db.name }),
     { file: db.name },
   );
 }

@@ -17,7 +17,8 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Database as Db } from 'better-sqlite3';
-import { AppError, ltr } from './core/errors';
+import { AppError } from './core/errors';
+import { bilingual } from './core/messages';
 
 /** `.report.xlsx.1234-a1b2c3d4.partial`: hidden, never taken for a backup or a workbook. */
 const PARTIAL = /^\..+\.(\d+)-[0-9a-f]{8}\.partial(?:-journal|-wal|-shm)?$/;
@@ -127,10 +128,7 @@ const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 export const LOCK_WAIT_MS = 5000;
 
 export function inUse(file: string): AppError {
-  return new AppError('IN_USE', {
-    ar: `ملف المحفظة ${ltr(file)} مستخدم في برنامج آخر يكتب فيه الآن، فلم يُنسخ ولم يتغير شيء. أغلق البرنامج الآخر أو انتظر حتى ينتهي ثم أعد المحاولة.`,
-    en: `The portfolio file ${file} is in use by another program that is writing to it, so nothing was copied and nothing changed. Close the other program or wait for it to finish, then try again.`,
-  });
+  return new AppError('IN_USE', bilingual('errors.fileInUse', { file }));
 }
 
 /**

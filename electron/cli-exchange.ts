@@ -17,6 +17,8 @@ import { writeTemplate } from './excel/template';
 import { checkOutputTarget } from './excel/output';
 import { writeAtomically } from '../db/safe-file';
 import type { CliIo } from './cli';
+import { bilingual } from '../db/core/messages';
+import { bothOnOneLine } from '../db/core/messages';
 
 export const EXIT = { ok: 0, invalidRows: 1, refused: 2 } as const;
 
@@ -45,11 +47,9 @@ export function importCommand(flags: ImportFlags, io: CliIo): Promise<number> {
     let plan: ImportPlan;
     try {
       if (!existsSync(flags.workbook)) {
-        throw new AppError(
-          'INVALID_INPUT',
-          { ar: `المصنف غير موجود: ${flags.workbook}`, en: `Workbook not found: ${flags.workbook}` },
-          { reason: 'missing' },
-        );
+        throw new AppError('INVALID_INPUT', bilingual('errors.workbookNotFound', { workbook: flags.workbook }), {
+          reason: 'missing',
+        });
       }
       const mapping = flags.map ? readMappingFile(flags.map) : undefined;
       // A real import writes as it reads (all or nothing); a dry run only plans.
@@ -72,10 +72,7 @@ export function importCommand(flags: ImportFlags, io: CliIo): Promise<number> {
       if (flags.json) io.out(`${JSON.stringify({ ok: false, errors: plan.errors })}\n`);
       else
         for (const e of plan.errors) io.err(`${e.sheet} ${e.row} «${e.column}»: ${e.message.ar} / ${e.message.en}\n`);
-      if (flags.json)
-        io.err(
-          `${plan.errors.length} خطأ في المصنف، ولم يُكتب شيء. / ${plan.errors.length} error(s) in the workbook; nothing was written.\n`,
-        );
+      if (flags.json) io.err(`${bothOnOneLine('cli.workbookErrors', { count: plan.errors.length })}\n`);
       return EXIT.invalidRows;
     }
     const counts = {
@@ -95,10 +92,10 @@ export function importCommand(flags: ImportFlags, io: CliIo): Promise<number> {
     if (flags.json) io.out(`${JSON.stringify(result)}\n`);
     else {
       if (plan.unmatched.length) {
-        io.out(`أعمدة لم يُتعرف عليها وتُجوهلت / columns not recognised, ignored: ${plan.unmatched.join(' | ')}\n`);
+        io.out(`${bothOnOneLine('cli.ignoredColumns')}: ${plan.unmatched.join(' | ')}\n`);
       }
       io.out(
-        `${flags.dryRun ? 'Dry run / تجربة دون حفظ: ' : ''}created ${counts.created}, updated ${counts.updated}, unchanged ${counts.unchanged}, regions created ${counts.regionsCreated}, clusters created ${counts.clustersCreated}${plan.errors.length ? `, invalid rows skipped ${plan.errors.length}` : ''}\n`,
+        `${flags.dryRun ? `${bothOnOneLine('cli.dryRun')}: ` : ''}created ${counts.created}, updated ${counts.updated}, unchanged ${counts.unchanged}, regions created ${counts.regionsCreated}, clusters created ${counts.clustersCreated}${plan.errors.length ? `, invalid rows skipped ${plan.errors.length}` : ''}\n`,
       );
     }
     return EXIT.ok;
@@ -107,15 +104,11 @@ export function importCommand(flags: ImportFlags, io: CliIo): Promise<number> {
 
 function language(value: string | undefined): Lang {
   if (value === 'ar' || value === 'en') return value;
-  throw new AppError('INVALID_INPUT', { ar: 'اللغة ar أو en.', en: 'The language is ar or en.' });
+  throw new AppError('INVALID_INPUT', bilingual('errors.badLanguage'));
 }
 
 function requireOut(out: string | undefined): string {
-  if (!out)
-    throw new AppError('INVALID_INPUT', {
-      ar: 'حدد ملف الإخراج بالخيار --out.',
-      en: 'Give the output file with --out.',
-    });
+  if (!out) throw new AppError('INVALID_INPUT', bilingual('errors.needOut'));
   return out;
 }
 

@@ -11,6 +11,8 @@ import { statsOfFile } from '../db/backup-store';
 import type { CliIo } from './cli';
 import { withPortfolio } from './cli-exchange';
 import type { PortfolioStats } from '../db/core/results';
+import { bilingual } from '../db/core/messages';
+import { bothOnOneLine } from '../db/core/messages';
 
 /** What a portfolio holds, in one line of the CLI's output. */
 export const statsLine = (s: PortfolioStats): string =>
@@ -21,20 +23,17 @@ const counts = (file: string): string => statsLine(statsOfFile(file));
 export function checkFileCommand(file: string, json: boolean, io: CliIo): number {
   const result = checkPortfolioFile(file);
   if (json) io.out(`${JSON.stringify({ file, ...result })}\n`);
-  else if (result.ok) io.out(`${file}: سليم / sound (schema ${result.version})\n`);
-  else io.out(`${file}: تالف / damaged\n${result.problems.map((p) => `  ${p}`).join('\n')}\n`);
+  else if (result.ok) io.out(`${file}: ${bothOnOneLine('cli.sound', { version: result.version })}\n`);
+  else io.out(`${file}: ${bothOnOneLine('cli.damaged')}\n${result.problems.map((p) => `  ${p}`).join('\n')}\n`);
   return result.ok ? 0 : 1;
 }
 
 export async function backupCommand(flags: { db: string; out?: string; force: boolean }, io: CliIo): Promise<number> {
   const out = flags.out;
   if (!out) {
-    throw new AppError('INVALID_INPUT', {
-      ar: 'حدد ملف النسخة بالخيار --out.',
-      en: 'Give the copy to write with --out.',
-    });
+    throw new AppError('INVALID_INPUT', bilingual('errors.needCopyOut'));
   }
-  checkCopyTarget(out, flags.db, flags.force, { ar: 'استخدم --force لاستبداله.', en: 'use --force to replace it.' });
+  checkCopyTarget(out, flags.db, flags.force, bilingual('errors.useForce'));
   await withPortfolio(flags.db, (db) => backupTo(db, out));
   io.out(`${out}: ${counts(out)}\n`);
   return 0;
@@ -42,12 +41,9 @@ export async function backupCommand(flags: { db: string; out?: string; force: bo
 
 export async function restoreCommand(flags: { db: string; from?: string }, io: CliIo): Promise<number> {
   if (!flags.from) {
-    throw new AppError('INVALID_INPUT', {
-      ar: 'حدد النسخة المراد استعادتها بالخيار --from.',
-      en: 'Give the copy to restore with --from.',
-    });
+    throw new AppError('INVALID_INPUT', bilingual('errors.needFrom'));
   }
   const { backup } = await restoreFrom(flags.db, flags.from);
-  io.out(`${flags.db}: ${counts(flags.db)}\n(النسخة السابقة محفوظة في / the previous state is kept in ${backup})\n`);
+  io.out(`${flags.db}: ${counts(flags.db)}\n(${bothOnOneLine('cli.previousKept')} ${backup})\n`);
   return 0;
 }

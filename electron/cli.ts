@@ -12,6 +12,7 @@ import { AXIS_IDS } from '../db/core/axes';
 import { open, type Db } from '../db/connection';
 import { resolveRegionScope } from '../db/queries/scope';
 import { AppError } from '../db/core/errors';
+import { bilingual, bothOnOneLine, type MessageKey, type MessageVars } from '../db/core/messages';
 import { dispatch, toApiError } from './api/dispatch';
 import { exportCommand, importCommand, templateCommand, withPortfolio } from './cli-exchange';
 import { backupCommand, checkFileCommand, restoreCommand, statsLine } from './cli-file';
@@ -36,8 +37,8 @@ const USAGE = `Usage / الاستخدام:
   cli restore  --db FILE --from COPY          restore, keeping a backup first / استعادة نسخة`;
 
 class UsageError extends AppError {
-  constructor(ar: string, en: string) {
-    super('INVALID_INPUT', { ar, en });
+  constructor(key: MessageKey, vars?: MessageVars) {
+    super('INVALID_INPUT', bilingual(key, vars));
   }
 }
 
@@ -48,7 +49,7 @@ async function call<N extends OperationName>(db: Db, name: N, input?: unknown): 
 }
 
 function requireDb(values: { db?: string }): string {
-  if (!values.db) throw new UsageError('حدد ملف المحفظة بالخيار --db.', 'Give the portfolio file with --db.');
+  if (!values.db) throw new UsageError('errors.needDb');
   return values.db;
 }
 
@@ -57,10 +58,7 @@ async function init(file: string, demo: boolean, force: boolean, io: CliIo): Pro
     if (force) {
       for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
     } else if (!isEmptyPortfolio(file)) {
-      throw new AppError('FILE_EXISTS', {
-        ar: `الملف ${file} موجود وبه بيانات؛ استخدم --force لاستبداله.`,
-        en: `${file} already exists and holds data; use --force to replace it.`,
-      });
+      throw new AppError('FILE_EXISTS', bilingual('errors.portfolioExists', { file }));
     }
   }
   const db = open(file);
@@ -144,7 +142,7 @@ async function check(file: string, flags: { json: boolean; region?: string }, io
       return;
     }
     for (const f of out) io.out(`${f.rule} | ${f.region} | ${f.cluster ?? '—'} | ${f.message.ar} / ${f.message.en}\n`);
-    io.out(`${out.length} ملاحظة / finding(s)\n`);
+    io.out(`${out.length} ${bothOnOneLine('cli.findings')}\n`);
   });
 }
 
@@ -177,7 +175,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       strict: true,
     });
     if (command !== 'import' && positionals.length > 0) {
-      throw new UsageError(`معامل غير متوقع: ${positionals[0]}`, `Unexpected argument: ${positionals[0]}`);
+      throw new UsageError('errors.unexpectedArgument', { arg: positionals[0]! });
     }
     switch (command) {
       case 'init':
@@ -191,7 +189,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case 'import': {
         if (positionals.length !== 1) {
-          throw new UsageError('حدد مصنفًا واحدًا للاستيراد.', 'Give exactly one workbook to import.');
+          throw new UsageError('errors.oneWorkbook');
         }
         return await importCommand(
           {
@@ -219,7 +217,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'restore':
         return await restoreCommand({ db: requireDb(values), from: values.from }, io);
       default:
-        throw new UsageError(`أمر غير معروف: ${command}`, `Unknown command: ${command}`);
+        throw new UsageError('errors.unknownCommand', { command });
     }
   } catch (e) {
     const usage = (e instanceof AppError && e.code === 'INVALID_INPUT' && e instanceof UsageError) || isArgsError(e);
@@ -248,7 +246,7 @@ const isArgsError = (e: unknown): boolean => {
 export function errorLine(e: unknown): string {
   if (e instanceof AppError) return `${e.bilingual.ar} / ${e.bilingual.en}`;
   if (isArgsError(e)) {
-    return `خيارات غير صالحة، انظر --help / Invalid options: ${(e as Error).message}`;
+    return bothOnOneLine('cli.badOptions', { message: (e as Error).message });
   }
   const { message, details } = toApiError(e);
   const reason = (details as { reason?: string } | undefined)?.reason;

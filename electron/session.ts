@@ -17,11 +17,12 @@ import {
 } from '../db/backup';
 import { backupsDir, describeBackup, listBackups, scanBackups, statsOfFile } from '../db/backup-store';
 import { type Db, open, type OpenOptions } from '../db/connection';
-import { AppError, type Bilingual, ltr } from '../db/core/errors';
+import { AppError, type Bilingual } from '../db/core/errors';
 import { recoveryOffer } from '../db/recovery';
 import { sweepPartials } from '../db/safe-file';
 import { toApiError } from './api/dispatch-errors';
 import type { BackupInfo, FileState, PortfolioStats } from '../db/core/results';
+import { bilingual } from '../db/core/messages';
 
 export type FilePurpose = 'open' | 'create' | 'copy';
 /** A native file dialog (Electron's); the web host has none, and the page asks for a path instead. */
@@ -61,10 +62,7 @@ export class PortfolioSession {
   /** The open database, or the refusal every operation but recovery meets on a damaged file. */
   requireDb(): Db {
     if (this.current) return this.current;
-    throw new AppError('NO_PORTFOLIO', {
-      ar: 'لا توجد محفظة مفتوحة: الملف تالف. استعد نسخة احتياطية أو افتح ملفًا آخر من الإعدادات.',
-      en: 'No portfolio is open: the file is damaged. Restore a backup or open another file in Settings.',
-    });
+    throw new AppError('NO_PORTFOLIO', bilingual('errors.damagedNoPortfolio'));
   }
 
   /** At program start: the given file, made if it does not exist yet; a damaged one is not fatal. */
@@ -100,10 +98,7 @@ export class PortfolioSession {
     } catch (e) {
       // The file is open and sound; only its backup failed (a full USB stick): say so.
       const reason = toApiError(e).message;
-      warning = {
-        ar: `فُتح الملف، لكن تعذر أخذ نسخته الاحتياطية اليومية في ${ltr(backupsDir(file))}: ${reason.ar}`,
-        en: `The file is open, but its daily backup could not be taken in ${backupsDir(file)}: ${reason.en}`,
-      };
+      warning = bilingual('errors.dailyBackupFailed', { file: backupsDir(file), reason });
     }
     this.switchTo(file, opened.db);
     this.upgradeBackup = opened.upgradeBackup ?? null;
@@ -116,10 +111,7 @@ export class PortfolioSession {
   async create(path: string): Promise<FileState> {
     const file = portfolioPath(path);
     if (existsSync(file)) {
-      throw new AppError('FILE_EXISTS', {
-        ar: `الملف ${ltr(file)} موجود؛ اختر «فتح» لفتحه أو اسمًا آخر لملف جديد.`,
-        en: `${file} already exists; choose Open to open it, or another name for a new file.`,
-      });
+      throw new AppError('FILE_EXISTS', bilingual('errors.fileExistsChooseOpen', { file }));
     }
     mkdirSync(dirname(file), { recursive: true });
     this.switchTo(file, open(file, this.options.open));
@@ -131,10 +123,7 @@ export class PortfolioSession {
   async saveCopy(path: string, force = false): Promise<{ path: string; stats: PortfolioStats }> {
     const db = this.requireDb();
     const target = portfolioPath(path);
-    checkCopyTarget(target, this.file, force, {
-      ar: 'اختر اسمًا آخر أو وافق على استبداله.',
-      en: 'choose another name or agree to replace it.',
-    });
+    checkCopyTarget(target, this.file, force, bilingual('errors.chooseOtherName'));
     mkdirSync(dirname(target), { recursive: true });
     await backupTo(db, target);
     return { path: target, stats: statsOfFile(target, this.options.open?.nativeBinding) };
@@ -166,10 +155,7 @@ export class PortfolioSession {
   /** Puts a good backup in the place of the damaged file (which is kept aside, untouched). */
   async recover(from: string): Promise<FileState> {
     if (!this.damage) {
-      throw new AppError('CONFLICT', {
-        ar: 'الملف المفتوح سليم؛ استخدم الاستعادة من النسخ الاحتياطية.',
-        en: 'The open file is sound; use restore from the backups instead.',
-      });
+      throw new AppError('CONFLICT', bilingual('errors.openFileSound'));
     }
     await recoverFrom(this.file, resolve(from), this.now());
     this.current = open(this.file, this.options.open);
@@ -243,10 +229,7 @@ function portfolioPath(path: string): string {
   const file = resolve(path);
   if (extname(file) === '') return file + EXT;
   if (extname(file).toLowerCase() !== EXT) {
-    throw new AppError('INVALID_INPUT', {
-      ar: `ملفات المحفظة تنتهي بـ ${EXT}: ${ltr(file)}`,
-      en: `Portfolio files end in ${EXT}: ${file}`,
-    });
+    throw new AppError('INVALID_INPUT', bilingual('errors.badExtension', { EXT, file }));
   }
   return file;
 }

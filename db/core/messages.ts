@@ -16,19 +16,31 @@ type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
 export type MessageKey = Leaves<Messages>;
-export type MessageVars = Record<string, string | number>;
+/** A value put into a message: the same in both languages, or its own in each (a name, a phrase). */
+export type MessageVars = Record<string, string | number | Bilingual>;
 
-/** A template's `{{name}}` placeholders filled in; a missing value leaves nothing. */
-export function fill(template: string, vars: MessageVars = {}): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''));
+/**
+ * A template's `{{name}}` placeholders filled in, each value in the template's language; a
+ * missing value leaves nothing. Paths inside Arabic templates stand between U+2066 and U+2069
+ * (left-to-right isolation), so their slashes stay in place.
+ */
+export function fill(template: string, vars: MessageVars = {}, lang: Lang = 'en'): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => {
+    const v = vars[k];
+    return v === undefined ? '' : typeof v === 'object' ? v[lang] : String(v);
+  });
 }
 
 /** One message in one language. */
 export function text(lang: Lang, key: MessageKey, vars?: MessageVars): string {
   let node: unknown = MESSAGES[lang];
   for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
-  return fill(node as string, vars);
+  return fill(node as string, vars, lang);
 }
+
+/** One message in both languages on one line, Arabic first, as the command line prints it. */
+export const bothOnOneLine = (key: MessageKey, vars?: MessageVars): string =>
+  `${text('ar', key, vars)} / ${text('en', key, vars)}`;
 
 /** One message in both languages, as errors and findings carry it. */
 export const bilingual = (key: MessageKey, vars?: MessageVars): Bilingual => ({

@@ -12,6 +12,7 @@ import { RULES, type RuleId, type Settings } from '../core/model';
 import { type ClusterSums, clusterSums, LATEST_VALUE, regionWideSums } from './matrix';
 import { periodEnd } from '../core/period';
 import type { Finding, FindingKind } from '../core/results';
+import { bilingual } from '../core/messages';
 
 export { RULES, type RuleId };
 
@@ -26,8 +27,9 @@ export interface HealthOptions {
 /** An indicator may lag its straight-line path by this share of the way before it is flagged. */
 export const INDICATOR_TOLERANCE = 0.05;
 
-const axisAr = (n: number) => `المحور ${n} «${AXES[n - 1]!.shortAr}»`;
-const axisEn = (n: number) => `axis ${n} "${AXES[n - 1]!.shortEn}"`;
+/** An axis as a finding names it: its number and short name, in each language. */
+const axisRef = (n: number): Bilingual =>
+  bilingual('findings.axisRef', { n, name: { ar: AXES[n - 1]!.shortAr, en: AXES[n - 1]!.shortEn } });
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 interface ClusterRow {
@@ -125,37 +127,61 @@ export function getFindings(db: Db, options: HealthOptions = {}): Finding[] {
     if (wanted.has('R1')) {
       for (const a of AXES) {
         if (live[a.id - 1]! > 0) continue;
-        atCluster(c, 'R1', 'axis_gap', a.id, {
-          ar: `لا توجد مبادرة على ${axisAr(a.id)} في تجمع «${c.name_ar}» المختار للتطوير، وغياب أحد المحاور قد يؤثر سلبًا على تنمية القطاع.`,
-          en: `The cluster "${en}", selected for development, has no initiative on ${axisEn(a.id)}; the absence of one axis may harm the sector's development.`,
-        });
+        atCluster(
+          c,
+          'R1',
+          'axis_gap',
+          a.id,
+          bilingual('findings.axisGap', {
+            axis: axisRef(a.id),
+            name: { ar: c.name_ar, en: en },
+          }),
+        );
       }
     }
     if (wanted.has('R4')) {
       const missing = [
-        c.qm_customer_status !== 'achieved' && { ar: 'دراسة احتياجات العملاء', en: 'customer needs studied' },
-        c.qm_quality_status !== 'achieved' && { ar: 'توكيد الجودة', en: 'quality assurance' },
-        c.qm_brand_status !== 'achieved' && { ar: 'علامة تجارية محلية معتمدة', en: 'a certified local brand' },
+        c.qm_customer_status !== 'achieved' && bilingual('findings.qmCustomer'),
+        c.qm_quality_status !== 'achieved' && bilingual('findings.qmQuality'),
+        c.qm_brand_status !== 'achieved' && bilingual('findings.qmBrand'),
       ].filter((x): x is Bilingual => Boolean(x));
       if (missing.length > 0) {
-        atCluster(c, 'R4', 'quality_marketing', null, {
-          ar: `لم يستكمل تجمع «${c.name_ar}» عناصر التسويق للجودة: ${missing.map((m) => m.ar).join('، ')}.`,
-          en: `The cluster "${en}" lacks quality-marketing elements: ${missing.map((m) => m.en).join(', ')}.`,
-        });
+        atCluster(
+          c,
+          'R4',
+          'quality_marketing',
+          null,
+          bilingual('findings.qualityMarketing', {
+            name: { ar: c.name_ar, en: en },
+            missing: { ar: missing.map((m) => m.ar).join('، '), en: missing.map((m) => m.en).join(', ') },
+          }),
+        );
       }
     }
     if (wanted.has('R5')) {
       if (c.formality === 'informal' && !live[6]) {
-        atCluster(c, 'R5', 'informal_no_axis7', 7, {
-          ar: `تجمع «${c.name_ar}» إنتاجه غير منظم ولا توجد له مبادرة على ${axisAr(7)} لنقله إلى القطاع المنظم.`,
-          en: `The cluster "${en}" produces informally and has no initiative on ${axisEn(7)} to move it into the organised sector.`,
-        });
+        atCluster(
+          c,
+          'R5',
+          'informal_no_axis7',
+          7,
+          bilingual('findings.informalNoAxis7', {
+            name: { ar: c.name_ar, en: en },
+            axis: axisRef(7),
+          }),
+        );
       }
       if (c.heritage && !live[5]) {
-        atCluster(c, 'R5', 'heritage_no_axis6', 6, {
-          ar: `تجمع «${c.name_ar}» من الحرف التراثية ولا توجد له مبادرة على ${axisAr(6)} لتوثيق تقنياته وتطويرها.`,
-          en: `The cluster "${en}" is a heritage craft and has no initiative on ${axisEn(6)} to document and develop its techniques.`,
-        });
+        atCluster(
+          c,
+          'R5',
+          'heritage_no_axis6',
+          6,
+          bilingual('findings.heritageNoAxis6', {
+            name: { ar: c.name_ar, en: en },
+            axis: axisRef(6),
+          }),
+        );
       }
     }
   }
@@ -204,10 +230,7 @@ function concentration(
     const index = shares.reduce((s, x) => s + x * x, 0);
     if (index <= threshold) continue;
     const top = shares.indexOf(Math.max(...shares)) + 1;
-    const of =
-      basis === 'budget'
-        ? { ar: 'من ميزانيتها', en: 'of its budget' }
-        : { ar: 'من مبادراتها', en: 'of its initiatives' };
+    const of = basis === 'budget' ? bilingual('findings.ofBudget') : bilingual('findings.ofInitiatives');
     findings.push({
       rule: 'R2',
       kind: 'concentration',
@@ -221,10 +244,14 @@ function concentration(
       initiativeId: null,
       initiativeCode: null,
       initiativeTitle: null,
-      message: {
-        ar: `محفظة إقليم «${r.name_ar}» مركزة على محاور قليلة: مؤشر التركز ${index.toFixed(2)} (الحد ${threshold.toFixed(2)})، و${axisAr(top)} وحده يستحوذ على ${pct(shares[top - 1]!)} ${of.ar}.`,
-        en: `The portfolio of region "${r.name_en || r.name_ar}" is concentrated on few axes: concentration index ${index.toFixed(2)} (limit ${threshold.toFixed(2)}); ${axisEn(top)} alone takes ${pct(shares[top - 1]!)} ${of.en}.`,
-      },
+      message: bilingual('findings.concentration', {
+        name: { ar: r.name_ar, en: r.name_en || r.name_ar },
+        index: index.toFixed(2),
+        limit: threshold.toFixed(2),
+        axis: axisRef(top),
+        pct: pct(shares[top - 1]!),
+        of,
+      }),
     });
   }
 }
@@ -267,10 +294,7 @@ function initiativeRules(
        ORDER BY i.code`,
     ).all() as InitiativeRow[];
     for (const i of rows) {
-      at(i, 'R3', 'enterprises_marketing', {
-        ar: `المبادرة ${i.code} تترك التسويق والمبيعات للمشروعات الصغيرة ومتناهية الصغر نفسها؛ ينصح الخبراء بأن تتولاها جهة أخرى لتتفرغ المشروعات للإنتاج بجودة عالية.`,
-        en: `Initiative ${i.code} leaves marketing and sales to the small and micro enterprises themselves; the experts advise another body so they can focus on quality production.`,
-      });
+      at(i, 'R3', 'enterprises_marketing', bilingual('findings.enterprisesMarketing', { code: i.code }));
     }
   }
   if (!wanted.has('R6')) return;
@@ -282,10 +306,7 @@ function initiativeRules(
      ORDER BY i.end_date, i.code`,
   ).all(today) as (InitiativeRow & { end_date: string })[];
   for (const i of overdue) {
-    at(i, 'R6', 'overdue', {
-      ar: `المبادرة ${i.code} تجاوزت تاريخ انتهائها ${i.end_date} ولم تكتمل.`,
-      en: `Initiative ${i.code} is past its end date ${i.end_date} and not completed.`,
-    });
+    at(i, 'R6', 'overdue', bilingual('findings.overdue', { code: i.code, date: i.end_date }));
   }
   // One formatter for all: building Intl's per call costs more than the rest of a finding.
   const amount = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits });
@@ -297,10 +318,12 @@ function initiativeRules(
   ).all() as (InitiativeRow & { spent: number; planned_budget: number })[];
   for (const i of over) {
     const share = i.planned_budget > 0 ? ` (${pct(i.spent / i.planned_budget)})` : '';
-    at(i, 'R6', 'over_budget', {
-      ar: `المنصرف على المبادرة ${i.code} (${money(i.spent)}) يتجاوز ميزانيتها المخططة (${money(i.planned_budget)})${share}.`,
-      en: `Spending on initiative ${i.code} (${money(i.spent)}) is over its planned budget (${money(i.planned_budget)})${share}.`,
-    });
+    at(
+      i,
+      'R6',
+      'over_budget',
+      bilingual('findings.overBudget', { code: i.code, spent: money(i.spent), budget: money(i.planned_budget), share }),
+    );
   }
 
   // The latest actual value of each indicator against the straight line from baseline at the
@@ -334,9 +357,18 @@ function initiativeRules(
     if (done >= path - INDICATOR_TOLERANCE) continue;
     const expected = i.baseline + (i.target - i.baseline) * path;
     const n = (x: number) => figure.format(x);
-    at(i, 'R6', 'indicator_behind', {
-      ar: `المؤشر «${i.indicator}» في المبادرة ${i.code}: القيمة الفعلية ${n(i.value)} في ${i.period} دون المسار إلى المستهدف (المتوقع ${n(expected)} والمستهدف ${n(i.target)}).`,
-      en: `Indicator "${i.indicator}" of initiative ${i.code}: the actual ${n(i.value)} in ${i.period} is behind its path to target (expected ${n(expected)}, target ${n(i.target)}).`,
-    });
+    at(
+      i,
+      'R6',
+      'indicator_behind',
+      bilingual('findings.indicatorBehind', {
+        indicator: i.indicator,
+        code: i.code,
+        value: n(i.value),
+        period: i.period,
+        expected: n(expected),
+        target: n(i.target),
+      }),
+    );
   }
 }

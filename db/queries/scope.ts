@@ -3,6 +3,7 @@ import { AppError } from '../core/errors';
 import { normalizeArabic } from '../core/normalize';
 import { listRegions } from '../repos/regions';
 import { withGovernorates } from '../core/region-tree';
+import { bilingual } from '../core/messages';
 
 export { withGovernorates };
 
@@ -24,7 +25,7 @@ export function resolveRegionScope(db: Db, name: string | undefined): RegionScop
   const wanted = normalizeArabic(name);
   const region = regions.find((r) => [r.code, r.nameAr, r.nameEn].some((n) => n && normalizeArabic(n) === wanted));
   if (!region) {
-    throw new AppError('NOT_FOUND', { ar: `لا يوجد إقليم باسم «${name}».`, en: `There is no region named "${name}".` });
+    throw new AppError('NOT_FOUND', bilingual('errors.noRegionNamed', { name }));
   }
   return { ids: withGovernorates(regions, region.id), label: region.nameAr, id: region.id };
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../connection';
 import { stmt } from '../stmt';
 import { AppError, ENTITY_NAMES, notFound, type EntityName } from '../core/errors';
+import { bilingual } from '../core/messages';
 
 /** Refuses to delete a record that others still point to, naming what and how many. */
 export function assertUnused(
@@ -16,10 +17,7 @@ export function assertUnused(
       const dep = ENTITY_NAMES[d.entity];
       throw new AppError(
         'IN_USE',
-        {
-          ar: `لا يمكن حذف ${what.ar} لأنه مرتبط بعدد ${n} من السجلات (${dep.ar}). احذفها أو انقلها أولًا.`,
-          en: `This ${what.en.toLowerCase()} cannot be deleted: ${n} record(s) of type "${dep.en}" still refer to it. Delete or move them first.`,
-        },
+        bilingual('errors.inUseBy', { what: { ar: what.ar, en: what.en.toLowerCase() }, n, dep }),
         { dependents: d.entity, count: n },
       );
     }

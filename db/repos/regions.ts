@@ -6,6 +6,7 @@ import { type Region, RegionCreate, RegionUpdate } from '../core/model';
 import type { WriteContext } from './audit';
 import { assertExists, assertUnused } from './guards';
 import { defineTable } from './table';
+import { bilingual } from '../core/messages';
 
 export const regionsTable = defineTable<Region>({
   table: 'regions',
@@ -43,13 +44,7 @@ function assertNoCycle(db: Db, id: string, parentId: string): void {
        SELECT count(*) AS hit FROM up WHERE id = ?`,
   ).get(parentId, id) as { hit: number };
   if (hit > 0) {
-    throw invalid(
-      {
-        ar: 'لا يمكن أن يكون الإقليم تابعًا لنفسه أو لإحدى محافظاته.',
-        en: 'A region cannot be placed under itself or one of its own governorates.',
-      },
-      { field: 'parentId' },
-    );
+    throw invalid(bilingual('errors.placeUnderItself'), { field: 'parentId' });
   }
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '../connection';
 import { stmt, tx } from '../stmt';
 import { AppError, ENTITY_NAMES, notFound, type EntityName } from '../core/errors';
 import { recordAudit, type WriteContext } from './audit';
+import { bilingual } from '../core/messages';
 
 type Row = Record<string, unknown>;
 
@@ -57,15 +58,6 @@ export interface Table<T extends { id: string }> {
   remove(db: Db, ctx: WriteContext, id: string): T;
   nextCode(db: Db): string;
 }
-
-/** "for another …" in Arabic: the noun without its article, with the preposition joined to it. */
-const ANOTHER: Record<EntityName, string> = {
-  region: 'لإقليم آخر',
-  sector: 'لقطاع آخر',
-  cluster: 'لتجمع إنتاجي آخر',
-  initiative: 'لمبادرة أخرى',
-  indicator: 'لمؤشر آخر',
-};
 
 /** The last generated code number per connection and table (see nextCode). */
 const lastNumber = new WeakMap<Db, Map<string, number>>();
@@ -184,8 +176,6 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
    * changes nothing, and the caller's transaction stays usable.
    */
   const codeTaken = (e: unknown, code: unknown): never => {
-    const what = ENTITY_NAMES[spec.entity];
-    const another = ANOTHER[spec.entity];
     if (
       e instanceof Error &&
       (e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
@@ -193,10 +183,7 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
     ) {
       throw new AppError(
         'CONFLICT',
-        {
-          ar: `الرمز «${String(code)}» مستخدم بالفعل ${another}.`,
-          en: `The code "${String(code)}" is already used by another ${what.en.toLowerCase()}.`,
-        },
+        bilingual('errors.codeTaken', { code: String(code), another: bilingual(`another.${spec.entity}`) }),
         { field: 'code', code },
       );
     }

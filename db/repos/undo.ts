@@ -16,6 +16,7 @@ import { regionsTable } from './regions';
 import { sectorsTable } from './sectors';
 import { getSettings } from './settings';
 import type { ChangeSummary } from '../core/results';
+import { bilingual } from '../core/messages';
 
 /** How the audit names a journaled table's records, and how to read one as the screens see it. */
 const ENTITIES: Partial<Record<JournaledTable, { entity: string; find(db: Db, id: string): unknown }>> = {
@@ -52,7 +53,7 @@ export function lastChange(db: Db): ChangeSummary | null {
 export function undoLast(db: Db, ctx: WriteContext): ChangeSummary {
   const change = lastChange(db);
   if (!change) {
-    throw new AppError('NOT_FOUND', { ar: 'لا يوجد تغيير للتراجع عنه.', en: 'There is no change to undo.' });
+    throw new AppError('NOT_FOUND', bilingual('errors.nothingToUndo'));
   }
   // Planning drafts are kept apart from the portfolio's records: adding or dropping one since
   // cannot be undone along with the change, nor does it stand in its way.
@@ -62,14 +63,7 @@ export function undoLast(db: Db, ctx: WriteContext): ChangeSummary {
      WHERE change_id IS NULL AND entity <> 'plan_draft' AND id > (SELECT audit_to FROM changes WHERE id = ?)`,
   ).get(change.id) as { n: number };
   if (later.n > 0) {
-    throw new AppError(
-      'CONFLICT',
-      {
-        ar: 'لا يمكن التراجع عن آخر تغيير: أُجريت بعده تغييرات من الاستيراد أو الاستعادة أو سطر الأوامر.',
-        en: 'The last change cannot be undone: changes were made after it by an import, a restore or the command line.',
-      },
-      { changeId: change.id },
-    );
+    throw new AppError('CONFLICT', bilingual('errors.undoBlocked'), { changeId: change.id });
   }
   const rows = stmt(db, 'SELECT tbl, op, pk, old FROM change_rows WHERE change_id = ? ORDER BY seq DESC').all(
     change.id,

@@ -7,6 +7,7 @@ import { type ApiResult, contract, isOperationName } from '../../db/core/contrac
 import { toApiError } from './dispatch-errors';
 import { handlers } from './handlers';
 import type { ApiError } from '../../db/core/results';
+import { bilingual } from '../../db/core/messages';
 
 export { toApiError };
 
@@ -39,10 +40,7 @@ export async function dispatch(ctx: DispatchContext, name: unknown, input: unkno
   if (!isOperationName(name)) {
     return fail({
       code: 'UNKNOWN_OPERATION',
-      message: {
-        ar: `عملية غير معروفة: ${String(name).slice(0, 80)}`,
-        en: `Unknown operation: ${String(name).slice(0, 80)}`,
-      },
+      message: bilingual('errors.unknownOperation', { name: String(name).slice(0, 80) }),
     });
   }
   const parsed = contract[name].input.safeParse(input);
@@ -69,10 +67,7 @@ function invalidInput(error: z.ZodError): ApiError {
   const fields = [...new Set(issues.map((i) => i.path || '—'))].join('، ');
   return {
     code: 'INVALID_INPUT',
-    message: {
-      ar: `بيانات غير صالحة في: ${fields}`,
-      en: `Invalid data in: ${fields.replace(/، /g, ', ')}`,
-    },
+    message: bilingual('errors.invalidData', { fields: { ar: fields, en: fields.replace(/، /g, ', ') } }),
     details: { issues },
   };
 }

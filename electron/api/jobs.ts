@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { toApiError } from './dispatch-errors';
 import type { JobView } from '../../db/core/results';
+import { bilingual } from '../../db/core/messages';
 
 interface Job extends JobView {
   controller: AbortController;
@@ -51,7 +52,7 @@ export function cancelJob(id: string): JobView | undefined {
     job.state = 'cancelled';
     job.error = {
       code: 'CANCELLED',
-      message: { ar: 'أُلغيت العملية ولم يتغير شيء.', en: 'The operation was cancelled; nothing changed.' },
+      message: bilingual('errors.cancelled'),
     };
     job.finishedAt = Date.now();
   }

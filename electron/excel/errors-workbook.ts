@@ -4,7 +4,7 @@
  */
 import type * as ExcelJS from 'exceljs';
 import Excel from './exceljs';
-import type { Lang } from './labels';
+import { type Lang, MESSAGES } from './labels';
 import type { RowError } from '../../db/core/results';
 
 const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
@@ -28,7 +28,7 @@ export async function writeErrorWorkbook(
   });
   const reasonColumn = Math.max(ws.columnCount, header.cellCount) + 1;
   const title = header.getCell(reasonColumn);
-  title.value = lang === 'ar' ? 'سبب الخطأ' : 'Reason';
+  title.value = MESSAGES[lang].report.errorReason;
   title.font = { bold: true, color: { argb: 'FF9C0006' } };
   const reasons = new Map<number, string[]>();
   for (const e of errors) {

@@ -22,6 +22,7 @@ import { writeMatrixWorkbook } from './matrix-sheet';
 import { writeReport } from './report';
 import { writeTemplate } from './template';
 import type { FilePayload, Finding, ImportResult, MatrixFilter, PreviewSummary } from '../../db/core/results';
+import { bilingual } from '../../db/core/messages';
 
 /**
  * Uploaded workbooks and exports on their way to the page: in a folder of this process's own,
@@ -68,10 +69,7 @@ export function discardPreview(id: string): void {
 function takePreview(id: string) {
   const p = previews.get(id);
   if (!p) {
-    throw new AppError('NOT_FOUND', {
-      ar: 'انتهت صلاحية المعاينة؛ اختر الملف وأعد المعاينة.',
-      en: 'The preview has expired; choose the file and preview it again.',
-    });
+    throw new AppError('NOT_FOUND', bilingual('errors.previewExpired'));
   }
   return p;
 }
@@ -134,20 +132,12 @@ export async function commitPreview(db: Db, previewId: string, skipInvalid: bool
   if (p.portfolio !== db.name) {
     // Another portfolio file was opened since: its regions and clusters are not the ones planned.
     discardPreview(previewId);
-    throw new AppError('CONFLICT', {
-      ar: 'أُعدت هذه المعاينة لملف محفظة آخر؛ اختر المصنف وأعد المعاينة.',
-      en: 'This preview was made for another portfolio file; choose the workbook and preview it again.',
-    });
+    throw new AppError('CONFLICT', bilingual('errors.previewOtherFile'));
   }
   if (p.plan.errors.length > 0 && !skipInvalid) {
-    throw new AppError(
-      'INVALID_INPUT',
-      {
-        ar: `في المصنف ${p.plan.errors.length} خطأ؛ صححها أو اختر تخطي الصفوف غير الصالحة.`,
-        en: `The workbook has ${p.plan.errors.length} error(s); fix them or choose to skip invalid rows.`,
-      },
-      { errors: p.plan.errors.length },
-    );
+    throw new AppError('INVALID_INPUT', bilingual('errors.previewHasErrors', { count: p.plan.errors.length }), {
+      errors: p.plan.errors.length,
+    });
   }
   const result = await commitImport(db, p.plan, { fileName: p.fileName, sha256: p.sha256 });
   discardPreview(previewId);
@@ -182,7 +172,7 @@ export function startExport(db: Db, input: { lang: Lang; regionId?: string }): {
   return startJob('export.report', (signal, progress) =>
     asDownload(`${base}-${fileStamp()}.xlsx`, async (out) => {
       await writeReport(db, out, { lang: input.lang, region: region?.code, onProgress: progress });
-      if (signal.aborted) throw new AppError('CANCELLED', { ar: 'أُلغي التصدير.', en: 'The export was cancelled.' });
+      if (signal.aborted) throw new AppError('CANCELLED', bilingual('errors.exportCancelled'));
     }),
   );
 }

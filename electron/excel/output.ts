@@ -6,9 +6,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { backupsDir } from '../../db/backup-store';
-import { AppError, ltr } from '../../db/core/errors';
+import { AppError } from '../../db/core/errors';
 import { isSameFile, readHead } from '../../db/safe-file';
 import { checkWorkbookFile } from './import/zipcheck';
+import { bilingual, type MessageKey } from '../../db/core/messages';
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -27,7 +28,8 @@ function sameKind(file: string): boolean {
   return false;
 }
 
-const refuse = (ar: string, en: string, file: string): AppError => new AppError('CONFLICT', { ar, en }, { file });
+const refuse = (key: MessageKey, file: string): AppError =>
+  new AppError('CONFLICT', bilingual(key, { file }), { file });
 
 /**
  * Checks a target before anything is written; returns its full path. `force` allows replacing an
@@ -38,33 +40,18 @@ export function checkOutputTarget(target: string, options: { force?: boolean; po
   if (options.portfolio) {
     const p = resolve(options.portfolio);
     if (['', '-wal', '-shm', '-journal'].some((suffix) => isSameFile(p + suffix, file))) {
-      throw refuse(
-        `لا يُكتب التقرير فوق ملف المحفظة نفسه: ${ltr(file)}. اختر اسمًا آخر.`,
-        `A report is never written over the portfolio file itself: ${file}. Choose another name.`,
-        file,
-      );
+      throw refuse('errors.outputOverPortfolio', file);
     }
     if (isSameFile(dirname(file), backupsDir(p))) {
-      throw refuse(
-        `مجلد النسخ الاحتياطية للبرنامج وحده، فلا يُكتب فيه: ${ltr(file)}. اختر مكانًا آخر.`,
-        `The backups folder is the program's own; nothing is written into it: ${file}. Choose another place.`,
-        file,
-      );
+      throw refuse('errors.outputInBackups', file);
     }
   }
   if (!existsSync(file)) return file;
   if (!statSync(file).isFile() || !sameKind(file)) {
-    throw refuse(
-      `الملف ${ltr(file)} موجود وليس من نوع الملف المطلوب كتابته، فلن يُستبدل. اختر اسمًا آخر.`,
-      `${file} exists and is not the kind of file being written, so it will not be replaced. Choose another name.`,
-      file,
-    );
+    throw refuse('errors.outputOtherKind', file);
   }
   if (!options.force) {
-    throw new AppError('FILE_EXISTS', {
-      ar: `الملف ${ltr(file)} موجود؛ استخدم --force لاستبداله.`,
-      en: `${file} already exists; use --force to replace it.`,
-    });
+    throw new AppError('FILE_EXISTS', bilingual('errors.outputExists', { file }));
   }
   return file;
 }

@@ -19,6 +19,7 @@ import { aboutText, menuTemplate } from './menu';
 import { nativeBindingPath } from './native';
 import { APP_SCHEME, APP_START_URL, windowOptions } from './window';
 import { type FilePurpose, PortfolioSession } from '../session';
+import { bilingual } from '../../db/core/messages';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -179,7 +180,7 @@ function wireSecurity(): void {
 function wireApi(): void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame)) {
-      return { ok: false, error: { code: 'FORBIDDEN', message: { ar: 'مصدر غير موثوق.', en: 'Untrusted sender.' } } };
+      return { ok: false, error: { code: 'FORBIDDEN', message: bilingual('errors.untrustedSender') } };
     }
     const result = await dispatch(sessionContext(portfolio!, 'ui'), name, input);
     if (result.ok && isOperationName(name) && name === 'settings.update') {
@@ -194,7 +195,7 @@ function wireApi(): void {
 
 /** An error box in both languages: the menu's commands and a failed start have no page to show it. */
 function showError(message: Bilingual): void {
-  dialog.showErrorBox('تجمّع – Tajammu', `${message.ar}\n\n${message.en}`);
+  dialog.showErrorBox(`${MESSAGES.ar.app.name} – ${MESSAGES.en.app.name}`, `${message.ar}\n\n${message.en}`);
 }
 
 function fail(e: unknown): never {

@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { MESSAGES } from '../../db/core/messages';
 
 /** The app's own origin: pages are served from the custom protocol, never from file://. */
 export const APP_SCHEME = 'app';
@@ -16,7 +17,7 @@ export function windowOptions(preloadPath: string, language: 'ar' | 'en'): Brows
     minWidth: 960,
     minHeight: 600,
     show: false,
-    title: language === 'ar' ? 'تجمّع' : 'Tajammu',
+    title: MESSAGES[language].app.name,
     backgroundColor: '#f6f5f1',
     autoHideMenuBar: false,
     webPreferences: {

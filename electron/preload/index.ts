@@ -4,6 +4,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { INVOKE_CHANNEL, isOperationName } from '../../db/core/contract';
+import { bilingual } from '../../db/core/messages';
 
 contextBridge.exposeInMainWorld('api', {
   invoke(name: unknown, input: unknown): Promise<unknown> {
@@ -12,7 +13,7 @@ contextBridge.exposeInMainWorld('api', {
         ok: false,
         error: {
           code: 'UNKNOWN_OPERATION',
-          message: { ar: `عملية غير معروفة: ${String(name)}`, en: `Unknown operation: ${String(name)}` },
+          message: bilingual('errors.unknownOperation', { name: String(name) }),
         },
       });
     }

@@ -14,9 +14,9 @@ import {
 } from '../../excel/exchange';
 import { cancelJob, getJob } from '../jobs';
 import type { DomainHandlers } from './types';
+import { bilingual } from '../../../db/core/messages';
 
-const noJob = (id: string) =>
-  new AppError('NOT_FOUND', { ar: `لا توجد عملية بهذا الرقم (${id}).`, en: `No job with this id (${id}).` });
+const noJob = (id: string) => new AppError('NOT_FOUND', bilingual('errors.noJob', { id }));
 
 export const exchangeHandlers = {
   'exchange.export': (input, { db }) => startExport(db, input),

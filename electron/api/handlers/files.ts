@@ -2,14 +2,12 @@ import { AppError } from '../../../db/core/errors';
 import type { PortfolioSession } from '../../session';
 import type { DispatchContext } from '../dispatch';
 import type { DomainHandlers } from './types';
+import { bilingual } from '../../../db/core/messages';
 
 /** The file operations need the program's session; the CLI works on one file and has none. */
 function sessionOf(ctx: DispatchContext): PortfolioSession {
   if (ctx.session) return ctx.session;
-  throw new AppError('UNKNOWN_OPERATION', {
-    ar: 'هذه العملية متاحة في البرنامج فقط.',
-    en: 'This operation is only available in the program.',
-  });
+  throw new AppError('UNKNOWN_OPERATION', bilingual('errors.appOnly'));
 }
 
 export const fileHandlers = {

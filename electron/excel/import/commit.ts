@@ -11,6 +11,7 @@ import { stmt } from '../../../db/stmt';
 import type { WriteContext } from '../../../db/repos/audit';
 import { createCluster } from '../../../db/repos/clusters';
 import { AppError } from '../../../db/core/errors';
+import { bilingual } from '../../../db/core/messages';
 import { InitiativeFields } from '../../../db/core/model';
 import { createInitiative, initiativesTable, updateInitiative } from '../../../db/repos/initiatives';
 import { createRegion } from '../../../db/repos/regions';
@@ -81,13 +82,13 @@ function refuseStale(db: Db, plan: ImportPlan): void {
     if (!now || JSON.stringify(now) !== JSON.stringify(u.before)) stale.push(u.code);
   }
   if (stale.length === 0) return;
-  const shown = stale.slice(0, 10).join('، ') + (stale.length > 10 ? ' …' : '');
+  const more = stale.length > 10 ? ' …' : '';
   throw new AppError(
     'CONFLICT',
-    {
-      ar: `تغيّرت ${stale.length} من المبادرات التي تحدّثها هذه المعاينة بعد إعدادها (${shown})، فلم يُكتب شيء. أعد المعاينة لترى التغييرات على حالها الآن.`,
-      en: `${stale.length} of the initiatives this preview updates changed after it was made (${stale.slice(0, 10).join(', ')}${stale.length > 10 ? ' …' : ''}), so nothing was written. Preview again to see the changes against them as they are now.`,
-    },
+    bilingual('errors.staleUpdates', {
+      count: stale.length,
+      shown: { ar: stale.slice(0, 10).join('، ') + more, en: stale.slice(0, 10).join(', ') + more },
+    }),
     { stale },
   );
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { AppError } from '../../../db/core/errors';
 import { type Field, MAPPABLE_FIELDS } from '../../../db/core/register';
+import { bilingual } from '../../../db/core/messages';
 
 /**
  * A column mapping: header text as it stands in the workbook → field name, or null to ignore
@@ -10,14 +11,7 @@ export type Mapping = Record<string, Field | null>;
 
 export function parseMapping(value: unknown): Mapping {
   const bad = (detail: string) =>
-    new AppError(
-      'INVALID_INPUT',
-      {
-        ar: `ملف مطابقة الأعمدة غير صالح: ${detail}. الصيغة: {"عنوان العمود": "title"} أو null للتجاهل.`,
-        en: `The column mapping is not valid: ${detail}. Expected {"column header": "title"} or null to ignore.`,
-      },
-      { reason: 'bad_mapping' },
-    );
+    new AppError('INVALID_INPUT', bilingual('errors.badMapping', { detail }), { reason: 'bad_mapping' });
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw bad('not an object');
   const out: Mapping = Object.create(null) as Mapping;
   for (const [header, field] of Object.entries(value)) {
@@ -32,11 +26,7 @@ export function readMappingFile(file: string): Mapping {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
-    throw new AppError(
-      'INVALID_INPUT',
-      { ar: `تعذرت قراءة ملف المطابقة: ${file}`, en: `Could not read the mapping file: ${file}` },
-      { reason: 'bad_mapping' },
-    );
+    throw new AppError('INVALID_INPUT', bilingual('errors.mappingUnreadable', { file }), { reason: 'bad_mapping' });
   }
   return parseMapping(json);
 }

@@ -11,6 +11,7 @@ import type { Field } from './fields';
 import { normalizeHeader } from './headers';
 import type { ParsedRow, ParsedSheet, SheetHeader, WorkerInput, WorkerMessage } from './worker';
 import { checkWorkbookFile, REFUSALS } from './zipcheck';
+import { bilingual } from '../../../db/core/messages';
 
 export interface ReadOptions {
   /** Header text → field (or null to ignore), as the user corrected or saved it. */
@@ -29,11 +30,7 @@ export interface ReadOptions {
   allowUnmapped?: boolean;
 }
 
-export const CANCELLED = (): AppError =>
-  new AppError('CANCELLED', {
-    ar: 'أُلغيت العملية ولم يتغير شيء.',
-    en: 'The operation was cancelled; nothing changed.',
-  });
+export const CANCELLED = (): AppError => new AppError('CANCELLED', bilingual('errors.cancelled'));
 
 /**
  * The worker's entry: the bundled file in the app; under tsx and vitest, the TypeScript source
@@ -87,16 +84,7 @@ export async function streamWorkbook(file: string, options: ReadOptions, sink: R
     const timer = setTimeout(
       () =>
         finish(() =>
-          reject(
-            new AppError(
-              'INVALID_INPUT',
-              {
-                ar: 'استغرقت قراءة المصنف وقتًا أطول من المسموح؛ قد يكون تالفًا. افتحه في Excel واحفظه من جديد.',
-                en: 'Reading the workbook took longer than allowed; it may be damaged. Open it in Excel and save it again.',
-              },
-              { reason: 'timeout', timeoutMs },
-            ),
-          ),
+          reject(new AppError('INVALID_INPUT', bilingual('errors.readTimeout'), { reason: 'timeout', timeoutMs })),
         ),
       timeoutMs,
     );
@@ -130,23 +118,9 @@ export async function streamWorkbook(file: string, options: ReadOptions, sink: R
 }
 
 function noTable(): AppError {
-  return new AppError(
-    'INVALID_INPUT',
-    {
-      ar: 'لم يُعثر في المصنف على جدول مبادرات: لا يوجد صف عناوين يطابق أعمدة السجل المعروفة (مثل «اسم المبادرة» و«المحاور»).',
-      en: 'No initiative table was found in the workbook: no header row matches the known register columns (such as "Initiative" and "Axes").',
-    },
-    { reason: 'no_table' },
-  );
+  return new AppError('INVALID_INPUT', bilingual('errors.noTable'), { reason: 'no_table' });
 }
 
 function tooLarge(reason: string): AppError {
-  return new AppError(
-    'INVALID_INPUT',
-    {
-      ar: 'ورقة المبادرات أكبر من الحدود المسموح بها (200 ألف صف و300 عمود).',
-      en: 'The initiative sheet is larger than the allowed limits (200,000 rows, 300 columns).',
-    },
-    { reason },
-  );
+  return new AppError('INVALID_INPUT', bilingual('errors.tooLarge'), { reason });
 }

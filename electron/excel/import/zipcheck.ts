@@ -5,6 +5,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { AppError } from '../../../db/core/errors';
+import { bilingual, type MessageKey } from '../../../db/core/messages';
 
 export const LIMITS = {
   /** Largest workbook file accepted. */
@@ -18,47 +19,21 @@ export const LIMITS = {
   entries: 5000,
 };
 
-const refuse = (code: string, ar: string, en: string, details?: Record<string, unknown>): AppError =>
-  new AppError('INVALID_INPUT', { ar, en }, { reason: code, ...details });
+const refuse = (code: string, key: MessageKey, details?: Record<string, unknown>): AppError =>
+  new AppError('INVALID_INPUT', bilingual(key), { reason: code, ...details });
 
 export const REFUSALS = {
-  empty: () => refuse('empty', 'الملف فارغ.', 'The file is empty.'),
+  empty: () => refuse('empty', 'errors.zipEmpty'),
   tooLarge: (bytes: number) =>
-    refuse(
-      'too_large',
-      'الملف أكبر من الحد المسموح للاستيراد (100 ميجابايت).',
-      'The file is larger than the import limit (100 MB).',
-      {
-        bytes,
-      },
-    ),
-  xls: () =>
-    refuse(
-      'old_xls',
-      'هذا ملف Excel بالصيغة القديمة (.xls). افتحه في Excel أو LibreOffice واحفظه بصيغة .xlsx ثم أعد الاستيراد.',
-      'This is an old-format Excel file (.xls). Open it in Excel or LibreOffice, save it as .xlsx, then import again.',
-    ),
-  encrypted: () =>
-    refuse(
-      'encrypted',
-      'المصنف محمي بكلمة مرور. أزل الحماية واحفظه ثم أعد الاستيراد.',
-      'The workbook is protected with a password. Remove the protection, save it, then import again.',
-    ),
-  notZip: () => refuse('not_xlsx', 'الملف ليس مصنف Excel بصيغة .xlsx.', 'The file is not an Excel workbook (.xlsx).'),
-  truncated: () =>
-    refuse(
-      'truncated',
-      'المصنف ناقص أو تالف (ربما لم يكتمل نسخه). افتحه في Excel واحفظه من جديد.',
-      'The workbook is incomplete or damaged (perhaps not fully copied). Open it in Excel and save it again.',
-    ),
-  bomb: () =>
-    refuse(
-      'oversized',
-      'محتوى المصنف بعد فك الضغط يتجاوز الحدود المسموح بها، فلم يُقرأ.',
-      'The workbook expands beyond the allowed limits when unpacked, so it was not read.',
-    ),
-  notWorkbook: () =>
-    refuse('not_workbook', 'الملف المضغوط لا يحتوي مصنف Excel.', 'The zip file does not contain an Excel workbook.'),
+    refuse('too_large', 'errors.zipTooLarge', {
+      bytes,
+    }),
+  xls: () => refuse('old_xls', 'errors.zipXls'),
+  encrypted: () => refuse('encrypted', 'errors.zipEncrypted'),
+  notZip: () => refuse('not_xlsx', 'errors.zipNotXlsx'),
+  truncated: () => refuse('truncated', 'errors.zipTruncated'),
+  bomb: () => refuse('oversized', 'errors.zipOversized'),
+  notWorkbook: () => refuse('not_workbook', 'errors.zipNotWorkbook'),
 };
 
 export interface ZipSummary {
