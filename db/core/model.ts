@@ -160,6 +160,15 @@ export const InitiativeFields = z.object({
   notes: Text,
 });
 export const Initiative = InitiativeFields.extend({ id: Id });
+type InitiativeField = keyof typeof InitiativeFields.shape;
+/**
+ * The initiative's own values: every field but its code and its place (region and cluster), in
+ * the model's order. What an import compares and writes, so a new field needs naming only here.
+ */
+export const INITIATIVE_VALUES = (Object.keys(InitiativeFields.shape) as InitiativeField[]).filter(
+  (k): k is Exclude<InitiativeField, 'code' | 'regionId' | 'clusterId'> =>
+    k !== 'code' && k !== 'regionId' && k !== 'clusterId',
+);
 export type Initiative = z.infer<typeof Initiative>;
 /** A cluster implies its region, so either may be given; the repository fills the other. */
 export const InitiativeCreate = InitiativeFields.partial().required({ title: true, axes: true });

@@ -17,6 +17,7 @@ import { listInitiatives } from '../../db/repos/initiatives';
 import { listRegions } from '../../db/repos/regions';
 import { listSectors } from '../../db/repos/sectors';
 import { getSettings } from '../../db/repos/settings';
+import { FIELD_KINDS, type Field, type ScalarField } from '../../db/core/register';
 import { enumLabel, fill, type Lang, MESSAGES, REGISTER_FIELDS, registerHeader } from './labels';
 import { writeFindingsSheet } from './findings-sheet';
 import { writeMatrixSheet } from './matrix-sheet';
@@ -252,29 +253,31 @@ function registerRow(
   const cluster = i.clusterId ? clusters.get(i.clusterId) : undefined;
   const sector = cluster?.sectorId ? sectors.get(cluster.sectorId) : undefined;
   const date = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
-  const byField: Record<string, Cell> = {
-    code: i.code,
-    title: i.title,
+  const place: Record<string, Cell> = {
     region: regions.get(i.regionId)?.nameAr ?? '',
     cluster: cluster?.nameAr ?? '',
     sector: sector?.nameAr ?? '',
-    primaryAxis: i.primaryAxis,
-    status: enumLabel(lang, 'status', i.status),
-    startDate: date(i.startDate),
-    endDate: date(i.endDate),
-    plannedBudget: major(i.plannedBudget),
-    spent: major(i.spent),
-    progress: i.progress,
-    leadBody: i.leadBody,
-    partners: i.partners,
-    marketingHolder: enumLabel(lang, 'marketing', i.marketingHolder),
-    marketingBody: i.marketingBody,
-    beneficiaries: i.beneficiaries,
-    jobs: i.jobs,
-    trainees: i.trainees,
-    description: i.description,
-    notes: i.notes,
   };
-  for (const a of AXES) byField[`axis${a.id}`] = i.axes.includes(a.id) ? '✓' : null;
-  return REGISTER_FIELDS.map((f) => byField[f] ?? null);
+  // Each field as its kind is written (register.ts names the kinds): a new field needs no line here.
+  const cell = (f: Field): Cell => {
+    const axis = /^axis(\d)$/.exec(f);
+    if (axis) return i.axes.includes(Number(axis[1])) ? '✓' : null;
+    if (!(f in FIELD_KINDS)) return null;
+    const v = (i as unknown as Record<string, unknown>)[f];
+    switch (FIELD_KINDS[f as ScalarField]) {
+      case 'place':
+        return place[f] ?? '';
+      case 'money':
+        return major(v as number);
+      case 'date':
+        return date(v as string | null);
+      case 'status':
+        return enumLabel(lang, 'status', v as string);
+      case 'marketing':
+        return enumLabel(lang, 'marketing', v as string);
+      default:
+        return (v as Cell) ?? null;
+    }
+  };
+  return REGISTER_FIELDS.map(cell);
 }

@@ -12,7 +12,7 @@ import type { WriteContext } from '../../../db/repos/audit';
 import { createCluster } from '../../../db/repos/clusters';
 import { AppError } from '../../../db/core/errors';
 import { bilingual } from '../../../db/core/messages';
-import { InitiativeFields } from '../../../db/core/model';
+import { INITIATIVE_VALUES } from '../../../db/core/model';
 import { createInitiative, initiativesTable, updateInitiative } from '../../../db/repos/initiatives';
 import { createRegion } from '../../../db/repos/regions';
 import { createSector } from '../../../db/repos/sectors';
@@ -223,15 +223,10 @@ function dropIndexes(db: Db): () => void {
   };
 }
 
-/** The initiative's fields as the model names them, but its place (written from the references). */
-const WRITTEN = (Object.keys(InitiativeFields.shape) as (keyof typeof InitiativeFields.shape)[]).filter(
-  (k): k is Exclude<typeof k, 'regionId' | 'clusterId'> => k !== 'regionId' && k !== 'clusterId',
-);
-
 /** The initiative fields the repositories take; values carry a few more (ids of the old row). */
 function pick(v: InitiativeValues) {
   const out: Record<string, unknown> = {};
-  for (const k of WRITTEN) out[k] = v[k];
+  for (const k of INITIATIVE_VALUES) out[k] = v[k];
   out.code = v.code || undefined;
   return out as Omit<Parameters<typeof createInitiative>[2], 'regionId' | 'clusterId'>;
 }

@@ -5,7 +5,14 @@
  */
 import type { Db } from '../../../db/connection';
 import type { Bilingual } from '../../../db/core/errors';
-import { type Cluster, type Initiative, INITIATIVE_DEFAULTS, type Region, type Sector } from '../../../db/core/model';
+import {
+  type Cluster,
+  type Initiative,
+  INITIATIVE_DEFAULTS,
+  INITIATIVE_VALUES,
+  type Region,
+  type Sector,
+} from '../../../db/core/model';
 import { normalizeArabic } from '../../../db/core/normalize';
 import { listClusters } from '../../../db/repos/clusters';
 import { listInitiatives } from '../../../db/repos/initiatives';
@@ -244,27 +251,6 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
   return { plan, add, finish };
 }
 
-const COMPARED = [
-  'title',
-  'description',
-  'axes',
-  'primaryAxis',
-  'leadBody',
-  'partners',
-  'marketingHolder',
-  'marketingBody',
-  'status',
-  'startDate',
-  'endDate',
-  'plannedBudget',
-  'spent',
-  'beneficiaries',
-  'jobs',
-  'trainees',
-  'progress',
-  'notes',
-] as const;
-
 function diff(
   before: Initiative,
   after: InitiativeValues,
@@ -281,7 +267,7 @@ function diff(
     return String(v);
   };
   const changes: Change[] = [];
-  for (const f of COMPARED) {
+  for (const f of INITIATIVE_VALUES) {
     const a = show(f, before[f]);
     const b = show(f, after[f]);
     if (a !== b) changes.push({ field: f, from: a, to: b });
