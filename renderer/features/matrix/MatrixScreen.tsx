@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { type Initiative, INITIATIVE_STATUSES, type InitiativeStatus } from '../../../db/core/model';
 import { call } from '../../api';
 import { downloadBlob, downloadFile, today } from '../exchange/files';
-import { useAxisName, useFormatter, useLocalName } from '../../components/useFormatter';
+import { useAxisName, useFormatter, useLocalName, useRowName } from '../../components/useFormatter';
 import { bothLanguages } from '../../i18n';
 import { makeTheme } from '../../theme';
 import { useStore } from '../../stores';
@@ -92,6 +92,7 @@ export function MatrixScreen() {
   const { t } = useTranslation();
   const fmt = useFormatter();
   const localName = useLocalName();
+  const rowName = useRowName();
   const regions = useStore((s) => s.regions);
   const sectors = useStore((s) => s.sectors);
   // The whole office's matrix, which the store fetches again whenever a write changes a figure.
@@ -195,9 +196,7 @@ export function MatrixScreen() {
         number: (a) => fmt.number(a),
       },
       name: (r, what) =>
-        what === 'region'
-          ? localName({ nameAr: r.regionNameAr, nameEn: r.regionNameEn })
-          : localName({ nameAr: r.clusterNameAr, nameEn: r.clusterNameEn }),
+        what === 'region' ? localName({ nameAr: r.regionNameAr, nameEn: r.regionNameEn }) : rowName(r),
       text: (b) => show(fmt, data.measure, valueOf(b, data.measure)) ?? t('matrix.noValue'),
       gapMark: '—',
     });
