@@ -56,15 +56,22 @@ const NODE_AND_NATIVE = [
  * - db/: the floor, itself and Node;
  * - electron/: everything but the renderer.
  */
+/** A path that climbs back out of where it went (`core/../connection`), or starts at the disk's root. */
+const NO_DETOURS = [
+  { regex: '(^|/)[^./][^/]*/\\.\\./', message: 'Name the module by its own path, without a detour through `..`.' },
+  { regex: '^/', message: 'Import by a path relative to the file, not from the root of the disk.' },
+];
+
 export const RENDERER_FORBIDDEN = {
   paths: NODE_AND_NATIVE,
   patterns: [
     { group: ['node:*'], message: 'The renderer runs in a sandboxed page: no Node modules.' },
     {
-      // Any path into db/ or electron/ but one into the floor.
-      regex: `(^|/)(db/(?!core/)|electron/)`,
+      // Any path into db/, electron/, test/ or build/ but one into the floor.
+      regex: `(^|/)(db/(?!core/)|electron/|test/|build/)`,
       message: `The renderer may import only the floor (${FLOOR}/) and its own files.`,
     },
+    ...NO_DETOURS,
   ],
 };
 
@@ -77,6 +84,12 @@ const FLOOR_FORBIDDEN = {
       regex: '^\\.\\./',
       message: `The floor (${FLOOR}/) imports only itself.`,
     },
+    {
+      // Of the packages, only zod (the schemas): the floor runs in every runtime as it is.
+      regex: '^(?!\\.|zod$)',
+      message: `The floor (${FLOOR}/) imports only itself and zod.`,
+    },
+    ...NO_DETOURS,
   ],
 };
 

@@ -18,7 +18,7 @@ import { checkOutputTarget } from './excel/output';
 import { writeAtomically } from '../db/safe-file';
 import type { CliIo } from './cli';
 import { bilingual } from '../db/core/messages';
-import { bothOnOneLine } from '../db/core/messages';
+import { bothOnOneLine, text } from '../db/core/messages';
 
 export const EXIT = { ok: 0, invalidRows: 1, refused: 2 } as const;
 
@@ -95,7 +95,7 @@ export function importCommand(flags: ImportFlags, io: CliIo): Promise<number> {
         io.out(`${bothOnOneLine('cli.ignoredColumns')}: ${plan.unmatched.join(' | ')}\n`);
       }
       io.out(
-        `${flags.dryRun ? `${bothOnOneLine('cli.dryRun')}: ` : ''}created ${counts.created}, updated ${counts.updated}, unchanged ${counts.unchanged}, regions created ${counts.regionsCreated}, clusters created ${counts.clustersCreated}${plan.errors.length ? `, invalid rows skipped ${plan.errors.length}` : ''}\n`,
+        `${flags.dryRun ? `${text('en', 'cli.dryRun')} / ${text('ar', 'cli.dryRun')}: ` : ''}created ${counts.created}, updated ${counts.updated}, unchanged ${counts.unchanged}, regions created ${counts.regionsCreated}, clusters created ${counts.clustersCreated}${plan.errors.length ? `, invalid rows skipped ${plan.errors.length}` : ''}\n`,
       );
     }
     return EXIT.ok;

@@ -96,13 +96,16 @@ async function matrix(file: string, flags: { json: boolean; region?: string; sta
       ...(flags.status ? { status: flags.status } : {}),
     });
     const { currencyDigits } = await call(db, 'settings.get');
-    const major = (minor: number): number => Math.round(minor / 10 ** currencyDigits);
-    const listed = rows.map((r) => ({
+    const budgets = wholeUnits(
+      rows.map((r) => r.budget),
+      currencyDigits,
+    );
+    const listed = rows.map((r, k) => ({
       region: r.regionNameAr,
       // A region's initiatives without a cluster: one row per region, cluster null.
       cluster: r.clusterId ? r.clusterNameAr : null,
       initiatives: r.initiatives,
-      budget: r.budget.map(major),
+      budget: budgets[k]!,
     }));
     const columnSums = (pick: (r: (typeof listed)[number]) => number[]) =>
       AXIS_IDS.map((a) => listed.reduce((s, r) => s + pick(r)[a - 1]!, 0));
@@ -122,6 +125,27 @@ async function matrix(file: string, flags: { json: boolean; region?: string; sta
     const total = `total | | ${out.totals.initiatives.map((n) => String(n).padStart(3)).join(' ')}`;
     io.out(`region | cluster | axes 1..7\n${lines.join('\n')}\n${total}\n`);
   });
+}
+
+/**
+ * Amounts per row and axis in whole currency units whose column sums are each column's exact
+ * total rounded once (largest remainders): the integers the contract promises, adding up to
+ * what the report shows. Rounding each cell alone would let three cells of 1.50 total 6, not 4.5.
+ */
+export function wholeUnits(minor: number[][], digits: number): number[][] {
+  const unit = 10 ** digits;
+  const out = minor.map((row) => row.map((v) => Math.floor(v / unit)));
+  for (let a = 0; a < (minor[0]?.length ?? 0); a++) {
+    const exact = minor.reduce((s, row) => s + row[a]!, 0);
+    let missing = Math.round(exact / unit) - out.reduce((s, row) => s + row[a]!, 0);
+    const byRemainder = minor.map((row, k) => ({ k, rest: row[a]! % unit })).sort((x, y) => y.rest - x.rest);
+    for (const { k } of byRemainder) {
+      if (missing <= 0) break;
+      out[k]![a]! += 1;
+      missing -= 1;
+    }
+  }
+  return out;
 }
 
 /** The health findings; the JSON shape is a contract that scripts rely on. */

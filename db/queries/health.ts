@@ -9,7 +9,7 @@ import type { Bilingual } from '../core/errors';
 import { getSettings } from '../repos/settings';
 import { stmt } from '../stmt';
 import { RULES, type RuleId, type Settings } from '../core/model';
-import { type ClusterSums, clusterSums, LATEST_VALUE, regionWideSums } from './matrix';
+import { type ClusterSums, clusterSums, COUNTED_SQL, LATEST_VALUE, regionWideSums } from './matrix';
 import { periodEnd } from '../core/period';
 import type { Finding, FindingKind } from '../core/results';
 import { bilingual } from '../core/messages';
@@ -314,7 +314,7 @@ function initiativeRules(
   const over = stmt(
     db,
     `${select}, i.spent, i.planned_budget ${from}
-     WHERE i.spent > i.planned_budget AND i.status <> 'cancelled' ORDER BY i.code`,
+     WHERE i.spent > i.planned_budget AND ${COUNTED_SQL('i')} ORDER BY i.code`,
   ).all() as (InitiativeRow & { spent: number; planned_budget: number })[];
   for (const i of over) {
     const share = i.planned_budget > 0 ? ` (${pct(i.spent / i.planned_budget)})` : '';
@@ -338,7 +338,7 @@ function initiativeRules(
      ${LATEST_VALUE}
      WHERE n.baseline IS NOT NULL AND n.target IS NOT NULL AND n.target <> n.baseline
        AND i.start_date IS NOT NULL AND i.end_date IS NOT NULL AND i.end_date > i.start_date
-       AND i.status <> 'cancelled'
+       AND ${COUNTED_SQL('i')}
      ORDER BY i.code, n.name`,
   ).all() as (InitiativeRow & {
     indicator: string;

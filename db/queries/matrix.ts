@@ -23,8 +23,8 @@ export const LATEST_VALUE = `JOIN indicator_values v ON v.indicator_id = n.id
 
 type ViewFilter = { status?: string | null; from?: string | null; to?: string | null; regionIds?: string[] };
 
-/** The counting rule in SQL (COUNTED in measures.ts): every initiative but a cancelled one. */
-const COUNTED_SQL = (i: string) => `${i}.status <> 'cancelled'`;
+/** The counting rule (`counts` in the floor's measures) in SQL: every initiative but a cancelled one. */
+export const COUNTED_SQL = (i: string): string => `${i}.status <> 'cancelled'`;
 
 /**
  * The view's filter as SQL terms on initiatives `i`, with their parameters. Only the terms a

@@ -14,12 +14,11 @@ import { clearExchangeFiles } from '../excel/exchange';
 import { checkOutputTarget } from '../excel/output';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { decidePermission, isAllowedNavigation, isSafeExternalLink, isTrustedSender, resolveAppFile } from './guards';
-import { MESSAGES } from '../../db/core/messages';
+import { bilingual, MESSAGES, text } from '../../db/core/messages';
 import { aboutText, menuTemplate } from './menu';
 import { nativeBindingPath } from './native';
 import { APP_SCHEME, APP_START_URL, windowOptions } from './window';
 import { type FilePurpose, PortfolioSession } from '../session';
-import { bilingual } from '../../db/core/messages';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -63,7 +62,7 @@ async function fileCommand(
   }
   if (purpose === 'copy') {
     // Work goes on in the open file: nothing to reload, only to confirm.
-    const copied = MESSAGES[language].files.copied.replace('{{path}}', (result.value as { path: string }).path);
+    const copied = text(language, 'files.copied', { path: (result.value as { path: string }).path });
     void dialog.showMessageBox({ message: copied, type: 'info' });
     return;
   }

@@ -28,8 +28,9 @@ export function touched(name: OperationName): Collection[] | null {
     // A sector's deletion leaves its clusters without one.
     case 'sectors':
       return ['sectors', 'clusters', ...FIGURES];
+    // A cluster moved to another region takes its initiatives' region with it.
     case 'clusters':
-      return ['clusters', ...FIGURES];
+      return ['clusters', 'initiatives', ...FIGURES];
     case 'initiatives':
     case 'indicators':
       return ['initiatives', ...FIGURES];

@@ -79,7 +79,10 @@ async function expectAgreement(db: Db, file: string) {
   const major = (minor: number) => minor / 10 ** currencyDigits;
   const json = await matrixJson(file);
   expect(json.totals.initiatives).toEqual(byAxis.map((b) => b.n));
-  expect(json.totals.budget).toEqual(byAxis.map((b) => major(b.budget)));
+  // Whole units, as the contract says: each column's exact total rounded once, and its rows add up to it.
+  expect(json.totals.budget).toEqual(byAxis.map((b) => Math.round(major(b.budget))));
+  for (const key of ['initiatives', 'budget'] as const)
+    expect(json.totals[key]).toEqual(AXIS_IDS.map((a) => json.rows.reduce((s, r) => s + r[key][a - 1]!, 0)));
 
   // The English report: summary by axis shows exactly the CLI's totals; cover and matrix sheet agree.
   const en = await reportValues(db, 'en');
@@ -92,7 +95,10 @@ async function expectAgreement(db: Db, file: string) {
   ]);
   for (const a of AXIS_IDS) {
     const row = summary.find((r) => r[0] === a)!;
-    expect([row[2], row[3]]).toEqual([json.totals.initiatives[a - 1], json.totals.budget[a - 1]]);
+    expect(row[2]).toBe(json.totals.initiatives[a - 1]);
+    // The sheet keeps the currency's minor unit; the CLI's whole units are the same amount rounded.
+    expect(row[3]).toBe(major(byAxis[a - 1]!.budget));
+    expect(Math.round(row[3] as number)).toBe(json.totals.budget[a - 1]);
   }
   const total = summary.at(-1)!;
   expect(total.slice(1, 4)).toEqual(['Total (distinct initiatives)', office.n, major(office.budget)]);
@@ -130,6 +136,10 @@ describe('one rule of figures', () => {
     add({ clusterId: cluster.id, status: 'completed', axes: [3] });
     add({ regionId: north.id, axes: [2, 7], plannedBudget: 250_000 });
     add({ regionId: south.id, axes: [4] });
+    // Amounts with fractions, one in each row: 1.50 three times is 4.50 on the sheets and 5 in
+    // whole units, never 6 (each row rounded alone).
+    for (const place of [{ clusterId: cluster.id }, { regionId: north.id }, { regionId: south.id }])
+      add({ ...place, title: 'دراسة', axes: [6], plannedBudget: 150 });
     add({ regionId: south.id, status: 'cancelled', axes: [4], plannedBudget: 7_000_000 });
     const rows = await api(db, 'matrix.get');
     // The south has no cluster, and still shows: one region-wide row.
@@ -141,6 +151,6 @@ describe('one rule of figures', () => {
     // A region-wide row is never a gap, whatever it lacks.
     expect(rows.filter((r) => !r.clusterId).every((r) => !r.selected)).toBe(true);
     const { office } = await expectAgreement(db, db.name);
-    expect(office.n).toBe(4);
+    expect(office.n).toBe(7);
   }, 60_000);
 });

@@ -63,3 +63,32 @@ describe('one rule set', () => {
     expect(errors.title?.key).toBe('rules.noTitle');
   }, 60_000);
 });
+
+describe('a refused row creates nothing', () => {
+  it('lists and creates the new places only of the rows it accepts, in the preview and with --skip-invalid', async () => {
+    const db = newDb();
+    const dir = tempDir();
+    const file = await writeMessyRegister(
+      dir,
+      ['اسم المبادرة', 'الإقليم', 'التجمع', 'القطاع', 'المحاور', 'تاريخ البدء'],
+      [
+        ['تدريب الحرفيين', 'إقليم الواحات', 'تمور سيوة', 'التمور', '5', '2026-01-01'],
+        ['معرض', 'إقليم البحر', 'صيد رأس البر', 'الصيد', '2', '31/02/2026'],
+      ],
+    );
+    const { plan } = await previewImport(db, file);
+    expect(plan.errors).toHaveLength(1);
+    expect(plan.regionsToCreate.map((r) => r.nameAr)).toEqual(['إقليم الواحات']);
+    expect(plan.clustersToCreate.map((c) => c.nameAr)).toEqual(['تمور سيوة']);
+    expect(plan.sectorsToCreate.map((c) => c.nameAr)).toEqual(['التمور']);
+    let out = '';
+    const code = await runCli(['import', file, '--db', db.name, '--skip-invalid', '--json'], {
+      out: (t) => (out += t),
+      err: () => {},
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ created: 1, regionsCreated: 1, clustersCreated: 1, invalid: 1 });
+    const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+    expect([count('regions'), count('clusters'), count('sectors')]).toEqual([1, 1, 1]);
+  }, 60_000);
+});

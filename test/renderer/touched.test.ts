@@ -12,6 +12,7 @@ describe('renderer/stores/touched: a write fetches again what it changed', () =>
     expect(touched('indicators.create')).toContain('matrix');
     expect(touched('regions.update')).toEqual(expect.arrayContaining(['regions', 'matrix', 'findings']));
     expect(touched('settings.update')).toEqual(['settings', 'findings']);
+    expect(touched('clusters.update')).toContain('initiatives');
     expect(touched('planning.add')).toEqual([]);
     expect(touched('planning.commit')).toContain('initiatives');
     for (const whole of [

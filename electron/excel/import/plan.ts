@@ -130,19 +130,35 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
     return `${registerHeader(f, 'ar')} / ${registerHeader(f, 'en')}`;
   };
 
-  /** A region or sector to create, first spelling kept, listed in the plan as first met. */
+  /** A region or sector to create: its first spelling kept; listed in the plan once a row using it is accepted. */
   const toCreate =
-    (known: Map<string, string>, list: { key: string; nameAr: string }[]) =>
+    (known: Map<string, string>) =>
     (name: string): Ref => {
       const k = key(name);
-      if (!known.has(k)) {
-        known.set(k, name);
-        list.push({ key: k, nameAr: name });
-      }
+      if (!known.has(k)) known.set(k, name);
       return { newKey: k };
     };
-  const newRegion = toCreate(newRegions, plan.regionsToCreate);
-  const newSector = toCreate(newSectors, plan.sectorsToCreate);
+  const newRegion = toCreate(newRegions);
+  const newSector = toCreate(newSectors);
+  const listed = new Set<string>();
+  /** Lists a new place the first time an accepted row needs it, in the order rows are accepted. */
+  const list = (ref: Ref | null, what: 'region' | 'sector' | 'cluster'): void => {
+    if (!ref || 'id' in ref || listed.has(`${what}|${ref.newKey}`)) return;
+    listed.add(`${what}|${ref.newKey}`);
+    if (what === 'region') plan.regionsToCreate.push({ key: ref.newKey, nameAr: newRegions.get(ref.newKey)! });
+    else if (what === 'sector') plan.sectorsToCreate.push({ key: ref.newKey, nameAr: newSectors.get(ref.newKey)! });
+    else {
+      const cluster = newClusters.get(ref.newKey)!;
+      list(cluster.regionRef, 'region');
+      list(cluster.sectorRef, 'sector');
+      plan.clustersToCreate.push(cluster);
+    }
+  };
+  /** A row goes into the plan: the places it creates with it (a refused row creates none). */
+  const accept = (values: InitiativeValues): void => {
+    list(values.regionRef, 'region');
+    list(values.clusterRef, 'cluster');
+  };
 
   const add = ({ records, errors, skipped }: RowsResult): void => {
     for (const e of errors) plan.errors.push(e);
@@ -190,11 +206,7 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
               const s = sectors.get(key(r.sector));
               sectorRef = s ? { id: s.id } : newSector(r.sector);
             }
-            if (!newClusters.has(ck)) {
-              const cluster = { key: ck, nameAr: r.cluster, regionRef, sectorRef };
-              newClusters.set(ck, cluster);
-              plan.clustersToCreate.push(cluster);
-            }
+            if (!newClusters.has(ck)) newClusters.set(ck, { key: ck, nameAr: r.cluster, regionRef, sectorRef });
             clusterRef = { newKey: ck };
           }
         }
@@ -231,12 +243,16 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
       if (broken.length > 0 || r.flawed) continue;
 
       if (!existing) {
+        accept(values);
         plan.creates.push({ row: r.row, values });
         continue;
       }
       const changes = diff(existing, values, currencyDigits, regionName, clusterName, newRegions, newClusters);
       if (changes.length === 0) plan.unchanged += 1;
-      else plan.updates.push({ row: r.row, id: existing.id, code: existing.code, values, changes, before: existing });
+      else {
+        accept(values);
+        plan.updates.push({ row: r.row, id: existing.id, code: existing.code, values, changes, before: existing });
+      }
     }
   };
   // Errors in reading order: by row, then by column as the sheet shows them.

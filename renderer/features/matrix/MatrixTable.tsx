@@ -217,8 +217,11 @@ export function MatrixTable(p: MatrixTableProps) {
                   const v = valueOf(b, p.measure);
                   const gap = isGap(r, a);
                   const was = p.baseline?.get(r.key);
-                  const before = was ? valueOf(cellBucket(was, a), p.measure) : v;
-                  const changed = was !== undefined && (before !== v || was.covered[a - 1] !== r.covered[a - 1]);
+                  // A row the drafts bring (a region's first region-wide initiative) had nothing before.
+                  const before = was ? valueOf(cellBucket(was, a), p.measure) : p.baseline ? null : v;
+                  const changed =
+                    p.baseline !== undefined &&
+                    (was ? before !== v || was.covered[a - 1] !== r.covered[a - 1] : v !== null && v !== 0);
                   const marks = own.filter((f) => f.axis === a && f.rule !== 'R1');
                   return (
                     <TableCell

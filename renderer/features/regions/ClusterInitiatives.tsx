@@ -4,7 +4,8 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { Cluster } from '../../../db/core/model';
-import { counts } from '../../../db/core/measures';
+import { AXIS_IDS } from '../../../db/core/axes';
+import { counts, isGap } from '../../../db/core/measures';
 import { useAxisName, useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 
@@ -28,7 +29,10 @@ export function ClusterInitiatives(props: { cluster: Cluster }) {
       </Typography>
       {[1, 2, 3, 4, 5, 6, 7].map((a) => {
         const on = mine.filter((i) => i.axes.includes(a));
-        const gap = on.length === 0 && props.cluster.selected;
+        const gap = isGap(
+          { selected: props.cluster.selected, covered: AXIS_IDS.map((x) => mine.some((i) => i.axes.includes(x))) },
+          a,
+        );
         return (
           <Stack
             key={a}

@@ -31,6 +31,7 @@ import { useFormatter, useLocalName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { ClusterDialog } from './ClusterDialog';
 import { RegionDialog } from './RegionDialog';
+import { counts } from '../../../db/core/measures';
 
 /** Regions in tree order (a governorate under its region), each with its depth. */
 type Pending = { kind: 'region'; item: Region } | { kind: 'cluster'; item: Cluster };
@@ -52,7 +53,9 @@ export function RegionsScreen() {
 
   const selected = regions.find((r) => r.id === selectedId) ?? regions[0] ?? null;
   const shown = clusters.filter((c) => c.regionId === selected?.id);
-  const initiativeCount = (clusterId: string) => initiatives.filter((i) => i.clusterId === clusterId).length;
+  // Under the rule of figures, as the matrix counts them: cancelled ones stay in the register only.
+  const initiativeCount = (clusterId: string) =>
+    initiatives.filter((i) => i.clusterId === clusterId && counts(i)).length;
 
   const confirmDelete = async () => {
     if (!pendingDelete) return;
