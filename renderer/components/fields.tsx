@@ -64,6 +64,19 @@ export function fieldBinder<D extends object>(
         set(k, Math.max(0, Math.floor(Number(e.target.value) || 0)) as D[typeof k]),
       ...help(k),
     }),
+    /** A record's code: typed left to right; the hint says an empty one is given by the program. */
+    code: (k: keyof D & string) => {
+      const shown = help(k);
+      return {
+        label: t('common.code'),
+        name: k,
+        value: String(draft[k] ?? ''),
+        onChange: (e: { target: { value: string } }) => set(k, e.target.value as D[typeof k]),
+        slotProps: { htmlInput: { dir: 'ltr' } },
+        ...shown,
+        helperText: shown.helperText ?? t('common.codeHint'),
+      };
+    },
     /** A calendar date, stored as an ISO date or null when cleared. */
     date: (k: keyof D & string, label: string) => ({
       label: t(label),

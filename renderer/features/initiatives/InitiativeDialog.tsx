@@ -50,7 +50,7 @@ export function InitiativeDialog(props: {
     const m = errors[k] ?? warnings[k];
     return { error: Boolean(errors[k]), helperText: m ? t(m.key, m.vars) : undefined };
   };
-  const { text, count, date } = fieldBinder(t, d, set, help);
+  const { text, count, date, code } = fieldBinder(t, d, set, help);
   const place = d.clusterId ?? `${REGION_WIDE}${d.regionId}`;
   const setPlace = (value: string) => {
     if (value.startsWith(REGION_WIDE))
@@ -89,11 +89,7 @@ export function InitiativeDialog(props: {
           <TextField {...text('title', 'initiatives.titleField')} required autoFocus />
         </Grid>
         <Grid size={{ xs: 12, sm: 3 }}>
-          <TextField
-            {...text('code', 'common.code')}
-            helperText={t('common.codeHint')}
-            slotProps={{ htmlInput: { dir: 'ltr' } }}
-          />
+          <TextField {...code('code')} />
         </Grid>
         <Grid size={12}>
           <TextField {...text('description', 'initiatives.description', true)} />

@@ -2,6 +2,7 @@ import type { MessageKey, MessageVars } from '../../../db/core/messages';
 import { type Initiative, INITIATIVE_DEFAULTS } from '../../../db/core/model';
 import { initiativeProblems } from '../../../db/core/rules';
 import { parseMoney } from '../../format';
+import { codeInput } from '../../components/code';
 
 /** What the editor holds while the user types: money as typed text, everything else as stored. */
 export type InitiativeDraft = Omit<Initiative, 'id' | 'plannedBudget' | 'spent'> & {
@@ -69,7 +70,7 @@ export function toInput(d: InitiativeDraft, currencyDigits: number) {
   const { code, ...rest } = d;
   return {
     ...rest,
-    ...(code.trim() ? { code: code.trim() } : {}),
+    ...codeInput(code),
     plannedBudget: parseMoney(d.plannedBudget, currencyDigits) ?? 0,
     spent: parseMoney(d.spent, currencyDigits) ?? 0,
   };

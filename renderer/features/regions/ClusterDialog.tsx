@@ -11,6 +11,7 @@ import { type Cluster, CLUSTER_DEFAULTS, FORMALITIES, QUALITY_STATUSES, UNIDO_ST
 import { FindingsPanel } from '../../components/FindingsPanel';
 import { ClusterInitiatives } from './ClusterInitiatives';
 import { EntityDialog, useDirty } from '../../components/EntityDialog';
+import { codeInput } from '../../components/code';
 import { EnumSelect, fieldBinder } from '../../components/fields';
 import { useLocalName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
@@ -34,11 +35,11 @@ export function ClusterDialog(props: { cluster: Cluster | { regionId: string }; 
   );
   const dirty = useDirty(d);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
-  const { text, count } = fieldBinder(t, d, set);
+  const { text, count, code } = fieldBinder(t, d, set);
 
   const save = async () => {
     const { code, ...rest } = d;
-    const fields = code.trim() ? { ...rest, code: code.trim() } : rest;
+    const fields = { ...rest, ...codeInput(code) };
     const ok = existing
       ? await write('clusters.update', { id: existing.id, ...fields })
       : await write('clusters.create', fields);
@@ -82,11 +83,7 @@ export function ClusterDialog(props: { cluster: Cluster | { regionId: string }; 
           <SectorField value={d.sectorId} onChange={(v) => set('sectorId', v)} />
         </Grid>
         <Grid size={{ xs: 12, sm: 4 }}>
-          <TextField
-            {...text('code', 'common.code')}
-            helperText={t('common.codeHint')}
-            slotProps={{ htmlInput: { dir: 'ltr' } }}
-          />
+          <TextField {...code('code')} />
         </Grid>
         <Grid size={12}>
           <TextField {...text('mainProducts', 'clusters.mainProducts')} />

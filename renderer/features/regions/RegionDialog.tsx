@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Region } from '../../../db/core/model';
 import { EntityDialog, useDirty } from '../../components/EntityDialog';
 import { useStore } from '../../stores';
+import { codeInput } from '../../components/code';
 
 export function RegionDialog(props: { region: Region | 'new'; onClose(saved?: Region): void }) {
   const { t } = useTranslation();
@@ -20,7 +21,7 @@ export function RegionDialog(props: { region: Region | 'new'; onClose(saved?: Re
   const dirty = useDirty({ code, nameAr, nameEn, parentId });
 
   const save = async () => {
-    const fields = { nameAr, nameEn, parentId: parentId || null, ...(code.trim() ? { code: code.trim() } : {}) };
+    const fields = { nameAr, nameEn, parentId: parentId || null, ...codeInput(code) };
     const saved = existing
       ? await write('regions.update', { id: existing.id, ...fields })
       : await write('regions.create', fields);
