@@ -10,7 +10,7 @@ import { loadDemo } from '../../db/demo';
 import { previewImport } from '../../electron/excel/import';
 import { useTestDb } from '../helpers/db';
 import { useTempDir } from '../helpers/tmp';
-import { minimalWorkbook } from '../helpers/zips';
+import { makeZip, minimalWorkbook } from '../helpers/zips';
 
 const newDb = useTestDb();
 const tempDir = useTempDir();
@@ -91,5 +91,46 @@ describe('import/cells: text as other programs write it', () => {
     expect(plan.errors).toEqual([]);
     expect(plan.unmatched).toEqual(['Constructor', '__proto__']);
     expect(plan.creates.map((c) => c.values.title)).toEqual(['Workshop for carpenters']);
+  });
+});
+
+describe('import/sheet names as other programs write them', () => {
+  it('names the real sheet in every message when the workbook part follows the sheets with absolute targets (openpyxl, pandas)', async () => {
+    const db = newDb();
+    loadDemo(db, { source: 'ui' });
+    const text = (name: string, data: string) => ({ name, data: Buffer.from(data, 'utf8') });
+    const ns = 'http://schemas.openxmlformats.org/';
+    const notes = sheet([[inline('A1', t('ملاحظات فقط'))]]);
+    const register = sheet([
+      [inline('A1', t('اسم المبادرة')), inline('B1', t('التجمع')), inline('C1', t('المحاور'))],
+      [inline('A2', t('تدريب')), inline('B2', t('أثاث دمياط')), inline('C2', t('9'))],
+    ]);
+    const file = join(tempDir(), 'openpyxl-order.xlsx');
+    writeFileSync(
+      file,
+      makeZip([
+        text(
+          '[Content_Types].xml',
+          `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="${ns}package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+        ),
+        text('xl/worksheets/sheet1.xml', notes),
+        text('xl/worksheets/sheet2.xml', register),
+        text(
+          '_rels/.rels',
+          `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}package/2006/relationships"><Relationship Id="rId1" Type="${ns}officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+        ),
+        text(
+          'xl/workbook.xml',
+          `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}spreadsheetml/2006/main" xmlns:r="${ns}officeDocument/2006/relationships"><sheets><sheet name="ملاحظات &amp; تعليمات" sheetId="1" r:id="rId1"/><sheet name="سجل 2025" sheetId="2" r:id="rId2"/></sheets></workbook>`,
+        ),
+        text(
+          'xl/_rels/workbook.xml.rels',
+          `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}package/2006/relationships"><Relationship Id="rId1" Type="${ns}officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${ns}officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet2.xml"/></Relationships>`,
+        ),
+      ]),
+    );
+    const { plan } = await previewImport(db, file);
+    expect(plan.sheet).toBe('سجل 2025');
+    expect(plan.errors.map((e) => [e.sheet, e.row])).toEqual([['سجل 2025', 2]]);
   });
 });

@@ -10,7 +10,7 @@ import { AppError } from '../../../db/core/errors';
 import type { Field } from './fields';
 import { normalizeHeader } from './headers';
 import type { ParsedRow, ParsedSheet, SheetHeader, WorkerInput, WorkerMessage } from './worker';
-import { checkWorkbookFile, REFUSALS } from './zipcheck';
+import { checkWorkbookFile, REFUSALS, sheetNames } from './zipcheck';
 import { bilingual } from '../../../db/core/messages';
 
 export interface ReadOptions {
@@ -67,7 +67,13 @@ export async function streamWorkbook(file: string, options: ReadOptions, sink: R
   // No prototype: a header named "__proto__" or "constructor" is a key like any other.
   const overrides: Record<string, Field | null> = Object.create(null) as Record<string, Field | null>;
   for (const [header, field] of Object.entries(options.mapping ?? {})) overrides[normalizeHeader(header)] = field;
-  const input: WorkerInput = { file, overrides, maxRows: options.maxRows ?? 200_000, maxColumns: 300 };
+  const input: WorkerInput = {
+    file,
+    overrides,
+    maxRows: options.maxRows ?? 200_000,
+    maxColumns: 300,
+    sheetNames: sheetNames(file, summary),
+  };
   const timeoutMs = options.timeoutMs ?? 20_000 + summary.uncompressedBytes / 10_000;
   const worker = startWorker(input, options.heapMb ?? 1024);
 

@@ -18,6 +18,8 @@ export interface WorkerInput {
   overrides: Record<string, Field | null>;
   maxRows: number;
   maxColumns: number;
+  /** The workbook's sheet names by worksheet part number, read ahead of the stream (zipcheck.ts). */
+  sheetNames: Record<string, string>;
 }
 
 export interface ParsedRow {
@@ -130,7 +132,12 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
     return sheet;
   };
   for await (const worksheet of reader) {
-    const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
+    const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string; id: number | string };
+    // exceljs names a sheet only when it found the sheet's relationship as it expects it
+    // (`worksheets/sheetN.xml`, read before the sheet); then the id is the sheet's number id.
+    // Otherwise (openpyxl and pandas write `/xl/worksheets/sheetN.xml`) it says "SheetN" and
+    // keeps N, the part's number, as a string: the names read ahead of the stream apply.
+    if (typeof ws.id === 'string') ws.name = input.sheetNames[ws.id] ?? ws.name;
     const scan: ParsedRow[] = [];
     let current: ParsedSheet | null = null;
     for await (const row of ws) {

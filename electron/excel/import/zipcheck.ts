@@ -4,6 +4,7 @@
  * declared sizes, entry count and compression ratios decide whether the file is parsed at all.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import { AppError } from '../../../db/core/errors';
 import { bilingual, type MessageKey } from '../../../db/core/messages';
 
@@ -40,6 +41,8 @@ export interface ZipSummary {
   entries: number;
   uncompressedBytes: number;
   names: string[];
+  /** Where each part's data starts (its local header), how it is stored, and its sizes. */
+  parts: Map<string, { offset: number; method: number; compressed: number; uncompressed: number }>;
 }
 
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -72,6 +75,61 @@ export function checkWorkbookFile(file: string): ZipSummary {
   }
 }
 
+/** One small part of a checked zip, inflated; null when absent, too large or unreadable. */
+export function readPart(file: string, zip: ZipSummary, name: string, maxBytes = 4 * 1024 * 1024): string | null {
+  const part = zip.parts.get(name);
+  if (!part || part.uncompressed > maxBytes || (part.method !== 0 && part.method !== 8)) return null;
+  const fd = openSync(file, 'r');
+  try {
+    const local = readAt(fd, part.offset, 30);
+    if (local.length < 30 || local.readUInt32LE(0) !== 0x04034b50) return null;
+    const start = part.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    const data = readAt(fd, start, part.compressed);
+    return (part.method === 8 ? inflateRawSync(data, { maxOutputLength: maxBytes }) : data).toString('utf8');
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const unescapeXml = (s: string) =>
+  s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-f]+|#\d+);/gi, (_, e: string) => {
+    const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+    if (named[e.toLowerCase()]) return named[e.toLowerCase()]!;
+    return String.fromCodePoint(e[1]!.toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+  });
+const attribute = (tag: string, name: string) => {
+  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
+  return m ? unescapeXml(m[2] ?? m[3] ?? '') : null;
+};
+
+/**
+ * The workbook's own sheet names by worksheet part number (`sheet3.xml` → "سجل 2025"), read
+ * from workbook.xml and its relationships whatever their place in the zip: openpyxl and pandas
+ * write them after the sheets, and a streaming reader meeting a sheet first knows only "Sheet3".
+ */
+export function sheetNames(file: string, zip: ZipSummary): Record<string, string> {
+  const workbook = readPart(file, zip, 'xl/workbook.xml');
+  const rels = readPart(file, zip, 'xl/_rels/workbook.xml.rels');
+  if (!workbook || !rels) return {};
+  const targets = new Map<string, string>();
+  for (const [tag] of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const id = attribute(tag, 'Id');
+    const target = attribute(tag, 'Target');
+    const n = target && /(?:^|\/)worksheets\/sheet(\d+)\.xml$/.exec(target);
+    if (id && n) targets.set(id, n[1]!);
+  }
+  const out: Record<string, string> = {};
+  for (const [tag] of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = attribute(tag, 'name');
+    const id = attribute(tag, 'r:id') ?? attribute(tag, 'relationships:id');
+    const n = id ? targets.get(id) : undefined;
+    if (name && n) out[n] = name;
+  }
+  return out;
+}
+
 function readCentralDirectory(fd: number, size: number): ZipSummary {
   // The end-of-central-directory record is in the last 64 KiB (+22 bytes) of a zip.
   const tailLength = Math.min(size, 65_557);
@@ -94,6 +152,7 @@ function readCentralDirectory(fd: number, size: number): ZipSummary {
   if (cd.length < cdSize) throw REFUSALS.truncated();
 
   const names: string[] = [];
+  const parts: ZipSummary['parts'] = new Map();
   let total = 0;
   let p = 0;
   for (let i = 0; i < entries; i++) {
@@ -111,11 +170,12 @@ function readCentralDirectory(fd: number, size: number): ZipSummary {
     total += uncompressed;
     if (total > LIMITS.uncompressedBytes) throw REFUSALS.bomb();
     names.push(name);
+    parts.set(name, { offset: localOffset, method: cd.readUInt16LE(p + 10), compressed, uncompressed });
     p += 46 + nameLength + extraLength + commentLength;
   }
   const lower = names.map((n) => n.toLowerCase());
   if (!lower.includes('[content_types].xml') || !lower.some((n) => /^xl\/workbook\d*\.xml$/.test(n))) {
     throw REFUSALS.notWorkbook();
   }
-  return { entries, uncompressedBytes: total, names };
+  return { entries, uncompressedBytes: total, names, parts };
 }
