@@ -69,5 +69,25 @@ async function* parseSax(source: AsyncIterable<Buffer | string> | NodeJS.Readabl
 requireHere(parseSaxPath);
 requireHere.cache[parseSaxPath]!.exports = parseSax;
 
+// Every workbook exceljs writes says it was made by "Microsoft Excel" (docProps/app.xml, which
+// File → Properties shows); ours say the program that wrote them.
+type XmlStream = { leafNode(name: string, attributes: unknown, text: unknown): void };
+const AppXform = requireHere('exceljs/lib/xlsx/xform/core/app-xform.js') as {
+  prototype: { render(xmlStream: XmlStream, model: unknown): void };
+};
+const renderApp = AppXform.prototype.render;
+AppXform.prototype.render = function (xmlStream: XmlStream, model: unknown) {
+  // For this one render, an own leafNode over the stream's (deleted after: the class's is back).
+  const leafNode = xmlStream.leafNode;
+  xmlStream.leafNode = (name, attributes, text) =>
+    leafNode.call(xmlStream, name, attributes, name === 'Application' ? APPLICATION : text);
+  try {
+    renderApp.call(this, xmlStream, model);
+  } finally {
+    delete (xmlStream as Partial<XmlStream>).leafNode;
+  }
+};
+export const APPLICATION = 'Tajammu';
+
 const ExcelJS = requireHere('exceljs') as typeof import('exceljs');
 export default ExcelJS;

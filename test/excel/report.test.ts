@@ -56,6 +56,20 @@ function part(file: string, name: string): string {
 }
 
 describe('excel/report', () => {
+  it('names Tajammu as the program that wrote the report and the template (file properties)', async () => {
+    const db = newDb();
+    loadDemo(db, { source: 'cli' });
+    const report = join(tempDir(), 'report.xlsx');
+    await writeReport(db, report, { lang: 'ar' });
+    const template = join(tempDir(), 'template.xlsx');
+    await writeTemplate(template, 'en', db);
+    for (const file of [report, template]) {
+      expect(part(file, 'docProps/app.xml')).toContain('<Application>Tajammu</Application>');
+      expect(part(file, 'docProps/app.xml')).not.toContain('Microsoft Excel');
+    }
+    expect(part(report, 'docProps/core.xml')).toContain('<dc:creator>Tajammu</dc:creator>');
+  });
+
   it('round trip: the register sheet imports back into an empty file as the same portfolio', async () => {
     const source = newDb();
     loadDemo(source, { source: 'cli' });
