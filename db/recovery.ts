@@ -6,17 +6,12 @@
 import Database from 'better-sqlite3';
 import { checkPortfolioFile } from './backup';
 import { describeBackup, scanBackups } from './backup-store';
+import { JOURNALED } from './changes';
 import { LATEST_VERSION } from './migrations';
 import type { BackupInfo, ComparedTable, RecordDiff, RecoveryOffer } from './core/results';
 
-export const COMPARED = [
-  'regions',
-  'sectors',
-  'clusters',
-  'initiatives',
-  'indicators',
-  'indicator_values',
-] as const satisfies readonly ComparedTable[];
+/** The portfolio's own tables but the settings: the records an office would re-enter. */
+export const COMPARED = JOURNALED.filter((t): t is ComparedTable => t !== 'settings');
 
 const LIST_LIMIT = 20;
 

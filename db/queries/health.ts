@@ -220,8 +220,7 @@ function concentration(
   const values = (c: ClusterSums) => (basis === 'budget' ? c.sums.budget! : c.n);
   for (const [clusterId, c] of sums) add(places.clusters.get(clusterId)?.regionId, values(c));
   // Region-wide initiatives count in their region's figures (the counting rule).
-  for (const r of regionWideSums(db, {}, basis === 'budget' ? ['budget'] : []))
-    add(String(r.region[0]), values(r.sums));
+  for (const r of regionWideSums(db, {}, basis === 'budget' ? ['budget'] : [])) add(r.regionId, values(r.sums));
   for (const r of regions.values()) {
     const values = r.values;
     const total = values.reduce((s, v) => s + v, 0);

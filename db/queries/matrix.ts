@@ -23,6 +23,9 @@ export const LATEST_VALUE = `JOIN indicator_values v ON v.indicator_id = n.id
 
 type ViewFilter = { status?: string | null; from?: string | null; to?: string | null; regionIds?: string[] };
 
+/** A region-wide row's key (MatrixRow.key); achievementByRow builds the same in SQL. */
+const regionWideKey = (regionId: string): string => `region:${regionId}`;
+
 /** The counting rule (`counts` in the floor's measures) in SQL: every initiative but a cancelled one. */
 export const COUNTED_SQL = (i: string): string => `${i}.status <> 'cancelled'`;
 
@@ -109,7 +112,7 @@ export function regionWideSums(
   db: Db,
   filter: ViewFilter,
   measures: readonly SumMeasure[],
-): { region: (string | number)[]; sums: ClusterSums }[] {
+): { regionId: string; nameAr: string; nameEn: string; sums: ClusterSums }[] {
   const { where, params } = viewTerms(filter, 'i', 'region');
   const rows = stmt(
     db,
@@ -120,7 +123,12 @@ export function regionWideSums(
   )
     .raw(true)
     .all(params) as (string | number)[][];
-  return rows.map((r) => ({ region: r.slice(0, 3), sums: parseSums(r, 3, measures) }));
+  return rows.map((r) => ({
+    regionId: r[0] as string,
+    nameAr: r[1] as string,
+    nameEn: r[2] as string,
+    sums: parseSums(r, 3, measures),
+  }));
 }
 
 export interface MatrixOptions extends MatrixFilter {
@@ -178,12 +186,12 @@ export function getMatrix(db: Db, filter: MatrixOptions = {}): MatrixRow[] {
   const wide =
     filter.sectorId || filter.selectedOnly
       ? []
-      : regionWideSums(db, view, measures).map(({ region, sums: s }) =>
-          matrixRow(s, {
-            key: `region:${region[0] as string}`,
-            regionId: region[0] as string,
-            regionNameAr: region[1] as string,
-            regionNameEn: region[2] as string,
+      : regionWideSums(db, view, measures).map((region) =>
+          matrixRow(region.sums, {
+            key: regionWideKey(region.regionId),
+            regionId: region.regionId,
+            regionNameAr: region.nameAr,
+            regionNameEn: region.nameEn,
             sectorId: null,
             clusterId: null,
             clusterCode: '',
@@ -266,7 +274,7 @@ function placeRegionWide(db: Db, rows: MatrixRow[], wide: MatrixRow[]): void {
 export function coveredAxes(db: Db, regionIds?: string[]): Map<string, number[]> {
   return new Map([
     ...[...clusterSums(db, { regionIds })].map(([id, c]) => [id, c.n] as const),
-    ...regionWideSums(db, { regionIds }, []).map((r) => [`region:${String(r.region[0])}`, r.sums.n] as const),
+    ...regionWideSums(db, { regionIds }, []).map((r) => [regionWideKey(r.regionId), r.sums.n] as const),
   ]);
 }
 
