@@ -9,8 +9,7 @@ import type { Db } from '../../../db/connection';
 import { getSettings } from '../../../db/repos/settings';
 import { createPlanner, type ImportPlan, type Planner } from './plan';
 import { type ReadOptions, streamWorkbook } from './read';
-import { recordReader, type RowsResult } from './rows';
-import type { ParsedRow } from './worker';
+import { type RecordReader, recordReader } from './rows';
 
 export interface PlanHooks {
   /** A later sheet turned out to be the table: whatever was done with the earlier one goes. */
@@ -28,17 +27,24 @@ export async function planWhileReading(
 ): Promise<ImportPlan> {
   const { currencyDigits } = getSettings(db);
   let planner: Planner | null = null;
-  let read: ((rows: ParsedRow[]) => RowsResult) | null = null;
+  let reader: RecordReader | null = null;
   const header = await streamWorkbook(file, options, {
     sheet(h) {
       if (planner) hooks.restart?.();
       planner = createPlanner(db, h, currencyDigits);
-      read = recordReader(h, currencyDigits, h.date1904);
+      reader = recordReader(h, currencyDigits, h.date1904);
     },
     rows(rows) {
-      planner!.add(read!(rows));
+      planner!.add(reader!.read(rows));
       hooks.planned?.(planner!.plan);
     },
   });
-  return ((planner as Planner | null) ?? createPlanner(db, header, currencyDigits)).finish();
+  const done = (planner as Planner | null) ?? createPlanner(db, header, currencyDigits);
+  // Rows whose numbers needed their whole column (columns.ts) are planned last.
+  const rest = (reader as RecordReader | null)?.end();
+  if (rest && (rest.records.length > 0 || rest.errors.length > 0)) {
+    done.add(rest);
+    hooks.planned?.(done.plan);
+  }
+  return done.finish();
 }

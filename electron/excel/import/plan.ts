@@ -53,6 +53,8 @@ export interface ImportPlan {
   clustersToCreate: { key: string; nameAr: string; regionRef: Ref; sectorRef: Ref | null }[];
   sectorsToCreate: { key: string; nameAr: string }[];
   errors: RowError[];
+  /** Values read, but not as written; nothing refused. */
+  warnings: RowError[];
 }
 
 // Names repeat on every row of a register; fold each distinct spelling once.
@@ -117,6 +119,7 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
     clustersToCreate: [],
     sectorsToCreate: [],
     errors: [],
+    warnings: [],
   };
   const newRegions = new Map<string, string>();
   const newClusters = new Map<string, (typeof plan.clustersToCreate)[number]>();
@@ -160,8 +163,9 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
     list(values.clusterRef, 'cluster');
   };
 
-  const add = ({ records, errors, skipped }: RowsResult): void => {
+  const add = ({ records, errors, warnings, skipped }: RowsResult): void => {
     for (const e of errors) plan.errors.push(e);
+    for (const w of warnings) plan.warnings.push(w);
     plan.skipped += skipped;
     for (const r of records) {
       const fail = (f: Field, message: Bilingual) =>
@@ -261,7 +265,12 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;
   };
   const finish = (): ImportPlan => {
-    plan.errors.sort((a, b) => a.row - b.row || columnIndex(a.column) - columnIndex(b.column));
+    const order = (a: RowError, b: RowError) => a.row - b.row || columnIndex(a.column) - columnIndex(b.column);
+    plan.errors.sort(order);
+    plan.warnings.sort(order);
+    // Rows that waited for their column (columns.ts) were planned last; the list follows the sheet.
+    plan.creates.sort((a, b) => a.row - b.row);
+    plan.updates.sort((a, b) => a.row - b.row);
     return plan;
   };
   return { plan, add, finish };

@@ -9,16 +9,8 @@ import { normalizeArabic } from '../../../db/core/normalize';
 import { fieldsOfKind } from '../../../db/core/register';
 import type { Field } from './fields';
 import type { ParsedRow, SheetHeader } from './worker';
-import {
-  type CellValue,
-  cellText,
-  parseAxisList,
-  parseCheck,
-  parseDate,
-  parseMarketing,
-  parseNumber,
-  parseStatus,
-} from './values';
+import { type NumberKind, numberColumns } from './columns';
+import { type CellValue, cellText, parseAxisList, parseCheck, parseDate, parseMarketing, parseStatus } from './values';
 import type { RowError } from '../../../db/core/results';
 
 /**
@@ -44,14 +36,24 @@ const MONEY_FIELDS = fieldsOfKind('money');
 const COUNT_FIELDS = fieldsOfKind('count');
 const DATE_FIELDS = fieldsOfKind('date');
 const TOTAL_WORDS = new Set(['الاجمالي', 'المجموع', 'الجمله', 'total', 'grand total', 'totals']);
+const isTotalWord = (x: CellValue) => typeof x === 'string' && x.length <= 16 && TOTAL_WORDS.has(normalizeArabic(x));
 
 const shown = (v: CellValue) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 
 export interface RowsResult {
   records: ImportRecord[];
   errors: RowError[];
+  /** Values read, but not as written (a month for a date, a placeholder for nothing…). */
+  warnings: RowError[];
   /** Rows of totals under the table, skipped. */
   skipped: number;
+}
+
+export interface RecordReader {
+  /** Reads a batch; rows with a cell that needs the rest of its column are held (columns.ts). */
+  read(rows: ParsedRow[]): RowsResult;
+  /** The held rows, read now that every column has been seen to its end. */
+  end(): RowsResult;
 }
 
 /** Money in major units as typed → minor units of the office currency. */
@@ -61,132 +63,154 @@ const toMinor = (n: number, digits: number) => Math.round(n * 10 ** digits);
  * Reads rows batch by batch as they stream in; it remembers the codes seen in earlier batches,
  * so a duplicate is caught wherever it falls.
  */
-export function recordReader(
-  sheet: SheetHeader,
-  currencyDigits: number,
-  date1904 = false,
-): (rows: ParsedRow[]) => RowsResult {
+export function recordReader(sheet: SheetHeader, currencyDigits: number, date1904 = false): RecordReader {
   const columnOf = new Map<Field, number>();
   sheet.fields.forEach((f, i) => {
     if (f && !columnOf.has(f)) columnOf.set(f, i);
   });
   const axisColumns = [1, 2, 3, 4, 5, 6, 7].filter((n) => columnOf.has(`axis${n}` as Field));
   const seenCodes = new Map<string, number>();
+  const numbers = numberColumns(currencyDigits);
+  const held: { row: ParsedRow; duplicateOf?: number }[] = [];
 
-  return (rows) => {
-    const records: ImportRecord[] = [];
+  /** One row into `out`; false when one of its cells waits for the rest of its column. */
+  const readRow = ({ n, v }: ParsedRow, final: boolean, duplicateOf: number | undefined, out: RowsResult) => {
+    const cell = (f: Field): CellValue => {
+      const i = columnOf.get(f);
+      return i === undefined ? null : (v[i] ?? null);
+    };
+    const has = (f: Field) => columnOf.has(f);
+    const column = (f: Field) => sheet.headers[columnOf.get(f)!] ?? f;
     const errors: RowError[] = [];
-    let skipped = 0;
-    for (const { n, v } of rows) {
-      const cell = (f: Field): CellValue => {
-        const i = columnOf.get(f);
-        return i === undefined ? null : (v[i] ?? null);
-      };
-      const has = (f: Field) => columnOf.has(f);
-      const flawed: Field[] = [];
-      const fail = (f: Field, message: Bilingual) => {
-        errors.push({ sheet: sheet.sheet, row: n, column: sheet.headers[columnOf.get(f)!] ?? f, message });
-        flawed.push(f.startsWith('axis') ? 'axes' : f);
-      };
-
-      // A totals row under the table: no code, and a short cell saying "total".
-      const isTotal = () =>
-        v.some((x) => typeof x === 'string' && x.length <= 16 && TOTAL_WORDS.has(normalizeArabic(x)));
-      if (!cellText(cell('code')) && isTotal()) {
-        skipped += 1;
-        continue;
+    const warnings: RowError[] = [];
+    const flawed: Field[] = [];
+    const fail = (f: Field, message: Bilingual) => {
+      errors.push({ sheet: sheet.sheet, row: n, column: column(f), message });
+      flawed.push(f.startsWith('axis') ? 'axes' : f);
+    };
+    let hold = false;
+    /** Every numeric cell is read, even after one holds the row: each is evidence for its column. */
+    const number = (f: Field, kind: NumberKind): number | undefined => {
+      const o = numbers.read(f, kind, cell(f), final);
+      if ('hold' in o) {
+        hold = true;
+        return undefined;
       }
-
-      const r: ImportRecord = { row: n };
-      for (const f of TEXT_FIELDS) if (has(f)) r[f] = cellText(cell(f));
-
-      if (axisColumns.length > 0 || has('axes')) {
-        const axes = new Set<number>();
-        for (const a of axisColumns) {
-          const raw = cell(`axis${a}` as Field);
-          const on = parseCheck(raw);
-          if (on === null) {
-            fail(`axis${a}` as Field, bilingual('cells.badCheck', { value: shown(raw) }));
-          } else if (on) axes.add(a);
-        }
-        if (has('axes')) {
-          const list = parseAxisList(cell('axes'));
-          if (list === null) {
-            fail('axes', bilingual('cells.badAxes'));
-          } else list.forEach((a) => axes.add(a));
-        }
-        r.axes = [...axes].sort((a, b) => a - b);
+      if (!o.ok) {
+        fail(f, o.message);
+        return undefined;
       }
-      if (has('primaryAxis') && cell('primaryAxis') !== null) {
-        const p = parseAxisList(cell('primaryAxis'));
-        if (!p || p.length !== 1) fail('primaryAxis', bilingual('cells.badPrimaryAxis'));
-        else r.primaryAxis = p[0];
-      }
+      if (o.warning) warnings.push({ sheet: sheet.sheet, row: n, column: column(f), message: o.warning });
+      return o.value;
+    };
 
-      for (const f of MONEY_FIELDS) {
-        if (!has(f)) continue;
-        const raw = cell(f);
-        if (raw === null) {
-          r[f] = 0;
+    const r: ImportRecord = { row: n };
+    for (const f of TEXT_FIELDS) if (has(f)) r[f] = cellText(cell(f));
+
+    if (axisColumns.length > 0 || has('axes')) {
+      const axes = new Set<number>();
+      for (const a of axisColumns) {
+        const raw = cell(`axis${a}` as Field);
+        const on = parseCheck(raw);
+        if (on === null) {
+          fail(`axis${a}` as Field, bilingual('cells.badCheck', { value: shown(raw) }));
+        } else if (on) axes.add(a);
+      }
+      if (has('axes')) {
+        const list = parseAxisList(cell('axes'));
+        if (list === null) {
+          fail('axes', bilingual('cells.badAxes'));
+        } else list.forEach((a) => axes.add(a));
+      }
+      r.axes = [...axes].sort((a, b) => a - b);
+    }
+    if (has('primaryAxis') && cell('primaryAxis') !== null) {
+      const p = parseAxisList(cell('primaryAxis'));
+      if (!p || p.length !== 1) fail('primaryAxis', bilingual('cells.badPrimaryAxis'));
+      else r.primaryAxis = p[0];
+    }
+
+    for (const f of MONEY_FIELDS) {
+      if (!has(f)) continue;
+      const num = number(f, 'money');
+      if (num === undefined) continue;
+      if (num < 0) fail(f, bilingual('cells.negativeAmount'));
+      else r[f] = toMinor(num, currencyDigits);
+    }
+    for (const f of COUNT_FIELDS) {
+      if (!has(f)) continue;
+      const num = number(f, 'count');
+      if (num === undefined) continue;
+      if (num < 0 || !Number.isInteger(num)) fail(f, bilingual('cells.badCount', { value: shown(cell(f)!) }));
+      else r[f] = num;
+    }
+    if (has('progress')) {
+      const num = number('progress', 'progress');
+      if (num !== undefined) {
+        if (num < 0 || num > 100) fail('progress', bilingual('cells.badPercent'));
+        else r.progress = Math.round(num);
+      }
+    }
+    if (hold) return false;
+    for (const f of DATE_FIELDS) {
+      if (!has(f)) continue;
+      const raw = cell(f);
+      const d = parseDate(raw, date1904);
+      if (!d.ok) {
+        fail(f, bilingual('cells.badDate', { value: shown(raw) }));
+      } else r[f] = d.value;
+    }
+    if (has('status') && cell('status') !== null) {
+      const s = parseStatus(cell('status'));
+      if (!s) {
+        fail('status', bilingual('cells.badStatus', { value: shown(cell('status')) }));
+      } else r.status = s;
+    }
+    if (has('marketingHolder')) {
+      const m = parseMarketing(cell('marketingHolder'));
+      if (m) {
+        r.marketingHolder = m.holder;
+        r.marketingBody = m.body;
+      }
+    }
+    if (has('marketingBody') && cellText(cell('marketingBody'))) r.marketingBody = cellText(cell('marketingBody'));
+
+    // The model's rules on the record as a whole are the plan's (rules.ts), once the row is
+    // merged with what the portfolio holds; a duplicate code is a fact of the sheet alone.
+    if (duplicateOf !== undefined) fail('code', bilingual('cells.duplicateCode', { row: duplicateOf }));
+    // On to the plan even when a cell failed, so the row's every problem is listed at once.
+    if (flawed.length > 0) r.flawed = flawed;
+    out.records.push(r);
+    for (const e of errors) out.errors.push(e);
+    for (const w of warnings) out.warnings.push(w);
+    return true;
+  };
+
+  return {
+    read(rows) {
+      const out: RowsResult = { records: [], errors: [], warnings: [], skipped: 0 };
+      for (const row of rows) {
+        const code = row.v[columnOf.get('code') ?? -1] ?? null;
+        // A totals row under the table: no code, and a short cell saying "total".
+        if (!cellText(code) && row.v.some(isTotalWord)) {
+          out.skipped += 1;
           continue;
         }
-        const num = parseNumber(raw);
-        if (num === null) fail(f, bilingual('cells.badAmount', { value: shown(raw) }));
-        else if (num < 0) fail(f, bilingual('cells.negativeAmount'));
-        else r[f] = toMinor(num, currencyDigits);
-      }
-      for (const f of COUNT_FIELDS) {
-        if (!has(f)) continue;
-        const raw = cell(f);
-        const num = raw === null ? 0 : parseNumber(raw);
-        if (num === null || num < 0 || !Number.isInteger(num)) {
-          fail(f, bilingual('cells.badCount', { value: shown(raw) }));
-        } else r[f] = num;
-      }
-      if (has('progress')) {
-        const raw = cell('progress');
-        let num = raw === null ? 0 : parseNumber(raw);
-        // A percentage cell holds a fraction (0.45 shows as 45%).
-        if (num !== null && typeof raw === 'number' && num > 0 && num < 1) num = num * 100;
-        if (num === null || num < 0 || num > 100) {
-          fail('progress', bilingual('cells.badPercent'));
-        } else r.progress = Math.round(num);
-      }
-      for (const f of DATE_FIELDS) {
-        if (!has(f)) continue;
-        const raw = cell(f);
-        const d = parseDate(raw, date1904);
-        if (!d.ok) {
-          fail(f, bilingual('cells.badDate', { value: shown(raw) }));
-        } else r[f] = d.value;
-      }
-      if (has('status') && cell('status') !== null) {
-        const s = parseStatus(cell('status'));
-        if (!s) {
-          fail('status', bilingual('cells.badStatus', { value: shown(cell('status')) }));
-        } else r.status = s;
-      }
-      if (has('marketingHolder')) {
-        const m = parseMarketing(cell('marketingHolder'));
-        if (m) {
-          r.marketingHolder = m.holder;
-          r.marketingBody = m.body;
+        // Codes are registered in reading order, held rows too, so "first appears" is the first.
+        let duplicateOf: number | undefined;
+        const c = cellText(code);
+        if (c) {
+          duplicateOf = seenCodes.get(c);
+          if (duplicateOf === undefined) seenCodes.set(c, row.n);
         }
+        if (!readRow(row, false, duplicateOf, out)) held.push({ row, duplicateOf });
       }
-      if (has('marketingBody') && cellText(cell('marketingBody'))) r.marketingBody = cellText(cell('marketingBody'));
-
-      // The model's rules on the record as a whole are the plan's (rules.ts), once the row is
-      // merged with what the portfolio holds; a duplicate code is a fact of the sheet alone.
-      if (r.code) {
-        const first = seenCodes.get(r.code);
-        if (first !== undefined) {
-          fail('code', bilingual('cells.duplicateCode', { row: first }));
-        } else seenCodes.set(r.code, n);
-      }
-      // On to the plan even when a cell failed, so the row's every problem is listed at once.
-      if (flawed.length > 0) r.flawed = flawed;
-      records.push(r);
-    }
-    return { records, errors, skipped };
+      return out;
+    },
+    end() {
+      const out: RowsResult = { records: [], errors: [], warnings: [], skipped: 0 };
+      for (const h of held.splice(0)) readRow(h.row, true, h.duplicateOf, out);
+      return out;
+    },
   };
 }

@@ -23,20 +23,90 @@ export function parseCheck(v: CellValue): boolean | null {
   return null;
 }
 
+/** A decimal mark a number's text proves, or could be read with. */
+export type Mark = '.' | ',';
+
 /**
- * A number from a real number or from text with Western or Arabic-Indic digits, thousands
- * separators (`,` `٬` space) and decimal separators (`.` `٫`). Null when it is not a number.
+ * A number written as text. `decimal` is the mark the text itself proves to be the decimal
+ * one (evidence for its column). `ambiguous`: one `.` or `,` followed by exactly three digits
+ * (`1,234`, `12.500`) reads as a decimal or as thousands; only the column can tell.
+ */
+export type NumberText =
+  | { kind: 'number'; value: number; percent: boolean; decimal: Mark | null; decimals: number }
+  | { kind: 'ambiguous'; asDecimal: number; asThousands: number; mark: Mark; percent: boolean };
+
+const other = (m: Mark): Mark => (m === '.' ? ',' : '.');
+
+/** Groups of three after the first (1 to 3 digits): how thousands are written in any style. */
+const groupedOk = (parts: string[]) => /^\d{1,3}$/.test(parts[0]!) && parts.slice(1).every((p) => /^\d{3}$/.test(p));
+
+/**
+ * Reads text in either digit set with thousands separators (`,` `.` `٬` space, apostrophe) and
+ * decimal marks (`.` `,` `٫`), currency words around it, and `%`/`٪`. Both conventions are
+ * met in registers (1,234.56 in Egypt and the Gulf, 1 234,56 and 1.234,56 in the Maghreb), so
+ * a lone mark before three digits is left for the column to decide. Null when not a number.
+ */
+export function readNumberText(text: string): NumberText | null {
+  let t = toWesternDigits(text)
+    .trim()
+    .replace(/[\u200e\u200f\u061c\u2066-\u2069]/g, '');
+  const percent = /^[%٪]|[%٪]$/.test(t);
+  t = t.replace(/[%٪]/g, '').replace(/[\s\u00a0\u202f'’]/g, '');
+  t = t.replace(/^[^\d+\-.,٫]+|[^\d.,٫٬]+$/g, ''); // currency words or signs around the figure
+  const sign = t.startsWith('-') ? -1 : 1;
+  t = t.replace(/^[+-]/, '');
+  if (t.includes('٫'))
+    t = t.replace(/[٬,.]/g, '').replace('٫', '.'); // Arabic marks say which is which
+  else t = t.replace(/٬/g, '');
+  if (!/^[\d.,]+$/.test(t) || !/\d/.test(t)) return null;
+  const num = (s: string) => sign * Number(s);
+  const dots = t.split('.').length - 1;
+  const commas = t.split(',').length - 1;
+  const plain = (value: number, decimal: Mark | null, decimals: number): NumberText => ({
+    kind: 'number',
+    value,
+    percent,
+    decimal,
+    decimals,
+  });
+  if (dots === 0 && commas === 0) return plain(num(t), null, 0);
+  if (dots > 0 && commas > 0) {
+    // Both marks: the last one is the decimal mark, and it appears once.
+    const decimal: Mark = t.lastIndexOf('.') > t.lastIndexOf(',') ? '.' : ',';
+    const [whole, fraction, ...rest] = t.split(decimal);
+    if (rest.length > 0 || !fraction || !/^\d+$/.test(fraction)) return null;
+    const groups = whole!.split(other(decimal));
+    if (!groupedOk(groups)) return null;
+    return plain(num(`${groups.join('')}.${fraction}`), decimal, fraction.length);
+  }
+  const mark: Mark = dots > 0 ? '.' : ',';
+  const parts = t.split(mark);
+  if (parts.length > 2) {
+    // Several of one mark: thousands (1,250,000 or 1.250.000); the other is the decimal mark.
+    return groupedOk(parts) ? plain(num(parts.join('')), other(mark), 0) : null;
+  }
+  const [whole, fraction] = parts as [string, string];
+  if (!/^\d*$/.test(whole) || !/^\d+$/.test(fraction)) return null;
+  const asDecimal = num(`${whole || '0'}.${fraction}`);
+  // Not three digits after it, or nothing (or 0, or more than three digits) before it: decimal.
+  if (fraction.length !== 3 || whole === '' || whole === '0' || whole.length > 3) {
+    return plain(asDecimal, mark, fraction.length);
+  }
+  return { kind: 'ambiguous', asDecimal, asThousands: num(whole + fraction), mark, percent };
+}
+
+/**
+ * A number from a real number or from text, when nothing about its column is known: an
+ * ambiguous `1,234` reads as thousands and `1.234` as a decimal (the way Excel in Arabic and
+ * English shows them). The importer reads whole columns instead (rows.ts). Null when not a number.
  */
 export function parseNumber(v: CellValue): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v !== 'string') return null;
-  let t = toWesternDigits(v)
-    .trim()
-    .replace(/[\u200e\u200f\u061c]/g, '');
-  t = t.replace(/[٬,\s\u00a0\u202f]/g, '').replace(/٫/g, '.');
-  t = t.replace(/^[^\d+\-.]+|[^\d.]+$/g, ''); // currency words or signs around the figure
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return null;
-  return Number(t);
+  const n = readNumberText(v);
+  if (!n) return null;
+  if (n.kind === 'number') return n.value;
+  return n.mark === ',' ? n.asThousands : n.asDecimal;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

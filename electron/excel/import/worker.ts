@@ -76,11 +76,32 @@ export function plainValue(raw: RawCell): CellValue {
   return null;
 }
 
+/** Number formats showing a percentage (`0%`, `0.00%`, `#,##0.0%`): `%` outside quoted text. */
+const percentFormats = new Map<string, boolean>();
+function isPercentFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  let p = percentFormats.get(format);
+  if (p === undefined) {
+    p = format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');
+    percentFormats.set(format, p);
+  }
+  return p;
+}
+
+/**
+ * A cell as a value; a number shown as a percentage comes as the text it shows ("100%"),
+ * since the stored fraction (1) alone reads as 1 %.
+ */
 function rowValues(row: ExcelJS.Row, maxColumns: number): CellValue[] {
   const values = row.values as RawCell[];
   if (values.length - 1 > maxColumns) throw Object.assign(new Error('columns'), { reason: 'too_many_columns' });
   const out: CellValue[] = [];
-  for (let i = 1; i < values.length; i++) out.push(plainValue(values[i]));
+  for (let i = 1; i < values.length; i++) {
+    const v = plainValue(values[i]);
+    if (typeof v === 'number' && isPercentFormat(row.getCell(i).numFmt)) {
+      out.push(`${Number((v * 100).toPrecision(12))}%`);
+    } else out.push(v);
+  }
   return out;
 }
 

@@ -1,0 +1,123 @@
+/**
+ * Registers offices already keep, written the way other programs write them (openpyxl's part
+ * order, built-in percent formats, numbers typed as text in the Maghreb's style): values that
+ * were once stored wrong without a word.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDemo } from '../../db/demo';
+import { updateSettings } from '../../db/repos/settings';
+import { previewImport } from '../../electron/excel/import';
+import { useTestDb } from '../helpers/db';
+import { type ForeignCell, writeForeignWorkbook } from '../helpers/foreign';
+import { useTempDir } from '../helpers/tmp';
+
+const newDb = useTestDb();
+const tempDir = useTempDir();
+
+/** A register of the demo's cluster «أثاث دمياط» with the given extra columns. */
+async function plan(header: string[], rows: ForeignCell[][], setup?: Parameters<typeof updateSettings>[2]) {
+  const db = newDb();
+  loadDemo(db, { source: 'ui' });
+  if (setup) updateSettings(db, { source: 'ui' }, setup);
+  const file = join(tempDir(), 'register.xlsx');
+  writeForeignWorkbook(file, [
+    {
+      name: 'Sheet',
+      rows: [
+        ['اسم المبادرة', 'التجمع', 'المحاور', ...header],
+        ...rows.map((r, i) => [`مبادرة ${i + 1}`, 'أثاث دمياط', '5', ...r]),
+      ],
+    },
+  ]);
+  return (await previewImport(db, file)).plan;
+}
+
+describe('import/percentages', () => {
+  it('reads a cell shown as a percentage by its format: 100 % is 100, not 1', async () => {
+    const p = await plan(
+      ['نسبة الإنجاز'],
+      [
+        [{ n: 1, format: '0%' }],
+        [{ n: 0.455, format: '0.00%' }],
+        [{ n: 0.25, format: '0.0%' }],
+        [{ n: 0, format: '0%' }],
+      ],
+    );
+    expect(p.errors).toEqual([]);
+    expect(p.creates.map((c) => c.values.progress)).toEqual([100, 46, 25, 0]);
+  });
+
+  it('takes a column of plain numbers all within [0, 1] as fractions, text included', async () => {
+    const p = await plan(['نسبة الإنجاز'], [[0.45], [1], ['0.8'], [0], ['0,3']]);
+    expect(p.errors).toEqual([]);
+    expect(p.creates.map((c) => c.values.progress)).toEqual([45, 100, 80, 0, 30]);
+    expect(p.warnings).toEqual([]);
+  });
+
+  it('takes a column with numbers above 1 as percentages, and warns of a fraction read in it', async () => {
+    const p = await plan(['Progress'], [[45], [1], [0.5], ['80'], ['45%'], ['٤٥٪'], ['12,5 %']]);
+    expect(p.errors).toEqual([]);
+    expect(p.creates.map((c) => c.values.progress)).toEqual([45, 1, 50, 80, 45, 45, 13]);
+    expect(p.warnings.map((w) => [w.row, w.column])).toEqual([[4, 'Progress']]);
+    expect(p.warnings[0]!.message.en).toContain('0.5');
+  });
+
+  it('keeps the rows in reading order when some waited for their column', async () => {
+    const p = await plan(
+      ['نسبة الإنجاز', 'كود المبادرة'],
+      [
+        [50, 'A'],
+        [0.5, 'B'],
+        [0.25, 'A'],
+      ],
+    );
+    // Row 4 waited for the column and is read last, but the duplicate is still the later row.
+    expect(p.errors.map((e) => [e.row, e.message.en])).toEqual([[4, 'Duplicate code; it first appears in row 2.']]);
+  });
+});
+
+describe('import/decimal commas and thousands', () => {
+  const budgets = (p: Awaited<ReturnType<typeof plan>>) => p.creates.map((c) => c.values.plannedBudget / 100);
+
+  it('reads the Maghreb style, and a lone mark before three digits as thousands where decimals cannot be', async () => {
+    const p = await plan(
+      ['Budget'],
+      [['12,5'], ['1.234,56'], ['1 234,50'], ['1.500'], ['2,500'], ['1,234.5'], ['1 250 000'], ['0,75'], ['١٢٥٠٠٠٫٧٥']],
+    );
+    expect(p.errors).toEqual([]);
+    expect(budgets(p)).toEqual([12.5, 1234.56, 1234.5, 1500, 2500, 1234.5, 1_250_000, 0.75, 125_000.75]);
+  });
+
+  it('decides a lone mark by the column where the currency has three decimals, and names the cells it cannot decide', async () => {
+    const tnd = { currencyCode: 'TND', currencyDigits: 3 };
+    const decided = await plan(
+      ['Budget', 'Spent'],
+      [
+        ['1.234', '1.500'],
+        ['2.500,125', '12,5'],
+      ],
+      tnd,
+    );
+    expect(decided.errors).toEqual([]);
+    // The budget column shows a decimal comma; so does the spent one (12,5): a dot groups thousands.
+    expect(decided.creates.map((c) => [c.values.plannedBudget, c.values.spent])).toEqual([
+      [1_234_000, 1_500_000],
+      [2_500_125, 12_500],
+    ]);
+
+    const undecided = await plan(['Budget'], [['1.234'], ['15']], tnd);
+    expect(undecided.creates).toHaveLength(1);
+    expect(undecided.errors).toHaveLength(1);
+    expect(undecided.errors[0]!.row).toBe(2);
+    expect(undecided.errors[0]!.column).toBe('Budget');
+    expect(undecided.errors[0]!.message.en).toContain('1.234 or 1234');
+    expect(undecided.errors[0]!.message.ar).toContain('1.234');
+  });
+
+  it('reads counts with grouping marks as whole numbers and refuses a decimal count', async () => {
+    const p = await plan(['Jobs'], [['1.200'], ['1,200'], ['12,5']]);
+    expect(p.creates.map((c) => c.values.jobs)).toEqual([1200, 1200]);
+    expect(p.errors.map((e) => e.row)).toEqual([4]);
+  });
+});
