@@ -8,7 +8,8 @@ import { openExisting } from '../db/backup';
 import type { Db } from '../db/connection';
 import { AppError } from '../db/core/errors';
 import { previewImport } from './excel/import';
-import type { ImportPlan } from './excel/import/plan';
+import { type ImportPlan, type OnCollision, unclassifiedCount } from './excel/import/plan';
+import type { RowError } from '../db/core/results';
 import { streamImport } from './excel/import/stream';
 import { readMappingFile } from './excel/import/mapping';
 import type { Lang } from './excel/labels';
@@ -29,6 +30,9 @@ export interface ImportFlags {
   skipInvalid: boolean;
   map?: string;
   json: boolean;
+  /** The sheet to read, by name, instead of the one that looks most like a register. */
+  sheet?: string;
+  onCollision: OnCollision;
 }
 
 /** Opens an existing portfolio file (never creating one by a typo) for the length of fn. */
@@ -51,13 +55,19 @@ export function importCommand(flags: ImportFlags, io: CliIo): Promise<number> {
           reason: 'missing',
         });
       }
-      const mapping = flags.map ? readMappingFile(flags.map) : undefined;
+      const map = flags.map ? readMappingFile(flags.map) : undefined;
+      const options = {
+        mapping: map?.columns,
+        values: map?.values,
+        sheet: flags.sheet,
+        onCollision: flags.onCollision,
+      };
       // A real import writes as it reads (all or nothing); a dry run only plans.
       plan = flags.dryRun
-        ? (await previewImport(db, flags.workbook, { mapping })).plan
+        ? (await previewImport(db, flags.workbook, options)).plan
         : (
             await streamImport(db, flags.workbook, {
-              mapping,
+              ...options,
               skipInvalid: flags.skipInvalid,
               fileName: basename(flags.workbook),
             })
@@ -68,11 +78,23 @@ export function importCommand(flags: ImportFlags, io: CliIo): Promise<number> {
       io.err(`${e.bilingual.ar} / ${e.bilingual.en}\n`);
       return EXIT.refused;
     }
-    if (plan.errors.length > 0 && !flags.skipInvalid) {
-      if (flags.json) io.out(`${JSON.stringify({ ok: false, errors: plan.errors })}\n`);
-      else
+    const said = whatWasRead(plan, flags.skipInvalid);
+    const stopped = (plan.errors.length > 0 && !flags.skipInvalid) || plan.collisions.length > 0;
+    if (!flags.json) printRead(plan, io);
+    if (stopped) {
+      if (flags.json) io.out(`${JSON.stringify({ ok: false, errors: plan.errors, ...said })}\n`);
+      else {
         for (const e of plan.errors) io.err(`${e.sheet} ${e.row} «${e.column}»: ${e.message.ar} / ${e.message.en}\n`);
-      if (flags.json) io.err(`${bothOnOneLine('cli.workbookErrors', { count: plan.errors.length })}\n`);
+        for (const c of plan.collisions) {
+          io.err(
+            `${plan.sheet} ${c.row}: ${bothOnOneLine('cli.collision', { code: c.code, title: c.title, existing: c.existingTitle })}\n`,
+          );
+        }
+      }
+      if (plan.collisions.length > 0) io.err(`${bothOnOneLine('cli.collisions', { count: plan.collisions.length })}\n`);
+      if (plan.errors.length > 0 && flags.json) {
+        io.err(`${bothOnOneLine('cli.workbookErrors', { count: plan.errors.length })}\n`);
+      }
       return EXIT.invalidRows;
     }
     const counts = {
@@ -88,18 +110,54 @@ export function importCommand(flags: ImportFlags, io: CliIo): Promise<number> {
       ...counts,
       invalid: plan.errors.length,
       ignoredColumns: plan.unmatched,
+      ...said,
     };
     if (flags.json) io.out(`${JSON.stringify(result)}\n`);
     else {
-      if (plan.unmatched.length) {
-        io.out(`${bothOnOneLine('cli.ignoredColumns')}: ${plan.unmatched.join(' | ')}\n`);
-      }
       io.out(
         `${flags.dryRun ? `${text('en', 'cli.dryRun')} / ${text('ar', 'cli.dryRun')}: ` : ''}created ${counts.created}, updated ${counts.updated}, unchanged ${counts.unchanged}, regions created ${counts.regionsCreated}, clusters created ${counts.clustersCreated}${plan.errors.length ? `, invalid rows skipped ${plan.errors.length}` : ''}\n`,
       );
+      for (const e of plan.errors)
+        io.out(`  ${text('en', 'cli.skippedRow')} ${e.row} «${e.column}»: ${e.message.en}\n`);
     }
     return EXIT.ok;
   });
+}
+
+/** Where the table was found and how each column was taken: the same in both JSON shapes. */
+function whatWasRead(plan: ImportPlan, skipInvalid: boolean) {
+  const skipped = new Map<number, { column: string; message: RowError['message'] }[]>();
+  if (skipInvalid) {
+    for (const e of plan.errors)
+      skipped.set(e.row, [...(skipped.get(e.row) ?? []), { column: e.column, message: e.message }]);
+  }
+  return {
+    sheet: plan.sheet,
+    headerRow: plan.headerRow,
+    columns: plan.columns.map((c) => ({ header: c.header, field: c.field })),
+    missingColumns: plan.missingColumns,
+    unclassified: unclassifiedCount(plan),
+    newRegions: plan.regionsToCreate.map((r) => ({ name: r.nameAr, nearest: r.nearest })),
+    newClusters: plan.clustersToCreate.map((c) => ({ name: c.nameAr, nearest: c.nearest })),
+    warnings: plan.warnings,
+    collisions: plan.collisions.map((c) => ({
+      row: c.row,
+      code: c.code,
+      title: c.title,
+      existingTitle: c.existingTitle,
+    })),
+    ...(skipInvalid ? { skipped: [...skipped].map(([row, errors]) => ({ row, errors })) } : {}),
+  };
+}
+
+/** The plain-text form of the same: the sheet, ignored columns, warnings, new places. */
+function printRead(plan: ImportPlan, io: CliIo): void {
+  io.out(`${bothOnOneLine('cli.sheetRead', { sheet: plan.sheet, row: plan.headerRow })}\n`);
+  if (plan.unmatched.length) io.out(`${bothOnOneLine('cli.ignoredColumns')}: ${plan.unmatched.join(' | ')}\n`);
+  for (const w of plan.warnings) io.out(`${w.sheet} ${w.row} «${w.column}»: ${w.message.ar} / ${w.message.en}\n`);
+  for (const r of [...plan.regionsToCreate, ...plan.clustersToCreate]) {
+    if (r.nearest) io.out(`${bothOnOneLine('cli.didYouMean', { name: r.nameAr, nearest: r.nearest })}\n`);
+  }
 }
 
 function language(value: string | undefined): Lang {

@@ -15,6 +15,7 @@ import { AppError } from '../db/core/errors';
 import { bilingual, bothOnOneLine, type MessageKey, type MessageVars } from '../db/core/messages';
 import { dispatch, toApiError } from './api/dispatch';
 import { exportCommand, importCommand, templateCommand, withPortfolio } from './cli-exchange';
+import { ON_COLLISION } from './excel/import/plan';
 import { backupCommand, checkFileCommand, restoreCommand, statsLine } from './cli-file';
 import type { OperationName, OutputOf } from '../db/core/contract';
 
@@ -30,6 +31,7 @@ const USAGE = `Usage / الاستخدام:
   cli check    --db FILE [--region NAME] [--json]
                                               portfolio health findings R1–R6 / ملاحظات سلامة المحفظة
   cli import   --db FILE WORKBOOK [--dry-run] [--skip-invalid] [--map MAP.json] [--json]
+               [--sheet NAME] [--on-collision stop|update|new]
   cli export   --db FILE --out REPORT.xlsx [--lang ar|en] [--region NAME]
   cli template --out FILE.xlsx [--lang ar|en] [--db FILE]
   cli check-file --db FILE [--json]          full integrity check / فحص سلامة الملف كاملًا
@@ -189,6 +191,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'dry-run': { type: 'boolean', default: false },
         'skip-invalid': { type: 'boolean', default: false },
         map: { type: 'string' },
+        sheet: { type: 'string' },
+        'on-collision': { type: 'string', default: 'stop' },
         out: { type: 'string' },
         lang: { type: 'string', default: 'ar' },
         region: { type: 'string' },
@@ -215,6 +219,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (positionals.length !== 1) {
           throw new UsageError('errors.oneWorkbook');
         }
+        const onCollision = ON_COLLISION.find((o) => o === values['on-collision']);
+        if (!onCollision) throw new UsageError('errors.badOnCollision');
         return await importCommand(
           {
             db: requireDb(values),
@@ -223,6 +229,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             skipInvalid: values['skip-invalid'],
             map: values.map,
             json: values.json,
+            sheet: values.sheet,
+            onCollision,
           },
           io,
         );

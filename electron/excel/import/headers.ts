@@ -48,6 +48,9 @@ for (const axis of AXES) {
 
 /** The field a header names, or null when it names none. */
 export function matchHeader(text: string): Field | null {
+  // Kobo and ODK name their own columns with a leading underscore (_id, _uuid, _status,
+  // _submission_time): the form's metadata, never a register's field.
+  if (text.trimStart().startsWith('_')) return null;
   const key = normalizeHeader(text);
   if (!key) return null;
   const exact = lookup.get(key);
@@ -75,6 +78,22 @@ export function matchHeaderRow(cells: readonly string[]): HeaderMatch {
     seen.add(f);
     return f;
   });
-  const score = [...seen].filter((f) => f !== 'serial').length;
-  return { fields, score };
+  return { fields, score: scoreOf(cells, fields) };
+}
+
+/**
+ * Words any table may have (a serial number, `start`, `end`, `status`, `date` in a Kobo export
+ * or a to-do list): read as fields in a register, but they do not make a table a register.
+ */
+const GENERIC = new Set(
+  ['start', 'end', 'status', 'date', 'today', 'name', 'type', 'notes', 'id'].map(normalizeHeader),
+);
+
+/** How many distinct known fields a header row names, generic words and serial numbers aside. */
+export function scoreOf(cells: readonly string[], fields: readonly (Field | null)[]): number {
+  const counted = new Set<Field>();
+  fields.forEach((f, i) => {
+    if (f && f !== 'serial' && !GENERIC.has(normalizeHeader(cells[i] ?? ''))) counted.add(f);
+  });
+  return counted.size;
 }

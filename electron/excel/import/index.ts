@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Db } from '../../../db/connection';
 import { planWhileReading } from './pipeline';
-import type { ImportPlan } from './plan';
+import type { ImportPlan, PlanOptions } from './plan';
 import type { ReadOptions } from './read';
 
 export interface Preview {
@@ -24,7 +24,7 @@ export function sha256File(file: string): Promise<string> {
   });
 }
 
-export async function previewImport(db: Db, file: string, options: ReadOptions = {}): Promise<Preview> {
+export async function previewImport(db: Db, file: string, options: ReadOptions & PlanOptions = {}): Promise<Preview> {
   const [plan, sha256] = await Promise.all([planWhileReading(db, file, options), sha256File(file)]);
   return { plan, sha256 };
 }

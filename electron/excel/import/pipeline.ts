@@ -7,7 +7,7 @@
  */
 import type { Db } from '../../../db/connection';
 import { getSettings } from '../../../db/repos/settings';
-import { createPlanner, type ImportPlan, type Planner } from './plan';
+import { createPlanner, type ImportPlan, type PlanOptions, type Planner } from './plan';
 import { type ReadOptions, streamWorkbook } from './read';
 import { type RecordReader, recordReader } from './rows';
 
@@ -22,7 +22,7 @@ export interface PlanHooks {
 export async function planWhileReading(
   db: Db,
   file: string,
-  options: ReadOptions,
+  options: ReadOptions & PlanOptions,
   hooks: PlanHooks = {},
 ): Promise<ImportPlan> {
   const { currencyDigits } = getSettings(db);
@@ -31,7 +31,7 @@ export async function planWhileReading(
   const header = await streamWorkbook(file, options, {
     sheet(h) {
       if (planner) hooks.restart?.();
-      planner = createPlanner(db, h, currencyDigits);
+      planner = createPlanner(db, h, currencyDigits, options);
       reader = recordReader(h, currencyDigits, h.date1904);
     },
     rows(rows) {
@@ -39,7 +39,7 @@ export async function planWhileReading(
       hooks.planned?.(planner!.plan);
     },
   });
-  const done = (planner as Planner | null) ?? createPlanner(db, header, currencyDigits);
+  const done = (planner as Planner | null) ?? createPlanner(db, header, currencyDigits, options);
   // Rows whose numbers needed their whole column (columns.ts) are planned last.
   const rest = (reader as RecordReader | null)?.end();
   if (rest && (rest.records.length > 0 || rest.errors.length > 0)) {

@@ -22,6 +22,7 @@ import { registerHeader } from '../labels';
 import type { Field } from './fields';
 import { bilingual } from '../../../db/core/messages';
 import { initiativeProblems, nameProblem } from '../../../db/core/rules';
+import { nearestName } from '../../../db/core/similar';
 import type { ImportRecord, RowsResult } from './rows';
 import type { SheetHeader } from './worker';
 import type { Change, RowError } from '../../../db/core/results';
@@ -49,12 +50,40 @@ export interface ImportPlan {
   updates: { row: number; id: string; code: string; values: InitiativeValues; changes: Change[]; before: Initiative }[];
   unchanged: number;
   skipped: number;
-  regionsToCreate: { key: string; nameAr: string }[];
-  clustersToCreate: { key: string; nameAr: string; regionRef: Ref; sectorRef: Ref | null }[];
+  /** `nearest`: the existing name it most likely means («إقليم الصعيد» for «الصعيد»), to map it to. */
+  regionsToCreate: { key: string; nameAr: string; nearest: string | null }[];
+  clustersToCreate: { key: string; nameAr: string; regionRef: Ref; sectorRef: Ref | null; nearest: string | null }[];
   sectorsToCreate: { key: string; nameAr: string }[];
   errors: RowError[];
   /** Values read, but not as written; nothing refused. */
   warnings: RowError[];
+  /**
+   * Rows whose code is an existing initiative's while both title and cluster differ: most
+   * likely another register's numbering, not the same initiative. Under `stop` they are not
+   * planned and nothing may be written until the user chooses `update` or `new`.
+   */
+  collisions: { row: number; code: string; title: string; existingTitle: string }[];
+  /**
+   * Columns a new initiative cannot do without (a title; a region or a cluster; the axes). A
+   * register that only updates (codes and amounts) needs none; rows that would create are kept
+   * out and said once per column, at the header row, not once per row.
+   */
+  missingColumns: Field[];
+}
+
+/** What to do with a row whose code is another initiative's (see ImportPlan.collisions). */
+export type OnCollision = 'stop' | 'update' | 'new';
+export const ON_COLLISION: readonly OnCollision[] = ['stop', 'update', 'new'];
+
+/** Names as a register spells them → the existing region or cluster they mean (`--map`'s `values`). */
+export interface ValueMapping {
+  region?: Record<string, string>;
+  cluster?: Record<string, string>;
+}
+
+export interface PlanOptions {
+  onCollision?: OnCollision;
+  values?: ValueMapping;
 }
 
 // Names repeat on every row of a register; fold each distinct spelling once.
@@ -87,7 +116,8 @@ export interface Planner {
 }
 
 /** Plans batch by batch, as rows stream in; the portfolio is read once, at the start. */
-export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number): Planner {
+export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number, options: PlanOptions = {}): Planner {
+  const onCollision = options.onCollision ?? 'stop';
   const regions = indexByName<Region>(listRegions(db));
   const sectors = indexByName<Sector>(listSectors(db));
   const allClusters = listClusters(db);
@@ -102,7 +132,18 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
       clustersByName.set(key(k), [...(clustersByName.get(key(k)) ?? []), c]);
     }
   }
-  const byCode = new Map(listInitiatives(db).map((i) => [i.code, i]));
+  const initiatives = listInitiatives(db);
+  const byCode = new Map(initiatives.map((i) => [i.code, i]));
+  // A register without codes: an initiative is its title within its region and cluster.
+  const placeKey = (regionId: string, clusterId: string | null, title: string) =>
+    `${regionId}|${clusterId ?? ''}|${key(title)}`;
+  const byPlaceAndTitle = new Map<string, Initiative[]>();
+  for (const i of initiatives) {
+    const k = placeKey(i.regionId, i.clusterId, i.title);
+    byPlaceAndTitle.set(k, [...(byPlaceAndTitle.get(k) ?? []), i]);
+  }
+  /** Initiatives a row of this import has already taken: each matches one row at most. */
+  const taken = new Map<string, number>();
   const regionName = new Map(listRegions(db).map((r) => [r.id, r.nameAr]));
   const clusterName = new Map(allClusters.map((c) => [c.id, c.nameAr]));
 
@@ -120,7 +161,11 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
     sectorsToCreate: [],
     errors: [],
     warnings: [],
+    collisions: [],
+    missingColumns: missingColumns(sheet),
   };
+  /** New initiatives that a missing column keeps out: said once per column at the end. */
+  const blocked: number[] = [];
   const newRegions = new Map<string, string>();
   const newClusters = new Map<string, (typeof plan.clustersToCreate)[number]>();
   const newSectors = new Map<string, string>();
@@ -141,6 +186,26 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
       if (!known.has(k)) known.set(k, name);
       return { newKey: k };
     };
+  const regionNames = listRegions(db).flatMap((r) => [r.nameAr, r.nameEn].filter(Boolean));
+  const nearestRegion = (name: string) => {
+    const found = nearestName(name, regionNames);
+    return found ? (regions.get(key(found))?.nameAr ?? found) : null;
+  };
+  const nearestCluster = (name: string, regionRef: Ref) => {
+    const pool = 'id' in regionRef ? allClusters.filter((c) => c.regionId === regionRef.id) : allClusters;
+    const found = nearestName(
+      name,
+      pool.flatMap((c) => [c.nameAr, c.nameEn].filter(Boolean)),
+    );
+    return found ? (pool.find((c) => c.nameAr === found || c.nameEn === found)?.nameAr ?? found) : null;
+  };
+  const mapped = (what: 'region' | 'cluster') => {
+    const m = new Map<string, string>();
+    for (const [from, to] of Object.entries(options.values?.[what] ?? {})) m.set(key(from), to);
+    return m;
+  };
+  const regionMap = mapped('region');
+  const clusterMap = mapped('cluster');
   const newRegion = toCreate(newRegions);
   const newSector = toCreate(newSectors);
   const listed = new Set<string>();
@@ -148,12 +213,15 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
   const list = (ref: Ref | null, what: 'region' | 'sector' | 'cluster'): void => {
     if (!ref || 'id' in ref || listed.has(`${what}|${ref.newKey}`)) return;
     listed.add(`${what}|${ref.newKey}`);
-    if (what === 'region') plan.regionsToCreate.push({ key: ref.newKey, nameAr: newRegions.get(ref.newKey)! });
-    else if (what === 'sector') plan.sectorsToCreate.push({ key: ref.newKey, nameAr: newSectors.get(ref.newKey)! });
+    if (what === 'region') {
+      const nameAr = newRegions.get(ref.newKey)!;
+      plan.regionsToCreate.push({ key: ref.newKey, nameAr, nearest: nearestRegion(nameAr) });
+    } else if (what === 'sector') plan.sectorsToCreate.push({ key: ref.newKey, nameAr: newSectors.get(ref.newKey)! });
     else {
       const cluster = newClusters.get(ref.newKey)!;
       list(cluster.regionRef, 'region');
       list(cluster.sectorRef, 'sector');
+      cluster.nearest = nearestCluster(cluster.nameAr, cluster.regionRef);
       plan.clustersToCreate.push(cluster);
     }
   };
@@ -170,7 +238,16 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
     for (const r of records) {
       const fail = (f: Field, message: Bilingual) =>
         plan.errors.push({ sheet: sheet.sheet, row: r.row, column: header(f), message });
-      const existing = r.code ? byCode.get(r.code) : undefined;
+      let existing = r.code ? byCode.get(r.code) : undefined;
+      const takenBy = existing ? taken.get(existing.id) : undefined;
+      if (takenBy !== undefined) {
+        // Named once: a code twice in the sheet is rows.ts's to say.
+        if (!r.flawed?.includes('code')) fail('code', bilingual('cells.duplicateCode', { row: takenBy }));
+        continue;
+      }
+      // A name the user mapped to an existing region or cluster is read as that one.
+      if (r.region) r.region = regionMap.get(key(r.region)) ?? r.region;
+      if (r.cluster) r.cluster = clusterMap.get(key(r.cluster)) ?? r.cluster;
       // Names that would be created must fit the model's limits, like every value below.
       const badName = (['region', 'cluster', 'sector'] as const).find((f) => r[f] && nameProblem(r[f]));
       if (badName) {
@@ -210,13 +287,34 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
               const s = sectors.get(key(r.sector));
               sectorRef = s ? { id: s.id } : newSector(r.sector);
             }
-            if (!newClusters.has(ck)) newClusters.set(ck, { key: ck, nameAr: r.cluster, regionRef, sectorRef });
+            if (!newClusters.has(ck))
+              newClusters.set(ck, { key: ck, nameAr: r.cluster, regionRef, sectorRef, nearest: null });
             clusterRef = { newKey: ck };
           }
         }
       }
       if (!regionRef) {
-        fail(r.region !== undefined ? 'region' : 'cluster', bilingual('cells.noPlace'));
+        if (!existing && plan.missingColumns.includes('region')) blocked.push(r.row);
+        else fail(r.region !== undefined ? 'region' : 'cluster', bilingual('cells.noPlace'));
+        continue;
+      }
+      if (existing && isCollision(existing, r.title, clusterRef)) {
+        if (onCollision === 'stop') {
+          plan.collisions.push({ row: r.row, code: existing.code, title: r.title!, existingTitle: existing.title });
+          continue;
+        }
+        if (onCollision === 'new') {
+          existing = undefined;
+          r.code = undefined;
+        }
+      }
+      if (!existing && !r.code && r.title && 'id' in regionRef && (!clusterRef || 'id' in clusterRef)) {
+        const same = byPlaceAndTitle.get(placeKey(regionRef.id, clusterRef?.id ?? null, r.title));
+        existing = same?.find((i) => !taken.has(i.id));
+      }
+      if (existing) taken.set(existing.id, r.row);
+      else if (plan.missingColumns.length > 0) {
+        blocked.push(r.row);
         continue;
       }
 
@@ -265,6 +363,21 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;
   };
   const finish = (): ImportPlan => {
+    if (blocked.length > 0) {
+      const rows = blocked.slice(0, 10).join(', ') + (blocked.length > 10 ? ' …' : '');
+      for (const f of plan.missingColumns) {
+        plan.errors.push({
+          sheet: sheet.sheet,
+          row: sheet.headerRow,
+          column: `${registerHeader(f, 'ar')} / ${registerHeader(f, 'en')}`,
+          message: bilingual(`cells.missingColumn.${f as 'title' | 'region' | 'axes'}`, {
+            count: blocked.length,
+            rows,
+          }),
+        });
+      }
+      blocked.length = 0;
+    }
     const order = (a: RowError, b: RowError) => a.row - b.row || columnIndex(a.column) - columnIndex(b.column);
     plan.errors.sort(order);
     plan.warnings.sort(order);
@@ -274,6 +387,32 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
     return plan;
   };
   return { plan, add, finish };
+}
+
+/** Initiatives the import would leave without an axis (not yet classified). */
+export function unclassifiedCount(plan: ImportPlan): number {
+  let n = 0;
+  for (const c of plan.creates) if (c.values.axes.length === 0) n += 1;
+  for (const u of plan.updates) if (u.values.axes.length === 0) n += 1;
+  return n;
+}
+
+/** The columns without which no row can be planned (see ImportPlan.missingColumns). */
+function missingColumns(sheet: SheetHeader): Field[] {
+  const has = (f: Field) => sheet.fields.includes(f);
+  const out: Field[] = [];
+  if (!has('title')) out.push('title');
+  if (!has('region') && !has('cluster')) out.push('region');
+  if (!has('axes') && !sheet.fields.some((f) => f?.startsWith('axis'))) out.push('axes');
+  return out;
+}
+
+/** A code that names another initiative: the row's title and its cluster both differ from it. */
+function isCollision(existing: Initiative, title: string | undefined, clusterRef: Ref | null | undefined): boolean {
+  if (title === undefined || key(title) === key(existing.title)) return false;
+  if (clusterRef === undefined) return false; // the row says nothing of its place: not a difference
+  if (clusterRef === null) return existing.clusterId !== null;
+  return !('id' in clusterRef) || clusterRef.id !== existing.clusterId;
 }
 
 function diff(

@@ -10,7 +10,7 @@ import { AppError } from '../../../db/core/errors';
 import type { Field } from './fields';
 import { normalizeHeader } from './headers';
 import type { ParsedRow, ParsedSheet, SheetHeader, WorkerInput, WorkerMessage } from './worker';
-import { checkWorkbookFile, REFUSALS, sheetNames } from './zipcheck';
+import { checkWorkbookFile, REFUSALS, sheetNames, workbookSheets } from './zipcheck';
 import { bilingual } from '../../../db/core/messages';
 
 export interface ReadOptions {
@@ -28,6 +28,8 @@ export interface ReadOptions {
    * does not (a --map file is its way).
    */
   allowUnmapped?: boolean;
+  /** The sheet to read, by name (hidden or not); otherwise the one most like a register. */
+  sheet?: string;
 }
 
 export const CANCELLED = (): AppError => new AppError('CANCELLED', bilingual('errors.cancelled'));
@@ -67,12 +69,25 @@ export async function streamWorkbook(file: string, options: ReadOptions, sink: R
   // No prototype: a header named "__proto__" or "constructor" is a key like any other.
   const overrides: Record<string, Field | null> = Object.create(null) as Record<string, Field | null>;
   for (const [header, field] of Object.entries(options.mapping ?? {})) overrides[normalizeHeader(header)] = field;
+  const sheets = workbookSheets(file, summary);
+  if (options.sheet !== undefined && !sheets.some((s) => s.name === options.sheet)) {
+    throw new AppError(
+      'INVALID_INPUT',
+      bilingual('errors.noSuchSheet', {
+        sheet: options.sheet,
+        sheets: { ar: sheets.map((s) => `«${s.name}»`).join('، '), en: sheets.map((s) => `"${s.name}"`).join(', ') },
+      }),
+      { reason: 'no_such_sheet', sheets: sheets.map((s) => s.name) },
+    );
+  }
   const input: WorkerInput = {
     file,
     overrides,
     maxRows: options.maxRows ?? 200_000,
     maxColumns: 300,
-    sheetNames: sheetNames(file, summary),
+    sheetNames: sheetNames(sheets),
+    hidden: sheets.filter((s) => s.hidden).map((s) => s.name),
+    sheet: options.sheet,
   };
   const timeoutMs = options.timeoutMs ?? 20_000 + summary.uncompressedBytes / 10_000;
   const worker = startWorker(input, options.heapMb ?? 1024);
@@ -111,7 +126,7 @@ export async function streamWorkbook(file: string, options: ReadOptions, sink: R
           m.result && (m.result.score > 0 || options.allowUnmapped) ? resolve(m.result) : reject(noTable()),
         );
       } else {
-        finish(() => reject(m.reason === 'unreadable' ? REFUSALS.truncated() : tooLarge(m.reason)));
+        finish(() => reject(m.reason === 'unreadable' ? REFUSALS.truncated() : tooLarge(m.reason, m.sheet)));
       }
     });
     worker.on('error', (e: Error & { code?: string }) =>
@@ -127,6 +142,6 @@ function noTable(): AppError {
   return new AppError('INVALID_INPUT', bilingual('errors.noTable'), { reason: 'no_table' });
 }
 
-function tooLarge(reason: string): AppError {
-  return new AppError('INVALID_INPUT', bilingual('errors.tooLarge'), { reason });
+function tooLarge(reason: string, sheet = ''): AppError {
+  return new AppError('INVALID_INPUT', bilingual('errors.tooLarge', { sheet }), { reason, sheet });
 }

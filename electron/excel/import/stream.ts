@@ -10,12 +10,12 @@ import type { Db } from '../../../db/connection';
 import { createWriter, type ImportSource, keepBackupIfWritten, withFullSync } from './commit';
 import { sha256File } from '.';
 import { planWhileReading } from './pipeline';
-import type { ImportPlan } from './plan';
+import type { ImportPlan, PlanOptions } from './plan';
 import type { ReadOptions } from './read';
 import { checkWorkbookFile } from './zipcheck';
 import type { ImportResult } from '../../../db/core/results';
 
-export interface StreamImportOptions extends ReadOptions {
+export interface StreamImportOptions extends ReadOptions, PlanOptions {
   /** Write the valid rows even when others are invalid; otherwise any error writes nothing. */
   skipInvalid: boolean;
   fileName: string;
@@ -70,7 +70,8 @@ function writeWhileReading(
           },
         },
       );
-      if (plan.errors.length > 0 && !options.skipInvalid) {
+      // Collisions left to `stop` write nothing, --skip-invalid or not: the user must choose.
+      if ((plan.errors.length > 0 && !options.skipInvalid) || plan.collisions.length > 0) {
         rollback(db);
         return { plan, result: null };
       }

@@ -9,7 +9,7 @@ import type * as ExcelJS from 'exceljs';
 import Excel from '../exceljs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { type Field } from './fields';
-import { matchHeaderRow, normalizeHeader } from './headers';
+import { matchHeaderRow, normalizeHeader, scoreOf } from './headers';
 import type { CellValue } from './values';
 
 export interface WorkerInput {
@@ -20,6 +20,10 @@ export interface WorkerInput {
   maxColumns: number;
   /** The workbook's sheet names by worksheet part number, read ahead of the stream (zipcheck.ts). */
   sheetNames: Record<string, string>;
+  /** Hidden sheets, by name: never the register unless named. */
+  hidden: string[];
+  /** The sheet the user named: the only one read. */
+  sheet?: string;
 }
 
 export interface ParsedRow {
@@ -41,8 +45,15 @@ export interface SheetHeader {
 
 export interface ParsedSheet extends SheetHeader {
   rows: ParsedRow[];
-  /** Other sheets and how many fields their best header row named. */
-  otherSheets: { name: string; score: number }[];
+  /** Other sheets, how many fields their best header row named, and why one was passed over. */
+  otherSheets: OtherSheet[];
+}
+
+export interface OtherSheet {
+  name: string;
+  score: number;
+  /** Not read: hidden (and not named), or a row wider than the limit. */
+  passed?: 'hidden' | 'too_wide';
 }
 
 /** Rows are posted in batches of this many: large enough to be cheap, small enough to overlap. */
@@ -55,7 +66,7 @@ export type WorkerMessage =
   | { type: 'rows'; rows: ParsedRow[] }
   /** The end; `result.rows` is empty, the rows having been posted. */
   | { type: 'done'; result: ParsedSheet | null }
-  | { type: 'error'; reason: 'too_many_rows' | 'too_many_columns' | 'unreadable'; message: string };
+  | { type: 'error'; reason: 'too_many_rows' | 'too_many_columns' | 'unreadable'; message: string; sheet?: string };
 
 const HEADER_SCAN_ROWS = 30;
 
@@ -92,9 +103,9 @@ function isPercentFormat(format: string | undefined): boolean {
  * A cell as a value; a number shown as a percentage comes as the text it shows ("100%"),
  * since the stored fraction (1) alone reads as 1 %.
  */
-function rowValues(row: ExcelJS.Row, maxColumns: number): CellValue[] {
+function rowValues(row: ExcelJS.Row, maxColumns: number): CellValue[] | null {
   const values = row.values as RawCell[];
-  if (values.length - 1 > maxColumns) throw Object.assign(new Error('columns'), { reason: 'too_many_columns' });
+  if (values.length - 1 > maxColumns) return null;
   const out: CellValue[] = [];
   for (let i = 1; i < values.length; i++) {
     const v = plainValue(values[i]);
@@ -107,6 +118,11 @@ function rowValues(row: ExcelJS.Row, maxColumns: number): CellValue[] {
 
 const headerText = (v: CellValue): string => (v === null ? '' : v instanceof Date ? '' : String(v).trim());
 
+type Mode = 'scan' | 'lead' | 'tie' | 'skip' | 'wide';
+
+/** Ranks a header row: a register (title plus region or cluster) before any other table, then by fields named. */
+type Match = (cells: string[]) => { fields: (Field | null)[]; score: number };
+
 async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Promise<ParsedSheet | null> {
   const reader = new Excel.stream.xlsx.WorkbookReader(input.file, {
     sharedStrings: 'cache',
@@ -115,7 +131,7 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
     worksheets: 'emit',
     entries: 'ignore',
   });
-  const match = (cells: string[]) => {
+  const match: Match = (cells) => {
     const m = matchHeaderRow(cells);
     if (Object.keys(input.overrides).length === 0) return m;
     const fields = cells.map((c, i) => {
@@ -123,13 +139,14 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
       // Own keys only: a header such as "constructor" must not find Object's own members.
       return Object.hasOwn(input.overrides, key) ? input.overrides[key]! : m.fields[i]!;
     });
-    return { fields, score: new Set(fields.filter((f) => f && f !== 'serial')).size };
+    return { fields, score: scoreOf(cells, fields) };
   };
+  const hidden = new Set(input.hidden);
 
   let best: ParsedSheet | null = null;
   // Where no row names a known field, a likely header row is offered for mapping by hand.
   let unmapped: ParsedSheet | null = null;
-  const scores: { name: string; score: number }[] = [];
+  const others: OtherSheet[] = [];
   let total = 0;
   let batch: ParsedRow[] = [];
   const flush = () => {
@@ -138,20 +155,26 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
   };
   const date1904 = () =>
     (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904 === true;
+  /** The best table in a sheet refused for a row wider than the limit. */
+  let wideBest: { name: string; score: number } | null = null;
+  /** Rows of the table that leads so far (posted). */
   let kept = 0;
-  // A sheet that beats the best so far (a header row named) becomes the table: announce it,
-  // then its rows. Returns what pickHeader picked, led or not.
-  const lead = (sheet: ParsedSheet | null): ParsedSheet | null => {
-    if (!sheet || sheet.headerRow === 0) return sheet;
+  const tooMany = (reason: 'too_many_rows' | 'too_many_columns', sheet: string) =>
+    Object.assign(new Error(reason), { reason, sheet });
+  /** The table is this sheet's from now on: announce it, then the rows read so far. */
+  const lead = (sheet: ParsedSheet, rows: ParsedRow[]) => {
     sheet.date1904 = date1904();
-    const { rows, otherSheets: _others, ...header } = sheet;
+    const { rows: _rows, otherSheets: _others, ...header } = sheet;
     post({ type: 'sheet', header });
-    kept = rows.length;
-    for (const r of rows) batch.push(r);
-    if (batch.length >= BATCH) flush();
-    sheet.rows = [];
-    return sheet;
+    kept = 0;
+    for (const r of rows) {
+      batch.push(r);
+      kept += 1;
+      if (batch.length >= BATCH) flush();
+    }
+    best = sheet;
   };
+
   for await (const worksheet of reader) {
     const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string; id: number | string };
     // exceljs names a sheet only when it found the sheet's relationship as it expects it
@@ -159,88 +182,135 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
     // Otherwise (openpyxl and pandas write `/xl/worksheets/sheetN.xml`) it says "SheetN" and
     // keeps N, the part's number, as a string: the names read ahead of the stream apply.
     if (typeof ws.id === 'string') ws.name = input.sheetNames[ws.id] ?? ws.name;
+    const name = ws.name;
+    const passedOver = input.sheet !== undefined ? name !== input.sheet : hidden.has(name);
+    /** scan: looking for the header; lead: the table so far; tie: as good as the table, rows held to compare; skip. */
+    let mode: Mode = passedOver ? 'skip' : 'scan';
+    // Read through a call: `decide` changes the mode, which TypeScript's narrowing does not see.
+    const is = (m: Mode) => mode === m;
     const scan: ParsedRow[] = [];
-    let current: ParsedSheet | null = null;
+    let held: ParsedRow[] = [];
+    let candidate: ParsedSheet | null = null;
+    const decide = () => {
+      candidate = pickHeader(name, scan, match, input.sheet === name);
+      const rows = candidate ? scan.slice(scan.indexOf(scan.find((r) => r.n === candidate!.headerRow)!) + 1) : [];
+      const body = rows.filter((r) => r.v.some((v) => v !== null));
+      if (!candidate) mode = 'skip';
+      else if (!best || candidate.score > best.score) {
+        lead(candidate, body);
+        mode = 'lead';
+      } else if (candidate.score === best.score) {
+        held = body;
+        mode = 'tie';
+      } else mode = 'skip';
+    };
     for await (const row of ws) {
+      if (is('skip') || is('wide')) continue;
       const values = rowValues(row, input.maxColumns);
       total += 1;
       if (total % 2000 === 0) post({ type: 'progress', rows: total });
-      if (current) {
-        if (current.headerRow === 0) continue; // a sheet that cannot beat the best: rows not kept
-        if (values.some((v) => v !== null)) {
-          batch.push({ n: row.number, v: values });
-          if (batch.length >= BATCH) flush();
-          kept += 1;
-        }
-        if (kept > input.maxRows) throw Object.assign(new Error('rows'), { reason: 'too_many_rows' });
+      if (values === null) {
+        // A row wider than the limit: the sheet is refused; the workbook is, only if it is the table.
+        if (is('lead')) throw tooMany('too_many_columns', name);
+        // Would it have been the register? Then the workbook is refused, naming it, unless a
+        // better one follows.
+        const would = is('scan') ? pickHeader(name, scan, match, input.sheet === name) : candidate;
+        if (would && (!wideBest || would.score > wideBest.score)) wideBest = { name, score: would.score };
+        mode = 'wide';
         continue;
       }
-      scan.push({ n: row.number, v: values });
-      if (scan.length === HEADER_SCAN_ROWS) current = lead(pickHeader(ws.name, scan, match, best));
-    }
-    if (!current && scan.length > 0) current = lead(pickHeader(ws.name, scan, match, best));
-    flush();
-    // The likeliest header for mapping by hand: the row with the most text cells in any sheet.
-    for (const r of scan) {
-      const texts = r.v.filter((v) => typeof v === 'string').length;
-      if (texts > (unmapped?.headers.filter(Boolean).length ?? 0)) {
-        unmapped = {
-          sheet: ws.name,
-          headerRow: r.n,
-          headers: r.v.map(headerText),
-          fields: r.v.map(() => null),
-          rows: [],
-          score: 0,
-          date1904: false,
-          otherSheets: [],
-        };
+      if (is('scan')) {
+        scan.push({ n: row.number, v: values });
+        if (scan.length === HEADER_SCAN_ROWS) decide();
+        continue;
+      }
+      if (!values.some((v) => v !== null)) continue;
+      if (is('lead')) {
+        batch.push({ n: row.number, v: values });
+        if (batch.length >= BATCH) flush();
+        kept += 1;
+        if (kept > input.maxRows) throw tooMany('too_many_rows', name);
+      } else {
+        held.push({ n: row.number, v: values });
+        if (held.length > input.maxRows) mode = 'skip';
       }
     }
-    scores.push({ name: ws.name, score: current?.score ?? 0 });
-    if (current && (!best || current.score > best.score)) best = current;
+    if (is('scan') && scan.length > 0) decide();
+    // A sheet as good as the table so far, with more rows, is the register (a summary beside it is not).
+    if (is('tie') && held.length > kept) lead(candidate!, held);
+    held = [];
+    flush();
+    if (!passedOver && !is('wide')) unmapped = likelyHeader(name, scan, unmapped);
+    others.push({
+      name,
+      score: (candidate as ParsedSheet | null)?.score ?? 0,
+      ...(passedOver && hidden.has(name) ? { passed: 'hidden' as const } : {}),
+      ...(is('wide') ? { passed: 'too_wide' as const } : {}),
+    });
   }
-  best = best ?? unmapped;
-  if (best) {
-    best.otherSheets = scores.filter((s) => s.name !== best!.sheet);
-    if (best === unmapped) best.date1904 = date1904();
+  const wide = wideBest as { name: string; score: number } | null;
+  if (wide && wide.score > ((best as ParsedSheet | null)?.score ?? 0)) throw tooMany('too_many_columns', wide.name);
+  const chosen = (best as ParsedSheet | null) ?? unmapped;
+  if (chosen) {
+    chosen.otherSheets = others.filter((s) => s.name !== chosen.sheet);
+    if (chosen === unmapped) chosen.date1904 = date1904();
   }
-  return best;
+  return chosen;
+}
+
+/** The likeliest header for mapping by hand: the row with the most text cells in any sheet. */
+function likelyHeader(sheet: string, scan: ParsedRow[], so: ParsedSheet | null): ParsedSheet | null {
+  let out = so;
+  for (const r of scan) {
+    const texts = r.v.filter((v) => typeof v === 'string').length;
+    if (texts > (out?.headers.filter(Boolean).length ?? 0)) {
+      out = {
+        sheet,
+        headerRow: r.n,
+        headers: r.v.map(headerText),
+        fields: r.v.map(() => null),
+        rows: [],
+        score: 0,
+        date1904: false,
+        otherSheets: [],
+      };
+    }
+  }
+  return out;
 }
 
 /**
  * The header row is the one among the first rows naming the most fields (title rows and merged
- * group headers above it name few or none); rows under it are the table. A sheet that cannot
- * beat the best so far is skipped (null) and its rows are not kept.
+ * group headers above it name few or none). A register names a title and a region or a cluster;
+ * a table that does not (a lookup list, a Kobo export's metadata) ranks below any that does,
+ * unless the user named its sheet. Null when no row names a field.
  */
-function pickHeader(
-  sheet: string,
-  scan: ParsedRow[],
-  match: (cells: string[]) => { fields: (Field | null)[]; score: number },
-  best: ParsedSheet | null,
-): ParsedSheet | null {
+function pickHeader(sheet: string, scan: ParsedRow[], match: Match, named: boolean): ParsedSheet | null {
   let top: { index: number; fields: (Field | null)[]; score: number } | null = null;
   scan.forEach((row, index) => {
     const m = match(row.v.map(headerText));
     if (m.score > 0 && (!top || m.score > top.score)) top = { index, ...m };
   });
   const found = top as { index: number; fields: (Field | null)[]; score: number } | null;
-  if (!found || (best && found.score <= best.score)) {
-    return found
-      ? { sheet, headerRow: 0, headers: [], fields: [], rows: [], score: found.score, date1904: false, otherSheets: [] }
-      : null;
-  }
+  if (!found) return null;
+  const isRegister =
+    named || (found.fields.includes('title') && (found.fields.includes('region') || found.fields.includes('cluster')));
   const header = scan[found.index]!;
   return {
     sheet,
     headerRow: header.n,
     headers: header.v.map(headerText),
     fields: found.fields,
-    rows: scan.slice(found.index + 1).filter((r) => r.v.some((v) => v !== null)),
-    score: found.score,
+    rows: [],
+    // Registers first; among them (and among the rest), the most fields named.
+    score: found.score + (isRegister ? REGISTER_RANK : 0),
     date1904: false,
     otherSheets: [],
   };
 }
+
+/** Added to a register's score: any register outranks any other table. */
+const REGISTER_RANK = 1000;
 
 if (parentPort && workerData) {
   const port = parentPort;
@@ -252,6 +322,7 @@ if (parentPort && workerData) {
         type: 'error',
         reason: reason === 'too_many_rows' || reason === 'too_many_columns' ? reason : 'unreadable',
         message: e instanceof Error ? e.message : String(e),
+        sheet: (e as { sheet?: string }).sheet,
       } satisfies WorkerMessage);
     });
 }

@@ -104,29 +104,45 @@ const attribute = (tag: string, name: string) => {
   return m ? unescapeXml(m[2] ?? m[3] ?? '') : null;
 };
 
+export interface WorkbookSheet {
+  name: string;
+  /** The worksheet part's number (`sheet3.xml` → "3"); null when the sheet is not a worksheet part. */
+  part: string | null;
+  /** Hidden or very hidden in Excel: a stale copy or a lookup list, never the register unless named. */
+  hidden: boolean;
+}
+
 /**
- * The workbook's own sheet names by worksheet part number (`sheet3.xml` → "سجل 2025"), read
- * from workbook.xml and its relationships whatever their place in the zip: openpyxl and pandas
- * write them after the sheets, and a streaming reader meeting a sheet first knows only "Sheet3".
+ * The workbook's sheets in tab order, read from workbook.xml and its relationships whatever
+ * their place in the zip: openpyxl and pandas write them after the sheets, and a streaming
+ * reader meeting a sheet first knows only "Sheet3".
  */
-export function sheetNames(file: string, zip: ZipSummary): Record<string, string> {
+export function workbookSheets(file: string, zip: ZipSummary): WorkbookSheet[] {
   const workbook = readPart(file, zip, 'xl/workbook.xml');
   const rels = readPart(file, zip, 'xl/_rels/workbook.xml.rels');
-  if (!workbook || !rels) return {};
+  if (!workbook) return [];
   const targets = new Map<string, string>();
-  for (const [tag] of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+  for (const [tag] of (rels ?? '').matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     const id = attribute(tag, 'Id');
     const target = attribute(tag, 'Target');
     const n = target && /(?:^|\/)worksheets\/sheet(\d+)\.xml$/.exec(target);
     if (id && n) targets.set(id, n[1]!);
   }
-  const out: Record<string, string> = {};
+  const out: WorkbookSheet[] = [];
   for (const [tag] of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const name = attribute(tag, 'name');
     const id = attribute(tag, 'r:id') ?? attribute(tag, 'relationships:id');
-    const n = id ? targets.get(id) : undefined;
-    if (name && n) out[n] = name;
+    const state = attribute(tag, 'state');
+    if (name)
+      out.push({ name, part: (id && targets.get(id)) || null, hidden: state === 'hidden' || state === 'veryHidden' });
   }
+  return out;
+}
+
+/** The sheet names by worksheet part number (`sheet3.xml` → "سجل 2025"). */
+export function sheetNames(sheets: WorkbookSheet[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of sheets) if (s.part) out[s.part] = s.name;
   return out;
 }
 
