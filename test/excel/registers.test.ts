@@ -121,3 +121,121 @@ describe('import/decimal commas and thousands', () => {
     expect(p.errors.map((e) => e.row)).toEqual([4]);
   });
 });
+
+describe('import/the words registers use', () => {
+  it('reads a French register from the Maghreb: headers, statuses, dates with month names and placeholders', async () => {
+    const db = newDb();
+    loadDemo(db, { source: 'ui' });
+    const file = join(tempDir(), 'registre.xlsx');
+    writeForeignWorkbook(file, [
+      {
+        name: 'Registre 2024',
+        rows: [
+          [
+            'Intitulé du projet',
+            'Wilaya',
+            'Secteur',
+            'Axes',
+            'Montant (DA)',
+            'Dépenses',
+            'Date de début',
+            'Date de fin',
+            'Statut',
+            "Taux d'avancement",
+          ],
+          [
+            'Formation des artisans',
+            'Tlemcen',
+            'Artisanat',
+            '5',
+            '1.234.500,00',
+            '12 500',
+            '15 mars 2024',
+            'DEC 2024',
+            'En cours',
+            '45%',
+          ],
+          ['Label régional', 'Tlemcen', 'Artisanat', '1, 3', '800 000', '0', '12/2024', 'TBD', 'Non entamé', '0'],
+          [
+            'Foire annuelle',
+            'Oran',
+            'Commerce',
+            '1',
+            '250.000',
+            '250.000',
+            '2024-01-10',
+            '2024-06-30',
+            'Achevée',
+            '100%',
+          ],
+          ['Atelier partagé', 'Oran', 'Commerce', '4', '90.000', '10.000', 'N/A', '-', 'Suspendu', '20%'],
+          ['Étude de marché', 'Oran', 'Commerce', '2', '40.000', '', 'غير محدد', '', 'Annulé', ''],
+        ],
+      },
+    ]);
+    const { plan } = await previewImport(db, file);
+    expect(plan.errors).toEqual([]);
+    expect(plan.columns.map((c) => c.field)).toEqual([
+      'title',
+      'region',
+      'sector',
+      'axes',
+      'plannedBudget',
+      'spent',
+      'startDate',
+      'endDate',
+      'status',
+      'progress',
+    ]);
+    const v = plan.creates.map((c) => c.values);
+    expect(v.map((x) => x.status)).toEqual(['active', 'planned', 'completed', 'on_hold', 'cancelled']);
+    expect(v.map((x) => [x.startDate, x.endDate])).toEqual([
+      ['2024-03-15', '2024-12-01'],
+      ['2024-12-01', null],
+      ['2024-01-10', '2024-06-30'],
+      [null, null],
+      [null, null],
+    ]);
+    expect(v.map((x) => x.plannedBudget / 100)).toEqual([1_234_500, 800_000, 250_000, 90_000, 40_000]);
+    expect(v.map((x) => x.progress)).toEqual([45, 0, 100, 20, 0]);
+    // Each value read other than written is said, by row and column.
+    expect(plan.warnings.map((w) => [w.row, w.column])).toEqual([
+      [2, 'Date de fin'],
+      [3, 'Date de début'],
+      [3, 'Date de fin'],
+      [5, 'Date de début'],
+      [5, 'Date de fin'],
+      [6, 'Date de début'],
+    ]);
+    expect(plan.warnings[0]!.message.en).toContain('2024-12-01');
+  });
+
+  it('reads English and Arabic project registers, and statuses nearer than exact with a warning', async () => {
+    const p = await plan(
+      ['Status', 'Budget_Allocated'],
+      [
+        ['Not Started', 10],
+        ['Ongoing', 10],
+        ['Done', 10],
+        ['On hold', 10],
+        ['Delayed', 10],
+        ['متعثر', 10],
+        ['لم يبدأ', 10],
+        ['معلق', 10],
+      ],
+    );
+    expect(p.errors).toEqual([]);
+    expect(p.creates.map((c) => c.values.status)).toEqual([
+      'planned',
+      'active',
+      'completed',
+      'on_hold',
+      'active',
+      'on_hold',
+      'planned',
+      'on_hold',
+    ]);
+    expect(p.warnings.map((w) => w.row)).toEqual([6, 7]);
+    expect(p.warnings[0]!.message.ar).toContain('جارية');
+  });
+});

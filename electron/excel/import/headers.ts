@@ -5,11 +5,15 @@ import { ALIASES, ARABIC_ORDINALS, type Field, SCALAR_FIELDS } from './fields';
 
 /** Header text folded for matching: Arabic spelling variants, case, punctuation, `%`, (notes). */
 export function normalizeHeader(text: string): string {
-  return normalizeArabic(toWesternDigits(text).replace(/\([^)]*\)|\[[^\]]*\]/g, ' '))
-    .replace(/[%٪]/g, ' ')
-    .replace(/[^\p{L}\p{N}#\s]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    normalizeArabic(toWesternDigits(text).replace(/\([^)]*\)|\[[^\]]*\]/g, ' '))
+      // French accents fold (Intitulé, Dépenses, Coût) as Arabic spellings do; ’ and ' are one.
+      .replace(/[\u00c0-\u024f]/g, (c) => c.normalize('NFD').replace(/[\u0300-\u036f]/g, ''))
+      .replace(/[%٪]/g, ' ')
+      .replace(/[^\p{L}\p{N}#\s]/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 const lookup = new Map<string, Field>();

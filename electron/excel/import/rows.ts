@@ -10,7 +10,19 @@ import { fieldsOfKind } from '../../../db/core/register';
 import type { Field } from './fields';
 import type { ParsedRow, SheetHeader } from './worker';
 import { type NumberKind, numberColumns } from './columns';
-import { type CellValue, cellText, parseAxisList, parseCheck, parseDate, parseMarketing, parseStatus } from './values';
+import {
+  type CellValue,
+  cellText,
+  nearestStatus,
+  parseAxisList,
+  parseCheck,
+  parseDate,
+  parseMarketing,
+  parseStatus,
+} from './values';
+import { enumLabel } from '../labels';
+
+const statusLabel = (s: string) => ({ ar: enumLabel('ar', 'status', s), en: enumLabel('en', 'status', s) });
 import type { RowError } from '../../../db/core/results';
 
 /**
@@ -88,6 +100,8 @@ export function recordReader(sheet: SheetHeader, currencyDigits: number, date190
       errors.push({ sheet: sheet.sheet, row: n, column: column(f), message });
       flawed.push(f.startsWith('axis') ? 'axes' : f);
     };
+    const warn = (f: Field, message: Bilingual) =>
+      warnings.push({ sheet: sheet.sheet, row: n, column: column(f), message });
     let hold = false;
     /** Every numeric cell is read, even after one holds the row: each is evidence for its column. */
     const number = (f: Field, kind: NumberKind): number | undefined => {
@@ -100,7 +114,7 @@ export function recordReader(sheet: SheetHeader, currencyDigits: number, date190
         fail(f, o.message);
         return undefined;
       }
-      if (o.warning) warnings.push({ sheet: sheet.sheet, row: n, column: column(f), message: o.warning });
+      if (o.warning) warn(f, o.warning);
       return o.value;
     };
 
@@ -158,12 +172,21 @@ export function recordReader(sheet: SheetHeader, currencyDigits: number, date190
       const d = parseDate(raw, date1904);
       if (!d.ok) {
         fail(f, bilingual('cells.badDate', { value: shown(raw) }));
-      } else r[f] = d.value;
+        continue;
+      }
+      r[f] = d.value;
+      if (d.note === 'placeholder') warn(f, bilingual('cells.datePlaceholder', { value: shown(raw) }));
+      if (d.note === 'month') warn(f, bilingual('cells.dateMonth', { value: shown(raw), date: d.value! }));
     }
     if (has('status') && cell('status') !== null) {
-      const s = parseStatus(cell('status'));
-      if (!s) {
-        fail('status', bilingual('cells.badStatus', { value: shown(cell('status')) }));
+      const raw = cell('status');
+      const s = parseStatus(raw);
+      const near = s ? null : nearestStatus(raw);
+      if (near) {
+        r.status = near;
+        warn('status', bilingual('cells.statusNear', { value: shown(raw), status: statusLabel(near) }));
+      } else if (!s) {
+        fail('status', bilingual('cells.badStatus', { value: shown(raw) }));
       } else r.status = s;
     }
     if (has('marketingHolder')) {

@@ -3,10 +3,12 @@
  * as text in either digit set, Arabic and English status words. Pure functions, no Excel.
  */
 import { normalizeArabic, toWesternDigits } from '../../../db/core/normalize';
-import { type InitiativeStatus, isIsoDate } from '../../../db/core/model';
+import type { InitiativeStatus } from '../../../db/core/model';
+import { parseDate } from './dates';
 import { enumLabel } from '../labels';
 
 export type CellValue = string | number | boolean | Date | null;
+export { type DateResult, parseDate, serialToIso } from './dates';
 
 const YES = new Set(['✓', '✔', '√', '☑', '✅', 'x', 'نعم', '1', 'yes', 'y', 'true', 'صح', 'صحيح']);
 const NO = new Set(['', 'لا', '0', 'no', 'n', 'false', '-', '–', '—', '✗', '✘', 'خطا']);
@@ -109,76 +111,107 @@ export function parseNumber(v: CellValue): number | null {
   return n.mark === ',' ? n.asThousands : n.asDecimal;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function fromParts(y: number, m: number, d: number): string | null {
-  const iso = `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`;
-  return isIsoDate(iso) ? iso : null;
-}
-
-/** Excel's serial day number (1900 or 1904 system) to an ISO date. */
-export function serialToIso(serial: number, date1904 = false): string | null {
-  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
-  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
-  const d = new Date(epoch + Math.floor(serial) * 86_400_000);
-  return fromParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-}
-
-export type DateResult = { ok: true; value: string | null } | { ok: false };
-
-/**
- * A date from a real date cell, a serial number, or text as yyyy/mm/dd, yyyy-mm-dd or
- * dd/mm/yyyy in either digit set. An impossible date (31/02) is an error, not a guess.
- */
-export function parseDate(v: CellValue, date1904 = false): DateResult {
-  if (v === null || (typeof v === 'string' && v.trim() === '')) return { ok: true, value: null };
-  if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) return { ok: false };
-    // Date cells carry no time zone; a time of day from rounding must not move the day.
-    const t = new Date(v.getTime() + 30_000);
-    const iso = fromParts(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
-    return iso ? { ok: true, value: iso } : { ok: false };
-  }
-  if (typeof v === 'number') {
-    const iso = serialToIso(v, date1904);
-    return iso ? { ok: true, value: iso } : { ok: false };
-  }
-  if (typeof v === 'boolean') return { ok: false };
-  const t = toWesternDigits(v)
-    .trim()
-    .replace(/[\u200e\u200f\u061c]/g, '');
-  let m = /^(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})$/.exec(t);
-  if (m) {
-    const iso = fromParts(Number(m[1]), Number(m[2]), Number(m[3]));
-    return iso ? { ok: true, value: iso } : { ok: false };
-  }
-  m = /^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$/.exec(t);
-  if (m) {
-    const iso = fromParts(Number(m[3]), Number(m[2]), Number(m[1]));
-    return iso ? { ok: true, value: iso } : { ok: false };
-  }
-  if (/^\d+(\.\d+)?$/.test(t)) {
-    const iso = serialToIso(Number(t), date1904);
-    return iso ? { ok: true, value: iso } : { ok: false };
-  }
-  return { ok: false };
-}
-
 const STATUS_WORDS: Record<InitiativeStatus, string[]> = {
-  planned: ['مخططة', 'مخطط', 'مخطط لها', 'planned', 'plan'],
-  active: ['جارية', 'جاري', 'قيد التنفيذ', 'جاري التنفيذ', 'active', 'in progress', 'ongoing'],
-  on_hold: ['متوقفة', 'متوقف', 'معلقة', 'on hold', 'suspended', 'paused'],
-  completed: ['منتهية', 'مكتملة', 'منتهي', 'مكتمل', 'تمت', 'completed', 'done', 'finished'],
-  cancelled: ['ملغاة', 'ملغي', 'ملغاه', 'cancelled', 'canceled'],
+  planned: [
+    'مخططة',
+    'مخطط',
+    'مخطط لها',
+    'لم يبدأ',
+    'لم تبدأ',
+    'لم يبدا بعد',
+    'planned',
+    'plan',
+    'not started',
+    'pending',
+    'prévu',
+    'programmé',
+    'non entamé',
+    'non entame',
+    'non démarré',
+    'en attente',
+  ],
+  active: [
+    'جارية',
+    'جاري',
+    'قيد التنفيذ',
+    'جاري التنفيذ',
+    'active',
+    'in progress',
+    'ongoing',
+    'en cours',
+    'en cours de réalisation',
+    'en cours d’exécution',
+  ],
+  on_hold: [
+    'متوقفة',
+    'متوقف',
+    'معلقة',
+    'معلق',
+    'on hold',
+    'hold',
+    'suspended',
+    'paused',
+    'suspendu',
+    'suspendue',
+    'à l’arrêt',
+  ],
+  completed: [
+    'منتهية',
+    'مكتملة',
+    'منتهي',
+    'مكتمل',
+    'تمت',
+    'منجز',
+    'منجزة',
+    'completed',
+    'complete',
+    'done',
+    'finished',
+    'achevé',
+    'achevée',
+    'terminé',
+    'terminée',
+    'réalisé',
+    'réalisée',
+  ],
+  cancelled: ['ملغاة', 'ملغي', 'ملغاه', 'cancelled', 'canceled', 'annulé', 'annulée', 'abandonné'],
 };
+/**
+ * Words that say more than the program's five statuses can hold: read as the nearest one, with a
+ * warning naming both, so "delayed" is not silently the same as "active".
+ */
+const NEAR_STATUS: Record<string, InitiativeStatus> = {
+  متاخر: 'active',
+  متاخره: 'active',
+  delayed: 'active',
+  late: 'active',
+  'en retard': 'active',
+  متعثر: 'on_hold',
+  متعثره: 'on_hold',
+  stalled: 'on_hold',
+  bloqué: 'on_hold',
+};
+const foldStatus = (v: string) =>
+  normalizeArabic(v)
+    .replace(/[\u00c0-\u024f]/g, (c) => c.normalize('NFD').replace(/[\u0300-\u036f]/g, ''))
+    .replace(/['’]/g, '’')
+    .replace(/[._-]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 const statusByWord = new Map<string, InitiativeStatus>();
 for (const [status, words] of Object.entries(STATUS_WORDS) as [InitiativeStatus, string[]][]) {
-  for (const w of words) statusByWord.set(normalizeArabic(w), status);
+  for (const w of words) statusByWord.set(foldStatus(w), status);
 }
+const nearStatus = new Map(Object.entries(NEAR_STATUS).map(([w, s]) => [foldStatus(w), s]));
 
 export function parseStatus(v: CellValue): InitiativeStatus | null {
   if (typeof v !== 'string') return null;
-  return statusByWord.get(normalizeArabic(v).replace(/[._]/g, ' ')) ?? null;
+  return statusByWord.get(foldStatus(v)) ?? null;
+}
+
+/** A status word the five statuses do not hold exactly (متأخر, delayed): the nearest one, or null. */
+export function nearestStatus(v: CellValue): InitiativeStatus | null {
+  return typeof v === 'string' ? (nearStatus.get(foldStatus(v)) ?? null) : null;
 }
 
 const ENTERPRISES = [
