@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Axis } from './axes';
 import * as m from './model';
 import { MEASURES } from './measures';
-import { MAPPABLE_FIELDS } from './register';
+import { MAPPABLE_FIELDS, ON_COLLISION } from './register';
 import type {
   ApiError,
   BackupInfo,
@@ -68,6 +68,9 @@ const Lang = z.enum(['ar', 'en']);
 const Mapping = z.record(z.string().max(300), z.enum(MAPPABLE_FIELDS).nullable());
 /** A workbook travels as base64; 100 MB files are the import limit. */
 const Upload = z.object({ fileName: z.string().min(1).max(260), data: z.string().max(140_000_000) });
+const Names = z.record(z.string().max(300), z.string().trim().min(1).max(300));
+/** A register's own place names → the existing region or cluster they mean. */
+const Values = z.object({ region: Names.optional(), cluster: Names.optional() }).strict();
 const ById = z.object({ id: m.Id }).strict();
 const FilePath = z.object({ path: z.string().trim().min(1).max(4096) }).strict();
 
@@ -172,13 +175,21 @@ export const contract = {
       })
       .strict(),
   ),
-  'import.preview': op<{ jobId: string }>()(Upload.extend({ mapping: Mapping.optional() }).strict()),
+  'import.preview': op<{ jobId: string }>()(
+    Upload.extend({
+      mapping: Mapping.optional(),
+      values: Values.optional(),
+      /** The sheet to read instead of the one most like a register (hidden ones only so). */
+      sheet: z.string().max(300).optional(),
+      onCollision: z.enum(ON_COLLISION).optional(),
+    }).strict(),
+  ),
   'import.commit': op<ImportResult>()(z.object({ previewId: m.Id, skipInvalid: z.boolean() }).strict(), 'write'),
   'import.discard': op<Record<string, never>>()(z.object({ previewId: m.Id }).strict()),
   'import.errorWorkbook': op<FilePayload>()(z.object({ previewId: m.Id, lang: Lang }).strict()),
   'importProfiles.list': op<ImportProfile[]>()(NoInput),
   'importProfiles.save': op<ImportProfile>()(
-    z.object({ name: z.string().trim().min(1).max(100), mapping: Mapping }).strict(),
+    z.object({ name: z.string().trim().min(1).max(100), mapping: Mapping, values: Values.optional() }).strict(),
     'write',
   ),
   'importProfiles.delete': op<Record<string, never>>()(

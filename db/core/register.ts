@@ -98,3 +98,17 @@ export const REGISTER_FIELDS: readonly Field[] = [
   'description',
   'notes',
 ];
+
+/**
+ * What an import does with a row whose code is an existing initiative's while its title and
+ * cluster both differ (most likely another register's numbering): stop and ask, update that
+ * initiative, or import the row as a new one with a new code.
+ */
+export const ON_COLLISION = ['stop', 'update', 'new'] as const;
+export type OnCollision = (typeof ON_COLLISION)[number];
+
+/** Names as a register spells them → the existing region or cluster they mean. */
+export interface ValueMapping {
+  region?: Record<string, string>;
+  cluster?: Record<string, string>;
+}

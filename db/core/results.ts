@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { Bilingual } from './errors';
 import type { InitiativeCreate, InitiativeStatus, InitiativeUpdate, RuleId } from './model';
-import type { Field } from './register';
+import type { Field, OnCollision, ValueMapping } from './register';
 
 /** The tables a damaged file and its backup are compared on. */
 export type ComparedTable = 'regions' | 'sectors' | 'clusters' | 'initiatives' | 'indicators' | 'indicator_values';
@@ -120,10 +120,14 @@ export interface PortfolioStats {
   indicators: number;
 }
 
-/** A saved column mapping for an office's own register layout: header text → field or null. */
+/**
+ * A saved column mapping for an office's own register layout: header text → field or null, and
+ * the existing regions and clusters its own place names mean.
+ */
 export interface ImportProfile {
   name: string;
   mapping: Record<string, string | null>;
+  values?: ValueMapping;
 }
 
 export interface ChangeSummary {
@@ -163,7 +167,22 @@ export interface PreviewSummary {
   updates: { row: number; code: string; title: string; changes: Change[] }[];
   regionsToCreate: string[];
   clustersToCreate: string[];
+  /** New places with the existing name each most likely means, to map it to (null: none close). */
+  newRegions: { name: string; nearest: string | null }[];
+  newClusters: { name: string; nearest: string | null }[];
   errors: RowError[];
+  /** Values read, but not as written (a month for a date, a placeholder…): nothing refused. */
+  warnings: RowError[];
+  /** Rows whose code is another initiative's (title and cluster both differ): the user chooses. */
+  collisions: { row: number; code: string; title: string; existingTitle: string }[];
+  /** The collision choice this preview was made with. */
+  onCollision: OnCollision;
+  /** Columns new initiatives cannot do without, absent from the sheet. */
+  missingColumns: Field[];
+  /** The workbook's other sheets, for choosing another; `passed`: why one was not read. */
+  otherSheets: { name: string; passed?: 'hidden' | 'too_wide' }[];
+  /** Initiatives the import leaves without an axis (not yet classified). */
+  unclassified: number;
 }
 
 export interface Change {

@@ -8,7 +8,19 @@ export function listProfiles(db: Db): ImportProfile[] {
     name: string;
     mapping: string;
   }[];
-  return rows.map((r) => ({ name: r.name, mapping: JSON.parse(r.mapping) as ImportProfile['mapping'] }));
+  return rows.map((r) => {
+    // The place-name mapping rides in the same JSON under "values", an object where every
+    // header entry is a field name or null, so the two never clash (and older rows need no migration).
+    const { values, ...mapping } = JSON.parse(r.mapping) as ImportProfile['mapping'] & { values?: unknown };
+    const isValues = typeof values === 'object' && values !== null;
+    return {
+      name: r.name,
+      mapping: isValues
+        ? mapping
+        : { ...mapping, ...(values === undefined ? {} : { values: values as string | null }) },
+      ...(isValues ? { values: values as ImportProfile['values'] } : {}),
+    };
+  });
 }
 
 export function saveProfile(db: Db, ctx: WriteContext, profile: ImportProfile): ImportProfile {
@@ -18,7 +30,11 @@ export function saveProfile(db: Db, ctx: WriteContext, profile: ImportProfile): 
       db,
       `INSERT INTO import_profiles (name, mapping, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at`,
-    ).run(profile.name, JSON.stringify(profile.mapping), new Date().toISOString());
+    ).run(
+      profile.name,
+      JSON.stringify(profile.values ? { ...profile.mapping, values: profile.values } : profile.mapping),
+      new Date().toISOString(),
+    );
     recordAudit(db, ctx, 'importProfile', profile.name, before ? 'update' : 'create', before, profile);
     return profile;
   });

@@ -6,6 +6,8 @@ import type * as ExcelJS from 'exceljs';
 import Excel from './exceljs';
 import { type Lang, MESSAGES } from './labels';
 import type { RowError } from '../../db/core/results';
+import { openSource } from './import/sources';
+import { checkWorkbookFile } from './import/zipcheck';
 
 const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 
@@ -16,8 +18,7 @@ export async function writeErrorWorkbook(
   errors: RowError[],
   lang: Lang,
 ): Promise<Buffer> {
-  const wb = new Excel.Workbook();
-  await wb.xlsx.readFile(source);
+  const wb = await asWorkbook(source, sheetName);
   const ws = wb.getWorksheet(sheetName);
   if (!ws) throw new Error(`sheet ${sheetName} not found`);
   const header = ws.getRow(headerRow);
@@ -44,4 +45,25 @@ export async function writeErrorWorkbook(
   }
   ws.getColumn(reasonColumn).width = 60;
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * The clerk's own workbook to mark: an .xlsx as it is; an .xls, .ods or CSV as a new workbook
+ * holding the register sheet's values at their own row numbers, so the marks fall where the
+ * messages say.
+ */
+async function asWorkbook(source: string, sheetName: string): Promise<ExcelJS.Workbook> {
+  const wb = new Excel.Workbook();
+  const { format } = checkWorkbookFile(source);
+  if (format === 'xlsx') {
+    await wb.xlsx.readFile(source);
+    return wb;
+  }
+  const ws = wb.addWorksheet(sheetName, { views: [{ rightToLeft: true }] });
+  const input = { file: source, format, maxColumns: 300, sheetNames: {}, hidden: [], sourceName: sheetName };
+  for await (const sheet of openSource(input).sheets) {
+    if (sheet.name !== sheetName) continue;
+    for await (const row of sheet.rows) if (row.v) ws.getRow(row.n).values = row.v;
+  }
+  return wb;
 }

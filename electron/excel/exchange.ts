@@ -14,7 +14,9 @@ import { startJob } from '../api/jobs';
 import { writeErrorWorkbook } from './errors-workbook';
 import { previewImport, type Preview } from './import';
 import { commitImport } from './import/commit';
-import type { Mapping } from './import/mapping';
+import { unclassifiedCount } from './import/plan';
+import type { OnCollision } from '../../db/core/register';
+import type { InputOf } from '../../db/core/contract';
 import type { Measure } from '../../db/core/measures';
 import { type Lang, MESSAGES } from './labels';
 import { writeFindingsWorkbook } from './findings-sheet';
@@ -74,7 +76,7 @@ function takePreview(id: string) {
   return p;
 }
 
-function summarize(id: string, fileName: string, p: Preview): PreviewSummary {
+function summarize(id: string, fileName: string, p: Preview, onCollision: OnCollision): PreviewSummary {
   const { plan } = p;
   return {
     previewId: id,
@@ -102,24 +104,37 @@ function summarize(id: string, fileName: string, p: Preview): PreviewSummary {
       .map((u) => ({ row: u.row, code: u.code, title: u.values.title, changes: u.changes })),
     regionsToCreate: plan.regionsToCreate.map((r) => r.nameAr),
     clustersToCreate: plan.clustersToCreate.map((c) => c.nameAr),
+    newRegions: plan.regionsToCreate.map((r) => ({ name: r.nameAr, nearest: r.nearest })),
+    newClusters: plan.clustersToCreate.map((c) => ({ name: c.nameAr, nearest: c.nearest })),
     errors: plan.errors.slice(0, 2000),
+    warnings: plan.warnings.slice(0, 2000),
+    collisions: plan.collisions.slice(0, LIST_LIMIT),
+    onCollision,
+    missingColumns: plan.missingColumns,
+    otherSheets: plan.otherSheets.map((s) => ({ name: s.name, ...(s.passed ? { passed: s.passed } : {}) })),
+    unclassified: unclassifiedCount(plan),
   };
 }
 
-export function startPreview(db: Db, input: FilePayload & { mapping?: Mapping }): { jobId: string } {
+export function startPreview(db: Db, input: InputOf<'import.preview'>): { jobId: string } {
   const file = workFile('.xlsx');
   writeFileSync(file, Buffer.from(input.data, 'base64'), { mode: 0o600 });
   return startJob('import.preview', async (signal, progress) => {
     try {
+      const onCollision = input.onCollision ?? 'stop';
       const preview = await previewImport(db, file, {
         mapping: input.mapping,
+        values: input.values,
+        sheet: input.sheet,
+        onCollision,
+        sourceName: input.fileName,
         signal,
         onProgress: progress,
         allowUnmapped: true,
       });
       const id = randomUUID();
       rememberPreview(id, { ...preview, file, fileName: basename(input.fileName), at: Date.now(), portfolio: db.name });
-      return summarize(id, input.fileName, preview);
+      return summarize(id, input.fileName, preview, onCollision);
     } catch (e) {
       rmSync(file, { force: true });
       throw e;
@@ -139,6 +154,11 @@ export async function commitPreview(db: Db, previewId: string, skipInvalid: bool
       errors: p.plan.errors.length,
     });
   }
+  if (p.plan.collisions.length > 0) {
+    throw new AppError('INVALID_INPUT', bilingual('errors.previewHasCollisions', { count: p.plan.collisions.length }), {
+      collisions: p.plan.collisions.length,
+    });
+  }
   const result = await commitImport(db, p.plan, { fileName: p.fileName, sha256: p.sha256 });
   discardPreview(previewId);
   return result;
@@ -147,7 +167,7 @@ export async function commitPreview(db: Db, previewId: string, skipInvalid: bool
 export async function errorWorkbook(previewId: string, lang: Lang): Promise<FilePayload> {
   const p = takePreview(previewId);
   const data = await writeErrorWorkbook(p.file, p.plan.sheet, p.plan.headerRow, p.plan.errors, lang);
-  const stem = p.fileName.replace(/\.xlsx$/i, '');
+  const stem = p.fileName.replace(/\.(xlsx|xls|ods|csv|txt)$/i, '');
   return { fileName: `${stem}-${lang === 'ar' ? 'الأخطاء' : 'errors'}.xlsx`, data: data.toString('base64') };
 }
 

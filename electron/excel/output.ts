@@ -18,8 +18,8 @@ function sameKind(file: string): boolean {
   const ext = extname(file).toLowerCase();
   if (ext === '.xlsx') {
     try {
-      checkWorkbookFile(file);
-      return true;
+      // Only a real .xlsx: a CSV or an old .xls under that name is someone's other file.
+      return checkWorkbookFile(file).format === 'xlsx';
     } catch {
       return false;
     }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -147,6 +147,54 @@ describe('e2e/exchange', () => {
     expect(s.db.prepare("SELECT axis3 FROM initiatives WHERE title = 'Fair for crafts'").get()).toEqual({ axis3: 1 });
     await shot('exchange-en');
     await page.getByTestId('language-switch').click();
+  });
+
+  it('reads an Arabic Excel CSV (Windows-1256), asks about a code of another initiative and maps a place spelt another way', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const csv = [
+      'كود المبادرة,اسم المبادرة,الإقليم,التجمع,المحاور,الميزانية',
+      'INI-0001,تدريب على التشطيب,إقليم الدلتا,أثاث دمياط,5,"12,500"',
+      ',معرض الصعيد السنوي,الصعيد,,1,8000',
+      '',
+    ].join('\r\n');
+    const decoder = new TextDecoder('windows-1256');
+    const table = new Map<string, number>();
+    for (let b = 255; b >= 0; b--) table.set(decoder.decode(Uint8Array.of(b)), b);
+    const file = join(work, 'سجل المكتب 2026.csv');
+    writeFileSync(file, Buffer.from([...csv].map((c) => table.get(c)!)));
+    const before = (s.db.prepare('SELECT count(*) AS n FROM initiatives').get() as { n: number }).n;
+
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-preview').click();
+    await page.getByTestId('collisions').waitFor();
+    expect(await page.getByTestId('collisions').innerText()).toContain('INI-0001');
+    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+    expect(await page.getByTestId('preview-places').innerText()).toContain('إقليم الصعيد');
+    await shot('exchange-collisions-ar-1366');
+
+    await page.getByRole('radio', { name: 'استوردها مبادرات جديدة بأكواد جديدة' }).click();
+    await expect.poll(() => page.getByTestId('count-collisions').innerText()).toContain('0');
+    await page.getByTestId('tab-places').click();
+    await page.getByTestId('preview-places').getByRole('combobox', { name: 'الصعيد' }).click();
+    await page.getByRole('option', { name: 'إقليم الصعيد', exact: true }).click();
+    await page.getByTestId('apply-places').click();
+    await expect.poll(() => page.getByTestId('count-regionsToCreate').innerText()).toContain('0');
+    expect(await page.getByTestId('count-toCreate').innerText()).toContain('2');
+    await shot('exchange-places-ar-1366');
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-done').waitFor();
+    expect((s.db.prepare('SELECT count(*) AS n FROM initiatives').get() as { n: number }).n).toBe(before + 2);
+    expect(
+      s.db
+        .prepare(
+          "SELECT r.code FROM initiatives i JOIN regions r ON r.id = i.region_id WHERE i.title = 'معرض الصعيد السنوي'",
+        )
+        .get(),
+    ).toEqual({ code: 'UEG' });
+    expect(s.db.prepare("SELECT title FROM initiatives WHERE code = 'INI-0001'").get()).not.toEqual({
+      title: 'تدريب على التشطيب',
+    });
+    await page.setViewportSize({ width: 1400, height: 900 });
   });
 
   it('made no request beyond the local web host and raised no page error', () => {

@@ -48,11 +48,15 @@ async function refusal(file: string): Promise<{ reason: string; ar: string; en: 
 describe('import/bad files', () => {
   it.each([
     ['an empty file', () => Buffer.alloc(0), 'empty'],
-    ['a text file named .xlsx', () => Buffer.from('اسم المبادرة,الإقليم\nتدريب,الدلتا\n'), 'not_xlsx'],
     [
-      'an old binary .xls',
+      'a binary file that is no workbook (a PNG named .xlsx)',
+      () => Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(4096, 3)]),
+      'not_xlsx',
+    ],
+    [
+      'a damaged old binary .xls',
       () => Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(4096, 1)]),
-      'old_xls',
+      'truncated',
     ],
     [
       'an encrypted workbook',

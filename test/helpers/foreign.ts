@@ -7,8 +7,8 @@
 import { writeFileSync } from 'node:fs';
 import { makeZip } from './zips';
 
-/** A cell: text (a shared string), a number, or a number shown in a percent format. */
-export type ForeignCell = string | number | null | { n: number; format: '0%' | '0.00%' | '0.0%' };
+/** A cell: text (a shared string), a number, or a number shown in a percent or date format (a serial day). */
+export type ForeignCell = string | number | null | { n: number; format: '0%' | '0.00%' | '0.0%' | 'date' };
 export interface ForeignSheet {
   name: string;
   rows: ForeignCell[][];
@@ -19,7 +19,7 @@ export interface ForeignSheet {
 
 const NS = 'http://schemas.openxmlformats.org/';
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const STYLE = { '0%': 1, '0.00%': 2, '0.0%': 3 } as const;
+const STYLE = { '0%': 1, '0.00%': 2, '0.0%': 3, date: 4 } as const;
 
 function columnName(i: number): string {
   let s = '';
@@ -96,7 +96,7 @@ export function writeForeignWorkbook(
     ),
     styles: text(
       'xl/styles.xml',
-      `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${NS}spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+      `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${NS}spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`,
     ),
   };
   const sheetParts = worksheets.map((w) => text(w.name, w.xml));

@@ -1,4 +1,4 @@
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 /** A minimal zip writer for hostile test files (declared sizes are what the test says they are). */
 export function makeZip(entries: { name: string; data: Buffer; store?: boolean }[]): Buffer {
@@ -12,6 +12,9 @@ export function makeZip(entries: { name: string; data: Buffer; store?: boolean }
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(e.store ? 0 : 8, 8);
+    // A real checksum and a valid date (1980-01-01): LibreOffice opens nothing less.
+    local.writeUInt16LE(0x21, 12);
+    local.writeUInt32LE(crc32(e.data), 14);
     local.writeUInt32LE(body.length, 18);
     local.writeUInt32LE(e.data.length, 22);
     local.writeUInt16LE(name.length, 26);
@@ -20,6 +23,8 @@ export function makeZip(entries: { name: string; data: Buffer; store?: boolean }
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(e.store ? 0 : 8, 10);
+    central.writeUInt16LE(0x21, 14);
+    central.writeUInt32LE(crc32(e.data), 16);
     central.writeUInt32LE(body.length, 20);
     central.writeUInt32LE(e.data.length, 24);
     central.writeUInt16LE(name.length, 28);

@@ -46,5 +46,7 @@ export async function planWhileReading(
     done.add(rest);
     hooks.planned?.(done.plan);
   }
-  return done.finish();
+  const plan = done.finish();
+  plan.otherSheets = header.otherSheets;
+  return plan;
 }

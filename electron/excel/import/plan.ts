@@ -23,8 +23,9 @@ import type { Field } from './fields';
 import { bilingual } from '../../../db/core/messages';
 import { initiativeProblems, nameProblem } from '../../../db/core/rules';
 import { nearestName } from '../../../db/core/similar';
+import type { OnCollision, ValueMapping } from '../../../db/core/register';
 import type { ImportRecord, RowsResult } from './rows';
-import type { SheetHeader } from './worker';
+import type { OtherSheet, SheetHeader } from './worker';
 import type { Change, RowError } from '../../../db/core/results';
 
 /** A reference to a region, cluster or sector: an existing id, or a key of one to create. */
@@ -69,17 +70,11 @@ export interface ImportPlan {
    * out and said once per column, at the header row, not once per row.
    */
   missingColumns: Field[];
+  /** The workbook's other sheets (the reader's verdict on each), for choosing another. */
+  otherSheets: OtherSheet[];
 }
 
-/** What to do with a row whose code is another initiative's (see ImportPlan.collisions). */
-export type OnCollision = 'stop' | 'update' | 'new';
-export const ON_COLLISION: readonly OnCollision[] = ['stop', 'update', 'new'];
-
-/** Names as a register spells them → the existing region or cluster they mean (`--map`'s `values`). */
-export interface ValueMapping {
-  region?: Record<string, string>;
-  cluster?: Record<string, string>;
-}
+export { ON_COLLISION, type OnCollision, type ValueMapping } from '../../../db/core/register';
 
 export interface PlanOptions {
   onCollision?: OnCollision;
@@ -163,6 +158,7 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
     warnings: [],
     collisions: [],
     missingColumns: missingColumns(sheet),
+    otherSheets: [],
   };
   /** New initiatives that a missing column keeps out: said once per column at the end. */
   const blocked: number[] = [];

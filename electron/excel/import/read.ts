@@ -4,7 +4,7 @@
  * or unreadable file throws an AppError with a bilingual message; nothing is ever written.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../db/core/errors';
 import type { Field } from './fields';
@@ -30,6 +30,8 @@ export interface ReadOptions {
   allowUnmapped?: boolean;
   /** The sheet to read, by name (hidden or not); otherwise the one most like a register. */
   sheet?: string;
+  /** The file's name as the user knows it (the app reads an uploaded copy): names a CSV's one sheet. */
+  sourceName?: string;
 }
 
 export const CANCELLED = (): AppError => new AppError('CANCELLED', bilingual('errors.cancelled'));
@@ -64,22 +66,12 @@ export interface RowSink {
  * the table's header and the other sheets' scores (its `rows` are empty: they went to the sink).
  */
 export async function streamWorkbook(file: string, options: ReadOptions, sink: RowSink): Promise<ParsedSheet> {
-  const summary = checkWorkbookFile(file);
+  const check = checkWorkbookFile(file);
   if (options.signal?.aborted) throw CANCELLED();
   // No prototype: a header named "__proto__" or "constructor" is a key like any other.
   const overrides: Record<string, Field | null> = Object.create(null) as Record<string, Field | null>;
   for (const [header, field] of Object.entries(options.mapping ?? {})) overrides[normalizeHeader(header)] = field;
-  const sheets = workbookSheets(file, summary);
-  if (options.sheet !== undefined && !sheets.some((s) => s.name === options.sheet)) {
-    throw new AppError(
-      'INVALID_INPUT',
-      bilingual('errors.noSuchSheet', {
-        sheet: options.sheet,
-        sheets: { ar: sheets.map((s) => `«${s.name}»`).join('، '), en: sheets.map((s) => `"${s.name}"`).join(', ') },
-      }),
-      { reason: 'no_such_sheet', sheets: sheets.map((s) => s.name) },
-    );
-  }
+  const sheets = check.zip ? workbookSheets(file, check.zip) : [];
   const input: WorkerInput = {
     file,
     overrides,
@@ -88,8 +80,11 @@ export async function streamWorkbook(file: string, options: ReadOptions, sink: R
     sheetNames: sheetNames(sheets),
     hidden: sheets.filter((s) => s.hidden).map((s) => s.name),
     sheet: options.sheet,
+    format: check.format,
+    sourceName: (options.sourceName ?? basename(file)).replace(/\.[^.]*$/, ''),
   };
-  const timeoutMs = options.timeoutMs ?? 20_000 + summary.uncompressedBytes / 10_000;
+  // .xls and CSV are not compressed; .ods and .xlsx by their declared unpacked size.
+  const timeoutMs = options.timeoutMs ?? 20_000 + (check.zip?.uncompressedBytes ?? check.bytes * 3) / 10_000;
   const worker = startWorker(input, options.heapMb ?? 1024);
 
   return new Promise<ParsedSheet>((resolve, reject) => {
@@ -126,7 +121,15 @@ export async function streamWorkbook(file: string, options: ReadOptions, sink: R
           m.result && (m.result.score > 0 || options.allowUnmapped) ? resolve(m.result) : reject(noTable()),
         );
       } else {
-        finish(() => reject(m.reason === 'unreadable' ? REFUSALS.truncated() : tooLarge(m.reason, m.sheet)));
+        finish(() =>
+          reject(
+            m.reason === 'unreadable'
+              ? REFUSALS.truncated()
+              : m.reason === 'no_such_sheet'
+                ? noSuchSheet(m.sheet ?? '', m.sheets ?? [])
+                : tooLarge(m.reason, m.sheet),
+          ),
+        );
       }
     });
     worker.on('error', (e: Error & { code?: string }) =>
@@ -140,6 +143,17 @@ export async function streamWorkbook(file: string, options: ReadOptions, sink: R
 
 function noTable(): AppError {
   return new AppError('INVALID_INPUT', bilingual('errors.noTable'), { reason: 'no_table' });
+}
+
+function noSuchSheet(sheet: string, sheets: string[]): AppError {
+  return new AppError(
+    'INVALID_INPUT',
+    bilingual('errors.noSuchSheet', {
+      sheet,
+      sheets: { ar: sheets.map((s) => `«${s}»`).join('، '), en: sheets.map((s) => `"${s}"`).join(', ') },
+    }),
+    { reason: 'no_such_sheet', sheets },
+  );
 }
 
 function tooLarge(reason: string, sheet = ''): AppError {

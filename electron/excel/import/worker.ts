@@ -5,23 +5,16 @@
  * sheet that names more fields takes over with a new `sheet` message. The main thread can
  * terminate it at any time (cancel, time limit) without harm: it writes nothing.
  */
-import type * as ExcelJS from 'exceljs';
-import Excel from '../exceljs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { type Field } from './fields';
 import { matchHeaderRow, normalizeHeader, scoreOf } from './headers';
+import { openSource, type SourceInput } from './sources';
 import type { CellValue } from './values';
 
-export interface WorkerInput {
-  file: string;
+export interface WorkerInput extends SourceInput {
   /** Normalised header text → field (or null to ignore), from a saved or --map mapping. */
   overrides: Record<string, Field | null>;
   maxRows: number;
-  maxColumns: number;
-  /** The workbook's sheet names by worksheet part number, read ahead of the stream (zipcheck.ts). */
-  sheetNames: Record<string, string>;
-  /** Hidden sheets, by name: never the register unless named. */
-  hidden: string[];
   /** The sheet the user named: the only one read. */
   sheet?: string;
 }
@@ -66,55 +59,16 @@ export type WorkerMessage =
   | { type: 'rows'; rows: ParsedRow[] }
   /** The end; `result.rows` is empty, the rows having been posted. */
   | { type: 'done'; result: ParsedSheet | null }
-  | { type: 'error'; reason: 'too_many_rows' | 'too_many_columns' | 'unreadable'; message: string; sheet?: string };
+  | {
+      type: 'error';
+      reason: 'too_many_rows' | 'too_many_columns' | 'no_such_sheet' | 'unreadable';
+      message: string;
+      sheet?: string;
+      /** no_such_sheet: the sheets the workbook has. */
+      sheets?: string[];
+    };
 
 const HEADER_SCAN_ROWS = 30;
-
-type RawCell = ExcelJS.CellValue | undefined;
-
-/** A cell as a plain value: rich text, formulas, hyperlinks and errors reduced to what they show. */
-export function plainValue(raw: RawCell): CellValue {
-  if (raw === null || raw === undefined) return null;
-  if (typeof raw === 'string') return raw.trim() === '' ? null : raw;
-  if (typeof raw === 'number' || typeof raw === 'boolean') return raw;
-  if (raw instanceof Date) return raw;
-  if (typeof raw === 'object') {
-    if ('richText' in raw && Array.isArray(raw.richText)) return plainValue(raw.richText.map((r) => r.text).join(''));
-    if ('formula' in raw || 'sharedFormula' in raw) return plainValue((raw as { result?: RawCell }).result ?? null);
-    if ('hyperlink' in raw) return plainValue((raw as { text?: RawCell }).text ?? null);
-    if ('error' in raw) return null;
-  }
-  return null;
-}
-
-/** Number formats showing a percentage (`0%`, `0.00%`, `#,##0.0%`): `%` outside quoted text. */
-const percentFormats = new Map<string, boolean>();
-function isPercentFormat(format: string | undefined): boolean {
-  if (!format) return false;
-  let p = percentFormats.get(format);
-  if (p === undefined) {
-    p = format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');
-    percentFormats.set(format, p);
-  }
-  return p;
-}
-
-/**
- * A cell as a value; a number shown as a percentage comes as the text it shows ("100%"),
- * since the stored fraction (1) alone reads as 1 %.
- */
-function rowValues(row: ExcelJS.Row, maxColumns: number): CellValue[] | null {
-  const values = row.values as RawCell[];
-  if (values.length - 1 > maxColumns) return null;
-  const out: CellValue[] = [];
-  for (let i = 1; i < values.length; i++) {
-    const v = plainValue(values[i]);
-    if (typeof v === 'number' && isPercentFormat(row.getCell(i).numFmt)) {
-      out.push(`${Number((v * 100).toPrecision(12))}%`);
-    } else out.push(v);
-  }
-  return out;
-}
 
 const headerText = (v: CellValue): string => (v === null ? '' : v instanceof Date ? '' : String(v).trim());
 
@@ -124,13 +78,7 @@ type Mode = 'scan' | 'lead' | 'tie' | 'skip' | 'wide';
 type Match = (cells: string[]) => { fields: (Field | null)[]; score: number };
 
 async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Promise<ParsedSheet | null> {
-  const reader = new Excel.stream.xlsx.WorkbookReader(input.file, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
+  const source = openSource(input);
   const match: Match = (cells) => {
     const m = matchHeaderRow(cells);
     if (Object.keys(input.overrides).length === 0) return m;
@@ -141,8 +89,7 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
     });
     return { fields, score: scoreOf(cells, fields) };
   };
-  const hidden = new Set(input.hidden);
-
+  const seen: string[] = [];
   let best: ParsedSheet | null = null;
   // Where no row names a known field, a likely header row is offered for mapping by hand.
   let unmapped: ParsedSheet | null = null;
@@ -153,8 +100,7 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
     if (batch.length > 0) post({ type: 'rows', rows: batch });
     batch = [];
   };
-  const date1904 = () =>
-    (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904 === true;
+  const date1904 = source.date1904;
   /** The best table in a sheet refused for a row wider than the limit. */
   let wideBest: { name: string; score: number } | null = null;
   /** Rows of the table that leads so far (posted). */
@@ -175,15 +121,10 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
     best = sheet;
   };
 
-  for await (const worksheet of reader) {
-    const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string; id: number | string };
-    // exceljs names a sheet only when it found the sheet's relationship as it expects it
-    // (`worksheets/sheetN.xml`, read before the sheet); then the id is the sheet's number id.
-    // Otherwise (openpyxl and pandas write `/xl/worksheets/sheetN.xml`) it says "SheetN" and
-    // keeps N, the part's number, as a string: the names read ahead of the stream apply.
-    if (typeof ws.id === 'string') ws.name = input.sheetNames[ws.id] ?? ws.name;
-    const name = ws.name;
-    const passedOver = input.sheet !== undefined ? name !== input.sheet : hidden.has(name);
+  for await (const sheet of source.sheets) {
+    const name = sheet.name;
+    seen.push(name);
+    const passedOver = input.sheet !== undefined ? name !== input.sheet : sheet.hidden;
     /** scan: looking for the header; lead: the table so far; tie: as good as the table, rows held to compare; skip. */
     let mode: Mode = passedOver ? 'skip' : 'scan';
     // Read through a call: `decide` changes the mode, which TypeScript's narrowing does not see.
@@ -204,9 +145,9 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
         mode = 'tie';
       } else mode = 'skip';
     };
-    for await (const row of ws) {
+    for await (const row of sheet.rows) {
       if (is('skip') || is('wide')) continue;
-      const values = rowValues(row, input.maxColumns);
+      const values: CellValue[] | null = row.v;
       total += 1;
       if (total % 2000 === 0) post({ type: 'progress', rows: total });
       if (values === null) {
@@ -220,18 +161,18 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
         continue;
       }
       if (is('scan')) {
-        scan.push({ n: row.number, v: values });
+        scan.push({ n: row.n, v: values });
         if (scan.length === HEADER_SCAN_ROWS) decide();
         continue;
       }
       if (!values.some((v) => v !== null)) continue;
       if (is('lead')) {
-        batch.push({ n: row.number, v: values });
+        batch.push({ n: row.n, v: values });
         if (batch.length >= BATCH) flush();
         kept += 1;
         if (kept > input.maxRows) throw tooMany('too_many_rows', name);
       } else {
-        held.push({ n: row.number, v: values });
+        held.push({ n: row.n, v: values });
         if (held.length > input.maxRows) mode = 'skip';
       }
     }
@@ -244,9 +185,12 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
     others.push({
       name,
       score: (candidate as ParsedSheet | null)?.score ?? 0,
-      ...(passedOver && hidden.has(name) ? { passed: 'hidden' as const } : {}),
+      ...(passedOver && sheet.hidden ? { passed: 'hidden' as const } : {}),
       ...(is('wide') ? { passed: 'too_wide' as const } : {}),
     });
+  }
+  if (input.sheet !== undefined && !seen.includes(input.sheet)) {
+    throw Object.assign(new Error('no_such_sheet'), { reason: 'no_such_sheet', sheet: input.sheet, sheets: seen });
   }
   const wide = wideBest as { name: string; score: number } | null;
   if (wide && wide.score > ((best as ParsedSheet | null)?.score ?? 0)) throw tooMany('too_many_columns', wide.name);
@@ -317,12 +261,16 @@ if (parentPort && workerData) {
   parse(workerData as WorkerInput, (m) => port.postMessage(m))
     .then((result) => port.postMessage({ type: 'done', result } satisfies WorkerMessage))
     .catch((e: unknown) => {
-      const reason = (e as { reason?: string }).reason;
+      const { reason, sheet, sheets } = e as { reason?: string; sheet?: string; sheets?: string[] };
       port.postMessage({
         type: 'error',
-        reason: reason === 'too_many_rows' || reason === 'too_many_columns' ? reason : 'unreadable',
+        reason:
+          reason === 'too_many_rows' || reason === 'too_many_columns' || reason === 'no_such_sheet'
+            ? reason
+            : 'unreadable',
         message: e instanceof Error ? e.message : String(e),
-        sheet: (e as { sheet?: string }).sheet,
+        sheet,
+        sheets,
       } satisfies WorkerMessage);
     });
 }

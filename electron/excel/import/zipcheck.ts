@@ -1,7 +1,8 @@
 /**
- * Looks at a workbook file before anything parses it. exceljs hangs on a truncated zip and
- * happily inflates a decompression bomb, so the central directory is read here first: its
- * declared sizes, entry count and compression ratios decide whether the file is parsed at all.
+ * Looks at a workbook file before anything parses it, and says what it is: .xlsx, .ods (zips),
+ * .xls (an OLE container) or CSV text. exceljs hangs on a truncated zip and happily inflates a
+ * decompression bomb, so a zip's central directory is read here first: its declared sizes,
+ * entry count and compression ratios decide whether the file is parsed at all.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
@@ -29,13 +30,21 @@ export const REFUSALS = {
     refuse('too_large', 'errors.zipTooLarge', {
       bytes,
     }),
-  xls: () => refuse('old_xls', 'errors.zipXls'),
   encrypted: () => refuse('encrypted', 'errors.zipEncrypted'),
   notZip: () => refuse('not_xlsx', 'errors.zipNotXlsx'),
   truncated: () => refuse('truncated', 'errors.zipTruncated'),
   bomb: () => refuse('oversized', 'errors.zipOversized'),
   notWorkbook: () => refuse('not_workbook', 'errors.zipNotWorkbook'),
 };
+
+export type WorkbookFormat = 'xlsx' | 'xls' | 'ods' | 'csv';
+
+export interface FileCheck {
+  format: WorkbookFormat;
+  bytes: number;
+  /** A zip's central directory (.xlsx, .ods); null for .xls and CSV. */
+  zip: ZipSummary | null;
+}
 
 export interface ZipSummary {
   entries: number;
@@ -54,25 +63,60 @@ function readAt(fd: number, position: number, length: number): Buffer {
   return buf.subarray(0, n);
 }
 
-/** Checks a workbook file and returns what its central directory declares, or throws a refusal. */
-export function checkWorkbookFile(file: string): ZipSummary {
+const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+
+/** Checks a workbook file and says what it is, or throws a refusal. */
+export function checkWorkbookFile(file: string): FileCheck {
   const fd = openSync(file, 'r');
+  let zip: ZipSummary;
+  let bytes: number;
   try {
-    const size = fstatSync(fd).size;
-    if (size === 0) throw REFUSALS.empty();
-    if (size > LIMITS.fileBytes) throw REFUSALS.tooLarge(size);
+    bytes = fstatSync(fd).size;
+    if (bytes === 0) throw REFUSALS.empty();
+    if (bytes > LIMITS.fileBytes) throw REFUSALS.tooLarge(bytes);
     const head = readAt(fd, 0, 8);
     if (head.equals(CFB_MAGIC)) {
       // An OLE container is either a legacy .xls or an encrypted .xlsx; the latter names its
       // EncryptionInfo stream in the directory, which sits within the first sectors.
-      const probe = readAt(fd, 0, Math.min(size, 256 * 1024));
-      throw probe.includes(ENCRYPTION_INFO) ? REFUSALS.encrypted() : REFUSALS.xls();
+      const probe = readAt(fd, 0, Math.min(bytes, 256 * 1024));
+      if (probe.includes(ENCRYPTION_INFO)) throw REFUSALS.encrypted();
+      return { format: 'xls', bytes, zip: null };
     }
-    if (head.readUInt32LE(0) !== 0x04034b50) throw REFUSALS.notZip();
-    return readCentralDirectory(fd, size);
+    if (head.length < 4 || head.readUInt32LE(0) !== 0x04034b50) {
+      if (looksLikeText(readAt(fd, 0, Math.min(bytes, 64 * 1024)))) return { format: 'csv', bytes, zip: null };
+      throw REFUSALS.notZip();
+    }
+    zip = readCentralDirectory(fd, bytes);
   } finally {
     closeSync(fd);
   }
+  if (zip.parts.has('mimetype') && readPart(file, zip, 'mimetype')?.trim() === ODS_MIMETYPE) {
+    return { format: 'ods', bytes, zip };
+  }
+  const lower = zip.names.map((n) => n.toLowerCase());
+  if (!lower.includes('[content_types].xml') || !lower.some((n) => /^xl\/workbook\d*\.xml$/.test(n))) {
+    throw REFUSALS.notWorkbook();
+  }
+  return { format: 'xlsx', bytes, zip };
+}
+
+/**
+ * Text, not a binary file: UTF-16 (with or without its byte-order mark) or no NUL byte and few
+ * control characters, in any 8-bit encoding.
+ */
+function looksLikeText(head: Buffer): boolean {
+  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) {
+    return true;
+  }
+  let nul = 0;
+  let control = 0;
+  for (const b of head) {
+    if (b === 0) nul += 1;
+    else if (b < 9 || (b > 13 && b < 32)) control += 1;
+  }
+  // UTF-16 without a mark: every other byte of Latin or Arabic text is 0 or 6.
+  if (nul > head.length / 4) return true;
+  return nul === 0 && control <= head.length / 100;
 }
 
 /** One small part of a checked zip, inflated; null when absent, too large or unreadable. */
@@ -188,10 +232,6 @@ function readCentralDirectory(fd: number, size: number): ZipSummary {
     names.push(name);
     parts.set(name, { offset: localOffset, method: cd.readUInt16LE(p + 10), compressed, uncompressed });
     p += 46 + nameLength + extraLength + commentLength;
-  }
-  const lower = names.map((n) => n.toLowerCase());
-  if (!lower.includes('[content_types].xml') || !lower.some((n) => /^xl\/workbook\d*\.xml$/.test(n))) {
-    throw REFUSALS.notWorkbook();
   }
   return { entries, uncompressedBytes: total, names, parts };
 }

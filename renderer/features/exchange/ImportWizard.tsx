@@ -12,6 +12,7 @@ import { call } from '../../api';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { readAsBase64 } from './files';
+import type { PreviewOptions } from './PreviewChoices';
 import { PreviewView } from './PreviewView';
 import { useJob } from './useJob';
 import type { ImportProfile, PreviewSummary } from '../../../db/core/results';
@@ -36,16 +37,21 @@ export function ImportWizard() {
   const loadProfiles = () => call('importProfiles.list').then(setProfiles, () => undefined);
   useEffect(() => void loadProfiles(), []);
 
-  const runPreview = async (mapping?: Mapping) => {
+  const [options, setOptions] = useState<PreviewOptions>({});
+  /** Previews the file with the choices so far and `patch`; a new file starts from none. */
+  const runPreview = async (patch: PreviewOptions = {}, fresh = false) => {
     if (!file) return;
     const data = await readAsBase64(file);
-    const chosen = mapping ?? (profiles.find((p) => p.name === profile)?.mapping as Mapping | undefined);
+    const saved = profiles.find((p) => p.name === profile);
+    const base: PreviewOptions = fresh
+      ? { ...(saved ? { mapping: saved.mapping as Mapping, ...(saved.values ? { values: saved.values } : {}) } : {}) }
+      : options;
+    const next = { ...base, ...patch };
+    setOptions(next);
     if (preview) void call('import.discard', { previewId: preview.previewId });
     setPreview(null);
     setDone(null);
-    const result = await job.run(() =>
-      call('import.preview', { fileName: file.name, data, ...(chosen ? { mapping: chosen } : {}) }),
-    );
+    const result = await job.run(() => call('import.preview', { fileName: file.name, data, ...next }));
     if (result) setPreview(result);
   };
 
@@ -78,7 +84,7 @@ export function ImportWizard() {
             ref={input}
             hidden
             type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.xls,.ods,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet,text/csv"
             data-testid="import-file"
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
@@ -87,7 +93,8 @@ export function ImportWizard() {
             }}
           />
         </Button>
-        <Typography sx={{ minWidth: 160 }} dir="auto">
+        {/* A file name is read left to right as a whole: «سجل 2026.csv» must not show as «csv.2026». */}
+        <Typography sx={{ minWidth: 160 }} dir={file ? 'ltr' : undefined}>
           {file?.name ?? t('exchange.noFile')}
         </Typography>
         <TextField
@@ -107,7 +114,7 @@ export function ImportWizard() {
         <Button
           variant="contained"
           disabled={!file || job.running}
-          onClick={() => void runPreview()}
+          onClick={() => void runPreview({}, true)}
           data-testid="import-preview"
         >
           {t('exchange.preview')}
@@ -129,7 +136,8 @@ export function ImportWizard() {
       {preview && (
         <PreviewView
           preview={preview}
-          onRepreview={(mapping) => void runPreview(mapping)}
+          options={options}
+          onRepreview={(patch) => void runPreview(patch)}
           onCommit={(skip) => void commit(skip)}
           onDiscard={reset}
           onProfileSaved={() => void loadProfiles()}

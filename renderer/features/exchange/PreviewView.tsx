@@ -3,7 +3,6 @@ import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Table from '@mui/material/Table';
@@ -20,10 +19,12 @@ import { useTranslation } from 'react-i18next';
 import { REGISTER_FIELDS } from '../../../db/core/register';
 import type { InputOf } from '../../../db/core/contract';
 import { call } from '../../api';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { downloadFile } from './files';
 import type { PreviewSummary } from '../../../db/core/results';
+import { CollisionChoice, PlacesTable, type PreviewOptions, SheetChooser } from './PreviewChoices';
 
 type Mapping = NonNullable<InputOf<'import.preview'>['mapping']>;
 type FieldName = Mapping[string];
@@ -59,7 +60,9 @@ function ListTable(props: { head: string[]; rows: (string | number)[][]; testId:
 
 export function PreviewView(props: {
   preview: PreviewSummary;
-  onRepreview(mapping: Mapping): void;
+  /** The choices the preview was made with; a change previews the file again. */
+  options: PreviewOptions;
+  onRepreview(patch: PreviewOptions): void;
   onCommit(skipInvalid: boolean): void;
   onDiscard(): void;
   onProfileSaved(): void;
@@ -71,7 +74,17 @@ export function PreviewView(props: {
   const notify = useStore((s) => s.notify);
   const fail = useStore((s) => s.fail);
   const p = props.preview;
-  const [tab, setTab] = useState(p.needsMapping ? 'columns' : p.counts.errors > 0 ? 'errors' : 'create');
+  const [tab, setTab] = useState(
+    p.needsMapping || p.missingColumns.length > 0
+      ? 'columns'
+      : p.counts.errors > 0
+        ? 'errors'
+        : p.newRegions.length + p.newClusters.length > 0
+          ? 'places'
+          : p.warnings.length > 0
+            ? 'warnings'
+            : 'create',
+  );
   const [skip, setSkip] = useState(false);
   const [profileName, setProfileName] = useState('');
   const [mapping, setMapping] = useState<Mapping>(() =>
@@ -83,7 +96,7 @@ export function PreviewView(props: {
       ? t('register.axis', { n: axis[1], name: '' }).replace(/[:\s]+$/, '')
       : t(`register.${f}`, { currency });
   };
-  const counts: [string, number, 'default' | 'primary' | 'error' | 'success'][] = [
+  const counts: [string, number, 'default' | 'primary' | 'error' | 'success' | 'warning'][] = [
     ['exchange.toCreate', p.counts.create, 'success'],
     ['exchange.toUpdate', p.counts.update, 'primary'],
     ['exchange.unchanged', p.counts.unchanged, 'default'],
@@ -91,10 +104,17 @@ export function PreviewView(props: {
     ['exchange.regionsToCreate', p.counts.regions, 'default'],
     ['exchange.clustersToCreate', p.counts.clusters, 'default'],
     ['exchange.skipped', p.counts.skipped, 'default'],
+    ['exchange.warnings', p.warnings.length, p.warnings.length ? 'warning' : 'default'],
+    ['exchange.collisions', p.collisions.length, p.collisions.length ? 'warning' : 'default'],
+    ['exchange.unclassified', p.unclassified, 'default'],
   ];
   const saveProfile = async () => {
     try {
-      await call('importProfiles.save', { name: profileName, mapping });
+      await call('importProfiles.save', {
+        name: profileName,
+        mapping,
+        ...(props.options.values ? { values: props.options.values } : {}),
+      });
       notify({ kind: 'success', key: 'exchange.profileSaved' });
       props.onProfileSaved();
     } catch (e) {
@@ -111,7 +131,10 @@ export function PreviewView(props: {
 
   return (
     <Stack spacing={2} data-testid="import-preview-view">
-      <Typography>{t('exchange.sheetInfo', { sheet: p.sheet, row: fmt.number(p.headerRow) })}</Typography>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} alignItems="center">
+        <Typography>{t('exchange.sheetInfo', { sheet: p.sheet, row: fmt.number(p.headerRow) })}</Typography>
+        <SheetChooser preview={p} onChoose={(sheet) => props.onRepreview({ sheet })} />
+      </Stack>
       <Stack direction="row" useFlexGap flexWrap="wrap" spacing={1}>
         {counts.map(([key, n, color]) => (
           <Chip
@@ -128,6 +151,12 @@ export function PreviewView(props: {
           {t('exchange.needsMapping')}
         </Alert>
       )}
+      {!p.needsMapping && p.missingColumns.length > 0 && (
+        <Alert severity="warning" data-testid="missing-columns">
+          {t('exchange.missingColumns', { list: fmt.list(p.missingColumns.map((f) => label(f))) })}
+        </Alert>
+      )}
+      <CollisionChoice preview={p} onChoose={(onCollision) => props.onRepreview({ onCollision })} />
       {!p.needsMapping && p.unmatched.length > 0 && (
         <Alert severity="info">{t('exchange.unmatched', { list: fmt.list(p.unmatched) })}</Alert>
       )}
@@ -135,6 +164,8 @@ export function PreviewView(props: {
         <Tab value="create" label={t('exchange.toCreate')} />
         <Tab value="update" label={t('exchange.toUpdate')} />
         <Tab value="errors" label={t('exchange.errors')} data-testid="tab-errors" />
+        <Tab value="warnings" label={t('exchange.warnings')} data-testid="tab-warnings" />
+        <Tab value="places" label={t('exchange.places')} data-testid="tab-places" />
         <Tab value="columns" label={t('exchange.columns')} data-testid="tab-columns" />
       </Tabs>
       {tab === 'create' && (
@@ -177,6 +208,23 @@ export function PreviewView(props: {
           )}
         </Stack>
       )}
+      {tab === 'warnings' && (
+        <Stack spacing={1}>
+          <Typography variant="body2">{t('exchange.warningsBody')}</Typography>
+          <ListTable
+            testId="preview-warnings"
+            head={[t('exchange.sheet'), t('exchange.row'), t('exchange.column'), t('exchange.reason')]}
+            rows={p.warnings.map((e) => [e.sheet, fmt.number(e.row), e.column, e.message[language]])}
+          />
+        </Stack>
+      )}
+      {tab === 'places' && (
+        <PlacesTable
+          preview={p}
+          values={props.options.values ?? {}}
+          onApply={(values) => props.onRepreview({ values })}
+        />
+      )}
       {tab === 'columns' && (
         <Stack spacing={1}>
           <TableContainer>
@@ -192,22 +240,14 @@ export function PreviewView(props: {
                   <TableRow key={header}>
                     <TableCell dir="auto">{header}</TableCell>
                     <TableCell>
-                      <TextField
-                        select
+                      <ChoiceSelect
+                        label={header}
                         value={mapping[header] ?? ''}
-                        onChange={(e) => setMapping((m) => ({ ...m, [header]: (e.target.value || null) as FieldName }))}
-                        slotProps={{ htmlInput: { 'aria-label': header } }}
-                        sx={{ minWidth: 260 }}
-                      >
-                        <MenuItem value="">
-                          <em>{t('exchange.ignore')}</em>
-                        </MenuItem>
-                        {FIELDS.map((f) => (
-                          <MenuItem key={f} value={f}>
-                            {label(f)}
-                          </MenuItem>
-                        ))}
-                      </TextField>
+                        none={t('exchange.ignore')}
+                        options={FIELDS.map((f) => ({ value: f, label: label(f) }))}
+                        onChange={(v) => setMapping((m) => ({ ...m, [header]: (v || null) as FieldName }))}
+                        minWidth={260}
+                      />
                     </TableCell>
                   </TableRow>
                 ))}
@@ -215,7 +255,7 @@ export function PreviewView(props: {
             </Table>
           </TableContainer>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} alignItems="center">
-            <Button variant="outlined" onClick={() => props.onRepreview(mapping)} data-testid="repreview">
+            <Button variant="outlined" onClick={() => props.onRepreview({ mapping })} data-testid="repreview">
               {t('exchange.repreview')}
             </Button>
             <TextField
@@ -239,7 +279,9 @@ export function PreviewView(props: {
         )}
         <Button
           variant="contained"
-          disabled={(p.counts.errors > 0 && !skip) || p.counts.create + p.counts.update === 0}
+          disabled={
+            (p.counts.errors > 0 && !skip) || p.collisions.length > 0 || p.counts.create + p.counts.update === 0
+          }
           onClick={() => props.onCommit(skip)}
           data-testid="import-commit"
         >

@@ -1,0 +1,118 @@
+/**
+ * .xls (Excel 97–2003) and .ods (LibreOffice, OpenDocument) through SheetJS Community Edition,
+ * published on npm as @e965/xlsx (Apache-2.0; 0.20.3 carries the fixes for CVE-2023-30533,
+ * prototype pollution, and CVE-2024-22363, a regular-expression denial of service). Neither
+ * format streams: the whole file is read inside the import worker, under its heap and time
+ * limits, then handed over sheet by sheet as plain values.
+ */
+import { readFileSync } from 'node:fs';
+import * as XLSX from '@e965/xlsx';
+import { isPercentFormat, percentText, type Source, type SourceInput, type SourceSheet } from './sources';
+import { serialToIso } from './dates';
+import type { CellValue } from './values';
+
+/**
+ * Dates are taken as serial numbers and made into UTC days here: SheetJS's own Date objects
+ * are local midnights, which read in UTC fall on the previous day east of Greenwich (Cairo, Algiers).
+ */
+function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean): CellValue {
+  if (!cell || cell.v === undefined || cell.v === null) return null;
+  switch (cell.t) {
+    case 's': {
+      const text = String(cell.v);
+      return text.trim() === '' ? null : text;
+    }
+    case 'n': {
+      const format = typeof cell.z === 'string' ? cell.z : undefined;
+      const n = cell.v as number;
+      if (isPercentFormat(format)) return percentText(n);
+      if (format && XLSX.SSF.is_date(format)) {
+        const iso = serialToIso(n, date1904);
+        return iso ? new Date(`${iso}T00:00:00Z`) : n;
+      }
+      return n;
+    }
+    case 'b':
+      return cell.v as boolean;
+    case 'd':
+      // Only where SheetJS keeps a date as text (an ISO string in some .ods): the text reads as a date.
+      return cell.v instanceof Date ? cell.v : String(cell.v);
+    default:
+      return null; // errors and stubs show nothing a register holds
+  }
+}
+
+const readBook = (data: Buffer) =>
+  XLSX.read(data, {
+    type: 'buffer',
+    dense: true,
+    cellDates: false,
+    cellNF: true,
+    cellFormula: false,
+    cellHTML: false,
+    cellStyles: false,
+  });
+
+/**
+ * The hidden tables of an .ods: hidden by their style (`table:display="false"`), which SheetJS
+ * does not read. Only the tags are looked at.
+ */
+export function odsHiddenSheets(data: Buffer): string[] {
+  const zip = XLSX.CFB.read(data, { type: 'buffer' });
+  const entry = XLSX.CFB.find(zip, 'content.xml');
+  if (!entry?.content) return [];
+  const xml = Buffer.from(entry.content as Uint8Array).toString('utf8');
+  const attribute = (tag: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1] ?? '';
+  const hiddenStyles = new Set<string>();
+  for (const [tag] of xml.matchAll(/<style:style\b[^>]*>\s*<style:table-properties\b[^>]*>/g)) {
+    if (/table:display="false"/.test(tag)) hiddenStyles.add(attribute(tag, 'style:name'));
+  }
+  if (hiddenStyles.size === 0) return [];
+  const out: string[] = [];
+  for (const [tag] of xml.matchAll(/<table:table\b[^>]*>/g)) {
+    if (hiddenStyles.has(attribute(tag, 'table:style-name'))) out.push(unescapeXml(attribute(tag, 'table:name')));
+  }
+  return out;
+}
+
+const unescapeXml = (s: string) =>
+  s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
+
+export function sheetjsSheets(input: SourceInput): Source {
+  // SheetJS writes its doubts about .ods number formats to the console ("may be incorrect"):
+  // not the user's business, and the command line's stderr is for the user.
+  const { warn, error } = console;
+  console.warn = console.error = () => undefined;
+  const data = readFileSync(input.file);
+  let book: XLSX.WorkBook;
+  try {
+    book = readBook(data);
+  } finally {
+    Object.assign(console, { warn, error });
+  }
+  const hidden = new Set(input.format === 'ods' ? odsHiddenSheets(data) : []);
+  const date1904 = book.Workbook?.WBProps?.date1904 === true;
+  function* rows(sheet: XLSX.WorkSheet) {
+    const data = (sheet as XLSX.DenseWorkSheet)['!data'] ?? [];
+    for (let r = 0; r < data.length; r++) {
+      const row = data[r];
+      if (!row) continue;
+      if (row.length > input.maxColumns) {
+        yield { n: r + 1, v: null };
+        continue;
+      }
+      const v: CellValue[] = [];
+      for (let c = 0; c < row.length; c++) v.push(cellValue(row[c], date1904));
+      yield { n: r + 1, v };
+    }
+  }
+  async function* sheets(): AsyncGenerator<SourceSheet> {
+    for (const [i, name] of book.SheetNames.entries()) {
+      const sheet = book.Sheets[name];
+      if (!sheet) continue;
+      // .xls says which sheets are hidden through SheetJS; .ods through its table styles.
+      yield { name, hidden: (book.Workbook?.Sheets?.[i]?.Hidden ?? 0) > 0 || hidden.has(name), rows: rows(sheet) };
+    }
+  }
+  return { sheets: sheets(), date1904: () => date1904 };
+}
