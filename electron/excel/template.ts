@@ -53,10 +53,13 @@ export async function writeTemplate(out: string, lang: Lang, db?: Db): Promise<v
       register as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
     ).dataValidations.add(range, {
       type: 'list',
-      // Region, cluster and sector lists suggest; a new name is allowed and created on import.
       allowBlank: true,
-      showErrorMessage: !['region', 'cluster', 'sector'].includes(listKey),
-      errorStyle: 'stop',
+      showErrorMessage: true,
+      // Region, cluster and sector lists suggest: a new name is a warning Excel lets through
+      // (the import lists it with the nearest existing name); other lists are closed.
+      ...(['region', 'cluster', 'sector'].includes(listKey)
+        ? { errorStyle: 'warning', errorTitle: m.template.newNameTitle, error: m.template.newName }
+        : { errorStyle: 'stop' }),
       formulae: [`'${m.report.sheets.lists}'!$${listColumn}$2:$${listColumn}$${values.length + 1}`],
     });
   });

@@ -263,6 +263,12 @@ describe('excel/report', () => {
     expect(Object.values(validations).every((v) => v.type === 'list')).toBe(true);
     expect(lists.some((f) => f!.includes('القوائم'))).toBe(true);
     expect(Object.keys(validations).length).toBeGreaterThanOrEqual(12);
+    // A new region or cluster name is a warning Excel lets through, not a stop; a status is a stop.
+    const styles = validations as unknown as Record<string, { errorStyle?: string; showErrorMessage?: boolean }>;
+    const regionColumn = String.fromCharCode(65 + 2);
+    const region = Object.entries(styles).find(([range]) => range.startsWith(`${regionColumn}2`))![1];
+    expect(region).toMatchObject({ errorStyle: 'warning', showErrorMessage: true });
+    expect(Object.values(styles).filter((v) => v.errorStyle === 'stop').length).toBeGreaterThan(5);
     const listSheet = wb.getWorksheet('القوائم')!;
     expect(listSheet.getColumn(1).values).toContain('إقليم الدلتا');
     expect(wb.getWorksheet('التعليمات')!.getRow(1).getCell(1).value).toContain('تعليمات');
