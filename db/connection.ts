@@ -147,13 +147,24 @@ export function migrate(db: Db, toVersion = LATEST_VERSION): void {
   const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= toVersion);
   if (pending.length === 0) return;
   // All pending steps land together or not at all, so a crash never leaves a half-migrated file.
-  db.transaction(() => {
-    if (current === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
-    for (const m of pending) {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }
-  })();
+  // Foreign keys are off meanwhile (a pragma that only takes effect outside a transaction), as
+  // SQLite's way of rebuilding a table asks: dropping the old table must not cascade to its
+  // children. They are checked before the commit instead.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      if (current === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
+      for (const m of pending) {
+        m.up(db);
+        db.pragma(`user_version = ${m.version}`);
+      }
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) throw new Error(`migration left ${broken.length} broken references`);
+    })();
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys}`);
+  }
 }
 
 /** The file each open connection was opened on (device and inode), to notice it being swapped. */

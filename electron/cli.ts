@@ -108,6 +108,8 @@ async function matrix(file: string, flags: { json: boolean; region?: string; sta
       cluster: r.clusterId ? r.clusterNameAr : null,
       initiatives: r.initiatives,
       budget: budgets[k]!,
+      // Its initiatives on no axis yet: in no column above, counted in the office's totals.
+      unclassified: r.unclassified.initiatives,
     }));
     const columnSums = (pick: (r: (typeof listed)[number]) => number[]) =>
       AXIS_IDS.map((a) => listed.reduce((s, r) => s + pick(r)[a - 1]!, 0));

@@ -91,9 +91,27 @@ export function addBuckets(buckets: Bucket[]): Bucket {
   return out;
 }
 
-/** A group of rows summed: one axis's column (a subtotal or total cell), or their own totals (null). */
-export function sumRows(rows: readonly MatrixRow[], axis: number | null): Bucket {
-  return addBuckets(rows.map((r) => (axis ? cellBucket(r, axis) : rowBucket(r))));
+/** The row's initiatives on no axis yet: the "not classified" column. */
+export function unclassifiedBucket(r: MatrixRow): Bucket {
+  const u = r.unclassified;
+  return {
+    n: u.initiatives,
+    budget: u.budget,
+    spent: u.spent,
+    progressSum: u.progressSum,
+    achievementSum: 0,
+    achievementCount: 0,
+  };
+}
+
+/**
+ * A group of rows summed: one axis's column (a subtotal or total cell), the "not classified"
+ * column, or their own totals (null).
+ */
+export function sumRows(rows: readonly MatrixRow[], axis: number | 'unclassified' | null): Bucket {
+  return addBuckets(
+    rows.map((r) => (axis === 'unclassified' ? unclassifiedBucket(r) : axis ? cellBucket(r, axis) : rowBucket(r))),
+  );
 }
 
 /** The measure's value; null where it has no meaning (an average of nothing). Percentages are 0–100. */

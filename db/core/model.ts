@@ -142,8 +142,10 @@ export const InitiativeFields = z.object({
   description: Text,
   regionId: Id,
   clusterId: Id.nullable(),
-  axes: z.array(AxisNumber).min(1).max(7),
-  primaryAxis: AxisNumber,
+  /** None: not yet classified (imported from a register that predates the axes); a finding, not an error. */
+  axes: z.array(AxisNumber).max(7),
+  /** Null exactly when the initiative has no axis. */
+  primaryAxis: AxisNumber.nullable(),
   leadBody: Text,
   partners: Text,
   marketingHolder: MarketingHolder,

@@ -44,6 +44,8 @@ export interface MatrixRow {
   covered: boolean[];
   /** The cluster's distinct initiatives (each once, however many axes it has). */
   total: { initiatives: number; budget: number; spent: number; progressSum: number };
+  /** Its initiatives on no axis yet (not yet classified): in `total`, in no axis's cell. */
+  unclassified: { initiatives: number; budget: number; spent: number; progressSum: number };
 }
 
 export interface MatrixFilter {
@@ -76,7 +78,8 @@ export type FindingKind =
   | 'heritage_no_axis6'
   | 'overdue'
   | 'over_budget'
-  | 'indicator_behind';
+  | 'indicator_behind'
+  | 'unclassified';
 
 export interface Finding {
   rule: RuleId;

@@ -38,9 +38,12 @@ export function initiativeProblems(i: InitiativeLike): Problem[] {
   if (i.title !== undefined && !i.title.trim()) out.push(problem('title', 'rules.noTitle'));
   if (('regionId' in i || 'clusterId' in i) && !i.clusterId && !i.regionId)
     out.push(problem('clusterId', 'rules.noPlace'));
-  if (i.axes !== undefined && i.axes.length === 0) out.push(problem('axes', 'rules.noAxis'));
-  else if (i.axes && i.primaryAxis !== undefined && !i.axes.includes(i.primaryAxis))
-    out.push(problem('primaryAxis', 'rules.primaryNotOnAxes'));
+  // No axis is allowed (not yet classified, a finding); then there is no primary axis either.
+  if (i.axes && i.primaryAxis !== undefined) {
+    const off =
+      i.axes.length === 0 ? i.primaryAxis !== null : i.primaryAxis === null || !i.axes.includes(i.primaryAxis);
+    if (off) out.push(problem('primaryAxis', 'rules.primaryNotOnAxes'));
+  }
   if (i.startDate && i.endDate && i.endDate < i.startDate) out.push(problem('endDate', 'rules.endBeforeStart'));
   if (i.progress !== undefined && !(Number.isInteger(i.progress) && i.progress >= 0 && i.progress <= 100))
     out.push(problem('progress', 'rules.progressRange'));

@@ -9,7 +9,7 @@ import type { Bilingual } from '../core/errors';
 import { getSettings } from '../repos/settings';
 import { stmt } from '../stmt';
 import { RULES, type RuleId, type Settings } from '../core/model';
-import { type ClusterSums, clusterSums, COUNTED_SQL, LATEST_VALUE, regionWideSums } from './matrix';
+import { type ClusterSums, clusterSums, COUNTED_SQL, LATEST_VALUE, UNCLASSIFIED_SQL, regionWideSums } from './matrix';
 import { periodEnd } from '../core/period';
 import type { Finding, FindingKind } from '../core/results';
 import { bilingual } from '../core/messages';
@@ -52,7 +52,7 @@ interface InitiativeRow {
   title: string;
   region_id: string;
   cluster_id: string | null;
-  primary_axis: number;
+  primary_axis: number | null;
 }
 
 /**
@@ -286,6 +286,16 @@ function initiativeRules(
     });
   };
 
+  if (wanted.has('R1')) {
+    // Not yet classified: counted in every total, on no axis, so coverage cannot be judged.
+    const rows = stmt(
+      db,
+      `${select} ${from} WHERE ${UNCLASSIFIED_SQL('i')} AND ${COUNTED_SQL('i')} ORDER BY i.code`,
+    ).all() as InitiativeRow[];
+    for (const i of rows) {
+      at(i, 'R1', 'unclassified', bilingual('findings.unclassified', { code: i.code }));
+    }
+  }
   if (wanted.has('R3')) {
     const rows = stmt(
       db,

@@ -29,6 +29,9 @@ const regionWideKey = (regionId: string): string => `region:${regionId}`;
 /** The counting rule (`counts` in the floor's measures) in SQL: every initiative but a cancelled one. */
 export const COUNTED_SQL = (i: string): string => `${i}.status <> 'cancelled'`;
 
+/** An initiative on no axis (not yet classified), in the terms of the partial index that finds it. */
+export const UNCLASSIFIED_SQL = (i: string): string => AXIS_IDS.map((n) => `${i}.axis${n} = 0`).join(' AND ');
+
 /**
  * The view's filter as SQL terms on initiatives `i`, with their parameters. Only the terms a
  * filter needs: an `@x IS NULL OR …` term would keep SQLite from seeking one region's clusters
@@ -207,7 +210,10 @@ export function getMatrix(db: Db, filter: MatrixOptions = {}): MatrixRow[] {
     (filter.achievement ?? !filter.measures)
       ? achievementByRow(db, view)
       : new Map<string, { sum: number[]; count: number[] }>();
+  const unclassified = unclassifiedByRow(db, view);
   for (const row of rows) {
+    const u = unclassified.get(row.key);
+    if (u) row.unclassified = u;
     const live = coverage ? coverage.get(row.key) : row.initiatives;
     for (let n = 0; n < 7; n++) row.covered.push((live?.[n] ?? 0) > 0);
     const a = achievement.get(row.key);
@@ -252,6 +258,7 @@ function matrixRow(s: ClusterSums | undefined, place: RowPlace): MatrixRow {
     achievementSum: zeros(),
     achievementCount: zeros(),
     covered: [],
+    unclassified: { initiatives: 0, budget: 0, spent: 0, progressSum: 0 },
     total: {
       initiatives: s?.total.n ?? 0,
       budget: s?.total.budget ?? 0,
@@ -268,6 +275,25 @@ function placeRegionWide(db: Db, rows: MatrixRow[], wide: MatrixRow[]): void {
   for (const r of [...rows, ...wide]) byRegion.get(r.regionId)!.push(r);
   rows.length = 0;
   for (const group of byRegion.values()) rows.push(...group);
+}
+
+/**
+ * Initiatives on no axis yet, summed per matrix row (MatrixRow.key) under the view's filters:
+ * read through the partial index that holds only them, so a classified portfolio costs nothing.
+ */
+function unclassifiedByRow(db: Db, filter: ViewFilter): Map<string, MatrixRow['unclassified']> {
+  const { where, params } = viewTerms(filter, 'i', 'region');
+  const rows = stmt(
+    db,
+    `SELECT coalesce(i.cluster_id, 'region:' || i.region_id), count(*), sum(i.planned_budget), sum(i.spent),
+       sum(i.progress)
+     FROM initiatives i WHERE ${UNCLASSIFIED_SQL('i')} AND ${where.join(' AND ')} GROUP BY 1`,
+  )
+    .raw(true)
+    .all(params) as [string, number, number, number, number][];
+  return new Map(
+    rows.map(([key, initiatives, budget, spent, progressSum]) => [key, { initiatives, budget, spent, progressSum }]),
+  );
 }
 
 /** Counted initiatives per matrix row (MatrixRow.key) and axis, whatever the view's filters. */

@@ -51,7 +51,8 @@ export function listInitiatives(db: Db, filter: z.infer<typeof InitiativeFilter>
  */
 function complete(db: Db, i: Initiative): Initiative {
   const axes = [...new Set(i.axes)].sort((a, b) => a - b);
-  const primaryAxis = axes.includes(i.primaryAxis) ? i.primaryAxis : (axes[0] ?? i.primaryAxis);
+  // No axis, no primary axis (not yet classified); otherwise one of its axes.
+  const primaryAxis = i.primaryAxis !== null && axes.includes(i.primaryAxis) ? i.primaryAxis : (axes[0] ?? null);
   let regionId = i.regionId;
   if (i.clusterId) {
     const cluster = stmt(db, 'SELECT region_id FROM clusters WHERE id = ?').get(i.clusterId) as
@@ -74,7 +75,7 @@ export function createInitiative(db: Db, ctx: WriteContext, input: z.infer<typeo
     const draft: Initiative = Object.assign(
       {},
       INITIATIVE_DEFAULTS,
-      { clusterId: null, regionId: '', primaryAxis: input.axes[0] ?? 1 },
+      { clusterId: null, regionId: '', primaryAxis: input.axes[0] ?? null },
       dropUndefined(input),
       { id: '', code: input.code ?? '' },
     );

@@ -42,6 +42,7 @@ function row(over: Partial<MatrixRow> = {}): MatrixRow {
     achievementCount: seven(),
     covered: seven().map(() => false),
     total: { initiatives: 0, budget: 0, spent: 0, progressSum: 0 },
+    unclassified: { initiatives: 0, budget: 0, spent: 0, progressSum: 0 },
     ...over,
   };
 }
@@ -147,7 +148,11 @@ describe('core/rules: one rule set for every way in', () => {
     const long = broken.find((p) => p.field === 'partners')!;
     expect(long.message.en).toMatch(/limit \(\d+ characters; it has 5000\)/);
     expect(long.message.ar).toContain('5000');
-    expect(initiativeProblems({ ...good, axes: [] }).map((p) => p.key)).toEqual(['rules.noAxis']);
+    // No axis is allowed (not yet classified, a finding), without a primary axis.
+    expect(initiativeProblems({ ...good, axes: [], primaryAxis: null })).toEqual([]);
+    expect(initiativeProblems({ ...good, axes: [], primaryAxis: 2 }).map((p) => p.key)).toEqual([
+      'rules.primaryNotOnAxes',
+    ]);
     expect(initiativeProblems({ ...good, plannedBudget: 1e18 }).map((p) => p.key)).toEqual(['rules.amountTooLarge']);
     // No code yet is not a problem: the program gives one when it writes.
     expect(initiativeProblems({ ...good, code: '' })).toEqual([]);

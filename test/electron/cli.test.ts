@@ -40,7 +40,7 @@ describe('cli', () => {
       for (const n of json.totals[key]) expect(Number.isInteger(n)).toBe(true);
     }
     for (const row of json.rows) {
-      expect(Object.keys(row)).toEqual(['region', 'cluster', 'initiatives', 'budget']);
+      expect(Object.keys(row)).toEqual(['region', 'cluster', 'initiatives', 'budget', 'unclassified']);
       expect(row.region).toMatch(/[\u0600-\u06FF]/);
       expect(row.initiatives).toHaveLength(7);
       expect(row.budget).toHaveLength(7);
@@ -124,6 +124,7 @@ describe('cli', () => {
         cluster: 'تجمع',
         initiatives: [0, 1, 0, 0, 1, 0, 0],
         budget: [0, 1234568, 0, 0, 1234568, 0, 0],
+        unclassified: 0,
       },
     ]);
   });

@@ -65,7 +65,7 @@ export interface ImportPlan {
    */
   collisions: { row: number; code: string; title: string; existingTitle: string }[];
   /**
-   * Columns a new initiative cannot do without (a title; a region or a cluster; the axes). A
+   * Columns a new initiative cannot do without (a title; a region or a cluster). A
    * register that only updates (codes and amounts) needs none; rows that would create are kept
    * out and said once per column, at the header row, not once per row.
    */
@@ -321,7 +321,13 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
             regionRef: { id: existing.regionId },
             clusterRef: existing.clusterId ? { id: existing.clusterId } : null,
           })
-        : Object.assign({}, INITIATIVE_DEFAULTS, { title: '', regionRef, clusterRef: null, axes: [], primaryAxis: 1 });
+        : Object.assign({}, INITIATIVE_DEFAULTS, {
+            title: '',
+            regionRef,
+            clusterRef: null,
+            axes: [],
+            primaryAxis: null,
+          });
       const base = { clusterRef: values.clusterRef };
       for (const k in r) {
         const v = r[k as keyof ImportRecord];
@@ -332,8 +338,9 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
       if (!r.code) values.code = undefined;
       values.axes = [...new Set(values.axes)].sort((a, b) => a - b);
       // A primary axis the row does not give follows the axes; one it gives must be among them.
-      if (r.primaryAxis === undefined && !values.axes.includes(values.primaryAxis))
-        values.primaryAxis = values.axes[0] ?? 1;
+      // No axis at all: not yet classified, and so without a primary axis.
+      if (r.primaryAxis === undefined && (values.primaryAxis === null || !values.axes.includes(values.primaryAxis)))
+        values.primaryAxis = values.axes[0] ?? null;
 
       // The model's rules, as every way in checks them (rules.ts), on the row merged with the portfolio.
       const broken = initiativeProblems(values);
@@ -366,7 +373,7 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
           sheet: sheet.sheet,
           row: sheet.headerRow,
           column: `${registerHeader(f, 'ar')} / ${registerHeader(f, 'en')}`,
-          message: bilingual(`cells.missingColumn.${f as 'title' | 'region' | 'axes'}`, {
+          message: bilingual(`cells.missingColumn.${f as 'title' | 'region'}`, {
             count: blocked.length,
             rows,
           }),
@@ -399,7 +406,7 @@ function missingColumns(sheet: SheetHeader): Field[] {
   const out: Field[] = [];
   if (!has('title')) out.push('title');
   if (!has('region') && !has('cluster')) out.push('region');
-  if (!has('axes') && !sheet.fields.some((f) => f?.startsWith('axis'))) out.push('axes');
+  // No axes column is no obstacle: such a register's initiatives come in not yet classified.
   return out;
 }
 

@@ -14,16 +14,18 @@ import { useAxisName, useFormatter } from '../../components/useFormatter';
 /** The seven axes as check boxes, with a star to mark the primary one. */
 export function AxesField(props: {
   axes: number[];
-  primaryAxis: number;
+  /** Null with no axis: the initiative is not yet classified. */
+  primaryAxis: number | null;
   error: string | null;
-  onChange(axes: number[], primaryAxis: number): void;
+  onChange(axes: number[], primaryAxis: number | null): void;
 }) {
   const { t } = useTranslation();
   const fmt = useFormatter();
   const axisName = useAxisName();
   const toggle = (axis: number, on: boolean) => {
     const axes = on ? [...props.axes, axis].sort((a, b) => a - b) : props.axes.filter((a) => a !== axis);
-    const primary = axes.includes(props.primaryAxis) ? props.primaryAxis : (axes[0] ?? axis);
+    const primary =
+      props.primaryAxis !== null && axes.includes(props.primaryAxis) ? props.primaryAxis : (axes[0] ?? null);
     props.onChange(axes, primary);
   };
   return (
@@ -55,7 +57,9 @@ export function AxesField(props: {
           </Stack>
         );
       })}
-      <FormHelperText>{props.error ?? t('initiatives.axesHint')}</FormHelperText>
+      <FormHelperText>
+        {props.error ?? (props.axes.length === 0 ? t('initiatives.noAxesHint') : t('initiatives.axesHint'))}
+      </FormHelperText>
     </FormControl>
   );
 }

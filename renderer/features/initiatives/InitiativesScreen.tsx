@@ -28,6 +28,9 @@ const NONE: GridRowSelectionModel = { type: 'include', ids: new Set() };
 /** The fields the register edits in place; everything else goes through the editor. */
 const INLINE = ['status', 'progress', 'startDate', 'endDate'] as const;
 
+/** The axis filter's value for initiatives on no axis yet (imported from older registers). */
+const UNCLASSIFIED = -1;
+
 export function InitiativesScreen() {
   const { t } = useTranslation();
   const fmt = useFormatter();
@@ -72,7 +75,7 @@ export function InitiativesScreen() {
       (i) =>
         (!view.regionId || i.regionId === view.regionId) &&
         (!view.clusterId || i.clusterId === view.clusterId) &&
-        (!view.axis || i.axes.includes(view.axis)) &&
+        (!view.axis || (view.axis === UNCLASSIFIED ? i.axes.length === 0 : i.axes.includes(view.axis))) &&
         (!view.status || i.status === view.status) &&
         (!q || texts.get(i.id)!.includes(q)),
     );
@@ -196,6 +199,7 @@ export function InitiativesScreen() {
                 {fmt.number(a)}. {axisName(a)}
               </MenuItem>
             ))}
+            <MenuItem value={UNCLASSIFIED}>{t('initiatives.unclassified')}</MenuItem>
           </TextField>
           {select(
             'status',

@@ -31,7 +31,7 @@ export function newDraft(clusterId: string | null, regionId: string, currencyDig
     clusterId,
     regionId,
     axes: [],
-    primaryAxis: 1,
+    primaryAxis: null,
     ...moneyText({ plannedBudget: 0, spent: 0 }, currencyDigits, true),
   };
 }

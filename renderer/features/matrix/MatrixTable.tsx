@@ -22,6 +22,7 @@ import {
   rowBucket,
   scaleMax,
   sumRows,
+  unclassifiedBucket,
   valueOf,
 } from '../../../db/core/measures';
 import { AXIS_IDS } from '../../../db/core/axes';
@@ -67,6 +68,8 @@ export function MatrixTable(p: MatrixTableProps) {
   const rowName = useRowName();
   const rtl = useTheme().direction === 'rtl';
   const max = scaleMax(p.rows, p.measure);
+  // The "not classified" column shows only while some initiative is on no axis.
+  const unclassified = p.rows.some((r) => r.unclassified.initiatives > 0);
   const text = (b: Bucket) => show(fmt, p.measure, valueOf(b, p.measure)) ?? t('matrix.noValue');
 
   // One flat list of region and cluster rows, so that only the rows in view need rendering.
@@ -142,6 +145,13 @@ export function MatrixTable(p: MatrixTableProps) {
                 </Typography>
               </TableCell>
             ))}
+            {unclassified && (
+              <TableCell align="center" title={t('matrix.unclassifiedHint')} data-testid="matrix-unclassified">
+                <Typography variant="caption" component="div">
+                  {t('matrix.unclassified')}
+                </Typography>
+              </TableCell>
+            )}
             <TableCell align="center">{t('matrix.total')}</TableCell>
           </TableRow>
         </TableHead>
@@ -174,6 +184,7 @@ export function MatrixTable(p: MatrixTableProps) {
                       {text(sumRows(rows, a))}
                     </TableCell>
                   ))}
+                  {unclassified && <TableCell align="center">{text(sumRows(rows, 'unclassified'))}</TableCell>}
                   <TableCell align="center">{text(sumRows(rows, null))}</TableCell>
                 </TableRow>
               );
@@ -276,6 +287,11 @@ export function MatrixTable(p: MatrixTableProps) {
                     </TableCell>
                   );
                 })}
+                {unclassified && (
+                  <TableCell align="center" title={t('matrix.unclassifiedHint')}>
+                    {text(unclassifiedBucket(r))}
+                  </TableCell>
+                )}
                 <TableCell align="center" sx={{ fontWeight: 700 }}>
                   {text(rowBucket(r))}
                 </TableCell>
@@ -290,6 +306,7 @@ export function MatrixTable(p: MatrixTableProps) {
                 {text(sumRows(p.rows, a))}
               </TableCell>
             ))}
+            {unclassified && <TableCell align="center">{text(sumRows(p.rows, 'unclassified'))}</TableCell>}
             <TableCell align="center">{text(sumRows(p.rows, null))}</TableCell>
           </TableRow>
         </TableBody>
