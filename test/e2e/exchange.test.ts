@@ -7,6 +7,7 @@ import { loadDemo } from '../../db/demo';
 import { previewImport } from '../../electron/excel/import';
 import { readWorkbookInMemory, writeMessyRegister } from '../helpers/workbooks';
 import { RESULTS, type Session, startSession } from './browser';
+import { writeForeignWorkbook } from '../helpers/foreign';
 
 let s: Session;
 let page: Page;
@@ -194,6 +195,42 @@ describe('e2e/exchange', () => {
     expect(s.db.prepare("SELECT title FROM initiatives WHERE code = 'INI-0001'").get()).not.toEqual({
       title: 'تدريب على التشطيب',
     });
+    await page.setViewportSize({ width: 1400, height: 900 });
+  });
+
+  it('takes a French register without axes as not yet classified: the matrix shows the column, the register filters them', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const file = join(work, 'registre-2019.xlsx');
+    writeForeignWorkbook(file, [
+      {
+        name: 'Projets',
+        rows: [
+          ['Intitulé du projet', 'Wilaya', 'Montant', 'Statut'],
+          ['Formation des artisans', 'إقليم الدلتا', '12.500', 'En cours'],
+          ['Foire régionale', 'إقليم الصعيد', '40.000', 'Achevée'],
+        ],
+      },
+    ]);
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-preview').click();
+    await expect.poll(() => page.getByTestId('count-unclassified').innerText()).toContain('2');
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-done').waitFor();
+
+    await page.getByTestId('nav-matrix').click();
+    await page.getByTestId('matrix-unclassified').waitFor();
+    await shot('matrix-unclassified-ar-1366');
+    await page.getByTestId('nav-initiatives').click();
+    await page.getByTestId('register-axis').click();
+    await page.getByRole('option', { name: 'غير مصنفة بعد' }).click();
+    await expect.poll(() => page.getByRole('row').count()).toBe(3);
+    await page.getByTestId('language-switch').click();
+    await page.getByTestId('nav-matrix').click();
+    await page.getByTestId('matrix-unclassified').waitFor();
+    expect(await page.getByTestId('matrix-unclassified').innerText()).toBe('Not yet classified');
+    await shot('matrix-unclassified-en-1366');
+    await page.getByTestId('language-switch').click();
+    await page.getByTestId('nav-exchange').click();
     await page.setViewportSize({ width: 1400, height: 900 });
   });
 
