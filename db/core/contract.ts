@@ -10,6 +10,7 @@ import * as m from './model';
 import { MEASURES } from './measures';
 import { MAPPABLE_FIELDS, ON_COLLISION } from './register';
 import type {
+  AxisProposals,
   ApiError,
   BackupInfo,
   CellInitiative,
@@ -107,6 +108,20 @@ export const contract = {
   ),
   'initiatives.deleteMany': op<m.Initiative[]>()(
     z.object({ ids: z.array(m.Id).min(1).max(50_000) }).strict(),
+    'undoable',
+  ),
+  /** The classification assistant's proposals for initiatives not yet classified (all, or those named). */
+  'initiatives.proposeAxes': op<AxisProposals[]>()(z.object({ ids: z.array(m.Id).max(50_000).optional() }).strict()),
+  /** Axes the user accepted, for one initiative or many: all of them or none, one change to undo. */
+  'initiatives.classify': op<m.Initiative[]>()(
+    z
+      .object({
+        items: z
+          .array(z.object({ id: m.Id, axes: z.array(m.AxisNumber).min(1).max(7) }).strict())
+          .min(1)
+          .max(50_000),
+      })
+      .strict(),
     'undoable',
   ),
 

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Bilingual } from './errors';
+import type { Proposal } from './classify';
 import type { InitiativeCreate, InitiativeStatus, InitiativeUpdate, RuleId } from './model';
 import type { Field, OnCollision, ValueMapping } from './register';
 
@@ -283,4 +284,12 @@ export interface ApiError {
   code: string;
   message: { ar: string; en: string };
   details?: unknown;
+}
+
+/** An initiative not yet classified and the axes the assistant proposes for it, best first. */
+export interface AxisProposals {
+  id: string;
+  code: string;
+  title: string;
+  proposals: Proposal[];
 }

@@ -101,3 +101,11 @@ export const setStatus = (db: Db, ctx: WriteContext, ids: readonly string[], sta
 /** Deletes many initiatives, all or none (the register's bulk delete). */
 export const deleteInitiatives = (db: Db, ctx: WriteContext, ids: readonly string[]): Initiative[] =>
   tx(db, () => [...new Set(ids)].map((id) => deleteInitiative(db, ctx, id)));
+
+/** Axes accepted from the classification assistant, for many initiatives: all or none. */
+export const classifyInitiatives = (
+  db: Db,
+  ctx: WriteContext,
+  items: readonly { id: string; axes: number[] }[],
+): Initiative[] =>
+  tx(db, () => items.map(({ id, axes }) => updateInitiative(db, ctx, { id, axes, primaryAxis: axes[0] ?? null })));

@@ -22,6 +22,7 @@ import { streamImport } from '../../electron/excel/import/stream';
 import { writeReport } from '../../electron/excel/report';
 import { makeZip } from '../helpers/zips';
 import { safetyBench } from './safety';
+import { classifyBench, formatsBench } from './formats';
 
 process.env.TAJAMMU_EXCEL_WORKER ??= resolve(__dirname, '../../out/main/excel-worker.js');
 const dir = mkdtempSync(join(tmpdir(), 'tajammu-bench-'));
@@ -396,6 +397,8 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
   register: registerBench,
   refusal: refusalBench,
   safety: async () => void rows.push(...(await safetyBench(dir, measure))),
+  formats: async () => void rows.push(...(await formatsBench(dir, measure, writeRegister))),
+  classify: async () => void rows.push(...(await classifyBench(dir, measure))),
 };
 
 /**

@@ -224,6 +224,16 @@ describe('e2e/exchange', () => {
     await page.getByTestId('register-axis').click();
     await page.getByRole('option', { name: 'غير مصنفة بعد' }).click();
     await expect.poll(() => page.getByRole('row').count()).toBe(3);
+    // The assistant proposes axes with its reason; a click accepts one, for that initiative only.
+    await page.getByTestId('classify-panel').waitFor();
+    await shot('register-classify-ar-1366');
+    const training = page.getByTestId('classify-panel').locator('[data-testid^="classify-"]', { hasText: 'Formation' });
+    expect(await training.getByRole('button').first().innerText()).toContain('التدريب');
+    await training.getByRole('button').first().click();
+    await expect
+      .poll(() => s.db.prepare("SELECT axis5 FROM initiatives WHERE title = 'Formation des artisans'").get())
+      .toEqual({ axis5: 1 });
+    await expect.poll(() => page.getByRole('row').count()).toBe(2);
     await page.getByTestId('language-switch').click();
     await page.getByTestId('nav-matrix').click();
     await page.getByTestId('matrix-unclassified').waitFor();

@@ -1,3 +1,4 @@
+import { proposeAxes } from '../../../db/queries/classify';
 import * as clusters from '../../../db/repos/clusters';
 import * as indicators from '../../../db/repos/indicators';
 import * as initiatives from '../../../db/repos/initiatives';
@@ -37,6 +38,8 @@ export const initiativeHandlers = {
   'initiatives.delete': ({ id }, { db, source }) => initiatives.deleteInitiative(db, { source }, id),
   'initiatives.setStatus': ({ ids, status }, { db, source }) => initiatives.setStatus(db, { source }, ids, status),
   'initiatives.deleteMany': ({ ids }, { db, source }) => initiatives.deleteInitiatives(db, { source }, ids),
+  'initiatives.proposeAxes': ({ ids }, { db }) => proposeAxes(db, ids),
+  'initiatives.classify': ({ items }, { db, source }) => initiatives.classifyInitiatives(db, { source }, items),
 } satisfies DomainHandlers<'initiatives'>;
 
 export const indicatorHandlers = {

@@ -21,6 +21,7 @@ import { useStore } from '../../stores';
 import { touched } from '../../stores/touched';
 import { REGISTER_DEFAULTS } from '../../stores/ui';
 import { BulkBar } from './BulkBar';
+import { ClassifyPanel } from './ClassifyPanel';
 import { asIso, registerColumns } from './columns';
 import { InitiativeDialog } from './InitiativeDialog';
 
@@ -211,6 +212,7 @@ export function InitiativesScreen() {
           </Button>
         </Stack>
       </Paper>
+      {view.axis === UNCLASSIFIED && <ClassifyPanel selected={selectedIds} />}
       {selectedIds.length > 0 && (
         <BulkBar ids={selectedIds} onDone={() => setSelection({ type: 'include', ids: new Set() })} />
       )}
