@@ -9,17 +9,19 @@ export function listProfiles(db: Db): ImportProfile[] {
     mapping: string;
   }[];
   return rows.map((r) => {
-    // The place-name mapping rides in the same JSON under "values", an object where every
-    // header entry is a field name or null, so the two never clash (and older rows need no migration).
-    const { values, ...mapping } = JSON.parse(r.mapping) as ImportProfile['mapping'] & { values?: unknown };
-    const isValues = typeof values === 'object' && values !== null;
-    return {
-      name: r.name,
-      mapping: isValues
-        ? mapping
-        : { ...mapping, ...(values === undefined ? {} : { values: values as string | null }) },
-      ...(isValues ? { values: values as ImportProfile['values'] } : {}),
-    };
+    // With place names mapped, the JSON is {"columns":{…},"values":{…}}; without, the flat column
+    // mapping as profiles have always been kept. A header entry is a field name or null, never
+    // an object, so an object under "columns" tells the two apart.
+    const stored = JSON.parse(r.mapping) as Record<string, unknown>;
+    const columns = stored.columns;
+    if (typeof columns === 'object' && columns !== null) {
+      return {
+        name: r.name,
+        mapping: columns as ImportProfile['mapping'],
+        ...(stored.values ? { values: stored.values as ImportProfile['values'] } : {}),
+      };
+    }
+    return { name: r.name, mapping: stored as ImportProfile['mapping'] };
   });
 }
 
@@ -32,7 +34,7 @@ export function saveProfile(db: Db, ctx: WriteContext, profile: ImportProfile): 
        ON CONFLICT (name) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at`,
     ).run(
       profile.name,
-      JSON.stringify(profile.values ? { ...profile.mapping, values: profile.values } : profile.mapping),
+      JSON.stringify(profile.values ? { columns: profile.mapping, values: profile.values } : profile.mapping),
       new Date().toISOString(),
     );
     recordAudit(db, ctx, 'importProfile', profile.name, before ? 'update' : 'create', before, profile);

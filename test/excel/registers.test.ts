@@ -239,3 +239,22 @@ describe('import/the words registers use', () => {
     expect(p.warnings[0]!.message.ar).toContain('جارية');
   });
 });
+
+describe('import/saved mappings', () => {
+  it('keep the place names mapped beside the columns, and read back profiles saved before they could', async () => {
+    const { deleteProfile, listProfiles, saveProfile } = await import('../../db/repos/profiles');
+    const db = newDb();
+    const values = { region: { الصعيد: 'إقليم الصعيد' } };
+    saveProfile(db, { source: 'ui' }, { name: 'مكتب الصعيد', mapping: { المشروع: 'title', values: null }, values });
+    db.prepare(
+      `INSERT INTO import_profiles (name, mapping, updated_at) VALUES ('قديم', '{"Activity":"title"}', '')`,
+    ).run();
+    expect(listProfiles(db)).toEqual([
+      { name: 'قديم', mapping: { Activity: 'title' } },
+      // A column named "values" mapped to nothing stays a column.
+      { name: 'مكتب الصعيد', mapping: { المشروع: 'title', values: null }, values },
+    ]);
+    deleteProfile(db, { source: 'ui' }, 'قديم');
+    expect(listProfiles(db).map((p) => p.name)).toEqual(['مكتب الصعيد']);
+  });
+});
