@@ -78,8 +78,9 @@ export function importCommand(flags: ImportFlags, io: CliIo): Promise<number> {
       io.err(`${e.bilingual.ar} / ${e.bilingual.en}\n`);
       return EXIT.refused;
     }
-    const said = whatWasRead(plan, flags.skipInvalid);
     const stopped = (plan.errors.length > 0 && !flags.skipInvalid) || plan.collisions.length > 0;
+    // "skipped" lists rows left out of a write; when nothing is written there is none.
+    const said = whatWasRead(plan, flags.skipInvalid && !stopped);
     if (!flags.json) printRead(plan, io);
     if (stopped) {
       if (flags.json) io.out(`${JSON.stringify({ ok: false, errors: plan.errors, ...said })}\n`);

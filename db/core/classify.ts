@@ -170,7 +170,11 @@ export function classifier(classified: readonly Classified[]): Classifier {
   const idf = (w: string) => Math.log((docs.length + 1) / ((df.get(w) ?? 0) + 1)) + 1;
   const byWord = new Map<string, number[]>();
   docs.forEach((d, k) => {
-    for (const w of d.words) byWord.set(w, [...(byWord.get(w) ?? []), k]);
+    for (const w of d.words) {
+      const list = byWord.get(w);
+      if (list) list.push(k);
+      else byWord.set(w, [k]);
+    }
   });
 
   return {

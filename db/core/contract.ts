@@ -111,7 +111,9 @@ export const contract = {
     'undoable',
   ),
   /** The classification assistant's proposals for initiatives not yet classified (all, or those named). */
-  'initiatives.proposeAxes': op<AxisProposals[]>()(z.object({ ids: z.array(m.Id).max(50_000).optional() }).strict()),
+  'initiatives.proposals': op<AxisProposals[]>()(
+    z.object({ ids: z.array(m.Id).max(50_000).optional(), limit: z.int().min(1).max(50_000).optional() }).strict(),
+  ),
   /** Axes the user accepted, for one initiative or many: all of them or none, one change to undo. */
   'initiatives.classify': op<m.Initiative[]>()(
     z

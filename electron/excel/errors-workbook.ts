@@ -19,7 +19,7 @@ export async function writeErrorWorkbook(
   lang: Lang,
 ): Promise<Buffer> {
   const wb = await asWorkbook(source, sheetName);
-  const ws = wb.getWorksheet(sheetName);
+  const ws = wb.getWorksheet(sheetName) ?? wb.getWorksheet(excelSheetName(sheetName));
   if (!ws) throw new Error(`sheet ${sheetName} not found`);
   const header = ws.getRow(headerRow);
   const columnOf = new Map<string, number>();
@@ -59,7 +59,7 @@ async function asWorkbook(source: string, sheetName: string): Promise<ExcelJS.Wo
     await wb.xlsx.readFile(source);
     return wb;
   }
-  const ws = wb.addWorksheet(sheetName, { views: [{ rightToLeft: true }] });
+  const ws = wb.addWorksheet(excelSheetName(sheetName), { views: [{ rightToLeft: true }] });
   const input = { file: source, format, maxColumns: 300, sheetNames: {}, hidden: [], sourceName: sheetName };
   for await (const sheet of openSource(input).sheets) {
     if (sheet.name !== sheetName) continue;
@@ -67,3 +67,10 @@ async function asWorkbook(source: string, sheetName: string): Promise<ExcelJS.Wo
   }
   return wb;
 }
+
+/** A name Excel accepts for a sheet: none of [ ] : * ? / \, at most 31 characters (a CSV's name is its file's). */
+const excelSheetName = (name: string): string =>
+  name
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .slice(0, 31)
+    .trim() || 'Sheet1';

@@ -26,7 +26,7 @@ export function ChoiceSelect(props: {
         <em>{props.none}</em>
       </MenuItem>
       {props.options.map((o) => (
-        <MenuItem key={o.value} value={o.value}>
+        <MenuItem key={`${o.value}|${o.label}`} value={o.value}>
           {o.label}
         </MenuItem>
       ))}

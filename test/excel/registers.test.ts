@@ -3,6 +3,7 @@
  * order, built-in percent formats, numbers typed as text in the Maghreb's style): values that
  * were once stored wrong without a word.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../db/demo';
@@ -256,5 +257,94 @@ describe('import/saved mappings', () => {
     ]);
     deleteProfile(db, { source: 'ui' }, 'قديم');
     expect(listProfiles(db).map((p) => p.name)).toEqual(['مكتب الصعيد']);
+  });
+});
+
+describe('import/what a review found', () => {
+  const header: ForeignCell[] = ['اسم المبادرة', 'التجمع', 'المحاور'];
+  const body = (n: number): ForeignCell[][] => Array.from({ length: n }, (_, i) => [`مبادرة ${i}`, 'أثاث دمياط', '1']);
+
+  it('refuses, by name, a register over the limits that a shorter sheet with the same columns comes before', async () => {
+    const db = newDb();
+    loadDemo(db, { source: 'ui' });
+    const file = join(tempDir(), 'tie.xlsx');
+    writeForeignWorkbook(file, [
+      { name: 'ملخص', rows: [header, ...body(2)] },
+      { name: 'السجل', rows: [header, ...body(60)] },
+    ]);
+    await expect(previewImport(db, file, { maxRows: 40 })).rejects.toMatchObject({
+      details: { reason: 'too_many_rows', sheet: 'السجل' },
+    });
+    const wide = join(tempDir(), 'tie-wide.xlsx');
+    writeForeignWorkbook(wide, [
+      { name: 'ملخص', rows: [header, ...body(2)] },
+      { name: 'السجل', rows: [header, ...body(60)], cells: { XFD40: 'x' } },
+    ]);
+    await expect(previewImport(db, wide)).rejects.toMatchObject({
+      details: { reason: 'too_many_columns', sheet: 'السجل' },
+    });
+  });
+
+  it('keeps an existing initiative’s axes when its row leaves the axes blank', async () => {
+    const db = newDb();
+    loadDemo(db, { source: 'ui' });
+    const before = db
+      .prepare("SELECT title, axis1, axis2, axis3, primary_axis FROM initiatives WHERE code = 'INI-0001'")
+      .get() as {
+      title: string;
+    };
+    const file = join(tempDir(), 'blank-axes.xlsx');
+    writeForeignWorkbook(file, [
+      {
+        name: 'S',
+        rows: [
+          ['كود المبادرة', 'اسم المبادرة', 'المحاور', 'الميزانية'],
+          ['INI-0001', before.title, null, 1],
+        ],
+      },
+    ]);
+    const { plan } = await previewImport(db, file);
+    expect(plan.errors).toEqual([]);
+    expect(plan.updates.map((u) => u.changes.map((c) => c.field))).toEqual([['plannedBudget']]);
+  });
+
+  it('refuses a place name mapped to a cluster of another region instead of making a second one', async () => {
+    const db = newDb();
+    loadDemo(db, { source: 'ui' });
+    const file = join(tempDir(), 'mapped.xlsx');
+    writeForeignWorkbook(file, [
+      {
+        name: 'S',
+        rows: [
+          ['اسم المبادرة', 'الإقليم', 'التجمع', 'المحاور'],
+          ['تدريب', 'إقليم الصعيد', 'أثاث دمياطي', '5'],
+        ],
+      },
+    ]);
+    const { plan } = await previewImport(db, file, { values: { cluster: { 'أثاث دمياطي': 'أثاث دمياط' } } });
+    expect(plan.clustersToCreate).toEqual([]);
+    expect(plan.errors.map((e) => [e.row, e.column])).toEqual([[2, 'التجمع']]);
+  });
+
+  it('reads a year alone as its first day, with a warning, not as serial day 2024', async () => {
+    const p = await plan(['تاريخ البدء'], [['2024']]);
+    expect(p.creates[0]!.values.startDate).toBe('2024-01-01');
+    expect(p.warnings.map((w) => w.column)).toEqual(['تاريخ البدء']);
+  });
+
+  it('writes the error workbook of a CSV whose name Excel would not take as a sheet name', async () => {
+    const { writeErrorWorkbook } = await import('../../electron/excel/errors-workbook');
+    const file = join(tempDir(), 'upload.csv');
+    writeFileSync(file, 'اسم المبادرة,التجمع,المحاور\nتدريب,أثاث دمياط,9\n');
+    const name = 'سجل المبادرات 2024 - النسخة النهائية [v2]';
+    const db = newDb();
+    loadDemo(db, { source: 'ui' });
+    const { plan } = await previewImport(db, file, { sourceName: name });
+    expect(plan.sheet).toBe(name);
+    const data = await writeErrorWorkbook(file, plan.sheet, plan.headerRow, plan.errors, 'ar');
+    const out = join(tempDir(), 'errors.xlsx');
+    writeFileSync(out, data);
+    const { plan: again } = await previewImport(db, out);
+    expect(again.sheet).toBe('سجل المبادرات 2024 - النسخة الن'); // its first 31 characters
   });
 });

@@ -38,7 +38,7 @@ export const initiativeHandlers = {
   'initiatives.delete': ({ id }, { db, source }) => initiatives.deleteInitiative(db, { source }, id),
   'initiatives.setStatus': ({ ids, status }, { db, source }) => initiatives.setStatus(db, { source }, ids, status),
   'initiatives.deleteMany': ({ ids }, { db, source }) => initiatives.deleteInitiatives(db, { source }, ids),
-  'initiatives.proposeAxes': ({ ids }, { db }) => proposeAxes(db, ids),
+  'initiatives.proposals': ({ ids, limit }, { db }) => proposeAxes(db, ids, limit),
   'initiatives.classify': ({ items }, { db, source }) => initiatives.classifyInitiatives(db, { source }, items),
 } satisfies DomainHandlers<'initiatives'>;
 

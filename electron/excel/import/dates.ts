@@ -23,9 +23,9 @@ export function serialToIso(serial: number, date1904 = false): string | null {
 
 /**
  * `note`: the value is not what was written, so the importer warns: a placeholder read as no
- * date, or a month read as its first day.
+ * date, or a month or a year read as its first day.
  */
-export type DateResult = { ok: true; value: string | null; note?: 'placeholder' | 'month' } | { ok: false };
+export type DateResult = { ok: true; value: string | null; note?: 'placeholder' | 'month' | 'year' } | { ok: false };
 
 const fold = (s: string) =>
   normalizeArabic(s)
@@ -116,6 +116,8 @@ export function parseDate(v: string | number | boolean | Date | null, date1904 =
   if (m) return done(fromParts(Number(m[1]), Number(m[2]), Number(m[3])));
   m = /^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$/.exec(t);
   if (m) return done(fromParts(Number(m[3]), Number(m[2]), Number(m[1])));
+  // A year alone ("2024", common in CSV) is its first day, said; not the serial day 2024 (1905).
+  if (/^(19|20)\d\d$/.test(t)) return { ok: true, value: `${t}-01-01`, note: 'year' };
   if (/^\d+(\.\d+)?$/.test(t)) return done(serialToIso(Number(t), date1904));
   // A month without a day: "12/2014", "2014-12".
   m = /^(\d{1,2})[/\-.](\d{4})$/.exec(t);

@@ -243,7 +243,8 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
       }
       // A name the user mapped to an existing region or cluster is read as that one.
       if (r.region) r.region = regionMap.get(key(r.region)) ?? r.region;
-      if (r.cluster) r.cluster = clusterMap.get(key(r.cluster)) ?? r.cluster;
+      const mappedCluster = r.cluster ? clusterMap.get(key(r.cluster)) : undefined;
+      if (mappedCluster) r.cluster = mappedCluster;
       // Names that would be created must fit the model's limits, like every value below.
       const badName = (['region', 'cluster', 'sector'] as const).find((f) => r[f] && nameProblem(r[f]));
       if (badName) {
@@ -272,6 +273,11 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
           if (found) {
             clusterRef = { id: found.id };
             regionRef = { id: found.regionId };
+          } else if (mappedCluster && anywhere.length > 0) {
+            // Mapped to a cluster of another region: making a second one of that name here is
+            // not what the user meant.
+            fail('cluster', bilingual('cells.mappedClusterElsewhere', { cluster: r.cluster }));
+            continue;
           } else if (!regionRef || (!r.region && anywhere.length > 1)) {
             fail('cluster', bilingual('cells.unknownCluster', { cluster: r.cluster }));
             continue;
@@ -384,9 +390,7 @@ export function createPlanner(db: Db, sheet: SheetHeader, currencyDigits: number
     const order = (a: RowError, b: RowError) => a.row - b.row || columnIndex(a.column) - columnIndex(b.column);
     plan.errors.sort(order);
     plan.warnings.sort(order);
-    // Rows that waited for their column (columns.ts) were planned last; the list follows the sheet.
-    plan.creates.sort((a, b) => a.row - b.row);
-    plan.updates.sort((a, b) => a.row - b.row);
+
     return plan;
   };
   return { plan, add, finish };

@@ -121,7 +121,10 @@ export function recordReader(sheet: SheetHeader, currencyDigits: number, date190
     const r: ImportRecord = { row: n };
     for (const f of TEXT_FIELDS) if (has(f)) r[f] = cellText(cell(f));
 
-    if (axisColumns.length > 0 || has('axes')) {
+    // Axis cells all blank say nothing: a new initiative comes in not yet classified, and an
+    // existing one keeps its axes (a blank is not "remove its classification").
+    const axisCells = [...axisColumns.map((a) => cell(`axis${a}` as Field)), ...(has('axes') ? [cell('axes')] : [])];
+    if (axisCells.some((c) => c !== null)) {
       const axes = new Set<number>();
       for (const a of axisColumns) {
         const raw = cell(`axis${a}` as Field);
@@ -177,6 +180,7 @@ export function recordReader(sheet: SheetHeader, currencyDigits: number, date190
       r[f] = d.value;
       if (d.note === 'placeholder') warn(f, bilingual('cells.datePlaceholder', { value: shown(raw) }));
       if (d.note === 'month') warn(f, bilingual('cells.dateMonth', { value: shown(raw), date: d.value! }));
+      if (d.note === 'year') warn(f, bilingual('cells.dateYear', { value: shown(raw), date: d.value! }));
     }
     if (has('status') && cell('status') !== null) {
       const raw = cell('status');
@@ -226,7 +230,10 @@ export function recordReader(sheet: SheetHeader, currencyDigits: number, date190
           duplicateOf = seenCodes.get(c);
           if (duplicateOf === undefined) seenCodes.set(c, row.n);
         }
-        if (!readRow(row, false, duplicateOf, out)) held.push({ row, duplicateOf });
+        // Once a row waits for its column, the rows after it wait too (read now for their
+        // columns' evidence only), so that rows are planned, and codes given, in sheet order.
+        const into = held.length > 0 ? { records: [], errors: [], warnings: [], skipped: 0 } : out;
+        if (!readRow(row, false, duplicateOf, into) || into !== out) held.push({ row, duplicateOf });
       }
       return out;
     },

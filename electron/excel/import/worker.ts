@@ -173,7 +173,8 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
         if (kept > input.maxRows) throw tooMany('too_many_rows', name);
       } else {
         held.push({ n: row.n, v: values });
-        if (held.length > input.maxRows) mode = 'skip';
+        // As good as the table and longer than it may be: it would be the register, so refused by name.
+        if (held.length > input.maxRows) throw tooMany('too_many_rows', name);
       }
     }
     if (is('scan') && scan.length > 0) decide();
@@ -193,7 +194,8 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
     throw Object.assign(new Error('no_such_sheet'), { reason: 'no_such_sheet', sheet: input.sheet, sheets: seen });
   }
   const wide = wideBest as { name: string; score: number } | null;
-  if (wide && wide.score > ((best as ParsedSheet | null)?.score ?? 0)) throw tooMany('too_many_columns', wide.name);
+  // A refused sheet as good as the table could have been the register (it may hold more rows): said, not passed over.
+  if (wide && wide.score >= ((best as ParsedSheet | null)?.score ?? 1)) throw tooMany('too_many_columns', wide.name);
   const chosen = (best as ParsedSheet | null) ?? unmapped;
   if (chosen) {
     chosen.otherSheets = others.filter((s) => s.name !== chosen.sheet);

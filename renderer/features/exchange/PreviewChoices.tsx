@@ -125,8 +125,15 @@ export function PlacesTable(props: {
     ...p.newRegions.map((r) => ({ kind: 'region' as const, ...r })),
     ...p.newClusters.map((c) => ({ kind: 'cluster' as const, ...c })),
   ];
-  const names = (kind: 'region' | 'cluster') =>
-    (kind === 'region' ? regions : clusters).map((x) => (language === 'ar' ? x.nameAr : x.nameEn || x.nameAr));
+  const local = (x: { nameAr: string; nameEn: string }) => (language === 'ar' ? x.nameAr : x.nameEn || x.nameAr);
+  /** Existing places to map to; a cluster names its region, since the same name may be in two. */
+  const options = (kind: 'region' | 'cluster') =>
+    kind === 'region'
+      ? regions.map((r) => ({ value: r.nameAr, label: local(r) }))
+      : clusters.map((c) => {
+          const region = regions.find((r) => r.id === c.regionId);
+          return { value: c.nameAr, label: region ? `${local(c)} — ${local(region)}` : local(c) };
+        });
   const set = (kind: 'region' | 'cluster', name: string, target: string) =>
     setValues((v) => {
       const next = { ...(v[kind] ?? {}) };
@@ -157,10 +164,10 @@ export function PlacesTable(props: {
                     label={r.name}
                     value={values[r.kind]?.[r.name] ?? ''}
                     none={t('exchange.placeCreate')}
-                    options={[...new Set([...(r.nearest ? [r.nearest] : []), ...names(r.kind)])].map((n) => ({
-                      value: n,
-                      label: n,
-                    }))}
+                    options={[
+                      ...(r.nearest ? [{ value: r.nearest, label: r.nearest }] : []),
+                      ...options(r.kind).filter((o) => o.value !== r.nearest),
+                    ]}
                     onChange={(v) => set(r.kind, r.name, v)}
                   />
                 </TableCell>

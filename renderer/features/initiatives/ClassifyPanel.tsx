@@ -28,10 +28,16 @@ export function ClassifyPanel(props: { selected: string[] }) {
   const write = useStore((s) => s.write);
   const version = useStore((s) => s.version);
   const fail = useStore((s) => s.fail);
+  const open = useStore((s) => s.initiatives.filter((i) => i.axes.length === 0).length);
   const [items, setItems] = useState<AxisProposals[] | null>(null);
 
   useEffect(() => {
-    call('initiatives.proposeAxes', {}).then(setItems, fail);
+    // Only the latest answer counts: a slower earlier one must not overwrite it.
+    let current = true;
+    call('initiatives.proposals', { limit: SHOWN }).then((r) => current && setItems(r), fail);
+    return () => {
+      current = false;
+    };
   }, [version, fail]);
 
   if (!items || items.length === 0) return null;
@@ -44,7 +50,7 @@ export function ClassifyPanel(props: { selected: string[] }) {
   return (
     <Paper variant="outlined" sx={{ p: 1.5 }} data-testid="classify-panel">
       <Stack direction="row" spacing={2} alignItems="center" useFlexGap flexWrap="wrap" sx={{ mb: 1 }}>
-        <Typography sx={{ fontWeight: 700 }}>{t('classify.title', { count: fmt.number(items.length) })}</Typography>
+        <Typography sx={{ fontWeight: 700 }}>{t('classify.title', { count: fmt.number(open) })}</Typography>
         <Typography variant="body2" color="text.secondary" sx={{ flex: 1, minWidth: 240 }}>
           {t('classify.body')}
         </Typography>
