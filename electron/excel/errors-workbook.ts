@@ -61,7 +61,7 @@ async function asWorkbook(source: string, sheetName: string): Promise<ExcelJS.Wo
   }
   const ws = wb.addWorksheet(excelSheetName(sheetName), { views: [{ rightToLeft: true }] });
   const input = { file: source, format, maxColumns: 300, sheetNames: {}, hidden: [], sourceName: sheetName };
-  for await (const sheet of (await openSource(input)).sheets) {
+  for await (const sheet of openSource(input).sheets) {
     if (sheet.name !== sheetName) continue;
     for await (const row of sheet.rows) if (row.v) ws.getRow(row.n).values = row.v;
   }

@@ -6,7 +6,7 @@
  * limits, then handed over sheet by sheet as plain values.
  */
 import { readFileSync } from 'node:fs';
-import * as XLSX from '@e965/xlsx';
+import type * as SheetJS from '@e965/xlsx';
 import { isPercentFormat, percentText, type Source, type SourceInput, type SourceSheet } from './sources';
 import { serialToIso } from './dates';
 import type { CellValue } from './values';
@@ -15,7 +15,7 @@ import type { CellValue } from './values';
  * Dates are taken as serial numbers and made into UTC days here: SheetJS's own Date objects
  * are local midnights, which read in UTC fall on the previous day east of Greenwich (Cairo, Algiers).
  */
-function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean): CellValue {
+function cellValue(cell: SheetJS.CellObject | undefined, date1904: boolean): CellValue {
   if (!cell || cell.v === undefined || cell.v === null) return null;
   switch (cell.t) {
     case 's': {
@@ -26,7 +26,7 @@ function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean): CellVa
       const format = typeof cell.z === 'string' ? cell.z : undefined;
       const n = cell.v as number;
       if (isPercentFormat(format)) return percentText(n);
-      if (format && XLSX.SSF.is_date(format)) {
+      if (format && xlsx().SSF.is_date(format)) {
         const iso = serialToIso(n, date1904);
         return iso ? new Date(`${iso}T00:00:00Z`) : n;
       }
@@ -42,8 +42,16 @@ function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean): CellVa
   }
 }
 
+/**
+ * SheetJS is 7 MB of code: loaded on the first .xls or .ods, so an .xlsx import's worker does not
+ * parse it at every start (on a busy machine that pushed a preview past its read limit).
+ */
+let loaded: typeof SheetJS | null = null;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a package, loaded when first needed
+const xlsx = (): typeof SheetJS => (loaded ??= require('@e965/xlsx') as typeof SheetJS);
+
 const readBook = (data: Buffer) =>
-  XLSX.read(data, {
+  xlsx().read(data, {
     type: 'buffer',
     dense: true,
     cellDates: false,
@@ -58,8 +66,8 @@ const readBook = (data: Buffer) =>
  * does not read. Only the tags are looked at.
  */
 export function odsHiddenSheets(data: Buffer): string[] {
-  const zip = XLSX.CFB.read(data, { type: 'buffer' });
-  const entry = XLSX.CFB.find(zip, 'content.xml');
+  const zip = xlsx().CFB.read(data, { type: 'buffer' });
+  const entry = xlsx().CFB.find(zip, 'content.xml');
   if (!entry?.content) return [];
   const xml = Buffer.from(entry.content as Uint8Array).toString('utf8');
   const attribute = (tag: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1] ?? '';
@@ -84,7 +92,7 @@ export function sheetjsSheets(input: SourceInput): Source {
   const { warn, error } = console;
   console.warn = console.error = () => undefined;
   const data = readFileSync(input.file);
-  let book: XLSX.WorkBook;
+  let book: SheetJS.WorkBook;
   try {
     book = readBook(data);
   } finally {
@@ -92,8 +100,8 @@ export function sheetjsSheets(input: SourceInput): Source {
   }
   const hidden = new Set(input.format === 'ods' ? odsHiddenSheets(data) : []);
   const date1904 = book.Workbook?.WBProps?.date1904 === true;
-  function* rows(sheet: XLSX.WorkSheet) {
-    const data = (sheet as XLSX.DenseWorkSheet)['!data'] ?? [];
+  function* rows(sheet: SheetJS.WorkSheet) {
+    const data = (sheet as SheetJS.DenseWorkSheet)['!data'] ?? [];
     for (let r = 0; r < data.length; r++) {
       const row = data[r];
       if (!row) continue;

@@ -6,6 +6,8 @@
  */
 import type * as ExcelJS from 'exceljs';
 import Excel from '../exceljs';
+import { csvSheets } from './csv';
+import { sheetjsSheets } from './sheetjs';
 import type { CellValue } from './values';
 import type { WorkbookFormat } from './zipcheck';
 
@@ -39,16 +41,10 @@ export interface SourceInput {
   sourceName: string;
 }
 
-/**
- * The reader for the file's format. SheetJS (7 MB of code) and papaparse are loaded only for
- * the files that need them: an .xlsx import does not pay for them at every worker start.
- */
-export async function openSource(input: SourceInput): Promise<Source> {
-  if (input.format === 'csv') {
-    const { csvSheets } = await import('./csv');
-    return { sheets: csvSheets(input), date1904: () => false };
-  }
-  if (input.format === 'xls' || input.format === 'ods') return (await import('./sheetjs')).sheetjsSheets(input);
+/** The reader for the file's format. */
+export function openSource(input: SourceInput): Source {
+  if (input.format === 'csv') return { sheets: csvSheets(input), date1904: () => false };
+  if (input.format === 'xls' || input.format === 'ods') return sheetjsSheets(input);
   return xlsxSheets(input);
 }
 

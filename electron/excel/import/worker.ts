@@ -78,7 +78,7 @@ type Mode = 'scan' | 'lead' | 'tie' | 'skip' | 'wide';
 type Match = (cells: string[]) => { fields: (Field | null)[]; score: number };
 
 async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Promise<ParsedSheet | null> {
-  const source = await openSource(input);
+  const source = openSource(input);
   const match: Match = (cells) => {
     const m = matchHeaderRow(cells);
     if (Object.keys(input.overrides).length === 0) return m;
