@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: speed and memory of the Excel exchange, measured side by side in one run and
- * printed as a table. Targets: import ≤ 1.25× a bare streaming read of the same file
- * and < 300 MB peak; report export ≤ 1.3× a bare streaming write of the same cells; a bad file
- * refused in < 1 s. Nothing here asserts: the figures are for reading.
+ * printed as a table. Targets: the 50,000-row import as a whole process faster than LibreOffice
+ * converting the same file to CSV, under 300 MB (scenario `process`; the bare streaming read
+ * stays as the floor); other formats within 1.5× the .xlsx of the same rows; report export
+ * ≤ 1.3× a bare streaming write of the same cells; a bad file refused in < 1 s. Nothing here
+ * asserts: the figures are for reading.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { writeReport } from '../../electron/excel/report';
 import { makeZip } from '../helpers/zips';
 import { safetyBench } from './safety';
 import { classifyBench, formatsBench } from './formats';
+import { processBench } from './process';
 
 process.env.TAJAMMU_EXCEL_WORKER ??= resolve(__dirname, '../../out/main/excel-worker.js');
 const dir = mkdtempSync(join(tmpdir(), 'tajammu-bench-'));
@@ -137,7 +140,8 @@ async function importBench(): Promise<void> {
     `import (CLI, one step): read in worker ∥ validate + plan + write, backup, commit (${created} created)`,
     `${ours.s.toFixed(2)} s`,
     `${ours.mb.toFixed(0)} MB`,
-    `${(ours.s / bare.s).toFixed(2)}× (target ≤ 1.25×, < 300 MB)`,
+    // Issue 3's target (≤ 1.25× this reader) is retired: the targets are LibreOffice and the floor.
+    `${(ours.s / bare.s).toFixed(2)}× the bare read`,
   ]);
   rows.push([
     'import (app, two steps): preview the user reviews',
@@ -399,6 +403,7 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
   safety: async () => void rows.push(...(await safetyBench(dir, measure))),
   formats: async () => void rows.push(...(await formatsBench(dir, measure, writeRegister))),
   classify: async () => void rows.push(...(await classifyBench(dir, measure))),
+  process: async () => void rows.push(...(await processBench(dir, writeRegister))),
 };
 
 /**
