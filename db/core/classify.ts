@@ -6,7 +6,7 @@
  * already classified whose titles share words with this one. Pure: it proposes, the user decides.
  */
 import { AXES, AXIS_IDS } from './axes';
-import { normalizeArabic, toWesternDigits } from './normalize';
+import { foldAccents, normalizeArabic, toWesternDigits } from './normalize';
 
 /** Why an axis is proposed: a word of the axis's own, or a classified initiative with a similar title. */
 export type Reason = { kind: 'term'; word: string } | { kind: 'similar'; code: string; title: string };
@@ -69,9 +69,7 @@ const STOP = new Set(
  * and «تدريبات» to meet, and «formations» and «formation».
  */
 export function stem(word: string): string {
-  let w = normalizeArabic(toWesternDigits(word)).replace(/[\u00c0-\u024f]/g, (c) =>
-    c.normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
-  );
+  let w = foldAccents(normalizeArabic(toWesternDigits(word)));
   if (/[\u0600-\u06ff]/.test(w)) {
     for (const p of ['وال', 'بال', 'فال', 'كال', 'لل', 'ال']) {
       if (w.startsWith(p) && w.length - p.length >= 3) {

@@ -24,3 +24,8 @@ export function normalizeArabic(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Latin letters without their accents (é → e, û → u): French headers and words spelt with or without them compare equal. */
+export function foldAccents(text: string): string {
+  return text.replace(/[\u00c0-\u024f]/g, (c) => c.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+}

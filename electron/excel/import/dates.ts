@@ -4,7 +4,7 @@
  * French, a month without a day, and placeholders for "not known yet". Pure functions.
  */
 import { isIsoDate } from '../../../db/core/model';
-import { normalizeArabic, toWesternDigits } from '../../../db/core/normalize';
+import { foldAccents, normalizeArabic, toWesternDigits } from '../../../db/core/normalize';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -27,10 +27,7 @@ export function serialToIso(serial: number, date1904 = false): string | null {
  */
 export type DateResult = { ok: true; value: string | null; note?: 'placeholder' | 'month' | 'year' } | { ok: false };
 
-const fold = (s: string) =>
-  normalizeArabic(s)
-    .replace(/[\u00c0-\u024f]/g, (c) => c.normalize('NFD').replace(/[\u0300-\u036f]/g, ''))
-    .replace(/\.$/, '');
+const fold = (s: string) => foldAccents(normalizeArabic(s)).replace(/\.$/, '');
 
 /** "Not known yet" as clerks write it in a date cell. */
 const PLACEHOLDERS = new Set(

@@ -1,14 +1,13 @@
 import { AXES } from '../../../db/core/axes';
-import { normalizeArabic, toWesternDigits } from '../../../db/core/normalize';
+import { foldAccents, normalizeArabic, toWesternDigits } from '../../../db/core/normalize';
 import { REGISTER_FIELDS, registerHeader } from '../labels';
 import { ALIASES, ARABIC_ORDINALS, type Field, SCALAR_FIELDS } from './fields';
 
 /** Header text folded for matching: Arabic spelling variants, case, punctuation, `%`, (notes). */
 export function normalizeHeader(text: string): string {
   return (
-    normalizeArabic(toWesternDigits(text).replace(/\([^)]*\)|\[[^\]]*\]/g, ' '))
-      // French accents fold (Intitulé, Dépenses, Coût) as Arabic spellings do; ’ and ' are one.
-      .replace(/[\u00c0-\u024f]/g, (c) => c.normalize('NFD').replace(/[\u0300-\u036f]/g, ''))
+    // French accents fold (Intitulé, Dépenses, Coût) as Arabic spellings do.
+    foldAccents(normalizeArabic(toWesternDigits(text).replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')))
       .replace(/[%٪]/g, ' ')
       .replace(/[^\p{L}\p{N}#\s]/gu, ' ')
       .replace(/\s+/g, ' ')

@@ -2,7 +2,7 @@
  * Reading the values offices type into registers: check marks of every kind, numbers and dates
  * as text in either digit set, Arabic and English status words. Pure functions, no Excel.
  */
-import { normalizeArabic, toWesternDigits } from '../../../db/core/normalize';
+import { foldAccents, normalizeArabic, toWesternDigits } from '../../../db/core/normalize';
 import type { InitiativeStatus } from '../../../db/core/model';
 import { parseDate } from './dates';
 import { enumLabel } from '../labels';
@@ -192,12 +192,7 @@ const NEAR_STATUS: Record<string, InitiativeStatus> = {
   bloqué: 'on_hold',
 };
 const foldStatus = (v: string) =>
-  normalizeArabic(v)
-    .replace(/[\u00c0-\u024f]/g, (c) => c.normalize('NFD').replace(/[\u0300-\u036f]/g, ''))
-    .replace(/['’]/g, '’')
-    .replace(/[._-]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  foldAccents(normalizeArabic(v)).replace(/['’]/g, '’').replace(/[._-]/g, ' ').replace(/\s+/g, ' ').trim();
 const statusByWord = new Map<string, InitiativeStatus>();
 for (const [status, words] of Object.entries(STATUS_WORDS) as [InitiativeStatus, string[]][]) {
   for (const w of words) statusByWord.set(foldStatus(w), status);
