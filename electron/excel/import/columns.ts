@@ -7,7 +7,7 @@
 import type { Bilingual } from '../../../db/core/errors';
 import { bilingual } from '../../../db/core/messages';
 import type { Field } from './fields';
-import { type CellValue, type Mark, readNumberText } from './values';
+import { type CellValue, type Mark, readNumberText, shown } from './values';
 
 export type NumberKind = 'money' | 'count' | 'progress';
 
@@ -17,7 +17,6 @@ export type Outcome =
   /** The cell needs the rest of its column: read it again with `final`. */
   | { hold: true };
 
-const shown = (v: CellValue) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 const fail = (message: Bilingual): Outcome => ({ ok: false, message });
 
 export interface NumberColumns {

@@ -19,6 +19,7 @@ import {
   parseDate,
   parseMarketing,
   parseStatus,
+  shown,
 } from './values';
 import { enumLabel } from '../labels';
 
@@ -49,8 +50,6 @@ const COUNT_FIELDS = fieldsOfKind('count');
 const DATE_FIELDS = fieldsOfKind('date');
 const TOTAL_WORDS = new Set(['الاجمالي', 'المجموع', 'الجمله', 'total', 'grand total', 'totals']);
 const isTotalWord = (x: CellValue) => typeof x === 'string' && x.length <= 16 && TOTAL_WORDS.has(normalizeArabic(x));
-
-const shown = (v: CellValue) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 
 export interface RowsResult {
   records: ImportRecord[];

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import type * as SheetJS from '@e965/xlsx';
 import { isPercentFormat, percentText, type Source, type SourceInput, type SourceSheet } from './sources';
 import { serialToIso } from './dates';
+import { attribute } from './zipcheck';
 import type { CellValue } from './values';
 
 /**
@@ -70,21 +71,18 @@ export function odsHiddenSheets(data: Buffer): string[] {
   const entry = xlsx().CFB.find(zip, 'content.xml');
   if (!entry?.content) return [];
   const xml = Buffer.from(entry.content as Uint8Array).toString('utf8');
-  const attribute = (tag: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1] ?? '';
   const hiddenStyles = new Set<string>();
   for (const [tag] of xml.matchAll(/<style:style\b[^>]*>\s*<style:table-properties\b[^>]*>/g)) {
-    if (/table:display="false"/.test(tag)) hiddenStyles.add(attribute(tag, 'style:name'));
+    if (attribute(tag, 'table:display') === 'false') hiddenStyles.add(attribute(tag, 'style:name') ?? '');
   }
   if (hiddenStyles.size === 0) return [];
   const out: string[] = [];
   for (const [tag] of xml.matchAll(/<table:table\b[^>]*>/g)) {
-    if (hiddenStyles.has(attribute(tag, 'table:style-name'))) out.push(unescapeXml(attribute(tag, 'table:name')));
+    const name = attribute(tag, 'table:name');
+    if (name && hiddenStyles.has(attribute(tag, 'table:style-name') ?? '')) out.push(name);
   }
   return out;
 }
-
-const unescapeXml = (s: string) =>
-  s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
 
 export function sheetjsSheets(input: SourceInput): Source {
   // SheetJS writes its doubts about .ods number formats to the console ("may be incorrect"):

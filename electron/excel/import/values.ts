@@ -265,6 +265,9 @@ export function parseAxisList(v: CellValue): number[] | null {
   return [...new Set(out)].sort((a, b) => a - b);
 }
 
+/** A cell's value as a message quotes it: a date as yyyy-mm-dd, anything else as written. */
+export const shown = (v: CellValue): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+
 /** Cell text for fields that hold text; numbers and dates are written as their plain forms. */
 export function cellText(v: CellValue): string {
   if (v === null) return '';

@@ -137,13 +137,14 @@ export function readPart(file: string, zip: ZipSummary, name: string, maxBytes =
   }
 }
 
-const unescapeXml = (s: string) =>
+export const unescapeXml = (s: string) =>
   s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-f]+|#\d+);/gi, (_, e: string) => {
     const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
     if (named[e.toLowerCase()]) return named[e.toLowerCase()]!;
     return String.fromCodePoint(e[1]!.toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
   });
-const attribute = (tag: string, name: string) => {
+/** An attribute's value in an XML start tag, unescaped; null when absent. */
+export const attribute = (tag: string, name: string) => {
   const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
   return m ? unescapeXml(m[2] ?? m[3] ?? '') : null;
 };
