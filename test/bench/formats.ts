@@ -10,15 +10,7 @@ import { open } from '../../db/connection';
 import { loadDemo } from '../../db/demo';
 import { streamImport } from '../../electron/excel/import/stream';
 import { measureClassification } from '../helpers/classify-measure';
-
-const hasLibreOffice = (): boolean => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { hasLibreOffice } from './process';
 
 type Measure = (fn: () => Promise<unknown>) => Promise<{ s: number; mb: number }>;
 type Row = [string, string, string, string];

@@ -18,7 +18,8 @@ function timed(cmd: string, args: string[]): { s: number; mb: number } | null {
   return { s: Number(m[1]), mb: Number(m[2]) / 1024 };
 }
 
-const hasLibreOffice = (): boolean => {
+/** Whether LibreOffice is installed: its rows say so when it is not. */
+export const hasLibreOffice = (): boolean => {
   try {
     execFileSync('soffice', ['--version'], { stdio: 'ignore' });
     return true;

@@ -7,7 +7,7 @@ import { loadDemo } from '../../db/demo';
 import { previewImport } from '../../electron/excel/import';
 import { readWorkbookInMemory, writeMessyRegister } from '../helpers/workbooks';
 import { RESULTS, type Session, startSession } from './browser';
-import { writeForeignWorkbook } from '../helpers/foreign';
+import { encode8bit, writeForeignWorkbook } from '../helpers/foreign';
 
 let s: Session;
 let page: Page;
@@ -158,11 +158,8 @@ describe('e2e/exchange', () => {
       ',معرض الصعيد السنوي,الصعيد,,1,8000',
       '',
     ].join('\r\n');
-    const decoder = new TextDecoder('windows-1256');
-    const table = new Map<string, number>();
-    for (let b = 255; b >= 0; b--) table.set(decoder.decode(Uint8Array.of(b)), b);
     const file = join(work, 'سجل المكتب 2026.csv');
-    writeFileSync(file, Buffer.from([...csv].map((c) => table.get(c)!)));
+    writeFileSync(file, encode8bit(csv, 'windows-1256'));
     const before = (s.db.prepare('SELECT count(*) AS n FROM initiatives').get() as { n: number }).n;
 
     await page.getByTestId('import-file').setInputFiles(file);

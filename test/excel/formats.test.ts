@@ -12,6 +12,7 @@ import { detectDelimiter, detectEncoding } from '../../electron/excel/import/csv
 import { FORMATS_EXPECTED } from '../fixtures/formats-register';
 import { useTestDb } from '../helpers/db';
 import { useTempDir } from '../helpers/tmp';
+import { encode8bit } from '../helpers/foreign';
 
 const newDb = useTestDb();
 const tempDir = useTempDir();
@@ -49,20 +50,6 @@ describe('import/.xls and .ods written by LibreOffice', () => {
     },
   );
 });
-
-/** Windows-1256 and -1252 bytes, from the decoder's own table (Node has no encoder for them). */
-function encode8bit(text: string, encoding: 'windows-1256' | 'windows-1252'): Buffer {
-  const decoder = new TextDecoder(encoding);
-  const table = new Map<string, number>();
-  for (let b = 255; b >= 0; b--) table.set(decoder.decode(Uint8Array.of(b)), b);
-  return Buffer.from(
-    [...text].map((c) => {
-      const b = table.get(c);
-      if (b === undefined) throw new Error(`${c} is not in ${encoding}`);
-      return b;
-    }),
-  );
-}
 
 const ARABIC_CSV = [
   'كود المبادرة,اسم المبادرة,الإقليم,التجمع,المحاور,الميزانية,نسبة الإنجاز,الحالة',

@@ -114,3 +114,17 @@ export function writeForeignWorkbook(
         [...sheetParts, strs, parts.styles, parts.workbook, parts.workbookRels, parts.rels, parts.types];
   writeFileSync(file, makeZip(ordered));
 }
+
+/** Windows-1256 and -1252 bytes, from the decoder's own table (Node has no encoder for them). */
+export function encode8bit(text: string, encoding: 'windows-1256' | 'windows-1252'): Buffer {
+  const decoder = new TextDecoder(encoding);
+  const table = new Map<string, number>();
+  for (let b = 255; b >= 0; b--) table.set(decoder.decode(Uint8Array.of(b)), b);
+  return Buffer.from(
+    [...text].map((c) => {
+      const b = table.get(c);
+      if (b === undefined) throw new Error(`${c} is not in ${encoding}`);
+      return b;
+    }),
+  );
+}
