@@ -172,7 +172,7 @@ function requireOut(out: string | undefined): string {
 }
 
 export async function exportCommand(
-  flags: { db: string; out?: string; lang?: string; region?: string; force?: boolean },
+  flags: { db: string; out?: string; lang?: string; region?: string; period?: string; force?: boolean },
   io: CliIo,
 ): Promise<number> {
   const lang = language(flags.lang);
@@ -180,7 +180,7 @@ export async function exportCommand(
   return withPortfolio(flags.db, async (db) => {
     // Under a temporary name until complete: an interrupted export never replaces a good report.
     const { initiatives } = await writeAtomically(out, (temporary) =>
-      writeReport(db, temporary, { lang, region: flags.region }),
+      writeReport(db, temporary, { lang, region: flags.region, period: flags.period }),
     );
     io.out(`${out}: ${initiatives} initiatives\n`);
     return EXIT.ok;

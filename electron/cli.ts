@@ -8,6 +8,7 @@
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { PERIOD_PATTERN } from '../db/core/period';
 import { AXIS_IDS } from '../db/core/axes';
 import { open, type Db } from '../db/connection';
 import { resolveRegionScope } from '../db/queries/scope';
@@ -26,13 +27,14 @@ export interface CliIo {
 
 const USAGE = `Usage / الاستخدام:
   cli init     --db FILE [--demo] [--force]   create a portfolio file / إنشاء ملف محفظة
-  cli matrix   --db FILE [--region NAME] [--status S] [--json]
+  cli matrix   --db FILE [--region NAME] [--status S] [--period P] [--json]
                                               clusters × seven axes / التجمعات × المحاور السبعة
   cli check    --db FILE [--region NAME] [--json]
                                               portfolio health findings R1–R6 / ملاحظات سلامة المحفظة
   cli import   --db FILE WORKBOOK [--dry-run] [--skip-invalid] [--map MAP.json] [--json]
                [--sheet NAME] [--on-collision stop|update|new]
-  cli export   --db FILE --out REPORT.xlsx [--lang ar|en] [--region NAME]
+  cli export   --db FILE --out REPORT.xlsx [--lang ar|en] [--region NAME] [--period P]
+               P: 2026 | 2026-Q3 | 2026-H2 | FY2026 (fiscal year, named by the year it ends)
   cli template --out FILE.xlsx [--lang ar|en] [--db FILE]
   cli check-file --db FILE [--json]          full integrity check / فحص سلامة الملف كاملًا
   cli backup   --db FILE --out COPY [--force] online backup / نسخة احتياطية
@@ -89,13 +91,18 @@ function isEmptyPortfolio(file: string): boolean {
 
 const regionId = (db: Db, name: string | undefined) => resolveRegionScope(db, name).id ?? undefined;
 
-async function matrix(file: string, flags: { json: boolean; region?: string; status?: string }, io: CliIo) {
+async function matrix(
+  file: string,
+  flags: { json: boolean; region?: string; status?: string; period?: string },
+  io: CliIo,
+) {
   const { json } = flags;
   await withPortfolio(file, async (db) => {
     const rows = await call(db, 'matrix.get', {
       measure: 'budget',
       regionId: regionId(db, flags.region),
       ...(flags.status ? { status: flags.status } : {}),
+      ...(flags.period ? { period: flags.period } : {}),
     });
     const { currencyDigits } = await call(db, 'settings.get');
     const budgets = wholeUnits(
@@ -199,11 +206,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         lang: { type: 'string', default: 'ar' },
         region: { type: 'string' },
         status: { type: 'string' },
+        period: { type: 'string' },
         from: { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
     });
+    if (values.period !== undefined && !PERIOD_PATTERN.test(values.period)) {
+      throw new UsageError('errors.badPeriod', { period: values.period });
+    }
     if (command !== 'import' && positionals.length > 0) {
       throw new UsageError('errors.unexpectedArgument', { arg: positionals[0]! });
     }
@@ -239,7 +250,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'export':
         return await exportCommand(
-          { db: requireDb(values), out: values.out, lang: values.lang, region: values.region, force: values.force },
+          {
+            db: requireDb(values),
+            out: values.out,
+            lang: values.lang,
+            region: values.region,
+            period: values.period,
+            force: values.force,
+          },
           io,
         );
       case 'template':

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Axis } from './axes';
 import * as m from './model';
+import type { Logo } from './logo';
 import { MEASURES } from './measures';
 import { MAPPABLE_FIELDS, ON_COLLISION } from './register';
 import type {
@@ -57,7 +58,7 @@ const MatrixInput = z
     regionId: m.Id.optional(),
     sectorId: m.Id.optional(),
     status: m.InitiativeStatus.optional(),
-    period: m.Period.optional(),
+    period: m.ReportPeriod.optional(),
     selectedOnly: z.boolean().optional(),
     /** The measure on show: only its sums are made (and counts, always). All when absent. */
     measure: z.enum(MEASURES).optional(),
@@ -135,6 +136,12 @@ export const contract = {
 
   'settings.get': op<m.Settings>()(NoInput),
   'settings.update': op<m.Settings>()(m.Settings.partial().strict(), 'undoable'),
+  /** The agency's logo on the report cover (PNG or JPEG, checked by db/core/logo.ts), or null. */
+  'settings.logo': op<{ logo: Logo | null }>()(NoInput),
+  'settings.setLogo': op<{ logo: Logo | null }>()(
+    z.object({ base64: z.string().max(1_500_000).nullable() }).strict(),
+    'undoable',
+  ),
 
   /** The change an undo would take back now (null when none), and the undo itself. */
   'history.last': op<{ change: ChangeSummary | null }>()(NoInput),
@@ -164,7 +171,7 @@ export const contract = {
         clusterId: m.Id.nullable(),
         axis: z.int().min(1).max(7),
         status: m.InitiativeStatus.optional(),
-        period: m.Period.optional(),
+        period: m.ReportPeriod.optional(),
         drafts: z.boolean().optional(),
       })
       .strict(),

@@ -3,6 +3,7 @@
  * so nothing here may touch Node, Electron or SQLite.
  */
 import { z } from 'zod';
+import { PERIOD_PATTERN } from './period';
 
 export const Id = z.uuid();
 /** Dates at rest are ISO calendar dates; real-calendar validity is checked by `isIsoDate`. */
@@ -209,6 +210,8 @@ export const InitiativeFilter = z.object({
 /** A reporting period: a year (`2025`) or a quarter (`2025-Q3`). */
 export const Period = z.string().regex(/^\d{4}(-Q[1-4])?$/u, 'YYYY or YYYY-Qn');
 export const IndicatorValue = z.object({ period: Period, value: z.number().finite() });
+/** The period a view or a report covers: also a half (`2025-H2`) or a fiscal year (`FY2026`). */
+export const ReportPeriod = z.string().regex(PERIOD_PATTERN, 'YYYY, YYYY-Qn, YYYY-Hn or FYYYYY');
 export type IndicatorValue = z.infer<typeof IndicatorValue>;
 
 export const IndicatorFields = z.object({
@@ -225,6 +228,12 @@ export const IndicatorCreate = IndicatorFields.partial().required({ initiativeId
 export const IndicatorUpdate = IndicatorFields.omit({ initiativeId: true }).partial().extend({ id: Id });
 
 // Settings --------------------------------------------------------------------------------------
+
+/** Fonts with Arabic letters that an office PC has (Arial and Tahoma on every Windows). */
+export const REPORT_FONTS = ['Arial', 'Tahoma', 'Simplified Arabic', 'Traditional Arabic', 'Sakkal Majalla'] as const;
+/** One line of the cover's approval block: prepared by, reviewed by, approved by. */
+export const Signatory = z.object({ name: z.string().trim().max(120), role: z.string().trim().max(120) });
+export type Signatory = z.infer<typeof Signatory>;
 
 export const Settings = z.object({
   officeName: z.string().trim().max(300),
@@ -243,6 +252,11 @@ export const Settings = z.object({
   backupDaily: z.boolean(),
   backupKeepLast: z.int().min(1).max(100),
   backupKeepMonths: z.int().min(0).max(120),
+  /** The report an official signs: who issues it, its type face and the dates on its cover. */
+  agencyName: z.string().trim().max(300),
+  reportFont: z.enum(REPORT_FONTS),
+  hijriDate: z.boolean(),
+  signatories: z.array(Signatory).length(3),
 });
 export type Settings = z.infer<typeof Settings>;
 export const SETTINGS_DEFAULTS: Settings = {
@@ -259,6 +273,14 @@ export const SETTINGS_DEFAULTS: Settings = {
   backupDaily: true,
   backupKeepLast: 10,
   backupKeepMonths: 12,
+  agencyName: '',
+  reportFont: 'Arial',
+  hijriDate: false,
+  signatories: [
+    { name: '', role: '' },
+    { name: '', role: '' },
+    { name: '', role: '' },
+  ],
 };
 
 // Health rules ---------------------------------------------------------------------------------

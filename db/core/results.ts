@@ -6,7 +6,8 @@
 import type { z } from 'zod';
 import type { Bilingual } from './errors';
 import type { Proposal } from './classify';
-import type { InitiativeCreate, InitiativeStatus, InitiativeUpdate, RuleId } from './model';
+import type { Initiative, InitiativeCreate, InitiativeStatus, InitiativeUpdate, RuleId, Settings } from './model';
+import type { Bucket } from './measures';
 import type { Field, OnCollision, ValueMapping } from './register';
 
 /** The tables a damaged file and its backup are compared on. */
@@ -292,4 +293,49 @@ export interface AxisProposals {
   code: string;
   title: string;
   proposals: Proposal[];
+}
+
+// The ministry report (db/queries/report.ts) -------------------------------------------------
+
+export interface AxisLine {
+  axis: number;
+  /** Initiatives on the axis (one on two axes is in both lines). */
+  initiatives: number;
+  budget: number;
+  spent: number;
+  /** The axis's share of the planned budget, 0–1. */
+  share: number;
+  /** Clusters with an initiative on the axis, and among them the selected ones. */
+  clusters: number;
+  selectedCovered: number;
+  /** Average progress, 0–100, or null without initiatives. */
+  progress: number | null;
+}
+
+/** One region's part of the register: its initiatives and the matrix's sum of its rows. */
+export interface RegionGroup {
+  regionId: string;
+  nameAr: string;
+  nameEn: string;
+  initiatives: Initiative[];
+  subtotal: Bucket;
+}
+
+export interface ReportData {
+  settings: Settings;
+  period: string | undefined;
+  /** The region the report is limited to (Arabic name), or null for the whole office. */
+  scopeLabel: string | null;
+  regionIds: string[] | null;
+  matrix: MatrixRow[];
+  office: Bucket;
+  regions: number;
+  clusters: number;
+  selected: number;
+  gaps: number;
+  /** Initiatives in the register (running in the period) that do not count: cancelled ones. */
+  cancelled: number;
+  axes: AxisLine[];
+  groups: RegionGroup[];
+  findings: Finding[];
 }

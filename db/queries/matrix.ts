@@ -3,7 +3,8 @@ import { sumColumns } from '../cluster-sums';
 import type { Db } from '../connection';
 import { stmt } from '../stmt';
 import { SUM_MEASURES, type SumMeasure } from '../core/measures';
-import { periodEnd, periodStart } from '../core/period';
+import { periodRange } from '../core/period';
+import { getSettings } from '../repos/settings';
 import type { CellInitiative, MatrixFilter, MatrixRow } from '../core/results';
 
 /** The sums a matrix can show; counts are always summed (gaps and averages need them). */
@@ -38,6 +39,20 @@ export const UNCLASSIFIED_SQL = (i: string): string => AXIS_IDS.map((n) => `${i}
  * in the index and make it read every initiative instead. The one definition of a view: the
  * matrix's sums and the list behind a cell (cellInitiatives) both take it from here.
  */
+/** The period rule: an initiative runs in a period unless it starts after it or ends before it. */
+const RUNNING_SQL = '(i.start_date IS NULL OR i.start_date <= @to) AND (i.end_date IS NULL OR i.end_date >= @from)';
+
+/**
+ * The initiatives running in a period, whatever their status (a report's register lists the
+ * cancelled ones too, marked); null for no period (all of them).
+ */
+export function runningIn(db: Db, period: string | undefined): Set<string> | null {
+  const { from, to } = periodBounds(db, period);
+  if (!from || !to) return null;
+  const ids = stmt(db, `SELECT i.id FROM initiatives i WHERE ${RUNNING_SQL}`).pluck().all({ from, to }) as string[];
+  return new Set(ids);
+}
+
 function viewTerms(
   filter: ViewFilter,
   i = 'i',
@@ -47,7 +62,7 @@ function viewTerms(
   const params: Record<string, string> = {};
   if (filter.status) params.status = filter.status;
   if (filter.from && filter.to) {
-    where.push('(i.start_date IS NULL OR i.start_date <= @to) AND (i.end_date IS NULL OR i.end_date >= @from)');
+    where.push(RUNNING_SQL);
     Object.assign(params, { from: filter.from, to: filter.to });
   }
   if (filter.regionIds) {
@@ -142,6 +157,16 @@ export interface MatrixOptions extends MatrixFilter {
 }
 
 /**
+ * The days a period covers, with the office's fiscal-year start (a fiscal year depends on it):
+ * the one reading of a period for the matrix, the report and the CLI.
+ */
+export function periodBounds(db: Db, period: string | undefined): { from: string | null; to: string | null } {
+  if (!period) return { from: null, to: null };
+  const range = periodRange(period, getSettings(db).fiscalYearStartMonth);
+  return range ?? { from: null, to: null };
+}
+
+/**
  * Clusters grouped by region × the seven axes, each region's region-wide initiatives as one
  * more row after its clusters: the clusters in one query, the initiatives summed by clusterSums
  * and regionWideSums, and the two put together here. A view of one sector or of the selected
@@ -149,8 +174,7 @@ export interface MatrixOptions extends MatrixFilter {
  */
 export function getMatrix(db: Db, filter: MatrixOptions = {}): MatrixRow[] {
   const measures = filter.measures ?? SUM_MEASURES;
-  const from = filter.period ? periodStart(filter.period) : null;
-  const to = filter.period ? periodEnd(filter.period) : null;
+  const { from, to } = periodBounds(db, filter.period);
   const view: ViewFilter = { status: filter.status, from, to, regionIds: filter.regionIds };
   const clusters = stmt(
     db,
@@ -346,8 +370,7 @@ export function cellInitiatives(
   row: { regionId: string; clusterId: string | null },
   axis: number,
 ): CellInitiative[] {
-  const from = filter.period ? periodStart(filter.period) : null;
-  const to = filter.period ? periodEnd(filter.period) : null;
+  const { from, to } = periodBounds(db, filter.period);
   const { where, params } = viewTerms({ status: filter.status, from, to });
   if (!AXIS_IDS.includes(axis as never)) return [];
   return stmt(

@@ -5,10 +5,15 @@
 import type * as ExcelJS from 'exceljs';
 import Excel from './exceljs';
 import { type Lang, MESSAGES } from './labels';
-import { addSheet, type Cell, writeTable } from './sheet';
+import { addSheet, type Cell, linesIn, writeTable } from './sheet';
 import type { Finding } from '../../db/core/results';
 
-export function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, findings: Finding[], lang: Lang): void {
+export function writeFindingsSheet(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  findings: Finding[],
+  lang: Lang,
+  font?: string,
+): void {
   const m = MESSAGES[lang].report;
   const sheet = addSheet(wb, { name: m.sheets.findings, rtl: lang === 'ar', footer: m.footer });
   const rules = MESSAGES[lang].findings.rules as Record<string, string>;
@@ -31,9 +36,16 @@ export function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, findi
       { header: m.findingCluster },
       { header: m.findingAxis, width: 8, center: true, numFmt: '0' },
       { header: m.findingInitiative, width: 12 },
-      { header: m.findingMessage, width: 90 },
+      { header: m.findingMessage, width: 70 },
     ],
     rows.length > 0 ? rows : [[null, m.noFindings, null, null, null, null, null]],
+    {
+      font,
+      style: (_row, col, cell) => {
+        if (col === 1 || col === 6) cell.alignment = { wrapText: true, vertical: 'top' };
+      },
+      rowHeight: (row) => linesIn(String(row[6] ?? ''), 69) * 13 + 4,
+    },
   );
   sheet.commit();
 }

@@ -104,6 +104,7 @@ describe('excel/report', () => {
       'الغلاف',
       'ملخص المحاور',
       'المصفوفة',
+      'سجل المبادرات للطباعة',
       'سجل المبادرات',
       'المؤشرات',
       'ملاحظات السلامة',
@@ -120,19 +121,17 @@ describe('excel/report', () => {
     const matrixSheet = wb.getWorksheet('المصفوفة')!;
     const cells: { value: unknown; fill: unknown }[] = [];
     matrixSheet.eachRow((row, n) => {
-      if (n > 1) for (let c = 4; c <= 10; c++) cells.push({ value: row.getCell(c).value, fill: row.getCell(c).fill });
+      if (n > 4) for (let c = 4; c <= 10; c++) cells.push({ value: row.getCell(c).value, fill: row.getCell(c).fill });
     });
     expect(cells.filter((c) => c.value === 'فجوة').length).toBeGreaterThan(10);
     expect(cells.some((c) => typeof c.value === 'number' && (c.fill as { fgColor?: unknown })?.fgColor)).toBe(true);
     const register = wb.getWorksheet('سجل المبادرات')!;
     expect(register.views[0]).toMatchObject({ rightToLeft: true, state: 'frozen', ySplit: 1 });
-    expect(register.pageSetup).toMatchObject({
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-    });
-    expect(register.pageSetup.printTitlesRow).toBe('1:1');
+    // The data register prints at full size; the print register is the one fitted to the page.
+    expect(register.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: false });
+    const print = wb.getWorksheet('سجل المبادرات للطباعة')!;
+    expect(print.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
+    expect(print.pageSetup.printTitlesRow).toBe('1:1');
     expect(register.headerFooter.oddFooter).toContain('&P');
     expect(register.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(wb.getWorksheet('meta')!.state).toBe('hidden');
@@ -143,7 +142,7 @@ describe('excel/report', () => {
         .filter(Boolean)
         .map((r) => (r as unknown[]).slice(1, 3)),
     );
-    expect(meta).toMatchObject({ format: 'tajammu-report', formatVersion: 1, language: 'ar' });
+    expect(meta).toMatchObject({ format: 'tajammu-report', formatVersion: 2, language: 'ar', period: '' });
     const matrix = wb.getWorksheet('المصفوفة')!;
     const gaps = matrix
       .getSheetValues()

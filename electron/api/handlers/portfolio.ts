@@ -16,7 +16,7 @@ import type { ParsedInputOf } from '../../../db/core/contract';
 import { scopeIds } from '../../../db/queries/scope';
 import { getStats } from '../../../db/queries/stats';
 import { listAudit } from '../../../db/repos/audit';
-import { getSettings, updateSettings } from '../../../db/repos/settings';
+import { getLogo, getSettings, setLogo, updateSettings } from '../../../db/repos/settings';
 import { lastChange, undoLast } from '../../../db/repos/undo';
 import type { DomainHandlers } from './types';
 import type { MatrixRow } from '../../../db/core/results';
@@ -28,6 +28,8 @@ export const axesHandlers = {
 export const settingsHandlers = {
   'settings.get': (_input, { db }) => getSettings(db),
   'settings.update': (input, { db, source }) => updateSettings(db, { source }, input),
+  'settings.logo': (_input, { db }) => ({ logo: getLogo(db) }),
+  'settings.setLogo': (input, { db, source }) => ({ logo: setLogo(db, { source }, input.base64) }),
 } satisfies DomainHandlers<'settings'>;
 
 export const auditHandlers = {
