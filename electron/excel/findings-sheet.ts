@@ -32,8 +32,8 @@ export function writeFindingsSheet(
     [
       { header: m.findingRule, width: 8, center: true },
       { header: m.findingRuleName, width: 28 },
-      { header: m.findingRegion },
-      { header: m.findingCluster },
+      { header: m.findingRegion, max: 24 },
+      { header: m.findingCluster, max: 28 },
       { header: m.findingAxis, width: 8, center: true, numFmt: '0' },
       { header: m.findingInitiative, width: 12 },
       { header: m.findingMessage, width: 70 },
@@ -41,6 +41,7 @@ export function writeFindingsSheet(
     rows.length > 0 ? rows : [[null, m.noFindings, null, null, null, null, null]],
     {
       font,
+      widthSample: rows,
       style: (_row, col, cell) => {
         if (col === 1 || col === 6) cell.alignment = { wrapText: true, vertical: 'top' };
       },

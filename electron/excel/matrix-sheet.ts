@@ -132,8 +132,8 @@ export function writeMatrixSheet(
   writeTable(
     sheet,
     [
-      { header: m.matrixRegion },
-      { header: m.matrixCluster },
+      { header: m.matrixRegion, max: 22 },
+      { header: m.matrixCluster, max: 28 },
       { header: m.matrixSelected, width: 10, center: true },
       ...AXES.map((a) => ({ header: `${a.id}. ${rtl ? a.shortAr : a.shortEn}`, width: money ? 15 : width, numFmt })),
       { header: m.matrixTotal, width: money ? 16 : width, numFmt },
@@ -149,7 +149,7 @@ export function writeMatrixSheet(
           cell.font = { name: font, size: FONT_SIZE, bold: true };
           cell.fill = SUBTOTAL_FILL;
         }
-        if (col < 2) cell.alignment = { horizontal: rtl ? 'right' : 'left', vertical: 'middle' };
+        if (col < 2) cell.alignment = { ...cell.alignment, horizontal: rtl ? 'right' : 'left' };
         if (col < 3 || col > 9) return;
         cell.alignment = { horizontal: 'center' };
         const r = source.get(row);
@@ -196,7 +196,12 @@ function writeHeaderBlock(sheet: ExcelJS.Worksheet, o: MatrixSheetOptions, font:
   ];
   const line = sheet.addRow([parts.join('   ·   ')]);
   line.getCell(1).font = { name: font, size: FONT_SIZE };
-  line.getCell(1).alignment = { wrapText: true, vertical: 'middle', horizontal: o.lang === 'ar' ? 'right' : 'left' };
+  line.getCell(1).alignment = {
+    wrapText: true,
+    vertical: 'middle',
+    horizontal: o.lang === 'ar' ? 'right' : 'left',
+    readingOrder: o.lang === 'ar' ? 'rtl' : 'ltr',
+  };
   line.height = 30;
   mergeWritten(sheet, 2, 1, 2, 11);
   line.commit();

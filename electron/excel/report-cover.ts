@@ -64,7 +64,13 @@ export function writeCover(c: CoverContext): void {
         bold: look.bold,
         color: look.color ? { argb: look.color } : undefined,
       };
-      cell.alignment = { horizontal, vertical: 'middle', wrapText: look.wrap ?? false };
+      // LibreOffice reads a cell left to right unless told: «5 ديسمبر» would print as «ديسمبر 5».
+      cell.alignment = {
+        horizontal,
+        vertical: 'middle',
+        wrapText: look.wrap ?? false,
+        readingOrder: rtl ? 'rtl' : 'ltr',
+      };
     }
     if (look.height) r.height = look.height;
     if (look.merge) mergeWritten(sheet, row, 1, row, 4);

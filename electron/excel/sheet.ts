@@ -21,8 +21,10 @@ export interface Column {
   header: string;
   numFmt?: string;
   center?: boolean;
-  /** Fixed width; otherwise fitted to the longest value (capped). */
+  /** Fixed width; otherwise fitted to the longest value, up to `max`. */
   width?: number;
+  /** The widest a fitted column grows (60 by default); longer text wraps, its row made taller. */
+  max?: number;
 }
 
 export interface SheetOptions {
@@ -143,29 +145,32 @@ export function writeTable(
   const { style, widthSample = [], font = DEFAULT_FONT, rowHeight } = o;
   // One style object per column, shared by its cells: exceljs recognises a style object it has
   // seen and skips rendering its XML again, which is most of the cost of a styled cell.
-  const styles: Partial<ExcelJS.Style>[] = columns.map((c) => ({
+  const sample = widthSample.slice(0, 2000);
+  const fitted = columns.map((c, i) =>
+    Math.max(10, longestWord(c.header) + 2, ...sample.map((r) => cellWidth(r[i] ?? null, c.numFmt) + 2)),
+  );
+  const widths = columns.map((c, i) => c.width ?? Math.min(c.max ?? 60, fitted[i]!));
+  // A column whose text is wider than it may grow wraps (its rows grow taller instead).
+  const wraps = columns.map((c, i) => !c.width && fitted[i]! > widths[i]!);
+  const styles: Partial<ExcelJS.Style>[] = columns.map((c, i) => ({
     font: { name: font, size: FONT_SIZE },
     ...(c.numFmt ? { numFmt: c.numFmt } : {}),
     ...(c.center
       ? { alignment: { horizontal: 'center' } }
       : c.numFmt && c.numFmt !== 'yyyy-mm-dd'
         ? { alignment: { horizontal: 'right' } }
-        : {}),
+        : wraps[i]
+          ? { alignment: { wrapText: true, vertical: 'top' } }
+          : {}),
   }));
-  ws.columns = columns.map((c, i) => ({
-    key: `c${i}`,
-    width:
-      c.width ??
-      Math.min(
-        60,
-        Math.max(
-          10,
-          longestWord(c.header) + 2,
-          ...widthSample.slice(0, 2000).map((r) => cellWidth(r[i] ?? null, c.numFmt) + 2),
-        ),
-      ),
-    style: styles[i]!,
-  }));
+  ws.columns = columns.map((c, i) => ({ key: `c${i}`, width: widths[i], style: styles[i]! }));
+  const wrappedHeight = (values: Cell[]): number | undefined => {
+    const lines = Math.max(
+      1,
+      ...values.map((v, i) => (wraps[i] && typeof v === 'string' ? linesIn(v, widths[i]! - 1) : 1)),
+    );
+    return lines > 1 ? lines * 13 + 4 : undefined;
+  };
   o.above?.();
   const header = ws.addRow(columns.map((c) => c.header));
   header.height = headerHeight(columns, ws);
@@ -182,7 +187,7 @@ export function writeTable(
   const bordered = o.bordered ?? widthSample.length < 2000;
   for (const values of rows) {
     const row = ws.addRow(values.map(safeValue));
-    const height = rowHeight?.(values);
+    const height = Math.max(rowHeight?.(values) ?? 0, wraps.some(Boolean) ? (wrappedHeight(values) ?? 0) : 0);
     if (height) row.height = height;
     if (bordered || style) {
       // These cells get styles of their own, so they keep the fresh copies exceljs made; the
@@ -190,6 +195,7 @@ export function writeTable(
       row.eachCell({ includeEmpty: bordered }, (cell, col) => {
         if (bordered) cell.border = BORDER;
         cell.font = { name: font, size: FONT_SIZE };
+        if (wraps[col - 1]) cell.alignment = { wrapText: true, vertical: 'top' };
         style?.(values, col - 1, cell);
       });
     } else {
