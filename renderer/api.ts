@@ -9,6 +9,8 @@ import type { ApiError } from '../db/core/results';
 
 interface Bridge {
   invoke(name: string, input: unknown): Promise<ApiResult<unknown>>;
+  /** Electron only: the page as printed, in PDF. A browser prints with its own dialog instead. */
+  printPdf?(): Promise<Uint8Array>;
 }
 
 declare global {

@@ -39,12 +39,16 @@ export function barChartSvg(c: BarChart): string {
   const valueWidth = 110;
   const barSpace = width - labelWidth - valueWidth - 40;
   // Positions measured from the chart's reading start: the right edge in Arabic, the left in English.
+  // The anchors are physical (direction="ltr" on the root): inside an Arabic page the browser
+  // would otherwise read "start" as the right edge, as resvg does not.
   const x = (fromStart: number) => (rtl ? width - fromStart : fromStart);
   const anchor = (toward: 'start' | 'end') => ((toward === 'start') !== rtl ? 'start' : 'end');
+  // Arabic words in a right-to-left embedding (RLE … PDF), so «1. التنمية» keeps its number on the right.
+  const words = (t: string) => escape(rtl ? `\u202b${t}\u202c` : t);
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${CHART_FONT}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${CHART_FONT}" direction="ltr">`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${x(16)}" y="28" font-size="17" font-weight="700" fill="#0b5d5a" text-anchor="${anchor('start')}">${escape(c.title)}</text>`,
+    `<text x="${x(16)}" y="28" font-size="17" font-weight="700" fill="#0b5d5a" text-anchor="${anchor('start')}">${words(c.title)}</text>`,
   ];
   AXES.forEach((a, i) => {
     const value = c.values[i] ?? 0;
@@ -54,7 +58,7 @@ export function barChartSvg(c: BarChart): string {
     const barStart = labelWidth + 24;
     const name = `${a.id}. ${rtl ? a.shortAr : a.shortEn}`;
     parts.push(
-      `<text x="${x(16)}" y="${mid + 5}" font-size="13" fill="#1f2a2a" text-anchor="${anchor('start')}">${escape(name)}</text>`,
+      `<text x="${x(16)}" y="${mid + 5}" font-size="13" fill="#1f2a2a" text-anchor="${anchor('start')}">${words(name)}</text>`,
       `<rect x="${rtl ? width - barStart - barSpace : barStart}" y="${y + 5}" width="${barSpace}" height="${rowHeight - 10}" fill="#eef3f2"/>`,
       `<rect x="${rtl ? width - barStart - length : barStart}" y="${y + 5}" width="${length.toFixed(1)}" height="${rowHeight - 10}" fill="#0b5d5a"/>`,
       `<text x="${x(barStart + barSpace + 10)}" y="${mid + 5}" font-size="13" fill="#1f2a2a" text-anchor="${anchor('start')}">${escape(c.labels?.[i] ?? num.format(value))}</text>`,
@@ -62,7 +66,7 @@ export function barChartSvg(c: BarChart): string {
   });
   if (c.note) {
     parts.push(
-      `<text x="${x(16)}" y="${height - 12}" font-size="11" fill="#5b6b6a" text-anchor="${anchor('start')}">${escape(c.note)}</text>`,
+      `<text x="${x(16)}" y="${height - 12}" font-size="11" fill="#5b6b6a" text-anchor="${anchor('start')}">${words(c.note)}</text>`,
     );
   }
   parts.push('</svg>');

@@ -26,6 +26,7 @@ import type {
   MatrixRow,
   PlanPreview,
   PortfolioStats,
+  ReportData,
 } from './results';
 
 /**
@@ -177,6 +178,10 @@ export const contract = {
       .strict(),
   ),
   /** Findings of the health rules R1–R6, optionally for one region (with its governorates). */
+  /** The ministry report's figures for a period and a region: what its print view shows. */
+  'report.get': op<ReportData>()(
+    z.object({ period: m.ReportPeriod.optional(), regionId: m.Id.optional() }).strict().optional(),
+  ),
   'health.findings': op<Finding[]>()(
     z
       .object({ regionId: m.Id.optional(), rules: z.array(z.enum(m.RULES)).min(1).optional() })
@@ -184,7 +189,9 @@ export const contract = {
       .optional(),
   ),
 
-  'exchange.export': op<{ jobId: string }>()(z.object({ lang: Lang, regionId: m.Id.optional() }).strict()),
+  'exchange.export': op<{ jobId: string }>()(
+    z.object({ lang: Lang, regionId: m.Id.optional(), period: m.ReportPeriod.optional() }).strict(),
+  ),
   'exchange.template': op<FilePayload>()(z.object({ lang: Lang }).strict()),
   /** The matrix view (its filters and measure) as a workbook. */
   'exchange.matrix': op<FilePayload>()(MatrixInput.extend({ lang: Lang })),
@@ -276,6 +283,11 @@ export type OutputOf<N extends OperationName> = NonNullable<Contract[N]['output'
 export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
 /** The one IPC channel every operation travels on, between the preload and the main process. */
 export const INVOKE_CHANNEL = 'tajammu:invoke';
+/**
+ * The one thing the page asks of its window rather than of the program: the page printed to a
+ * PDF (A4, as its print style sheet lays it out), returned as bytes for the page to save.
+ */
+export const PRINT_PDF_CHANNEL = 'tajammu:print-pdf';
 export const isOperationName = (name: unknown): name is OperationName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 

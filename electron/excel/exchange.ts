@@ -10,6 +10,7 @@ import { basename, join } from 'node:path';
 import type { Db } from '../../db/connection';
 import { AppError } from '../../db/core/errors';
 import { getRegion } from '../../db/repos/regions';
+import { listSectors } from '../../db/repos/sectors';
 import { startJob } from '../api/jobs';
 import { writeErrorWorkbook } from './errors-workbook';
 import { previewImport, type Preview } from './import';
@@ -186,12 +187,19 @@ async function asDownload(fileName: string, write: (out: string) => Promise<unkn
   }
 }
 
-export function startExport(db: Db, input: { lang: Lang; regionId?: string }): { jobId: string } {
+export function startExport(db: Db, input: { lang: Lang; regionId?: string; period?: string }): { jobId: string } {
   const region = input.regionId ? getRegion(db, input.regionId) : undefined;
   const base = input.lang === 'ar' ? 'تقرير-المحفظة' : 'portfolio-report';
+  // The file says which period it reports on: offices keep one per period side by side.
+  const name = `${base}-${input.period ? `${input.period}-` : ''}${fileStamp()}.xlsx`;
   return startJob('export.report', (signal, progress) =>
-    asDownload(`${base}-${fileStamp()}.xlsx`, async (out) => {
-      await writeReport(db, out, { lang: input.lang, region: region?.code, onProgress: progress });
+    asDownload(name, async (out) => {
+      await writeReport(db, out, {
+        lang: input.lang,
+        region: region?.code,
+        period: input.period,
+        onProgress: progress,
+      });
       if (signal.aborted) throw new AppError('CANCELLED', bilingual('errors.exportCancelled'));
     }),
   );
@@ -202,13 +210,26 @@ export function templateFile(db: Db, lang: Lang): Promise<FilePayload> {
   return asDownload(name, (out) => writeTemplate(out, lang, db));
 }
 
-/** The matrix view on screen, with its filters and measure, as a workbook. */
+/**
+ * The matrix view on screen, with its filters and measure, as a workbook whose header names
+ * them in the workbook's language.
+ */
 export function matrixFile(
   db: Db,
-  input: { lang: Lang; measure: Measure; filter: MatrixFilter },
+  input: { lang: Lang; measure: Measure; filter: MatrixFilter; regionId?: string },
 ): Promise<FilePayload> {
-  return asDownload(`${MESSAGES[input.lang].matrix.fileName}-${fileStamp()}.xlsx`, (out) =>
-    writeMatrixWorkbook(db, out, input),
+  const { lang, filter } = input;
+  const local = (p: { nameAr: string; nameEn: string }) => (lang === 'en' && p.nameEn ? p.nameEn : p.nameAr);
+  const region = input.regionId ? getRegion(db, input.regionId) : undefined;
+  const sector = filter.sectorId ? listSectors(db).find((s) => s.id === filter.sectorId) : undefined;
+  const m = MESSAGES[lang];
+  const filters = [
+    sector && `${m.report.sector}: ${local(sector)}`,
+    filter.status && `${m.report.status}: ${(m.enums.status as Record<string, string>)[filter.status]}`,
+    filter.selectedOnly && m.report.selectedOnly,
+  ].filter((f): f is string => !!f);
+  return asDownload(`${m.matrix.fileName}-${fileStamp()}.xlsx`, (out) =>
+    writeMatrixWorkbook(db, out, { ...input, scope: region ? local(region) : null, filters }),
   );
 }
 

@@ -1,6 +1,6 @@
 /**
  * Where the program may write a file it makes (a report, a template, a matrix or findings
- * workbook, an image): never over the open portfolio or its backups, never over a file of
+ * workbook, an image, a PDF): never over the open portfolio or its backups, never over a file of
  * another kind, and over an earlier file of the same kind only when the user said so.
  */
 import { existsSync, statSync } from 'node:fs';
@@ -25,6 +25,7 @@ function sameKind(file: string): boolean {
     }
   }
   if (ext === '.png') return readHead(file, 8).equals(PNG_MAGIC);
+  if (ext === '.pdf') return readHead(file, 5).toString('latin1') === '%PDF-';
   return false;
 }
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError, type Bilingual } from '../../db/core/errors';
 import { getSettings } from '../../db/repos/settings';
-import { INVOKE_CHANNEL, isOperationName, type OperationName } from '../../db/core/contract';
+import { INVOKE_CHANNEL, isOperationName, type OperationName, PRINT_PDF_CHANNEL } from '../../db/core/contract';
 import { dispatch, sessionContext } from '../api/dispatch';
 import { clearExchangeFiles } from '../excel/exchange';
 import { checkOutputTarget } from '../excel/output';
@@ -189,6 +189,12 @@ function wireApi(): void {
       followFile();
     }
     return result;
+  });
+  // The page printed as its print style sheet lays it out (A4, right to left in Arabic); the page
+  // saves the bytes through the same download path and checks as every export.
+  ipcMain.handle(PRINT_PDF_CHANNEL, (event) => {
+    if (!isTrustedSender(event.senderFrame)) throw new Error('untrusted sender');
+    return event.sender.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
   });
 }
 

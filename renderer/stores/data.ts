@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { Axis } from '../../db/core/axes';
 import type { Cluster, Initiative, Region, Sector, Settings } from '../../db/core/model';
 import { SETTINGS_DEFAULTS } from '../../db/core/model';
+import { AppError } from '../../db/core/errors';
 import type { InputOf, OperationName, OutputOf } from '../../db/core/contract';
 import { ApiFailure, call } from '../api';
 import type { Store } from './index';
@@ -99,6 +100,12 @@ export const createDataSlice: StateCreator<Store, [], [], DataSlice> = (set, get
 });
 
 function reportFailure(get: () => Store, e: unknown): void {
-  const error = e instanceof ApiFailure ? e.error : { code: 'INTERNAL', message: { ar: String(e), en: String(e) } };
+  // A check the page makes itself (the floor's rules) says why in both languages, as the API does.
+  const error =
+    e instanceof ApiFailure
+      ? e.error
+      : e instanceof AppError
+        ? { code: e.code, message: e.bilingual }
+        : { code: 'INTERNAL', message: { ar: String(e), en: String(e) } };
   get().notify({ kind: 'error', error });
 }

@@ -28,9 +28,19 @@ export const REGISTER_DEFAULTS: RegisterView = {
 export type Notice =
   { kind: 'error'; error: ApiError } | { kind: 'success'; key: string; vars?: Record<string, string | number> };
 
+/** The ministry report laid out for print (and PDF), for a period, a region and a language. */
+export interface PrintRequest {
+  lang: Language;
+  period?: string;
+  regionId?: string;
+}
+
 export interface UiSlice {
   language: Language;
   screen: Screen;
+  /** The report's print view, shown in place of the screens while set. */
+  printing: PrintRequest | null;
+  print(request: PrintRequest | null): void;
   notice: Notice | null;
   register: RegisterView;
   setRegister(patch: Partial<RegisterView>): void;
@@ -45,6 +55,8 @@ export interface UiSlice {
 export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set, get) => ({
   language: rememberedLanguage(),
   screen: 'dashboard',
+  printing: null,
+  print: (printing) => set({ printing }),
   notice: null,
   register: REGISTER_DEFAULTS,
   setRegister: (patch) => set((s) => ({ register: { ...s.register, ...patch } })),

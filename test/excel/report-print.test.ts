@@ -22,6 +22,7 @@ import { writeReport } from '../../electron/excel/report';
 import { textWidth } from '../../electron/excel/sheet';
 import { useTestDb } from '../helpers/db';
 import { useTempDir } from '../helpers/tmp';
+import { pdfImages, pdfPageSizes, pdfText, pdfWordHeights } from '../helpers/pdf';
 import { readWorkbookInMemory } from '../helpers/workbooks';
 
 const newDb = useTestDb();
@@ -100,26 +101,6 @@ function toPdf(xlsx: string): string {
   );
 }
 
-/** A page's text; pdftotext marks direction with embedding controls, dropped here. */
-const pageText = (pdf: string, page: number) =>
-  execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', pdf, '-'], {
-    encoding: 'utf8',
-  }).replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
-const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
-
-/** Word boxes of a page: their heights are the printed text size in points. */
-function wordHeights(pdf: string, page: number): number[] {
-  const xml = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-'], {
-    encoding: 'utf8',
-  });
-  return [...xml.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map((m) => Number(m[2]) - Number(m[1]));
-}
-
-function keepImages(pdf: string, name: string, last: number): void {
-  mkdirSync(RESULTS, { recursive: true });
-  execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', String(last), pdf, join(RESULTS, name)]);
-}
-
 describe('the printed report', () => {
   it('English, fiscal year: a cover to sign, a print register of readable pages, charts and fonts', async () => {
     const db = await officePortfolio('Tahoma');
@@ -159,8 +140,8 @@ describe('the printed report', () => {
     }
 
     const pdf = toPdf(out);
-    keepImages(pdf, 'report-en', 8);
-    const cover = pageText(pdf, 1);
+    pdfImages(pdf, join(RESULTS, 'report-en'), 8);
+    const cover = pdfText(pdf, 1);
     for (const text of [
       'Fiscal year 2025/2026',
       '1 July 2025 to 30 June 2026',
@@ -180,19 +161,19 @@ describe('the printed report', () => {
 
     // The print register: its pages carry its header, at most ~45 rows, text at 70 % or more.
     const printPages: number[] = [];
-    for (let p = 2; p <= pages(pdf); p++) {
-      const text = pageText(pdf, p);
+    for (let p = 2; p <= pdfPageSizes(pdf).length; p++) {
+      const text = pdfText(pdf, p);
       if (text.includes('Axes') && text.includes('Initiative title')) printPages.push(p);
     }
     expect(printPages.length).toBeGreaterThan(3);
     for (const p of printPages) {
-      const text = pageText(pdf, p);
+      const text = pdfText(pdf, p);
       expect((text.match(/INI-\d{4}/g) ?? []).length, `page ${p}`).toBeLessThanOrEqual(45);
-      const heights = wordHeights(pdf, p).sort((a, b) => a - b);
+      const heights = pdfWordHeights(pdf, p).sort((a, b) => a - b);
       // Arial or Tahoma at 10 pt prints words about 10 pt high; 70 % of that is the floor.
       expect(heights[Math.floor(heights.length / 2)]!, `page ${p}`).toBeGreaterThanOrEqual(7);
     }
-    const all = printPages.map((p) => pageText(pdf, p)).join('\n');
+    const all = printPages.map((p) => pdfText(pdf, p)).join('\n');
     expect(all).toMatch(/Total South Valley, Red Sea/);
     // pdftotext may move a closing parenthesis to the front of the line; the words stay.
     expect(all).toMatch(/Report total \(\d+ initiatives/);
@@ -212,8 +193,8 @@ describe('the printed report', () => {
     expect(coverValues.some((v) => v.startsWith('5 ديسمبر 2026 الموافق') && v.includes('جمادى'))).toBe(true);
     expect(coverValues).toEqual(expect.arrayContaining(['سارة محمود', 'رئيس قسم التخطيط', 'اعتمده', 'الختم']));
     const pdf = toPdf(out);
-    keepImages(pdf, 'report-ar', 8);
-    const cover = pageText(pdf, 1);
+    pdfImages(pdf, join(RESULTS, 'report-ar'), 8);
+    const cover = pdfText(pdf, 1);
     // pdftotext gives Arabic in visual order with joined forms; the numbers and names survive.
     expect(cover).toMatch(/2026/);
     for (const word of ['راجعه', 'اعتمده', 'الختم', 'التوقيع']) expect(cover).toContain(word);

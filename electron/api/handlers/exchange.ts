@@ -26,6 +26,7 @@ export const exchangeHandlers = {
       lang,
       measure: measure ?? 'count',
       filter: { ...filter, regionIds: scopeIds(db, regionId) },
+      regionId,
     }),
   'exchange.findings': ({ lang, regionId, clusterId, rules }, { db }) =>
     findingsFile(db, {

@@ -7,6 +7,7 @@ import {
   matrixHandlers,
   planningHandlers,
   portfolioHandlers,
+  reportHandlers,
   settingsHandlers,
 } from './portfolio';
 import { exchangeHandlers, importHandlers, jobHandlers, profileHandlers } from './exchange';
@@ -25,6 +26,7 @@ export const handlers = {
   ...historyHandlers,
   ...matrixHandlers,
   ...healthHandlers,
+  ...reportHandlers,
   ...planningHandlers,
   ...portfolioHandlers,
   ...exchangeHandlers,

@@ -16,6 +16,8 @@ import type { ParsedInputOf } from '../../../db/core/contract';
 import { scopeIds } from '../../../db/queries/scope';
 import { getStats } from '../../../db/queries/stats';
 import { listAudit } from '../../../db/repos/audit';
+import { getReport } from '../../../db/queries/report';
+import { getRegion } from '../../../db/repos/regions';
 import { getLogo, getSettings, setLogo, updateSettings } from '../../../db/repos/settings';
 import { lastChange, undoLast } from '../../../db/repos/undo';
 import type { DomainHandlers } from './types';
@@ -81,6 +83,14 @@ export const planningHandlers = {
   'planning.commit': (_input, { db, source }) => commitDrafts(db, { source }),
   'planning.discard': (_input, { db, source }) => ({ discarded: discardDrafts(db, { source }) }),
 } satisfies DomainHandlers<'planning'>;
+
+export const reportHandlers = {
+  'report.get': (input, { db }) =>
+    getReport(db, {
+      period: input?.period,
+      region: input?.regionId ? getRegion(db, input.regionId).code : undefined,
+    }),
+} satisfies DomainHandlers<'report'>;
 
 export const healthHandlers = {
   'health.findings': (input, { db }) =>

@@ -1,3 +1,4 @@
+import PrintIcon from '@mui/icons-material/Print';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
@@ -8,6 +9,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
+import { PeriodSelect } from '../../components/PeriodSelect';
 import { useFormatter, useLocalName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { downloadFile, type FilePayload } from './files';
@@ -51,14 +53,16 @@ export function ExchangeScreen() {
   const language = useStore((s) => s.language);
   const regions = useStore((s) => s.regions);
   const fail = useStore((s) => s.fail);
+  const print = useStore((s) => s.print);
   const [reportLang, setReportLang] = useState<'ar' | 'en'>(language);
   const [templateLang, setTemplateLang] = useState<'ar' | 'en'>(language);
   const [regionId, setRegionId] = useState('');
+  const [period, setPeriod] = useState('');
   const exportJob = useJob<FilePayload>();
 
   const exportReport = async () => {
     const file = await exportJob.run(() =>
-      call('exchange.export', { lang: reportLang, ...(regionId ? { regionId } : {}) }),
+      call('exchange.export', { lang: reportLang, ...(regionId ? { regionId } : {}), ...(period ? { period } : {}) }),
     );
     if (file) downloadFile(file);
   };
@@ -92,6 +96,12 @@ export function ExchangeScreen() {
               </MenuItem>
             ))}
           </TextField>
+          <PeriodSelect
+            label={t('exchange.reportPeriod')}
+            allLabel={t('exchange.periodAll')}
+            value={period}
+            onChange={setPeriod}
+          />
           <Button
             variant="contained"
             onClick={() => void exportReport()}
@@ -99,6 +109,16 @@ export function ExchangeScreen() {
             data-testid="export-report"
           >
             {t('exchange.export')}
+          </Button>
+          <Button
+            variant="outlined"
+            startIcon={<PrintIcon />}
+            data-testid="print-report"
+            onClick={() =>
+              print({ lang: reportLang, ...(period ? { period } : {}), ...(regionId ? { regionId } : {}) })
+            }
+          >
+            {t('exchange.exportPdf')}
           </Button>
           {exportJob.running && <Button onClick={exportJob.cancel}>{t('exchange.cancel')}</Button>}
         </Stack>

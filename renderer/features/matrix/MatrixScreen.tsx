@@ -16,6 +16,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { PERIOD_PATTERN } from '../../../db/core/period';
 import { type Initiative, INITIATIVE_STATUSES, type InitiativeStatus } from '../../../db/core/model';
 import { call } from '../../api';
 import { downloadBlob, downloadFile, today } from '../exchange/files';
@@ -40,7 +41,6 @@ interface Filter {
   selectedOnly: boolean;
 }
 const NO_FILTER: Filter = { regionId: '', sectorId: '', status: '', period: '', selectedOnly: false };
-const PERIOD = /^\d{4}(-Q[1-4])?$/;
 
 /** Legend swatches: the heat scale, a gap, and a finding marker. */
 function Legend() {
@@ -234,7 +234,7 @@ export function MatrixScreen() {
       ))}
     </TextField>
   );
-  const periodBad = periodText !== '' && !PERIOD.test(periodText);
+  const periodBad = periodText !== '' && !PERIOD_PATTERN.test(periodText);
 
   return (
     <Stack spacing={2}>
@@ -327,7 +327,7 @@ export function MatrixScreen() {
           onChange={(e) => {
             const v = e.target.value.trim().toUpperCase();
             setPeriodText(v);
-            if (v === '' || PERIOD.test(v)) set('period', v);
+            if (v === '' || PERIOD_PATTERN.test(v)) set('period', v);
           }}
           sx={{ width: 150 }}
           slotProps={{ htmlInput: { dir: 'ltr' } }}

@@ -14,6 +14,7 @@ import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { BackupsSection } from './BackupsSection';
 import { FileActions } from './FileActions';
+import { LogoField, ReportFields } from './ReportSettings';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -70,6 +71,7 @@ function SettingsForm() {
       <Stack spacing={2} sx={{ maxWidth: 560 }}>
         <TextField
           label={t('settings.officeName')}
+          slotProps={{ htmlInput: { name: 'officeName' } }}
           value={draft.officeName}
           onChange={(e) => set('officeName', e.target.value)}
         />
@@ -151,6 +153,8 @@ function SettingsForm() {
             }}
           />
         </Stack>
+        <ReportFields draft={draft} set={set} />
+        <LogoField />
         <Typography variant="subtitle1" component="h3">
           {t('backups.automatic')}
         </Typography>

@@ -20,6 +20,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dashboard } from '../dashboard/Dashboard';
 import { ExchangeScreen } from '../exchange/ExchangeScreen';
+import { ReportPrint } from '../exchange/ReportPrint';
 import { InitiativesScreen } from '../initiatives/InitiativesScreen';
 import { MatrixScreen } from '../matrix/MatrixScreen';
 import { RegionsScreen } from '../regions/RegionsScreen';
@@ -60,6 +61,9 @@ export function Shell() {
   const file = useStore((s) => s.file);
   const View = VIEWS[screen];
   const damaged = file?.state === 'damaged';
+  const printing = useStore((s) => s.printing);
+  // The report's print view takes the whole window: what prints is the report alone.
+  if (printing && loaded && !damaged) return <ReportPrint request={printing} />;
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>

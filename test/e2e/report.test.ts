@@ -1,0 +1,129 @@
+/**
+ * The report for a period from the screen: the export picks the period, the print view lays the
+ * report out for A4, and Chromium's print (what Electron's printToPDF uses) makes the PDF that
+ * pdfinfo and pdftotext read back. Page images and 1366×768 screenshots go to test-results/.
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../db/demo';
+import { getReport } from '../../db/queries/report';
+import { updateSettings } from '../../db/repos/settings';
+import { readWorkbookInMemory } from '../helpers/workbooks';
+import { RESULTS, type Session, startSession } from './browser';
+import { pdfImages, pdfPageSizes, pdfText } from '../helpers/pdf';
+
+let s: Session;
+let page: Page;
+const work = mkdtempSync(join(tmpdir(), 'tajammu-e2e-report-'));
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  s = await startSession();
+  page = s.page;
+  loadDemo(s.db, { source: 'cli' });
+  updateSettings(
+    s.db,
+    { source: 'cli' },
+    {
+      agencyName: 'جهاز تنمية المشروعات المتوسطة والصغيرة ومتناهية الصغر',
+      signatories: [
+        { name: 'سارة محمود', role: 'أخصائي متابعة' },
+        { name: 'أحمد علي', role: 'رئيس قسم التخطيط' },
+        { name: 'منى حسن', role: 'مدير المكتب' },
+      ],
+    },
+  );
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(s.host.url);
+  await page.getByTestId('nav-exchange').click();
+}, 60_000);
+afterAll(async () => {
+  await s?.close();
+});
+
+async function choosePeriod(period: string): Promise<void> {
+  await page.getByTestId('export-section').getByRole('combobox').nth(2).click();
+  await page.locator(`li[data-period="${period}"]`).click();
+}
+
+async function printToPdf(name: string): Promise<string> {
+  const pdf = join(RESULTS, `${name}.pdf`);
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  pdfImages(pdf, join(RESULTS, name), 5, 50);
+  return pdf;
+}
+
+describe('e2e/report', () => {
+  it('exports the report for a quarter chosen on the screen', async () => {
+    await choosePeriod('2026-Q3');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-report').click()]);
+    expect(download.suggestedFilename()).toMatch(/^تقرير-المحفظة-2026-Q3-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const file = join(work, 'q3.xlsx');
+    await download.saveAs(file);
+    const wb = await readWorkbookInMemory(file);
+    const cover = wb.getWorksheet('الغلاف')!.getSheetValues().flat().map(String);
+    expect(cover).toContain('الربع الثالث من عام 2026');
+    // The register holds the initiatives running in the quarter, as the matrix counts them.
+    const report = getReport(s.db, { period: '2026-Q3' });
+    const listed = report.groups.reduce((n, g) => n + g.initiatives.length, 0);
+    expect(wb.getWorksheet('سجل المبادرات')!.rowCount - 1).toBe(listed);
+    expect(listed).toBeLessThan(s.db.prepare('SELECT count(*) FROM initiatives').pluck().get() as number);
+    await page.screenshot({ path: join(RESULTS, 'report-export-ar.png') });
+  }, 60_000);
+
+  it('prints the Arabic report to an A4 PDF: cover to sign, landscape register, no controls', async () => {
+    await page.getByTestId('print-report').click();
+    const view = page.getByTestId('report-print');
+    await expect
+      .poll(() => view.getByTestId('print-period').textContent(), { timeout: 20_000 })
+      .toBe('الربع الثالث من عام 2026');
+    expect(await view.getAttribute('dir')).toBe('rtl');
+    await page.screenshot({ path: join(RESULTS, 'report-print-ar.png') });
+    const pdf = await printToPdf('report-print-ar');
+    const sizes = pdfPageSizes(pdf);
+    // The cover and summary on A4 portrait, the matrix, register and findings on A4 landscape.
+    expect(sizes[0]![0]).toBeCloseTo(595, 0);
+    expect(sizes[0]![1]).toBeCloseTo(842, 0);
+    expect(sizes.some(([w, h]) => w > h)).toBe(true);
+    // Chromium's PDF puts spaces between Arabic letter groups in its text layer: compared without them.
+    const cover = pdfText(pdf, 1).replace(/\s+/g, '');
+    for (const word of ['راجعه', 'اعتمده', 'الختم', 'سارةمحمود', 'جهازتنميةالمشروعات']) expect(cover).toContain(word);
+    const all = pdfText(pdf, 1, sizes.length);
+    expect(all.replace(/\s+/g, '')).not.toContain('حفظPDF');
+    // The register's last page never holds only the total row.
+    for (let p = 1; p <= sizes.length; p++) {
+      const page_ = pdfText(pdf, p);
+      if (page_.replace(/\s+/g, '').includes('إجماليالتقرير')) expect(page_).toMatch(/INI-\d{4}/);
+    }
+    await page.getByTestId('print-back').click();
+    await expect.poll(() => page.getByTestId('export-section').isVisible()).toBe(true);
+  }, 90_000);
+
+  it('prints the English report left to right with the same figures as the workbook', async () => {
+    if (await page.getByTestId('print-back').isVisible()) await page.getByTestId('print-back').click();
+    await page.getByTestId('export-section').getByRole('combobox').first().click();
+    await page.getByRole('option', { name: 'English' }).click();
+    await choosePeriod('FY2026');
+    await page.getByTestId('print-report').click();
+    const view = page.getByTestId('report-print');
+    await expect
+      .poll(() => view.getByTestId('print-period').textContent(), { timeout: 20_000 })
+      .toBe('Fiscal year 2025/2026');
+    expect(await view.getAttribute('dir')).toBe('ltr');
+    await page.screenshot({ path: join(RESULTS, 'report-print-en.png') });
+    const pdf = await printToPdf('report-print-en');
+    const all = pdfText(pdf, 1, pdfPageSizes(pdf).length);
+    const report = getReport(s.db, { period: 'FY2026' });
+    // pdftotext may move a closing parenthesis to the front of the line; the words stay.
+    expect(all).toContain(`Report total (${report.office.n.toLocaleString('en-GB')} initiatives`);
+    expect(all).toContain('Approved by');
+    expect(all).toContain('1 July 2025 to 30 June 2026');
+    await page.getByTestId('print-back').click();
+    expect(s.foreignRequests).toEqual([]);
+  }, 90_000);
+});
