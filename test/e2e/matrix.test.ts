@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCluster, listClusters } from '../../db/repos/clusters';
 import { createRegion } from '../../db/repos/regions';
+import { getMatrix } from '../../db/queries/matrix';
 import { readWorkbookInMemory } from '../helpers/workbooks';
+import { pdfPageSizes, pdfText } from '../helpers/pdf';
 import { RESULTS, type Session, startDemoSession } from './browser';
 
 let s: Session;
@@ -199,10 +201,22 @@ describe('e2e/matrix', () => {
     await download.saveAs(file);
     const ws = (await readWorkbookInMemory(file)).getWorksheet('المصفوفة')!;
     expect(ws.views[0]).toMatchObject({ rightToLeft: true });
-    // The region filter of the view (Upper Egypt) is in the file: its clusters only.
+    // A header says whose matrix, which measure and filters, and when; the table starts on row 4.
+    expect(String(ws.getRow(1).getCell(1).value)).toContain('مصفوفة التجمعات الإنتاجية');
+    const header = String(ws.getRow(2).getCell(1).value);
+    for (const part of ['المقياس: عدد المبادرات', 'عوامل التصفية: إقليم الصعيد', 'تاريخ الإصدار:'])
+      expect(header).toContain(part);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    // The region filter of the view (Upper Egypt) is in the file: its clusters only, then the total.
     const regions = new Set<string>();
-    ws.eachRow((row, n) => n > 1 && row.getCell(3).value && regions.add(String(row.getCell(1).value)));
+    ws.eachRow(
+      (row, n) =>
+        n > 4 && ['نعم', 'لا'].includes(String(row.getCell(3).value)) && regions.add(String(row.getCell(1).value)),
+    );
     expect([...regions]).toEqual(['إقليم الصعيد']);
+    const values = ws.getSheetValues().map((r) => (r as unknown[] | undefined)?.[1]);
+    expect(values).toContain('الإجمالي');
+    expect(values).toContain('دليل القراءة');
 
     // The same view as an image: every row drawn, right to left, at twice the resolution.
     const png = await savePng('matrix-png-ar');
@@ -210,12 +224,18 @@ describe('e2e/matrix', () => {
       .locator('[data-testid^=matrix-row-], [data-testid^=matrix-region-], [data-testid^=matrix-wide-]')
       .count();
     expect(png.width).toBe(2 * (280 + 112 * 8 + 48));
-    expect(png.height).toBe(2 * (70 + 64 + (items + 1) * 30 + 40 + 48));
+    // Title, header, the rows and the total, the legend (44), the footer.
+    expect(png.height).toBe(2 * (70 + 64 + (items + 1) * 30 + 44 + 40 + 48));
 
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('nav').isVisible()).toBe(false);
     expect(await page.getByTestId('matrix-export').isVisible()).toBe(false);
+    expect(await page.getByTestId('measure-count').isVisible()).toBe(false);
+    expect(await page.getByTestId('filter-region').isVisible()).toBe(false);
     expect(await page.getByTestId('matrix-table').isVisible()).toBe(true);
+    const printHeader = await page.getByTestId('matrix-print-header').innerText();
+    expect(printHeader).toContain('مكتب تنمية التجمعات الإنتاجية');
+    expect(printHeader).toContain('إقليم الصعيد');
     await shot('matrix-print-ar');
     await page.emulateMedia({ media: 'screen' });
   });
@@ -258,9 +278,15 @@ describe('e2e/matrix', () => {
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     expect(await drawn()).toBe(all);
     await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true });
-    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    const file = join(RESULTS, 'matrix-print-long.pdf');
+    await page.pdf({ path: file, format: 'A4', landscape: true, preferCSSPageSize: true });
+    const pages = pdfPageSizes(file).length;
     expect(pages).toBeGreaterThan(8);
+    // The last page carries clusters as well as the total: never the total alone.
+    const lastPage = pdfText(file, pages).replace(/\s+/g, '');
+    expect(lastPage).toContain('الإجمالي');
+    const names = getMatrix(db).map((r) => r.clusterNameAr.replace(/\s+/g, ''));
+    expect(names.filter((n) => n && lastPage.includes(n)).length).toBeGreaterThan(0);
     await page.emulateMedia({ media: 'screen' });
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     await expect.poll(drawn).toBeLessThan(100);

@@ -17,6 +17,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { PERIOD_PATTERN } from '../../../db/core/period';
+import { periodName } from '../../../db/core/report-text';
 import { type Initiative, INITIATIVE_STATUSES, type InitiativeStatus } from '../../../db/core/model';
 import { call } from '../../api';
 import { downloadBlob, downloadFile, today } from '../exchange/files';
@@ -61,7 +62,7 @@ function Legend() {
         {swatch({ width: 10, height: 10, borderRadius: '50%', bgcolor: 'warning.main' })}
         <Typography variant="body2">{t('matrix.legendFinding')}</Typography>
       </Stack>
-      <Typography variant="body2" color="text.secondary">
+      <Typography variant="body2" color="text.secondary" className="no-print">
         {t('matrix.keyboardHint')}
       </Typography>
     </Stack>
@@ -163,17 +164,24 @@ export function MatrixScreen() {
   }, [view, measure, planning, unfiltered, officeMatrix, planVersion, fail]);
 
   /** The view on screen as an image: same rows, measure, collapsed regions and filters. */
+  // The view in words, for the image and the printed page: measure and filters, or "all".
+  const filters = [
+    filter.regionId && localName(regions.find((r) => r.id === filter.regionId)!),
+    filter.sectorId && localName(sectors.find((x) => x.id === filter.sectorId)!),
+    filter.status && t(`enums.status.${filter.status}`),
+    filter.period && periodName(filter.period, language, settings.fiscalYearStartMonth),
+    filter.selectedOnly && t('matrix.selectedOnly'),
+  ].filter(Boolean);
+  const viewTitle = [settings.officeName, t('matrix.pngTitle')].filter(Boolean).join(' — ');
+  const viewWords = t('matrix.pngFilters', {
+    measure: t(`matrix.${data?.measure ?? measure}`),
+    filters: filters.length > 0 ? filters.join(' · ') : t('matrix.pngNoFilter'),
+  });
+
   const savePng = async () => {
     if (!data) return;
     const font = makeTheme('rtl').typography.fontFamily!;
     await document.fonts.load(`13px ${font}`, 'تجمع');
-    const filters = [
-      filter.regionId && localName(regions.find((r) => r.id === filter.regionId)!),
-      filter.sectorId && localName(sectors.find((x) => x.id === filter.sectorId)!),
-      filter.status && t(`enums.status.${filter.status}`),
-      filter.period,
-      filter.selectedOnly && t('matrix.selectedOnly'),
-    ].filter(Boolean);
     const canvas = drawMatrixImage({
       rows: data.rows,
       measure: data.measure,
@@ -182,11 +190,8 @@ export function MatrixScreen() {
       rtl: language === 'ar',
       font,
       lines: {
-        title: [settings.officeName, t('matrix.pngTitle')].filter(Boolean).join(' — '),
-        subtitle: t('matrix.pngFilters', {
-          measure: t(`matrix.${data.measure}`),
-          filters: filters.length > 0 ? filters.join(' · ') : t('matrix.pngNoFilter'),
-        }),
+        title: viewTitle,
+        subtitle: viewWords,
         footer: `${t('app.name')} · ${fmt.date(today())}`,
       },
       header: {
@@ -199,6 +204,12 @@ export function MatrixScreen() {
         what === 'region' ? localName({ nameAr: r.regionNameAr, nameEn: r.regionNameEn }) : rowName(r),
       text: (b) => show(fmt, data.measure, valueOf(b, data.measure)) ?? t('matrix.noValue'),
       gapMark: '—',
+      legend: {
+        gap: t('matrix.legendGap'),
+        finding: t('matrix.legendFinding'),
+        low: t('matrix.legendLow'),
+        high: t('matrix.legendHigh'),
+      },
     });
     if (!canvas) {
       const message = bothLanguages('matrix.pngTooLarge', { rows: fmt.number(data.rows.length) });
@@ -242,8 +253,10 @@ export function MatrixScreen() {
       <GlobalStyles
         styles={{
           '@page': { size: 'A4 landscape', margin: '10mm' },
+          '.print-only': { display: 'none' },
           '@media print': {
             '.no-print': { display: 'none !important' },
+            '.print-only': { display: 'block !important' },
             '.matrix-scroll': { maxHeight: 'none !important', overflow: 'visible !important' },
             main: { padding: '0 !important', margin: '0 !important' },
           },
@@ -280,6 +293,7 @@ export function MatrixScreen() {
           </Button>
         </Stack>
         <ToggleButtonGroup
+          className="no-print"
           exclusive
           size="small"
           value={measure}
@@ -293,7 +307,17 @@ export function MatrixScreen() {
           ))}
         </ToggleButtonGroup>
       </Box>
+      {/* On paper the live controls give way to what they are set to: office, measure, filters, date. */}
+      <Box className="print-only" data-testid="matrix-print-header">
+        <Typography variant="subtitle1" sx={{ fontWeight: 700 }}>
+          {viewTitle}
+        </Typography>
+        <Typography variant="body2">
+          {viewWords} · {fmt.date(today())}
+        </Typography>
+      </Box>
       <Stack
+        className="no-print"
         direction="row"
         spacing={2}
         useFlexGap

@@ -124,6 +124,147 @@ export function MatrixTable(p: MatrixTableProps) {
     requestAnimationFrame(() => requestAnimationFrame(() => box.querySelector<HTMLElement>(selector)?.focus()));
   };
 
+  // The last rows go with the total when printing (see the second table body).
+  const tail = p.drawAll ? Math.min(2, items.length) : 0;
+  const drawItem = (item: MatrixItem) => {
+    if ('regionId' in item) {
+      const { regionId, rows } = item;
+      const region = localName({ nameAr: rows[0]!.regionNameAr, nameEn: rows[0]!.regionNameEn });
+      const closed = p.collapsed.has(regionId);
+      return (
+        <TableRow
+          key={regionId}
+          data-testid={`matrix-region-${regionId}`}
+          sx={{ '& > td': { bgcolor: 'grey.100', fontWeight: 700 } }}
+        >
+          <TableCell sx={{ ...STICKY, bgcolor: 'grey.100' }}>
+            <IconButton
+              size="small"
+              onClick={() => p.onToggle(regionId)}
+              aria-expanded={!closed}
+              aria-label={t(closed ? 'matrix.expand' : 'matrix.collapse', { region })}
+            >
+              {closed ? <ExpandMoreIcon fontSize="small" /> : <ExpandLessIcon fontSize="small" />}
+            </IconButton>
+            <span title={t('matrix.subtotal', { region })}>{region}</span>
+          </TableCell>
+          {AXES.map((a) => (
+            <TableCell key={a} align="center">
+              {text(sumRows(rows, a))}
+            </TableCell>
+          ))}
+          {unclassified && <TableCell align="center">{text(sumRows(rows, 'unclassified'))}</TableCell>}
+          <TableCell align="center">{text(sumRows(rows, null))}</TableCell>
+        </TableRow>
+      );
+    }
+    const { row: r, index: visible } = item;
+    const own = (r.clusterId && byCluster.get(r.clusterId)) || [];
+    return (
+      <TableRow key={r.key} data-testid={r.clusterId ? `matrix-row-${r.clusterCode}` : `matrix-wide-${r.regionId}`}>
+        <TableCell sx={STICKY}>
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+            <span title={r.clusterId ? undefined : t('matrix.regionWideHint')}>{rowName(r)}</span>
+            {own.length > 0 && (
+              <Box
+                component="span"
+                data-testid="cluster-findings"
+                title={own.map((f) => `${f.rule}: ${f.message[lang]}`).join('\n')}
+                aria-label={t('matrix.findingsOn', { count: own.length })}
+                sx={{
+                  display: 'inline-flex',
+                  alignItems: 'center',
+                  color: 'warning.dark',
+                  fontSize: 12,
+                }}
+              >
+                <WarningAmberIcon sx={{ fontSize: 16 }} />
+                {fmt.number(own.length)}
+              </Box>
+            )}
+          </Box>
+          {!r.selected && r.clusterId && (
+            <Typography variant="caption" color="text.secondary" component="div">
+              {t('matrix.notSelected')}
+            </Typography>
+          )}
+        </TableCell>
+        {AXES.map((a) => {
+          const b = cellBucket(r, a);
+          const v = valueOf(b, p.measure);
+          const gap = isGap(r, a);
+          const was = p.baseline?.get(r.key);
+          // A row the drafts bring (a region's first region-wide initiative) had nothing before.
+          const before = was ? valueOf(cellBucket(was, a), p.measure) : p.baseline ? null : v;
+          const changed =
+            p.baseline !== undefined &&
+            (was ? before !== v || was.covered[a - 1] !== r.covered[a - 1] : v !== null && v !== 0);
+          const marks = own.filter((f) => f.axis === a && f.rule !== 'R1');
+          return (
+            <TableCell
+              key={a}
+              align="center"
+              tabIndex={visible === tabStop && a === 1 ? 0 : -1}
+              role="button"
+              data-r={visible}
+              data-c={a}
+              data-axis={a}
+              data-gap={gap || undefined}
+              data-changed={changed || undefined}
+              title={
+                changed
+                  ? t('planning.changed', {
+                      before: show(fmt, p.measure, before) ?? t('matrix.noValue'),
+                      after: show(fmt, p.measure, v) ?? t('matrix.noValue'),
+                    })
+                  : gap
+                    ? t('matrix.gap')
+                    : axisName(a, true)
+              }
+              onClick={() => p.onOpenCell(r, a)}
+              sx={{
+                position: 'relative',
+                cursor: 'pointer',
+                '&:focus-visible': {
+                  outline: '3px solid',
+                  outlineColor: 'primary.main',
+                  outlineOffset: -3,
+                },
+                ...(gap ? GAP_SX : heat(p.measure, v, max)),
+                ...(changed ? { outline: '3px solid', outlineColor: 'info.main', outlineOffset: -3 } : {}),
+              }}
+            >
+              {gap ? '—' : (show(fmt, p.measure, v) ?? t('matrix.noValue'))}
+              {marks.length > 0 && (
+                <Box
+                  data-testid="cell-finding"
+                  title={marks.map((f) => `${f.rule}: ${f.message[lang]}`).join('\n')}
+                  sx={{
+                    position: 'absolute',
+                    top: 3,
+                    insetInlineEnd: 3,
+                    width: 8,
+                    height: 8,
+                    borderRadius: '50%',
+                    bgcolor: 'warning.main',
+                  }}
+                />
+              )}
+            </TableCell>
+          );
+        })}
+        {unclassified && (
+          <TableCell align="center" title={t('matrix.unclassifiedHint')}>
+            {text(unclassifiedBucket(r))}
+          </TableCell>
+        )}
+        <TableCell align="center" sx={{ fontWeight: 700 }}>
+          {text(rowBucket(r))}
+        </TableCell>
+      </TableRow>
+    );
+  };
+
   return (
     <TableContainer
       ref={container}
@@ -157,148 +298,12 @@ export function MatrixTable(p: MatrixTableProps) {
         </TableHead>
         <TableBody>
           {first > 0 && <tr aria-hidden style={{ height: first * ROW }} />}
-          {items.slice(first, last).map((item) => {
-            if ('regionId' in item) {
-              const { regionId, rows } = item;
-              const region = localName({ nameAr: rows[0]!.regionNameAr, nameEn: rows[0]!.regionNameEn });
-              const closed = p.collapsed.has(regionId);
-              return (
-                <TableRow
-                  key={regionId}
-                  data-testid={`matrix-region-${regionId}`}
-                  sx={{ '& > td': { bgcolor: 'grey.100', fontWeight: 700 } }}
-                >
-                  <TableCell sx={{ ...STICKY, bgcolor: 'grey.100' }}>
-                    <IconButton
-                      size="small"
-                      onClick={() => p.onToggle(regionId)}
-                      aria-expanded={!closed}
-                      aria-label={t(closed ? 'matrix.expand' : 'matrix.collapse', { region })}
-                    >
-                      {closed ? <ExpandMoreIcon fontSize="small" /> : <ExpandLessIcon fontSize="small" />}
-                    </IconButton>
-                    <span title={t('matrix.subtotal', { region })}>{region}</span>
-                  </TableCell>
-                  {AXES.map((a) => (
-                    <TableCell key={a} align="center">
-                      {text(sumRows(rows, a))}
-                    </TableCell>
-                  ))}
-                  {unclassified && <TableCell align="center">{text(sumRows(rows, 'unclassified'))}</TableCell>}
-                  <TableCell align="center">{text(sumRows(rows, null))}</TableCell>
-                </TableRow>
-              );
-            }
-            const { row: r, index: visible } = item;
-            const own = (r.clusterId && byCluster.get(r.clusterId)) || [];
-            return (
-              <TableRow
-                key={r.key}
-                data-testid={r.clusterId ? `matrix-row-${r.clusterCode}` : `matrix-wide-${r.regionId}`}
-              >
-                <TableCell sx={STICKY}>
-                  <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-                    <span title={r.clusterId ? undefined : t('matrix.regionWideHint')}>{rowName(r)}</span>
-                    {own.length > 0 && (
-                      <Box
-                        component="span"
-                        data-testid="cluster-findings"
-                        title={own.map((f) => `${f.rule}: ${f.message[lang]}`).join('\n')}
-                        aria-label={t('matrix.findingsOn', { count: own.length })}
-                        sx={{
-                          display: 'inline-flex',
-                          alignItems: 'center',
-                          color: 'warning.dark',
-                          fontSize: 12,
-                        }}
-                      >
-                        <WarningAmberIcon sx={{ fontSize: 16 }} />
-                        {fmt.number(own.length)}
-                      </Box>
-                    )}
-                  </Box>
-                  {!r.selected && r.clusterId && (
-                    <Typography variant="caption" color="text.secondary" component="div">
-                      {t('matrix.notSelected')}
-                    </Typography>
-                  )}
-                </TableCell>
-                {AXES.map((a) => {
-                  const b = cellBucket(r, a);
-                  const v = valueOf(b, p.measure);
-                  const gap = isGap(r, a);
-                  const was = p.baseline?.get(r.key);
-                  // A row the drafts bring (a region's first region-wide initiative) had nothing before.
-                  const before = was ? valueOf(cellBucket(was, a), p.measure) : p.baseline ? null : v;
-                  const changed =
-                    p.baseline !== undefined &&
-                    (was ? before !== v || was.covered[a - 1] !== r.covered[a - 1] : v !== null && v !== 0);
-                  const marks = own.filter((f) => f.axis === a && f.rule !== 'R1');
-                  return (
-                    <TableCell
-                      key={a}
-                      align="center"
-                      tabIndex={visible === tabStop && a === 1 ? 0 : -1}
-                      role="button"
-                      data-r={visible}
-                      data-c={a}
-                      data-axis={a}
-                      data-gap={gap || undefined}
-                      data-changed={changed || undefined}
-                      title={
-                        changed
-                          ? t('planning.changed', {
-                              before: show(fmt, p.measure, before) ?? t('matrix.noValue'),
-                              after: show(fmt, p.measure, v) ?? t('matrix.noValue'),
-                            })
-                          : gap
-                            ? t('matrix.gap')
-                            : axisName(a, true)
-                      }
-                      onClick={() => p.onOpenCell(r, a)}
-                      sx={{
-                        position: 'relative',
-                        cursor: 'pointer',
-                        '&:focus-visible': {
-                          outline: '3px solid',
-                          outlineColor: 'primary.main',
-                          outlineOffset: -3,
-                        },
-                        ...(gap ? GAP_SX : heat(p.measure, v, max)),
-                        ...(changed ? { outline: '3px solid', outlineColor: 'info.main', outlineOffset: -3 } : {}),
-                      }}
-                    >
-                      {gap ? '—' : (show(fmt, p.measure, v) ?? t('matrix.noValue'))}
-                      {marks.length > 0 && (
-                        <Box
-                          data-testid="cell-finding"
-                          title={marks.map((f) => `${f.rule}: ${f.message[lang]}`).join('\n')}
-                          sx={{
-                            position: 'absolute',
-                            top: 3,
-                            insetInlineEnd: 3,
-                            width: 8,
-                            height: 8,
-                            borderRadius: '50%',
-                            bgcolor: 'warning.main',
-                          }}
-                        />
-                      )}
-                    </TableCell>
-                  );
-                })}
-                {unclassified && (
-                  <TableCell align="center" title={t('matrix.unclassifiedHint')}>
-                    {text(unclassifiedBucket(r))}
-                  </TableCell>
-                )}
-                <TableCell align="center" sx={{ fontWeight: 700 }}>
-                  {text(rowBucket(r))}
-                </TableCell>
-              </TableRow>
-            );
-          })}
-          {last < items.length && <tr aria-hidden style={{ height: (items.length - last) * ROW }} />}
+          {items.slice(first, Math.min(last, items.length - tail)).map(drawItem)}
+          {last < items.length - tail && <tr aria-hidden style={{ height: (items.length - tail - last) * ROW }} />}
+        </TableBody>
+        {/* In print, the last rows and the total are one group no page break splits: never a page of totals alone. */}
+        <TableBody sx={{ breakInside: 'avoid' }}>
+          {items.slice(items.length - tail).map(drawItem)}
           <TableRow sx={{ '& > td': { fontWeight: 700, borderTop: 2 } }}>
             <TableCell sx={STICKY}>{t('matrix.total')}</TableCell>
             {AXES.map((a) => (

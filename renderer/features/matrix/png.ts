@@ -31,6 +31,8 @@ export interface MatrixImageInput {
   /** A value as the screen shows it; null is shown as the screen's "no value". */
   text(b: Bucket): string;
   gapMark: string;
+  /** The legend's words: the gap mark, the finding dot, the two ends of the heat scale. */
+  legend: { gap: string; finding: string; low: string; high: string };
 }
 
 const AXES = AXIS_IDS;
@@ -41,18 +43,19 @@ const ROW_H = 30;
 const HEAD_H = 64;
 const TOP_H = 70;
 const FOOT_H = 40;
+const LEGEND_H = 44;
 /** Chromium refuses canvases taller than 32,767 pixels. */
 const MAX_CANVAS = 32_000;
 
 /** The rows an image can hold at one pixel per point. */
-export const MAX_IMAGE_ROWS = Math.floor((MAX_CANVAS - TOP_H - HEAD_H - FOOT_H - 2 * PAD) / ROW_H) - 1;
+export const MAX_IMAGE_ROWS = Math.floor((MAX_CANVAS - TOP_H - HEAD_H - LEGEND_H - FOOT_H - 2 * PAD) / ROW_H) - 1;
 
 /** The image, or null when the view has more rows than one image can hold. */
 export function drawMatrixImage(o: MatrixImageInput): HTMLCanvasElement | null {
   const items = matrixItems(o.rows, o.collapsed);
   if (items.length > MAX_IMAGE_ROWS) return null;
   const width = NAME_W + CELL_W * 8 + 2 * PAD;
-  const height = TOP_H + HEAD_H + (items.length + 1) * ROW_H + FOOT_H + 2 * PAD;
+  const height = TOP_H + HEAD_H + (items.length + 1) * ROW_H + LEGEND_H + FOOT_H + 2 * PAD;
   // Twice the resolution when it fits, so the text stays sharp on a slide or in print.
   const scale = Math.min(2, MAX_CANVAS / height);
   const canvas = document.createElement('canvas');
@@ -198,6 +201,53 @@ export function drawMatrixImage(o: MatrixImageInput): HTMLCanvasElement | null {
   AXES.forEach((a) => write(o.text(sumRows(o.rows, a)), a, y, ROW_H, 'center'));
   write(o.text(sumRows(o.rows, null)), 8, y, ROW_H, 'center');
   y += ROW_H;
+
+  // The legend, in reading order from the start side: gap, finding, heat scale.
+  let at = 0;
+  const legendY = y + 14;
+  const put = (w: number) => {
+    const x = o.rtl ? width - PAD - at - w : PAD + at;
+    at += w;
+    return x;
+  };
+  const word = (s: string) => {
+    ctx.font = font(12);
+    ctx.fillStyle = '#333';
+    ctx.textBaseline = 'middle';
+    ctx.textAlign = 'left';
+    const w = ctx.measureText(s).width;
+    ctx.fillText(s, put(w), legendY + 10);
+    put(18);
+  };
+  let x = put(44);
+  ctx.strokeStyle = '#d32f2f';
+  ctx.lineWidth = 2;
+  ctx.setLineDash([5, 3]);
+  ctx.strokeRect(x, legendY, 40, 20);
+  ctx.setLineDash([]);
+  ctx.fillStyle = '#d32f2f';
+  ctx.font = font(13, true);
+  ctx.textAlign = 'center';
+  ctx.fillText(o.gapMark, x + 20, legendY + 11);
+  put(8);
+  word(o.legend.gap);
+  x = put(14);
+  ctx.fillStyle = '#ed6c02';
+  ctx.beginPath();
+  ctx.arc(x + 5, legendY + 10, 5, 0, 2 * Math.PI);
+  ctx.fill();
+  put(6);
+  word(o.legend.finding);
+  word(o.legend.low);
+  for (const share of [0.2, 0.4, 0.6, 0.8, 1]) {
+    x = put(24);
+    ctx.fillStyle = heat('count', share * 10, 10).bgcolor;
+    ctx.fillRect(x, legendY, 22, 20);
+  }
+  put(8);
+  word(o.legend.high);
+  y += LEGEND_H;
+
   ctx.font = font(12);
   ctx.fillStyle = '#666';
   ctx.textAlign = 'start';
