@@ -3,14 +3,16 @@
  * report out for A4, and Chromium's print (what Electron's printToPDF uses) makes the PDF that
  * pdfinfo and pdftotext read back. Page images and 1366×768 screenshots go to test-results/.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../db/demo';
 import { getReport } from '../../db/queries/report';
-import { updateSettings } from '../../db/repos/settings';
+import { getLogo, getSettings, updateSettings } from '../../db/repos/settings';
+import { barChartSvg } from '../../db/core/charts';
+import { svgToPng } from '../../electron/excel/charts';
 import { readWorkbookInMemory } from '../helpers/workbooks';
 import { RESULTS, type Session, startSession } from './browser';
 import { pdfImages, pdfPageSizes, pdfText } from '../helpers/pdf';
@@ -104,8 +106,41 @@ describe('e2e/report', () => {
     await expect.poll(() => page.getByTestId('export-section').isVisible()).toBe(true);
   }, 90_000);
 
+  it('takes the cover in Settings: agency, signatories and a logo; a file that is no image is refused', async () => {
+    if (await page.getByTestId('print-back').isVisible()) await page.getByTestId('print-back').click();
+    await page.getByTestId('nav-settings').click();
+    await page.locator('input[name=agencyName]').fill('جهاز تنمية المشروعات – فرع دمياط');
+    await page.locator('input[name=signatory2Name]').fill('د. ليلى فؤاد');
+    await page.locator('input[name=signatory2Role]').fill('مديرة الفرع');
+    await page.getByTestId('settings-save').click();
+    await expect.poll(() => getSettings(s.db).signatories[2]!.name).toBe('د. ليلى فؤاد');
+    const logo = join(work, 'logo.png');
+    writeFileSync(
+      logo,
+      await svgToPng(barChartSvg({ title: 'شعار', lang: 'ar', digits: 'latn', values: [3, 1, 2, 5, 4, 6, 7] }), 0.4),
+    );
+    await page.getByTestId('logo-input').setInputFiles(logo);
+    await page.getByTestId('logo-preview').waitFor();
+    expect(getLogo(s.db)?.mime).toBe('image/png');
+    // A GIF under a .png name: refused (in the screen's language; the message carries both), the logo kept.
+    const fake = join(work, 'fake.png');
+    writeFileSync(fake, Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1'));
+    await page.getByTestId('logo-input').setInputFiles(fake);
+    await expect.poll(() => page.getByTestId('notice').innerText()).toContain('ليس صورة PNG ولا JPEG');
+    expect(getLogo(s.db)?.mime).toBe('image/png');
+    await page.screenshot({ path: join(RESULTS, 'settings-report-ar.png'), fullPage: true });
+    await page.getByTestId('nav-exchange').click();
+    await page.getByTestId('print-report').click();
+    const view = page.getByTestId('report-print');
+    await view.locator('img').waitFor();
+    expect(await view.innerText()).toContain('د. ليلى فؤاد');
+    expect(await view.innerText()).toContain('جهاز تنمية المشروعات – فرع دمياط');
+    await page.getByTestId('print-back').click();
+  }, 60_000);
+
   it('prints the English report left to right with the same figures as the workbook', async () => {
     if (await page.getByTestId('print-back').isVisible()) await page.getByTestId('print-back').click();
+    await page.getByTestId('nav-exchange').click();
     await page.getByTestId('export-section').getByRole('combobox').first().click();
     await page.getByRole('option', { name: 'English' }).click();
     await choosePeriod('FY2026');

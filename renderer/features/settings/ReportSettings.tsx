@@ -109,36 +109,38 @@ export function LogoField() {
     if (saved) setLogo(null);
   };
   return (
-    <Stack direction="row" spacing={2} alignItems="center">
-      <Typography sx={{ minWidth: 160 }}>{t('settings.logo')}</Typography>
-      {logo ? (
-        <img
-          src={`data:${logo.mime};base64,${logo.base64}`}
-          alt={t('settings.logo')}
-          data-testid="logo-preview"
-          style={{ maxHeight: 56, maxWidth: 160, objectFit: 'contain' }}
-        />
-      ) : (
-        <Typography color="text.secondary">{t('settings.logoNone')}</Typography>
-      )}
-      <Button component="label" variant="outlined" size="small">
-        {t('settings.logoChoose')}
-        <input
-          hidden
-          type="file"
-          accept="image/png,image/jpeg"
-          data-testid="logo-input"
-          onChange={(e) => {
-            void choose(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
-      </Button>
-      {logo && (
-        <Button size="small" color="error" onClick={() => void remove()}>
-          {t('settings.logoRemove')}
+    <Stack spacing={1}>
+      <Typography>{t('settings.logo')}</Typography>
+      <Stack direction="row" spacing={2} alignItems="center" sx={{ '& .MuiButton-root': { whiteSpace: 'nowrap' } }}>
+        {logo ? (
+          <img
+            src={`data:${logo.mime};base64,${logo.base64}`}
+            alt={t('settings.logo')}
+            data-testid="logo-preview"
+            style={{ maxHeight: 56, maxWidth: 160, objectFit: 'contain' }}
+          />
+        ) : (
+          <Typography color="text.secondary">{t('settings.logoNone')}</Typography>
+        )}
+        <Button component="label" variant="outlined" size="small">
+          {t('settings.logoChoose')}
+          <input
+            hidden
+            type="file"
+            accept="image/png,image/jpeg"
+            data-testid="logo-input"
+            onChange={(e) => {
+              void choose(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
         </Button>
-      )}
+        {logo && (
+          <Button size="small" color="error" onClick={() => void remove()}>
+            {t('settings.logoRemove')}
+          </Button>
+        )}
+      </Stack>
       <Typography variant="body2" color="text.secondary">
         {t('settings.logoHint')}
       </Typography>
