@@ -11,7 +11,7 @@ import { periodRange, periodWithin } from '../../db/core/period';
 import { FIELD_KINDS, type Field, type ScalarField } from '../../db/core/register';
 import type { RegionGroup } from '../../db/core/results';
 import { enumLabel, fill, type Lang, MESSAGES, REGISTER_FIELDS, registerHeader } from './labels';
-import { addSheet, mergeWritten, type Cell, FONT_SIZE, linesIn, writeTable } from './sheet';
+import { addSheet, BORDER, mergeWritten, type Cell, FONT_SIZE, linesIn, writeTable } from './sheet';
 import type { CoverContext } from './report-cover';
 
 const BAND: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE3EFEE' } };
@@ -89,23 +89,43 @@ export function writePrintRegister(c: CoverContext, groups: RegionGroup[], place
   const grand = totalRow(fill(m.officeTotal, { count: c.data.office.n }), c.data.office);
   kinds.set(grand, 'total');
   rows.push(groups.length ? grand : [m.noInitiatives, null, null, null, null, null, null, null]);
+  // One style per column and kind of row, shared by the cells that look alike: a register of
+  // thousands of rows writes a few dozen styles, not one per cell.
+  const looks = new Map<string, Partial<ExcelJS.Style>>();
+  const look = (col: number, kind: string | undefined): Partial<ExcelJS.Style> => {
+    const key = `${col}|${kind ?? ''}`;
+    let style = looks.get(key);
+    if (!style) {
+      const column = columns[col]!;
+      const text = col === 1 || col === 2;
+      style = {
+        border: BORDER,
+        ...(column.numFmt ? { numFmt: column.numFmt } : {}),
+        font: {
+          name: font,
+          size: FONT_SIZE,
+          bold: kind === 'band' || kind === 'total',
+          italic: kind === 'cancelled',
+          ...(kind === 'cancelled' ? { color: { argb: 'FF6B7675' } } : {}),
+        },
+        ...(kind === 'band' ? { fill: BAND } : kind === 'total' ? { fill: TOTAL } : {}),
+        alignment: {
+          vertical: 'top',
+          wrapText: text,
+          horizontal: text || col === 0 ? (rtl ? 'right' : 'left') : column.numFmt ? 'right' : 'center',
+        },
+      };
+      looks.set(key, style);
+    }
+    return style;
+  };
   writeTable(sheet, columns, rows, {
-    style: (row, col, cell) => {
-      const kind = kinds.get(row);
-      cell.alignment = { ...cell.alignment, vertical: 'top' };
-      if (col === 1 || col === 2)
-        cell.alignment = { wrapText: true, vertical: 'top', horizontal: rtl ? 'right' : 'left' };
-      if (kind === 'band' || kind === 'total') {
-        cell.font = { name: font, size: FONT_SIZE, bold: true };
-        cell.fill = kind === 'band' ? BAND : TOTAL;
-      } else if (kind === 'cancelled') {
-        cell.font = { name: font, size: FONT_SIZE, italic: true, color: { argb: 'FF6B7675' } };
-      }
-    },
     bordered: true,
     font,
+    cellStyle: (row, col) => look(col, kinds.get(row)),
     rowHeight: (row) => heights.get(row),
   });
+
   // Band and total rows span the text columns, so a long region name is never cut.
   let at = 1; // the header row
   for (const row of rows) {
