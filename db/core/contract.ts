@@ -138,8 +138,8 @@ export const contract = {
   'settings.get': op<m.Settings>()(NoInput),
   'settings.update': op<m.Settings>()(m.Settings.partial().strict(), 'undoable'),
   /** The agency's logo on the report cover (PNG or JPEG, checked by db/core/logo.ts), or null. */
-  'settings.logo': op<{ logo: Logo | null }>()(NoInput),
-  'settings.setLogo': op<{ logo: Logo | null }>()(
+  'logo.get': op<{ logo: Logo | null }>()(NoInput),
+  'logo.set': op<{ logo: Logo | null }>()(
     z.object({ base64: z.string().max(1_500_000).nullable() }).strict(),
     'undoable',
   ),

@@ -37,6 +37,8 @@ export function touched(name: OperationName): Collection[] | null {
     // The rules' thresholds are settings; the rest shows through the formatter.
     case 'settings':
       return ['settings', 'findings'];
+    // The logo is read where it is shown (Settings, the print view), not kept.
+    case 'logo':
     case 'importProfiles':
       return [];
     // Drafts live apart until the session commits them.

@@ -65,6 +65,18 @@ describe('main process (built bundle, fake Electron)', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_OPERATION' } });
   });
 
+  it('prints our page to an A4 PDF on its own channel, and refuses other senders', async () => {
+    const print = fake.rec.ipc.get('tajammu:print-pdf')!;
+    const asked: unknown[] = [];
+    const sender = { printToPDF: (o: unknown) => (asked.push(o), Promise.resolve(Buffer.from('%PDF-1.4'))) };
+    const bytes = (await print({ ...trusted, sender } as never)) as Buffer;
+    expect(bytes.toString('latin1')).toBe('%PDF-1.4');
+    expect(asked).toEqual([{ pageSize: 'A4', printBackground: true, preferCSSPageSize: true }]);
+    const foreign = { senderFrame: { url: 'https://evil.example/', parent: null }, sender };
+    expect(() => print(foreign as never)).toThrow('untrusted sender');
+    expect(asked).toHaveLength(1);
+  });
+
   it('shows the menu in Arabic first and rebuilds it when the language changes', async () => {
     expect(fake.rec.menus[0]!.map((m) => m.label)).toContain('ملف');
     const invoke = fake.rec.ipc.get('tajammu:invoke')!;
@@ -140,8 +152,12 @@ describe('preload (built bundle, fake Electron)', () => {
   it('exposes invoke for contract names only', async () => {
     loadWithFakeElectron(join(OUT, 'preload/index.cjs'));
     const api = (globalThis as unknown as { api: { invoke(n: unknown, i?: unknown): Promise<unknown> } }).api;
-    expect(Object.keys(api)).toEqual(['invoke']);
+    expect(Object.keys(api)).toEqual(['invoke', 'printPdf']);
     expect(await api.invoke('regions.list')).toEqual({ forwarded: ['tajammu:invoke', 'regions.list', undefined] });
+    // The page printed to PDF goes on its own channel, with nothing from the page but the call.
+    expect(await (api as unknown as { printPdf(): Promise<unknown> }).printPdf()).toEqual({
+      forwarded: ['tajammu:print-pdf'],
+    });
     expect(await api.invoke('shell.openExternal', 'file:///')).toMatchObject({
       ok: false,
       error: { code: 'UNKNOWN_OPERATION' },

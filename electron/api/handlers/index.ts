@@ -9,6 +9,7 @@ import {
   portfolioHandlers,
   reportHandlers,
   settingsHandlers,
+  logoHandlers,
 } from './portfolio';
 import { exchangeHandlers, importHandlers, jobHandlers, profileHandlers } from './exchange';
 import { backupHandlers, fileHandlers } from './files';
@@ -22,6 +23,7 @@ export const handlers = {
   ...initiativeHandlers,
   ...indicatorHandlers,
   ...settingsHandlers,
+  ...logoHandlers,
   ...auditHandlers,
   ...historyHandlers,
   ...matrixHandlers,

@@ -30,9 +30,12 @@ export const axesHandlers = {
 export const settingsHandlers = {
   'settings.get': (_input, { db }) => getSettings(db),
   'settings.update': (input, { db, source }) => updateSettings(db, { source }, input),
-  'settings.logo': (_input, { db }) => ({ logo: getLogo(db) }),
-  'settings.setLogo': (input, { db, source }) => ({ logo: setLogo(db, { source }, input.base64) }),
 } satisfies DomainHandlers<'settings'>;
+
+export const logoHandlers = {
+  'logo.get': (_input, { db }) => ({ logo: getLogo(db) }),
+  'logo.set': (input, { db, source }) => ({ logo: setLogo(db, { source }, input.base64) }),
+} satisfies DomainHandlers<'logo'>;
 
 export const auditHandlers = {
   'audit.list': (input, { db }) => listAudit(db, input ?? {}),

@@ -36,7 +36,7 @@ export function ReportPrint({ request }: { request: PrintRequest }) {
         ...(request.period ? { period: request.period } : {}),
         ...(request.regionId ? { regionId: request.regionId } : {}),
       }),
-      call('settings.logo', {}),
+      call('logo.get', {}),
     ])
       .then(([d, l]) => {
         setData(d);

@@ -89,7 +89,7 @@ export function LogoField() {
   const file = useStore((s) => s.file?.file);
   const [logo, setLogo] = useState<Logo | null>(null);
   useEffect(() => {
-    call('settings.logo', {})
+    call('logo.get', {})
       .then((r) => setLogo(r.logo))
       .catch(fail);
   }, [fail, file]);
@@ -98,24 +98,24 @@ export function LogoField() {
     try {
       const base64 = await readAsBase64(chosen);
       checkLogo(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
-      const saved = await write('settings.setLogo', { base64 }, 'settings.logoSaved');
+      const saved = await write('logo.set', { base64 }, 'settings.logoSaved');
       if (saved) setLogo(saved.logo);
     } catch (e) {
       fail(e);
     }
   };
   const remove = async () => {
-    const saved = await write('settings.setLogo', { base64: null }, 'settings.logoRemoved');
+    const saved = await write('logo.set', { base64: null }, 'settings.logoRemoved');
     if (saved) setLogo(null);
   };
   return (
     <Stack spacing={1}>
-      <Typography>{t('settings.logo')}</Typography>
+      <Typography>{t('logo.get')}</Typography>
       <Stack direction="row" spacing={2} alignItems="center" sx={{ '& .MuiButton-root': { whiteSpace: 'nowrap' } }}>
         {logo ? (
           <img
             src={`data:${logo.mime};base64,${logo.base64}`}
-            alt={t('settings.logo')}
+            alt={t('logo.get')}
             data-testid="logo-preview"
             style={{ maxHeight: 56, maxWidth: 160, objectFit: 'contain' }}
           />
