@@ -14,9 +14,12 @@ export interface DateStyle {
 const locale = (lang: Lang, digits: DateStyle['digits'], calendar = 'gregory') =>
   `${lang === 'ar' ? 'ar-EG' : 'en-GB'}-u-nu-${digits}-ca-${calendar}`;
 
-/** A day (ISO date, or a moment) as a reader writes it: «5 ديسمبر 2026», "5 December 2026". */
+/**
+ * A day (ISO date, or a moment, taken as the local day the office lives in) as a reader writes
+ * it: «5 ديسمبر 2026», "5 December 2026".
+ */
 export function longDate(day: string | Date, lang: Lang, style: DateStyle): string {
-  const at = typeof day === 'string' ? new Date(`${day.slice(0, 10)}T00:00:00Z`) : day;
+  const at = new Date(`${(typeof day === 'string' ? day : issueDay(day)).slice(0, 10)}T00:00:00Z`);
   const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
   const gregorian = new Intl.DateTimeFormat(locale(lang, style.digits), options).format(at);
   if (!style.hijri) return gregorian;
@@ -25,7 +28,7 @@ export function longDate(day: string | Date, lang: Lang, style: DateStyle): stri
   return `${gregorian} ${fill(MESSAGES[lang].report.hijri, { date: hijri })}`;
 }
 
-/** The day a report is issued on, in the office's calendar (a local day, not UTC's). */
+/** The day a moment falls on where the office is (its local day, not UTC's). */
 export function issueDay(now: Date): string {
   const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
   return local.toISOString().slice(0, 10);

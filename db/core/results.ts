@@ -305,8 +305,9 @@ export interface AxisLine {
   spent: number;
   /** The axis's share of the planned budget, 0–1. */
   share: number;
-  /** Clusters with an initiative on the axis, and among them the selected ones. */
+  /** Clusters with an initiative on the axis in the period. */
   clusters: number;
+  /** Selected clusters whose cell on the axis is not a gap (the matrix's rule R1). */
   selectedCovered: number;
   /** Average progress, 0–100, or null without initiatives. */
   progress: number | null;

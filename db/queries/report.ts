@@ -6,7 +6,7 @@
 import { AXES } from '../core/axes';
 import type { Db } from '../connection';
 import type { Initiative } from '../core/model';
-import { countGaps, counts, sumRows, valueOf } from '../core/measures';
+import { countGaps, counts, isGap, sumRows, valueOf } from '../core/measures';
 import type { AxisLine, MatrixRow, RegionGroup, ReportData } from '../core/results';
 import { getFindings } from './health';
 import { getMatrix, runningIn } from './matrix';
@@ -42,7 +42,8 @@ export function getReport(db: Db, options: ReportOptions = {}): ReportData {
       spent: b.spent,
       share: office.budget ? b.budget / office.budget : 0,
       clusters: matrix.filter(on).length,
-      selectedCovered: selectedRows.filter(on).length,
+      // The matrix's own rule: a selected cluster is covered on an axis unless that cell is a gap.
+      selectedCovered: selectedRows.filter((r) => !isGap(r, a.id)).length,
       progress: valueOf(b, 'progress'),
     };
   });

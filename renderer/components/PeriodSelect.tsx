@@ -1,7 +1,8 @@
 import ListSubheader from '@mui/material/ListSubheader';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import { periodName } from '../../db/core/report-text';
+import { periodOf } from '../../db/core/period';
+import { issueDay, periodName } from '../../db/core/report-text';
 import { useStore } from '../stores';
 
 /**
@@ -16,8 +17,11 @@ export function PeriodSelect(props: {
 }) {
   const language = useStore((s) => s.language);
   const fiscalStart = useStore((s) => s.settings.fiscalYearStartMonth);
-  const thisYear = new Date().getFullYear();
+  const today = issueDay(new Date());
+  const thisYear = Number(today.slice(0, 4));
   const years = [thisYear, thisYear - 1, thisYear - 2];
+  // The fiscal year running now may end next year (from July on, with a July start): listed first.
+  const runningFiscal = periodOf(today, 'fiscal', fiscalStart);
   const name = (p: string) => periodName(p, language, fiscalStart);
   const items = [
     <MenuItem key="all" value="">
@@ -26,7 +30,8 @@ export function PeriodSelect(props: {
   ];
   for (const y of years) {
     items.push(<ListSubheader key={`h${y}`}>{y}</ListSubheader>);
-    for (const p of [`${y}`, `FY${y}`, `${y}-H1`, `${y}-H2`, `${y}-Q1`, `${y}-Q2`, `${y}-Q3`, `${y}-Q4`]) {
+    const fiscal = y === thisYear && runningFiscal !== `FY${y}` ? [runningFiscal, `FY${y}`] : [`FY${y}`];
+    for (const p of [`${y}`, ...fiscal, `${y}-H1`, `${y}-H2`, `${y}-Q1`, `${y}-Q2`, `${y}-Q3`, `${y}-Q4`]) {
       items.push(
         <MenuItem key={p} value={p} data-period={p}>
           {name(p)}

@@ -85,6 +85,8 @@ describe('e2e/report', () => {
       .poll(() => view.getByTestId('print-period').textContent(), { timeout: 20_000 })
       .toBe('الربع الثالث من عام 2026');
     expect(await view.getAttribute('dir')).toBe('rtl');
+    expect(await page.getByTestId('print-now').isEnabled()).toBe(true);
+    await page.waitForTimeout(400); // the button's colour fades in as it is enabled
     await page.screenshot({ path: join(RESULTS, 'report-print-ar.png') });
     const pdf = await printToPdf('report-print-ar');
     const sizes = pdfPageSizes(pdf);
@@ -144,16 +146,29 @@ describe('e2e/report', () => {
     await page.getByTestId('export-section').getByRole('combobox').first().click();
     await page.getByRole('option', { name: 'English' }).click();
     await choosePeriod('FY2026');
+    // The workbook of the same choices first: its headline figures must be the PDF's, as printed.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-report').click()]);
+    const file = join(work, 'fy2026-en.xlsx');
+    await download.saveAs(file);
+    const coverRows = Array.from((await readWorkbookInMemory(file)).getWorksheet('Cover')!.getSheetValues());
+    const headline = new Map(coverRows.map((r) => (Array.isArray(r) ? [String(r[1]), r[3] as unknown] : ['', null])));
     await page.getByTestId('print-report').click();
     const view = page.getByTestId('report-print');
     await expect
       .poll(() => view.getByTestId('print-period').textContent(), { timeout: 20_000 })
       .toBe('Fiscal year 2025/2026');
     expect(await view.getAttribute('dir')).toBe('ltr');
+    await page.waitForTimeout(400);
     await page.screenshot({ path: join(RESULTS, 'report-print-en.png') });
     const pdf = await printToPdf('report-print-en');
     const all = pdfText(pdf, 1, pdfPageSizes(pdf).length);
     const report = getReport(s.db, { period: 'FY2026' });
+    const two = (n: unknown) =>
+      (n as number).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    expect(headline.get('Initiatives')).toBe(report.office.n);
+    expect(all).toContain(two(headline.get('Planned budget (EGP)')));
+    expect(all).toContain(two(headline.get('Spent (EGP)')));
+    expect(all).toContain(`${((headline.get('Share spent') as number) * 100).toFixed(1)}%`);
     // pdftotext may move a closing parenthesis to the front of the line; the words stay.
     expect(all).toContain(`Report total (${report.office.n.toLocaleString('en-GB')} initiatives`);
     expect(all).toContain('Approved by');

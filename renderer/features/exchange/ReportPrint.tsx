@@ -127,8 +127,19 @@ function Report({ data, logo, lang }: { data: ReportData; logo: Logo | null; lan
   const m = MESSAGES[lang].report;
   const s = data.settings;
   const fmt = useMemo(() => makeFormatter(lang, s), [lang, s]);
-  const money = (minor: number) => fmt.number(Math.round(minor / 10 ** s.currencyDigits));
-  const pct = (share: number | null) => (share === null ? '' : fmt.percent(share * 100));
+  // As the workbook shows them: money with the currency's digits, shares to one decimal.
+  const [moneyFmt, shareFmt] = useMemo(
+    () => [
+      new Intl.NumberFormat(fmt.locale, {
+        minimumFractionDigits: s.currencyDigits,
+        maximumFractionDigits: s.currencyDigits,
+      }),
+      new Intl.NumberFormat(fmt.locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+    ],
+    [fmt.locale, s.currencyDigits],
+  );
+  const money = (minor: number) => moneyFmt.format(minor / 10 ** s.currencyDigits);
+  const pct = (share: number | null) => (share === null ? '' : shareFmt.format(share));
   const [budgetSvg, coverageSvg] = useMemo(() => reportCharts(data, lang), [data, lang]);
   const local = (p: { nameAr: string; nameEn: string }) => (lang === 'en' && p.nameEn ? p.nameEn : p.nameAr);
   const currency = s.currencyCode;

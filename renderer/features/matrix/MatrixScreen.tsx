@@ -166,8 +166,10 @@ export function MatrixScreen() {
   /** The view on screen as an image: same rows, measure, collapsed regions and filters. */
   // The view in words, for the image and the printed page: measure and filters, or "all".
   const filters = [
-    filter.regionId && localName(regions.find((r) => r.id === filter.regionId)!),
-    filter.sectorId && localName(sectors.find((x) => x.id === filter.sectorId)!),
+    // A region or sector gone since (an undo) just drops out of the words.
+    ...[regions.find((r) => r.id === filter.regionId), sectors.find((x) => x.id === filter.sectorId)].map(
+      (place) => place && localName(place),
+    ),
     filter.status && t(`enums.status.${filter.status}`),
     filter.period && periodName(filter.period, language, settings.fiscalYearStartMonth),
     filter.selectedOnly && t('matrix.selectedOnly'),

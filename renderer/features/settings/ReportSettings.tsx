@@ -110,12 +110,12 @@ export function LogoField() {
   };
   return (
     <Stack spacing={1}>
-      <Typography>{t('logo.get')}</Typography>
+      <Typography>{t('settings.logo')}</Typography>
       <Stack direction="row" spacing={2} alignItems="center" sx={{ '& .MuiButton-root': { whiteSpace: 'nowrap' } }}>
         {logo ? (
           <img
             src={`data:${logo.mime};base64,${logo.base64}`}
-            alt={t('logo.get')}
+            alt={t('settings.logo')}
             data-testid="logo-preview"
             style={{ maxHeight: 56, maxWidth: 160, objectFit: 'contain' }}
           />
