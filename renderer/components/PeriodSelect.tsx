@@ -45,7 +45,7 @@ export function PeriodSelect(props: {
       label={props.label}
       value={props.value}
       onChange={(e) => props.onChange(e.target.value)}
-      sx={{ minWidth: 240 }}
+      sx={{ minWidth: 240, maxWidth: 320 }}
       slotProps={{ htmlInput: { 'data-testid': 'report-period' } }}
     >
       {items}

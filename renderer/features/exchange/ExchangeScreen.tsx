@@ -80,7 +80,14 @@ export function ExchangeScreen() {
         {t('exchange.title')}
       </Typography>
       <Section title={t('exchange.exportTitle')} body={t('exchange.exportBody')} testId="export-section">
-        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} alignItems="center">
+        <Stack
+          direction={{ xs: 'column', sm: 'row' }}
+          spacing={2}
+          useFlexGap
+          flexWrap="wrap"
+          alignItems="center"
+          sx={{ '& .MuiButton-root': { whiteSpace: 'nowrap' } }}
+        >
           <LanguageField label={t('exchange.language')} value={reportLang} onChange={setReportLang} />
           <TextField
             select
