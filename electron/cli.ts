@@ -9,6 +9,7 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PERIOD_PATTERN } from '../db/core/period';
+import { changesCommand, settingsCommand, submissionsCommand, submitCommand } from './cli-report';
 import { AXIS_IDS } from '../db/core/axes';
 import { open, type Db } from '../db/connection';
 import { resolveRegionScope } from '../db/queries/scope';
@@ -36,6 +37,12 @@ const USAGE = `Usage / الاستخدام:
   cli export   --db FILE --out REPORT.xlsx [--lang ar|en] [--region NAME] [--period P]
                P: 2026 | 2026-Q3 | 2026-H2 | FY2026 (fiscal year, named by the year it ends)
   cli template --out FILE.xlsx [--lang ar|en] [--db FILE]
+  cli settings --db FILE [--json] [--set KEY=VALUE …]   read or set settings / الإعدادات
+  cli submit   --db FILE --period P --out PKG.xlsx [--reason TEXT] [--lang ar|en] [--json]
+                                              submit a period to the ministry / تقديم فترة للوزارة
+  cli submissions --db FILE [--json]          what was submitted / التقديمات السابقة
+  cli changes  --db FILE [--since-submission P] [--json]
+                                              changes since a submission / التغييرات منذ آخر تقديم
   cli check-file --db FILE [--json]          full integrity check / فحص سلامة الملف كاملًا
   cli backup   --db FILE --out COPY [--force] online backup / نسخة احتياطية
   cli restore  --db FILE --from COPY          restore, keeping a backup first / استعادة نسخة`;
@@ -207,6 +214,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         region: { type: 'string' },
         status: { type: 'string' },
         period: { type: 'string' },
+        reason: { type: 'string' },
+        set: { type: 'string', multiple: true },
+        'since-submission': { type: 'string' },
         from: { type: 'string' },
       },
       allowPositionals: true,
@@ -260,6 +270,30 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           },
           io,
         );
+      case 'settings':
+        return await settingsCommand({ db: requireDb(values), json: values.json, set: values.set ?? [] }, io);
+      case 'submit':
+        if (!values.period) throw new UsageError('errors.needPeriod');
+        return await submitCommand(
+          {
+            db: requireDb(values),
+            period: values.period,
+            out: values.out,
+            reason: values.reason,
+            lang: values.lang === 'en' ? 'en' : 'ar',
+            json: values.json,
+            force: values.force,
+          },
+          io,
+        );
+      case 'submissions':
+        return await submissionsCommand({ db: requireDb(values), json: values.json }, io);
+      case 'changes': {
+        const since = values['since-submission'];
+        if (since !== undefined && !PERIOD_PATTERN.test(since))
+          throw new UsageError('errors.badPeriod', { period: since });
+        return await changesCommand({ db: requireDb(values), since, json: values.json }, io);
+      }
       case 'template':
         return await templateCommand({ db: values.db, out: values.out, lang: values.lang, force: values.force }, io);
       case 'check-file':

@@ -235,11 +235,18 @@ export const REPORT_FONTS = ['Arial', 'Tahoma', 'Simplified Arabic', 'Traditiona
 export const Signatory = z.object({ name: z.string().trim().max(120), role: z.string().trim().max(120) });
 export type Signatory = z.infer<typeof Signatory>;
 
+/** An office's code: 2–8 Latin capitals or digits, unique within its agency (DLT, CAI2…). */
+export const OFFICE_CODE = /^[A-Z0-9]{2,8}$/;
+
 export const Settings = z.object({
   officeName: z.string().trim().max(300),
+  /** Empty until the office sets it (asked before its first submission). */
+  officeCode: z.union([z.literal(''), z.string().regex(OFFICE_CODE, 'OFFICE_CODE')]),
   currencyCode: z.string().regex(/^[A-Z]{3}$/u),
   currencyDigits: z.int().min(0).max(3),
-  reportingPeriod: z.enum(['quarter', 'year']),
+  reportingPeriod: z.enum(['quarter', 'half', 'year']),
+  /** Days after a period ends by which its report is due to the ministry. */
+  deadlineDays: z.int().min(0).max(365),
   fiscalYearStartMonth: z.int().min(1).max(12),
   digits: z.enum(['latn', 'arab']),
   language: z.enum(['ar', 'en']),
@@ -261,9 +268,11 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 export const SETTINGS_DEFAULTS: Settings = {
   officeName: '',
+  officeCode: '',
   currencyCode: 'EGP',
   currencyDigits: 2,
   reportingPeriod: 'quarter',
+  deadlineDays: 30,
   fiscalYearStartMonth: 7,
   digits: 'latn',
   language: 'ar',

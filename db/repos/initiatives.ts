@@ -14,12 +14,15 @@ import {
 } from '../core/model';
 import type { WriteContext } from './audit';
 import { assertExists } from './guards';
+import { officeCode } from './settings';
 import { defineTable, dropUndefined } from './table';
 
 export const initiativesTable = defineTable<Initiative>({
   table: 'initiatives',
   entity: 'initiative',
-  codePrefix: 'INI',
+  // New codes carry the office code once it is set (DLT-0001), so that (office, code) is unique
+  // across the country; before that, and for codes already given, INI stays.
+  codePrefix: (db) => officeCode(db) || 'INI',
   derived: ['axes'],
   orderBy: 'code',
   hiddenColumns: AXIS_IDS.map((n) => `axis${n}`),

@@ -1,6 +1,6 @@
 import type { Db } from '../connection';
 import { stmt, tx } from '../stmt';
-import { SETTINGS_DEFAULTS, Settings } from '../core/model';
+import { OFFICE_CODE, SETTINGS_DEFAULTS, Settings } from '../core/model';
 import { recordAudit, type WriteContext } from './audit';
 import { checkLogo, type Logo } from '../core/logo';
 
@@ -28,6 +28,14 @@ export function updateSettings(db: Db, ctx: WriteContext, patch: Partial<Setting
     recordAudit(db, ctx, 'settings', 'settings', 'update', before, after);
     return after;
   });
+}
+
+/** The office code alone: read for every new initiative's code, so without parsing the rest. */
+export function officeCode(db: Db): string {
+  const row = stmt(db, "SELECT value FROM settings WHERE key = 'officeCode'").get() as { value: string } | undefined;
+  if (!row) return '';
+  const code = JSON.parse(row.value) as unknown;
+  return typeof code === 'string' && OFFICE_CODE.test(code) ? code : '';
 }
 
 /** The logo is kept apart from the settings (a few hundred kB, read only when a report is made). */

@@ -14,8 +14,11 @@ type Row = Record<string, unknown>;
 export interface TableSpec<T extends { id: string }> {
   table: string;
   entity: EntityName;
-  /** Prefix of generated human codes, e.g. `INI` gives INI-0001; absent for code-less entities. */
-  codePrefix?: string;
+  /**
+   * Prefix of generated human codes, e.g. `INI` gives INI-0001; absent for code-less entities.
+   * A function reads it from the file (the office code for initiatives).
+   */
+  codePrefix?: string | ((db: Db) => string);
   booleans?: readonly (keyof T & string)[];
   /** Fields with no column of their own (written by `toRow` or kept in another table). */
   derived?: readonly (keyof T & string)[];
@@ -119,7 +122,8 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
     return found;
   };
 
-  const format = (n: number) => `${spec.codePrefix}-${String(n).padStart(4, '0')}`;
+  const prefixOf = (db: Db): string =>
+    typeof spec.codePrefix === 'function' ? spec.codePrefix(db) : (spec.codePrefix ?? '');
   /**
    * The next free generated code. Finding the highest number scans every code, so it is done
    * once per connection and then counted on. The guess is checked against the unique index:
@@ -129,19 +133,23 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
    */
   const nextCode = (db: Db): string => {
     if (!spec.codePrefix) return '';
+    const prefix = prefixOf(db);
+    const format = (k: number) => `${prefix}-${String(k).padStart(4, '0')}`;
     const lastByDb = lastNumber.get(db) ?? new Map<string, number>();
     lastNumber.set(db, lastByDb);
-    let n = (lastByDb.get(spec.table) ?? -1) + 1;
+    // Counted per prefix: an office code set later starts its own numbers.
+    const key = `${spec.table}|${prefix}`;
+    let n = (lastByDb.get(key) ?? -1) + 1;
     const taken = (k: number) => stmt(db, `SELECT 1 FROM ${spec.table} WHERE code = ?`).get(format(k)) !== undefined;
     if (n === 0 || taken(n) || (n > 1 && !taken(n - 1))) {
       const row = stmt(
         db,
         `SELECT coalesce(max(CAST(substr(code, ?) AS INTEGER)), 0) AS n FROM ${spec.table}
          WHERE code GLOB ?`,
-      ).get(spec.codePrefix.length + 2, `${spec.codePrefix}-[0-9]*`) as { n: number };
+      ).get(prefix.length + 2, `${prefix}-[0-9]*`) as { n: number };
       n = row.n + 1;
     }
-    lastByDb.set(spec.table, n);
+    lastByDb.set(key, n);
     return format(n);
   };
 

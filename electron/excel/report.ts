@@ -5,6 +5,7 @@
  * findings; a hidden meta sheet says what wrote it. Figures come from db/queries/report.ts, as in
  * the print view. Written with the streaming writer.
  */
+import type * as ExcelJS from 'exceljs';
 import Excel from './exceljs';
 import { schemaVersion, type Db } from '../../db/connection';
 import { getReport } from '../../db/queries/report';
@@ -32,6 +33,8 @@ export interface ReportOptions {
   period?: string;
   onProgress?: (rowsWritten: number) => void;
   now?: Date;
+  /** More sheets after the report's own (a submission package's machine part). */
+  extra?: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => void;
 }
 
 export async function writeReport(db: Db, out: string, options: ReportOptions): Promise<{ initiatives: number }> {
@@ -80,6 +83,7 @@ export async function writeReport(db: Db, out: string, options: ReportOptions): 
   const count = writeDataRegister(c, initiatives, places, progress);
   writeIndicators(c, initiatives, listAllIndicators(db));
   writeFindingsSheet(wb, data.findings, lang, c.font);
+  options.extra?.(wb);
 
   const meta = addSheet(wb, { name: 'meta', rtl: false, footer: m.footer, state: 'hidden' }, 0);
   const range = data.period ? periodRange(data.period, settings.fiscalYearStartMonth) : null;

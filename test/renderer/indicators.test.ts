@@ -38,7 +38,7 @@ describe('renderer/indicators', () => {
   });
 
   it('checks names, figures in either digit set, periods and repeats', () => {
-    expect(checkIndicator(draft([{ period: '٢٠٢٥-q3', value: '٢٥٫٥' }]), 'quarter')).toEqual({});
+    expect(checkIndicator(draft([{ period: '٢٠٢٥-q3', value: '٢٥٫٥' }]))).toEqual({});
     expect(indicatorInput(draft([{ period: '٢٠٢٥-q3', value: '٢٥٫٥' }])).values).toEqual([
       { period: '2025-Q3', value: 25.5 },
     ]);
@@ -52,7 +52,6 @@ describe('renderer/indicators', () => {
         ],
         { name: ' ', baseline: 'x' },
       ),
-      'quarter',
     );
     expect(bad).toEqual({
       name: 'indicators.noName',

@@ -27,7 +27,7 @@ export function IndicatorDialog(props: {
   const [d, setD] = useState<IndicatorDraft>(() => draftOfIndicator(existing));
   const dirty = useDirty(d);
   const set = <K extends keyof IndicatorDraft>(k: K, v: IndicatorDraft[K]) => setD((x) => ({ ...x, [k]: v }));
-  const errors = checkIndicator(d, kind);
+  const errors = checkIndicator(d);
   const example = kind === 'year' ? '2025' : '2025-Q3';
   const help = (k: string) =>
     errors[k] ? { error: true, helperText: t(errors[k], { example }) } : { error: false, helperText: undefined };

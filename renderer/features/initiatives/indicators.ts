@@ -50,7 +50,7 @@ export function draftOfIndicator(i: Indicator | null): IndicatorDraft {
 }
 
 /** Message keys by field (values by row); empty when the draft can be saved. */
-export function checkIndicator(d: IndicatorDraft, kind: Settings['reportingPeriod']) {
+export function checkIndicator(d: IndicatorDraft) {
   const errors: Record<string, string> = {};
   if (d.name.trim() === '') errors.name = 'indicators.noName';
   for (const f of ['baseline', 'target'] as const) {
@@ -59,8 +59,9 @@ export function checkIndicator(d: IndicatorDraft, kind: Settings['reportingPerio
   const seen = new Set<string>();
   d.values.forEach((v, n) => {
     const period = normalizePeriod(v.period);
-    // Either kind is accepted: an office that changed from years to quarters keeps its history.
-    if (!PERIOD[kind].test(period) && !PERIOD[kind === 'year' ? 'quarter' : 'year'].test(period)) {
+    // Either kind is accepted: an office that changed from years to quarters keeps its history
+    // (an office reporting by halves records its values by quarter).
+    if (!PERIOD.quarter.test(period) && !PERIOD.year.test(period)) {
       errors[`period${n}`] = 'indicators.badPeriod';
     } else if (seen.has(period)) errors[`period${n}`] = 'indicators.duplicatePeriod';
     seen.add(period);

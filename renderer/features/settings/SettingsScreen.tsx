@@ -8,7 +8,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../db/core/model';
+import { OFFICE_CODE, type Settings } from '../../../db/core/model';
 import { EnumSelect } from '../../components/fields';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
@@ -69,12 +69,24 @@ function SettingsForm() {
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>
       <Stack spacing={2} sx={{ maxWidth: 560 }}>
-        <TextField
-          label={t('settings.officeName')}
-          slotProps={{ htmlInput: { name: 'officeName' } }}
-          value={draft.officeName}
-          onChange={(e) => set('officeName', e.target.value)}
-        />
+        <Stack direction="row" spacing={2}>
+          <TextField
+            label={t('settings.officeName')}
+            slotProps={{ htmlInput: { name: 'officeName' } }}
+            value={draft.officeName}
+            onChange={(e) => set('officeName', e.target.value)}
+            sx={{ flexGrow: 1 }}
+          />
+          <TextField
+            label={t('settings.officeCode')}
+            value={draft.officeCode}
+            error={draft.officeCode !== '' && !OFFICE_CODE.test(draft.officeCode)}
+            helperText={t('settings.officeCodeHint')}
+            onChange={(e) => set('officeCode', e.target.value.toUpperCase().trim())}
+            slotProps={{ htmlInput: { name: 'officeCode', maxLength: 8, dir: 'ltr' } }}
+            sx={{ width: 200 }}
+          />
+        </Stack>
         <Stack direction="row" spacing={2}>
           <TextField
             label={t('settings.currencyCode')}
@@ -99,8 +111,8 @@ function SettingsForm() {
           <EnumSelect
             label={t('settings.reportingPeriod')}
             value={draft.reportingPeriod}
-            options={['quarter', 'year'] as const}
-            labels={{ quarter: 'settings.quarter', year: 'settings.year' }}
+            options={['quarter', 'half', 'year'] as const}
+            labels={{ quarter: 'settings.quarter', half: 'settings.half', year: 'settings.year' }}
             onChange={(v) => set('reportingPeriod', v)}
           />
           <TextField
@@ -116,6 +128,14 @@ function SettingsForm() {
             ))}
           </TextField>
         </Stack>
+        <CountField
+          label={t('settings.deadlineDays')}
+          value={draft.deadlineDays}
+          min={0}
+          max={365}
+          name="deadlineDays"
+          onChange={(n) => set('deadlineDays', n)}
+        />
         <Stack direction="row" spacing={2}>
           <EnumSelect
             label={t('settings.digits')}

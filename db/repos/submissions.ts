@@ -1,0 +1,93 @@
+/**
+ * Submissions of a period to the ministry: the frozen snapshot, its version (a second one needs
+ * a reason, kept in the audit), and the list the office keeps of what it sent.
+ */
+import type { Db } from '../connection';
+import { AppError } from '../core/errors';
+import { bilingual } from '../core/messages';
+import { PERIOD_PATTERN } from '../core/period';
+import { packSnapshot, type Snapshot, snapshotHash, unpackSnapshot } from '../snapshot';
+import { stmt, tx } from '../stmt';
+import { recordAudit, type WriteContext } from './audit';
+import { officeCode } from './settings';
+
+export interface Submission {
+  id: number;
+  period: string;
+  version: number;
+  officeCode: string;
+  submittedAt: string;
+  reason: string | null;
+  initiatives: number;
+  sha256: string;
+  status: 'submitted' | 'accepted' | 'returned';
+}
+
+const COLUMNS = `id, period, version, office_code AS officeCode, submitted_at AS submittedAt, reason,
+  initiatives, sha256, status`;
+
+export function listSubmissions(db: Db): Submission[] {
+  return stmt(db, `SELECT ${COLUMNS} FROM submissions ORDER BY submitted_at, id`).all() as Submission[];
+}
+
+/** The latest submission (of a period, when given), or null. */
+export function latestSubmission(db: Db, period?: string): Submission | null {
+  const row = stmt(
+    db,
+    `SELECT ${COLUMNS} FROM submissions WHERE (@period IS NULL OR period = @period) ORDER BY id DESC LIMIT 1`,
+  ).get({ period: period ?? null }) as Submission | undefined;
+  return row ?? null;
+}
+
+export function submissionSnapshot(db: Db, id: number): Snapshot {
+  const row = stmt(db, 'SELECT snapshot FROM submissions WHERE id = ?').get(id) as { snapshot: Buffer } | undefined;
+  if (!row) throw new AppError('NOT_FOUND', bilingual('errors.noSubmission', { period: String(id) }));
+  return unpackSnapshot(row.snapshot);
+}
+
+/**
+ * Freezes the portfolio as a submission of the period: version 1, or the next version with a
+ * reason. Refused, nothing written, without an office code or, for a resubmission, a reason.
+ */
+export function recordSubmission(
+  db: Db,
+  ctx: WriteContext,
+  input: { period: string; reason?: string; snapshot: Snapshot; now?: Date },
+): Submission {
+  if (!PERIOD_PATTERN.test(input.period)) {
+    throw new AppError('INVALID_INPUT', bilingual('errors.badPeriod', { period: input.period }));
+  }
+  return tx(db, () => {
+    const office = officeCode(db);
+    if (!office) throw new AppError('CONFLICT', bilingual('errors.noOfficeCode'));
+    const previous = latestSubmission(db, input.period);
+    const reason = input.reason?.trim() || null;
+    if (previous && !reason) {
+      throw new AppError(
+        'CONFLICT',
+        bilingual('errors.resubmitReason', { period: input.period, version: previous.version }),
+      );
+    }
+    const initiatives = input.snapshot.tables.initiatives.rows.length;
+    const sha256 = snapshotHash(input.snapshot);
+    const row = {
+      period: input.period,
+      version: (previous?.version ?? 0) + 1,
+      officeCode: office,
+      submittedAt: (input.now ?? new Date()).toISOString(),
+      reason,
+      initiatives,
+      sha256,
+    };
+    const id = Number(
+      stmt(
+        db,
+        `INSERT INTO submissions (period, version, office_code, submitted_at, reason, initiatives, sha256, snapshot)
+         VALUES (@period, @version, @officeCode, @submittedAt, @reason, @initiatives, @sha256, @snapshot)`,
+      ).run({ ...row, snapshot: packSnapshot(input.snapshot) }).lastInsertRowid,
+    );
+    const submission: Submission = { id, ...row, status: 'submitted' };
+    recordAudit(db, ctx, 'submission', `${row.period}#${row.version}`, 'create', null, submission);
+    return submission;
+  });
+}

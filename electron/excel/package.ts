@@ -1,0 +1,132 @@
+/**
+ * The submission package: the ministry report of the period, which a person reads in Excel, with
+ * a machine part in very hidden sheets that the ministry's Tajammu reads exactly: `pkg_meta`
+ * (format, office, period, version, times, counts, the SHA-256) and one `pkg_<table>` sheet per
+ * table of the frozen snapshot, a header row of column names and the rows as they were.
+ */
+import type * as ExcelJS from 'exceljs';
+import Excel from './exceljs';
+import program from '../../package.json';
+import { schemaVersion, type Db } from '../../db/connection';
+import { AppError } from '../../db/core/errors';
+import { bilingual } from '../../db/core/messages';
+import { canonical, type Snapshot, snapshotHash, SNAPSHOT_TABLES } from '../../db/snapshot';
+import { getSettings } from '../../db/repos/settings';
+import type { Lang } from './labels';
+import { writeReport } from './report';
+import { addSheet } from './sheet';
+
+export const PACKAGE_FORMAT = 'tajammu-package';
+export const PACKAGE_FORMAT_VERSION = 1;
+const PROGRAM_VERSION = program.version;
+
+export interface PackageMeta {
+  format: string;
+  formatVersion: number;
+  agency: string;
+  officeCode: string;
+  officeName: string;
+  period: string;
+  version: number;
+  submittedAt: string;
+  programVersion: string;
+  schemaVersion: number;
+  counts: Record<string, number>;
+  sha256: string;
+}
+
+/** Writes the package of a submission: the report for its period and the snapshot's rows. */
+export async function writePackage(
+  db: Db,
+  out: string,
+  o: { lang: Lang; period: string; version: number; snapshot: Snapshot; submittedAt: string },
+): Promise<PackageMeta> {
+  const settings = getSettings(db);
+  const meta: PackageMeta = {
+    format: PACKAGE_FORMAT,
+    formatVersion: PACKAGE_FORMAT_VERSION,
+    agency: settings.agencyName,
+    officeCode: settings.officeCode,
+    officeName: settings.officeName,
+    period: o.period,
+    version: o.version,
+    submittedAt: o.submittedAt,
+    programVersion: PROGRAM_VERSION,
+    schemaVersion: schemaVersion(db),
+    counts: Object.fromEntries(SNAPSHOT_TABLES.map((t) => [t, o.snapshot.tables[t].rows.length])),
+    sha256: snapshotHash(o.snapshot),
+  };
+  await writeReport(db, out, {
+    lang: o.lang,
+    period: o.period,
+    now: new Date(o.submittedAt),
+    extra: (wb) => writeMachinePart(wb, meta, o.snapshot),
+  });
+  return meta;
+}
+
+function writeMachinePart(wb: ExcelJS.stream.xlsx.WorkbookWriter, meta: PackageMeta, s: Snapshot): void {
+  const sheet = (name: string) => addSheet(wb, { name, rtl: false, footer: '', state: 'veryHidden' }, 0);
+  const metaSheet = sheet('pkg_meta');
+  for (const [key, value] of Object.entries(meta)) {
+    metaSheet.addRow([key, typeof value === 'object' ? JSON.stringify(value) : value]).commit();
+  }
+  metaSheet.commit();
+  for (const table of SNAPSHOT_TABLES) {
+    const ws = sheet(`pkg_${table}`);
+    ws.addRow(s.tables[table].columns).commit();
+    for (const row of s.tables[table].rows) ws.addRow(row).commit();
+    ws.commit();
+  }
+}
+
+export interface ReadPackage {
+  meta: PackageMeta;
+  snapshot: Snapshot;
+  /** The hash of the rows as they are in the file now. */
+  sha256: string;
+  /** Whether the rows are those the office sent (the hash it wrote matches them). */
+  intact: boolean;
+}
+
+/** Reads a package's machine part back; refused in both languages when it has none. */
+export async function readPackage(file: string): Promise<ReadPackage> {
+  const wb = new Excel.Workbook();
+  await wb.xlsx.readFile(file);
+  const refuse = (reason: string) => new AppError('CONFLICT', bilingual('errors.notPackage', { reason }));
+  const metaSheet = wb.getWorksheet('pkg_meta');
+  if (!metaSheet) throw refuse('pkg_meta');
+  const raw: Record<string, unknown> = {};
+  metaSheet.eachRow((row) => {
+    raw[String(row.getCell(1).value)] = row.getCell(2).value;
+  });
+  if (raw.format !== PACKAGE_FORMAT) throw refuse(String(raw.format));
+  const meta = { ...raw, counts: JSON.parse(String(raw.counts ?? '{}')) } as PackageMeta;
+  const tables = {} as Snapshot['tables'];
+  for (const table of SNAPSHOT_TABLES) {
+    const ws = wb.getWorksheet(`pkg_${table}`);
+    if (!ws) throw refuse(`pkg_${table}`);
+    const rows: unknown[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row) => rows.push((row.values as unknown[]).slice(1)));
+    const columns = (rows.shift() ?? []).map(String);
+    tables[table] = {
+      columns,
+      // Cells past the last value come back missing: as empty as the office left them.
+      rows: rows.map((r) => columns.map((_, i) => canonical(cellValue(r[i])))),
+    };
+  }
+  const snapshot = { tables };
+  const sha256 = snapshotHash(snapshot);
+  return { meta, snapshot, sha256, intact: sha256 === meta.sha256 };
+}
+
+/** A cell as its value: rich text as its text, a formula as its result. */
+function cellValue(v: unknown): unknown {
+  if (v && typeof v === 'object' && !(v instanceof Date)) {
+    const o = v as { richText?: { text: string }[]; result?: unknown; text?: string };
+    if (o.richText) return o.richText.map((r) => r.text).join('');
+    if ('result' in o) return o.result;
+    if (o.text !== undefined) return o.text;
+  }
+  return v;
+}

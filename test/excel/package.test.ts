@@ -1,0 +1,189 @@
+/**
+ * Submitting a period: the frozen snapshot, the package's machine part and its hash, which
+ * survives a re-save by other programs and catches an edited cell; identity and reasons; the
+ * changes since a submission against a diff computed independently.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
+import { describe, expect, it } from 'vitest';
+import { loadDemo } from '../../db/demo';
+import { changesSince } from '../../db/queries/since';
+import { createInitiative, deleteInitiative, listInitiatives, updateInitiative } from '../../db/repos/initiatives';
+import { listClusters } from '../../db/repos/clusters';
+import { createIndicator } from '../../db/repos/indicators';
+import { updateSettings } from '../../db/repos/settings';
+import { listSubmissions, submissionSnapshot } from '../../db/repos/submissions';
+import { snapshotHash, takeSnapshot } from '../../db/snapshot';
+import Excel from '../../electron/excel/exceljs';
+import { readPackage } from '../../electron/excel/package';
+import { submitPeriod } from '../../electron/excel/submit';
+import { useTestDb } from '../helpers/db';
+import { random as seeded } from '../helpers/random';
+import { useTempDir } from '../helpers/tmp';
+
+const newDb = useTestDb();
+const tempDir = useTempDir();
+const ctx = { source: 'cli' as const };
+
+function office() {
+  const db = newDb();
+  loadDemo(db, ctx);
+  updateSettings(db, ctx, { officeCode: 'DLT', agencyName: 'جهاز تنمية المشروعات' });
+  return db;
+}
+
+describe('submission packages', () => {
+  it('freezes the portfolio, and the package carries exactly its rows and their hash', async () => {
+    const db = office();
+    const out = join(tempDir(), 'pkg.xlsx');
+    const s = await submitPeriod(db, ctx, out, { period: '2026-Q3', lang: 'ar' });
+    expect(s).toMatchObject({
+      period: '2026-Q3',
+      version: 1,
+      officeCode: 'DLT',
+      initiatives: listInitiatives(db).length,
+    });
+    const pkg = await readPackage(out);
+    expect(pkg.intact).toBe(true);
+    expect(pkg.meta).toMatchObject({ format: 'tajammu-package', officeCode: 'DLT', period: '2026-Q3', version: 1 });
+    expect(pkg.meta.sha256).toBe(s.sha256);
+    // The data part is the frozen snapshot, row for row.
+    expect(pkg.snapshot).toEqual(submissionSnapshot(db, s.id));
+    // The portfolio moves on; the snapshot does not.
+    const first = listInitiatives(db)[0]!;
+    updateInitiative(db, ctx, { id: first.id, title: `${first.title} – معدل` });
+    expect(snapshotHash(submissionSnapshot(db, s.id))).toBe(s.sha256);
+    expect(snapshotHash(takeSnapshot(db))).not.toBe(s.sha256);
+  }, 60_000);
+
+  it('keeps its hash through re-saves by LibreOffice and SheetJS, and loses it on an edited cell', async () => {
+    const db = office();
+    // Figures a re-save rewrites: a float to its 17th digit, an Arabic note with a trailing space.
+    createIndicator(db, ctx, {
+      initiativeId: listInitiatives(db)[3]!.id,
+      name: 'نسبة الصادرات',
+      unit: '%',
+      baseline: 0.17029269056190327,
+      target: 1 / 3,
+      values: [{ period: '2026-Q1', value: 0.1 + 0.2 }],
+    });
+    const out = join(tempDir(), 'pkg.xlsx');
+    const s = await submitPeriod(db, ctx, out, { period: '2026', lang: 'en' });
+    // LibreOffice opens and saves it unchanged.
+    const lo = join(tempDir(), 'lo');
+    mkdirSync(lo);
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(lo, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        lo,
+        out,
+      ],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
+    const resaved = await readPackage(join(lo, 'pkg.xlsx'));
+    expect(resaved.sha256).toBe(s.sha256);
+    expect(resaved.intact).toBe(true);
+    // SheetJS reads and writes it back (another library, as a script of the ministry's might).
+    const sheetjs = join(tempDir(), 'sheetjs.xlsx');
+    writeFileSync(sheetjs, XLSX.write(XLSX.read(readFileSync(out)), { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    expect((await readPackage(sheetjs)).intact).toBe(true);
+    // One budget cell edited in the machine part, by exceljs's other writer: the hash says so.
+    const edited = join(tempDir(), 'edited.xlsx');
+    copyFileSync(out, edited);
+    const wb = new Excel.Workbook();
+    await wb.xlsx.readFile(edited);
+    const ws = wb.getWorksheet('pkg_initiatives')!;
+    const col = (ws.getRow(1).values as unknown[]).indexOf('planned_budget');
+    const cell = ws.getRow(5).getCell(col);
+    cell.value = (cell.value as number) + 100;
+    await wb.xlsx.writeFile(edited);
+    const tampered = await readPackage(edited);
+    expect(tampered.intact).toBe(false);
+    expect(tampered.meta.sha256).toBe(s.sha256);
+  }, 180_000);
+
+  it('asks for an office code first and a reason for a second version, which the audit keeps', async () => {
+    const db = newDb();
+    loadDemo(db, ctx);
+    const out = join(tempDir(), 'p.xlsx');
+    await expect(submitPeriod(db, ctx, out, { period: '2026-Q3', lang: 'ar' })).rejects.toThrow(
+      /office code is not set/,
+    );
+    expect(listSubmissions(db)).toEqual([]);
+    updateSettings(db, ctx, { officeCode: 'ASW' });
+    await submitPeriod(db, ctx, out, { period: '2026-Q3', lang: 'ar' });
+    await expect(submitPeriod(db, ctx, join(tempDir(), 'p2.xlsx'), { period: '2026-Q3', lang: 'ar' })).rejects.toThrow(
+      /needs a reason/,
+    );
+    const v2 = await submitPeriod(db, ctx, join(tempDir(), 'p2.xlsx'), {
+      period: '2026-Q3',
+      lang: 'ar',
+      reason: 'تصحيح ميزانية مبادرة',
+    });
+    expect(v2.version).toBe(2);
+    const audit = db
+      .prepare("SELECT after FROM audit_log WHERE entity = 'submission' ORDER BY id DESC LIMIT 1")
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(audit)).toMatchObject({ period: '2026-Q3', version: 2, reason: 'تصحيح ميزانية مبادرة' });
+    // New initiatives carry the office code; the old codes stay.
+    const made = createInitiative(db, ctx, { title: 'مبادرة جديدة', clusterId: listClusters(db)[0]!.id, axes: [1] });
+    expect(made.code).toBe('ASW-0001');
+    expect(listInitiatives(db).filter((i) => i.code.startsWith('INI-')).length).toBeGreaterThan(300);
+  }, 60_000);
+
+  it('lists the changes since a submission as an independent diff of the register finds them', () => {
+    const db = office();
+    const before = takeSnapshot(db);
+    const old = new Map(listInitiatives(db).map((i) => [i.id, i]));
+    const random = seeded(15).next;
+    const all = listInitiatives(db);
+    const clusters = listClusters(db);
+    for (let n = 0; n < 40; n++) {
+      const i = all[Math.floor(random() * all.length)]!;
+      if (!listInitiatives(db).some((x) => x.id === i.id)) continue;
+      const pick = random();
+      if (pick < 0.15) deleteInitiative(db, ctx, i.id);
+      else if (pick < 0.5) updateInitiative(db, ctx, { id: i.id, plannedBudget: i.plannedBudget + 1000 });
+      else if (pick < 0.8) updateInitiative(db, ctx, { id: i.id, title: `${i.title} (${n})`, progress: 50 });
+      else
+        createInitiative(db, ctx, { title: `مبادرة ${n}`, clusterId: clusters[n % clusters.length]!.id, axes: [2, 5] });
+    }
+    const now = new Map(listInitiatives(db).map((i) => [i.id, i]));
+    // The slow and obvious way, over the model's fields.
+    const codes = (ids: string[], from: typeof now) => ids.map((id) => from.get(id)!.code).sort();
+    const expected = {
+      created: codes(
+        [...now.keys()].filter((id) => !old.has(id)),
+        now,
+      ),
+      deleted: codes(
+        [...old.keys()].filter((id) => !now.has(id)),
+        old,
+      ),
+      changed: [...now.values()]
+        .filter((i) => old.has(i.id))
+        .map((i) => ({
+          code: i.code,
+          fields: Object.keys(i)
+            .filter((k) => JSON.stringify((i as never)[k]) !== JSON.stringify((old.get(i.id) as never)[k]))
+            .filter((k) => k !== 'updatedAt' && k !== 'createdAt')
+            .sort(),
+        }))
+        .filter((c) => c.fields.length > 0)
+        .sort((a, b) => a.code.localeCompare(b.code)),
+    };
+    const got = changesSince(db, before);
+    expect(got.created).toEqual(expected.created);
+    expect(got.deleted).toEqual(expected.deleted);
+    expect(got.changed.map((c) => ({ code: c.code, fields: [...c.fields].sort() }))).toEqual(expected.changed);
+    expect(expected.changed.length + expected.created.length + expected.deleted.length).toBeGreaterThan(20);
+  });
+});
