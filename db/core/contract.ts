@@ -27,6 +27,8 @@ import type {
   PlanPreview,
   PortfolioStats,
   ReportData,
+  ReportingState,
+  Submission,
 } from './results';
 
 /**
@@ -178,6 +180,13 @@ export const contract = {
       .strict(),
   ),
   /** Findings of the health rules R1–R6, optionally for one region (with its governorates). */
+  /** Reporting to the ministry: what was submitted, what is due (at `today`), what changed since. */
+  'submissions.list': op<ReportingState>()(z.object({ today: z.iso.date() }).strict()),
+  /** Freezes the portfolio as the next version of a period and hands back its package. */
+  'submissions.submit': op<FilePayload & { submission: Submission }>()(
+    z.object({ period: m.ReportPeriod, reason: z.string().trim().max(500).optional(), lang: Lang }).strict(),
+    'write',
+  ),
   /** The ministry report's figures for a period and a region: what its print view shows. */
   'report.get': op<ReportData>()(
     z.object({ period: m.ReportPeriod.optional(), regionId: m.Id.optional() }).strict().optional(),

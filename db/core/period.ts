@@ -92,3 +92,27 @@ export function periodOf(day: string, kind: PeriodKind, fiscalStart = 1): string
       return `FY${fiscalStart === 1 || m < fiscalStart ? y : y + 1}`;
   }
 }
+
+/** The period kind an office reports by (Settings): a "year" is its fiscal year. */
+export const reportingKind = (setting: 'quarter' | 'half' | 'year'): PeriodKind =>
+  setting === 'year' ? 'fiscal' : setting;
+
+/**
+ * The period an office reports on at a day: the last one that has ended (the one running is
+ * reported when it ends), and the day its report is due.
+ */
+export function periodDue(
+  day: string,
+  kind: PeriodKind,
+  fiscalStart: number,
+  deadlineDays: number,
+): { period: string; ends: string; due: string } {
+  const running = periodRange(periodOf(day, kind, fiscalStart), fiscalStart)!;
+  const before = new Date(`${running.from}T00:00:00Z`);
+  before.setUTCDate(before.getUTCDate() - 1);
+  const period = periodOf(before.toISOString().slice(0, 10), kind, fiscalStart);
+  const ends = periodRange(period, fiscalStart)!.to;
+  const due = new Date(`${ends}T00:00:00Z`);
+  due.setUTCDate(due.getUTCDate() + deadlineDays);
+  return { period, ends, due: due.toISOString().slice(0, 10) };
+}

@@ -340,3 +340,35 @@ export interface ReportData {
   groups: RegionGroup[];
   findings: Finding[];
 }
+
+// Reporting to the ministry (db/repos/submissions.ts) ---------------------------------------
+
+/** One version of a period as the office submitted it. */
+export interface Submission {
+  id: number;
+  period: string;
+  version: number;
+  officeCode: string;
+  submittedAt: string;
+  reason: string | null;
+  initiatives: number;
+  sha256: string;
+  status: 'submitted' | 'accepted' | 'returned';
+}
+
+/** What changed in the register since a submission (by initiative code). */
+export interface ChangesSince {
+  created: string[];
+  deleted: string[];
+  changed: { code: string; fields: string[] }[];
+}
+
+/** The office's reporting as the screens show it: what was sent, what is due, what changed. */
+export interface ReportingState {
+  officeCode: string;
+  submissions: Submission[];
+  /** The last period that has ended, when its report is due, and its latest submission. */
+  due: { period: string; ends: string; due: string; overdue: boolean; submitted: Submission | null };
+  /** Changes since the latest submission of any period, or null before the first. */
+  changes: (ChangesSince & { since: { period: string; version: number } }) | null;
+}

@@ -4,12 +4,9 @@
  */
 import type { Db } from '../connection';
 import { type Snapshot, takeSnapshot } from '../snapshot';
+import type { ChangesSince } from '../core/results';
 
-export interface ChangesSince {
-  created: string[];
-  deleted: string[];
-  changed: { code: string; fields: string[] }[];
-}
+export type { ChangesSince };
 
 /** Column → field as the register names it (snake_case → camelCase; the seven flags are "axes"). */
 const field = (column: string) =>

@@ -9,19 +9,10 @@ import { PERIOD_PATTERN } from '../core/period';
 import { packSnapshot, type Snapshot, snapshotHash, unpackSnapshot } from '../snapshot';
 import { stmt, tx } from '../stmt';
 import { recordAudit, type WriteContext } from './audit';
+import type { Submission } from '../core/results';
 import { officeCode } from './settings';
 
-export interface Submission {
-  id: number;
-  period: string;
-  version: number;
-  officeCode: string;
-  submittedAt: string;
-  reason: string | null;
-  initiatives: number;
-  sha256: string;
-  status: 'submitted' | 'accepted' | 'returned';
-}
+export type { Submission };
 
 const COLUMNS = `id, period, version, office_code AS officeCode, submitted_at AS submittedAt, reason,
   initiatives, sha256, status`;

@@ -24,7 +24,16 @@ import { writeFindingsWorkbook } from './findings-sheet';
 import { writeMatrixWorkbook } from './matrix-sheet';
 import { writeReport } from './report';
 import { writeTemplate } from './template';
-import type { FilePayload, Finding, ImportResult, MatrixFilter, PreviewSummary } from '../../db/core/results';
+import { submitPeriod } from './submit';
+import type { WriteContext } from '../../db/repos/audit';
+import type {
+  FilePayload,
+  Finding,
+  ImportResult,
+  MatrixFilter,
+  PreviewSummary,
+  Submission,
+} from '../../db/core/results';
 import { bilingual } from '../../db/core/messages';
 
 /**
@@ -231,6 +240,22 @@ export function matrixFile(
   return asDownload(`${m.matrix.fileName}-${fileStamp()}.xlsx`, (out) =>
     writeMatrixWorkbook(db, out, { ...input, scope: region ? local(region) : null, filters }),
   );
+}
+
+/** Submits a period: the package comes back as a download named by office, period and version. */
+export async function submissionFile(
+  db: Db,
+  ctx: WriteContext,
+  input: { period: string; reason?: string; lang: Lang },
+): Promise<FilePayload & { submission: Submission }> {
+  const out = workFile('.xlsx');
+  try {
+    const submission = await submitPeriod(db, ctx, out, input);
+    const fileName = `${submission.officeCode}-${submission.period}-v${submission.version}.xlsx`;
+    return { fileName, data: readFileSync(out).toString('base64'), submission };
+  } finally {
+    rmSync(out, { force: true });
+  }
 }
 
 /** The health findings, filtered as on screen, as a workbook. */

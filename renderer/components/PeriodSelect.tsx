@@ -13,7 +13,8 @@ export function PeriodSelect(props: {
   label: string;
   value: string;
   onChange(period: string): void;
-  allLabel: string;
+  /** The choice of every period, when there is one (a submission is always of one period). */
+  allLabel?: string;
 }) {
   const language = useStore((s) => s.language);
   const fiscalStart = useStore((s) => s.settings.fiscalYearStartMonth);
@@ -23,11 +24,13 @@ export function PeriodSelect(props: {
   // The fiscal year running now may end next year (from July on, with a July start): listed first.
   const runningFiscal = periodOf(today, 'fiscal', fiscalStart);
   const name = (p: string) => periodName(p, language, fiscalStart);
-  const items = [
-    <MenuItem key="all" value="">
-      {props.allLabel}
-    </MenuItem>,
-  ];
+  const items = props.allLabel
+    ? [
+        <MenuItem key="all" value="">
+          {props.allLabel}
+        </MenuItem>,
+      ]
+    : [];
   for (const y of years) {
     items.push(<ListSubheader key={`h${y}`}>{y}</ListSubheader>);
     const fiscal = y === thisYear && runningFiscal !== `FY${y}` ? [runningFiscal, `FY${y}`] : [`FY${y}`];

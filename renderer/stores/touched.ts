@@ -37,8 +37,9 @@ export function touched(name: OperationName): Collection[] | null {
     // The rules' thresholds are settings; the rest shows through the formatter.
     case 'settings':
       return ['settings', 'findings'];
-    // The logo is read where it is shown (Settings, the print view), not kept.
+    // The logo and the submissions are read where they are shown, not kept.
     case 'logo':
+    case 'submissions':
     case 'importProfiles':
       return [];
     // Drafts live apart until the session commits them.

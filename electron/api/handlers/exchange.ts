@@ -11,7 +11,9 @@ import {
   findingsFile,
   matrixFile,
   templateFile,
+  submissionFile,
 } from '../../excel/exchange';
+import { reportingState } from '../../../db/queries/reporting';
 import { cancelJob, getJob } from '../jobs';
 import type { DomainHandlers } from './types';
 import { bilingual } from '../../../db/core/messages';
@@ -37,6 +39,11 @@ export const exchangeHandlers = {
       }).filter((f) => !clusterId || f.clusterId === clusterId),
     }),
 } satisfies DomainHandlers<'exchange'>;
+
+export const submissionHandlers = {
+  'submissions.list': ({ today }, { db }) => reportingState(db, today),
+  'submissions.submit': (input, { db, source }) => submissionFile(db, { source }, input),
+} satisfies DomainHandlers<'submissions'>;
 
 export const importHandlers = {
   'import.preview': (input, { db }) => startPreview(db, input),

@@ -11,7 +11,7 @@ import {
   settingsHandlers,
   logoHandlers,
 } from './portfolio';
-import { exchangeHandlers, importHandlers, jobHandlers, profileHandlers } from './exchange';
+import { exchangeHandlers, importHandlers, jobHandlers, profileHandlers, submissionHandlers } from './exchange';
 import { backupHandlers, fileHandlers } from './files';
 import type { Handlers } from './types';
 
@@ -32,6 +32,7 @@ export const handlers = {
   ...planningHandlers,
   ...portfolioHandlers,
   ...exchangeHandlers,
+  ...submissionHandlers,
   ...importHandlers,
   ...profileHandlers,
   ...jobHandlers,

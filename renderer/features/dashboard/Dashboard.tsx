@@ -13,6 +13,7 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DueLine, useReporting } from '../exchange/Reporting';
 import { AXIS_IDS } from '../../../db/core/axes';
 import { counts, sumRows } from '../../../db/core/measures';
 import { regionTree, withGovernorates } from '../../../db/core/region-tree';
@@ -71,6 +72,7 @@ export function Dashboard() {
   const initiatives = useStore((s) => s.initiatives);
   const findings = useStore((s) => s.findings);
   const officeName = useStore((s) => s.settings.officeName);
+  const [reporting] = useReporting();
   const [regionId, setRegionId] = useState('');
   const scope = useMemo(() => (regionId ? withGovernorates(regions, regionId) : null), [regions, regionId]);
   if (!stats) return null;
@@ -109,6 +111,7 @@ export function Dashboard() {
             {t('dashboard.title')}
           </Typography>
           <Typography color="text.secondary">{officeName || t('dashboard.noOffice')}</Typography>
+          {reporting && reporting.officeCode && <DueLine state={reporting} />}
         </Box>
         {!empty && (
           <TextField

@@ -14,6 +14,7 @@ import { useFormatter, useLocalName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { downloadFile, type FilePayload } from './files';
 import { ImportWizard } from './ImportWizard';
+import { ReportingSection } from './Reporting';
 import { useJob } from './useJob';
 
 function Section(props: { title: string; body: string; children: React.ReactNode; testId: string }) {
@@ -79,6 +80,9 @@ export function ExchangeScreen() {
       <Typography variant="h5" component="h2">
         {t('exchange.title')}
       </Typography>
+      <Section title={t('reporting.title')} body={t('reporting.body')} testId="reporting-section">
+        <ReportingSection />
+      </Section>
       <Section title={t('exchange.exportTitle')} body={t('exchange.exportBody')} testId="export-section">
         <Stack
           direction={{ xs: 'column', sm: 'row' }}

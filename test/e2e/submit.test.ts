@@ -1,0 +1,75 @@
+/**
+ * Submitting a period from the screens: the office code asked for first, the package saved as a
+ * download and read back intact, the changes since, a second version only with a reason, and
+ * the dashboard saying what is due and whether it went.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueDay } from '../../db/core/report-text';
+import { periodDue } from '../../db/core/period';
+import { listInitiatives, updateInitiative } from '../../db/repos/initiatives';
+import { updateSettings } from '../../db/repos/settings';
+import { listSubmissions } from '../../db/repos/submissions';
+import { readPackage } from '../../electron/excel/package';
+import { RESULTS, type Session, startDemoSession } from './browser';
+
+let s: Session;
+let page: Page;
+const due = periodDue(issueDay(new Date()), 'quarter', 7, 30).period;
+
+beforeAll(async () => {
+  s = await startDemoSession();
+  page = s.page;
+  await page.setViewportSize({ width: 1366, height: 768 });
+}, 60_000);
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('e2e/submit', () => {
+  it('asks for the office code before the first submission', async () => {
+    await page.getByTestId('nav-exchange').click();
+    await expect.poll(() => page.getByTestId('reporting-section').innerText()).toContain('رمز المكتب');
+    expect(await page.getByTestId('submit-period').count()).toBe(0);
+  });
+
+  it('submits the period due, saves its package, and shows it in the list and on the dashboard', async () => {
+    updateSettings(s.db, { source: 'cli' }, { officeCode: 'DLT' });
+    await page.reload();
+    await page.getByTestId('nav-exchange').click();
+    const section = page.getByTestId('reporting-section');
+    await section.getByTestId('submit-period').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), section.getByTestId('submit-period').click()]);
+    expect(download.suggestedFilename()).toBe(`DLT-${due}-v1.xlsx`);
+    const file = join(RESULTS, 'submission-package.xlsx');
+    await download.saveAs(file);
+    const pkg = await readPackage(file);
+    expect(pkg.intact).toBe(true);
+    expect(pkg.meta).toMatchObject({ officeCode: 'DLT', period: due, version: 1 });
+    await expect.poll(() => section.getByTestId('submissions').innerText()).toContain(pkg.meta.sha256.slice(0, 12));
+    await page.screenshot({ path: join(RESULTS, 'submit-ar.png') });
+    await page.getByTestId('nav-dashboard').click();
+    await expect.poll(() => page.getByTestId('reporting-due').innerText()).toContain('قُدِّمت');
+  }, 60_000);
+
+  it('lists what changed since, and takes a second version only with a reason', async () => {
+    const [first] = listInitiatives(s.db);
+    updateInitiative(s.db, { source: 'cli' }, { id: first!.id, title: `${first!.title} – مرحلة ثانية` });
+    await page.getByTestId('nav-exchange').click();
+    const section = page.getByTestId('reporting-section');
+    await expect.poll(() => section.getByTestId('reporting-changes').innerText()).toContain(first!.code);
+    expect(await section.getByTestId('submit-period').isDisabled()).toBe(true);
+    await section.locator('input[name=reason]').fill('تصحيح عنوان مبادرة');
+    const [download] = await Promise.all([page.waitForEvent('download'), section.getByTestId('submit-period').click()]);
+    expect(download.suggestedFilename()).toBe(`DLT-${due}-v2.xlsx`);
+    await expect.poll(() => listSubmissions(s.db).map((x) => x.version)).toEqual([1, 2]);
+    await expect.poll(() => section.getByTestId('reporting-changes').innerText()).toContain('لا تغييرات');
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => section.innerText()).toContain('Submissions');
+    await page.screenshot({ path: join(RESULTS, 'submit-en.png') });
+    await page.getByTestId('language-switch').click();
+    expect(s.foreignRequests).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  }, 60_000);
+});
