@@ -11,6 +11,7 @@ import { getSettings, updateSettings } from '../db/repos/settings';
 import { latestSubmission, listSubmissions, submissionSnapshot } from '../db/repos/submissions';
 import { checkOutputTarget } from './excel/output';
 import { submitPeriod } from './excel/submit';
+import { applyReply, readReply } from './excel/reply';
 import type { Lang } from './excel/labels';
 import { withPortfolio } from './cli-exchange';
 import type { CliIo } from './cli';
@@ -120,6 +121,26 @@ export async function changesCommand(flags: { db: string; since?: string; json: 
       for (const c of result.deleted) io.out(`- ${c}\n`);
       for (const c of result.changed) io.out(`~ ${c.code}: ${c.fields.join(', ')}\n`);
     }
+    return 0;
+  });
+}
+
+export async function replyCommand(flags: { db: string; file: string; json: boolean }, io: CliIo): Promise<number> {
+  const reply = await readReply(flags.file);
+  return withPortfolio(flags.db, async (db) => {
+    const s = applyReply(db, { source: 'cli' }, reply);
+    const result = {
+      ok: true,
+      period: s.period,
+      version: s.version,
+      status: s.status,
+      comments: reply.comments.length,
+    };
+    io.out(
+      flags.json
+        ? `${JSON.stringify(result)}\n`
+        : `${s.period} v${s.version}: ${s.status} (${reply.comments.length})\n`,
+    );
     return 0;
   });
 }

@@ -9,7 +9,7 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PERIOD_PATTERN } from '../db/core/period';
-import { changesCommand, settingsCommand, submissionsCommand, submitCommand } from './cli-report';
+import { changesCommand, replyCommand, settingsCommand, submissionsCommand, submitCommand } from './cli-report';
 import { AXIS_IDS } from '../db/core/axes';
 import { open, type Db } from '../db/connection';
 import { resolveRegionScope } from '../db/queries/scope';
@@ -41,6 +41,7 @@ const USAGE = `Usage / الاستخدام:
   cli submit   --db FILE --period P --out PKG.xlsx [--reason TEXT] [--lang ar|en] [--json]
                                               submit a period to the ministry / تقديم فترة للوزارة
   cli submissions --db FILE [--json]          what was submitted / التقديمات السابقة
+  cli reply    --db FILE REPLY.xlsx [--json]  open the ministry's reply / فتح رد الوزارة
   cli changes  --db FILE [--since-submission P] [--json]
                                               changes since a submission / التغييرات منذ آخر تقديم
   cli check-file --db FILE [--json]          full integrity check / فحص سلامة الملف كاملًا
@@ -225,7 +226,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (values.period !== undefined && !PERIOD_PATTERN.test(values.period)) {
       throw new UsageError('errors.badPeriod', { period: values.period });
     }
-    if (command !== 'import' && positionals.length > 0) {
+    if (command !== 'import' && command !== 'reply' && positionals.length > 0) {
       throw new UsageError('errors.unexpectedArgument', { arg: positionals[0]! });
     }
     switch (command) {
@@ -286,6 +287,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           },
           io,
         );
+      case 'reply':
+        if (positionals.length !== 1) throw new UsageError('errors.oneReply');
+        return await replyCommand({ db: requireDb(values), file: positionals[0]!, json: values.json }, io);
       case 'submissions':
         return await submissionsCommand({ db: requireDb(values), json: values.json }, io);
       case 'changes': {
@@ -314,6 +318,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`${errorLine(e)}\n`);
     if (debug && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
     if (usage || (e instanceof AppError && e.code === 'INVALID_INPUT')) return 64;
+    // A file that is not what it was given as (a reply, a package): 2, as a refused workbook.
+    if (e instanceof AppError && e.code === 'FOREIGN_FILE') return 2;
     // 1 is the import's "invalid rows"; any other failure of an import (a locked file, a full
     // disk) is 2, like a refused file.
     return argv[0] === 'import' ? 2 : 1;

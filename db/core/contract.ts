@@ -187,6 +187,8 @@ export const contract = {
     z.object({ period: m.ReportPeriod, reason: z.string().trim().max(500).optional(), lang: Lang }).strict(),
     'write',
   ),
+  /** Opens the ministry's reply to a submission (a file, in base64) and records it. */
+  'submissions.reply': op<Submission>()(Upload.strict(), 'write'),
   /** The ministry report's figures for a period and a region: what its print view shows. */
   'report.get': op<ReportData>()(
     z.object({ period: m.ReportPeriod.optional(), regionId: m.Id.optional() }).strict().optional(),

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'IN_USE'
   | 'NOT_A_PORTFOLIO'
+  /** A file that is not what it was given as (not a reply, not a package): exit 2 on the CLI. */
+  | 'FOREIGN_FILE'
   | 'NEWER_FILE'
   | 'FILE_DAMAGED'
   | 'FILE_EXISTS'

@@ -354,6 +354,8 @@ export interface Submission {
   initiatives: number;
   sha256: string;
   status: 'submitted' | 'accepted' | 'returned';
+  /** The ministry's reply, once the office opened it. */
+  reply: { comment: string; comments: { code: string; comment: string }[]; repliedAt: string } | null;
 }
 
 /** What changed in the register since a submission (by initiative code). */

@@ -15,10 +15,15 @@ import { officeCode } from './settings';
 export type { Submission };
 
 const COLUMNS = `id, period, version, office_code AS officeCode, submitted_at AS submittedAt, reason,
-  initiatives, sha256, status`;
+  initiatives, sha256, status, reply`;
+const parsed = (row: Submission & { reply: string | null }): Submission => ({
+  ...row,
+  reply: row.reply ? (JSON.parse(row.reply) as Submission['reply']) : null,
+});
 
 export function listSubmissions(db: Db): Submission[] {
-  return stmt(db, `SELECT ${COLUMNS} FROM submissions ORDER BY submitted_at, id`).all() as Submission[];
+  const rows = stmt(db, `SELECT ${COLUMNS} FROM submissions ORDER BY submitted_at, id`).all();
+  return (rows as (Submission & { reply: string | null })[]).map(parsed);
 }
 
 /** The latest submission (of a period, when given), or null. */
@@ -26,8 +31,8 @@ export function latestSubmission(db: Db, period?: string): Submission | null {
   const row = stmt(
     db,
     `SELECT ${COLUMNS} FROM submissions WHERE (@period IS NULL OR period = @period) ORDER BY id DESC LIMIT 1`,
-  ).get({ period: period ?? null }) as Submission | undefined;
-  return row ?? null;
+  ).get({ period: period ?? null }) as (Submission & { reply: string | null }) | undefined;
+  return row ? parsed(row) : null;
 }
 
 export function submissionSnapshot(db: Db, id: number): Snapshot {
@@ -77,7 +82,7 @@ export function recordSubmission(
          VALUES (@period, @version, @officeCode, @submittedAt, @reason, @initiatives, @sha256, @snapshot)`,
       ).run({ ...row, snapshot: packSnapshot(input.snapshot) }).lastInsertRowid,
     );
-    const submission: Submission = { id, ...row, status: 'submitted' };
+    const submission: Submission = { id, ...row, status: 'submitted', reply: null };
     recordAudit(db, ctx, 'submission', `${row.period}#${row.version}`, 'create', null, submission);
     return submission;
   });

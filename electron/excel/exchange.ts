@@ -25,6 +25,7 @@ import { writeMatrixWorkbook } from './matrix-sheet';
 import { writeReport } from './report';
 import { writeTemplate } from './template';
 import { submitPeriod } from './submit';
+import { applyReply, readReply } from './reply';
 import type { WriteContext } from '../../db/repos/audit';
 import type {
   FilePayload,
@@ -255,6 +256,17 @@ export async function submissionFile(
     return { fileName, data: readFileSync(out).toString('base64'), submission };
   } finally {
     rmSync(out, { force: true });
+  }
+}
+
+/** Opens a reply from the ministry, sent by the page, and records it against its submission. */
+export async function replyFile(db: Db, ctx: WriteContext, input: { data: string }): Promise<Submission> {
+  const file = workFile('.xlsx');
+  writeFileSync(file, Buffer.from(input.data, 'base64'), { mode: 0o600 });
+  try {
+    return applyReply(db, ctx, await readReply(file));
+  } finally {
+    rmSync(file, { force: true });
   }
 }
 

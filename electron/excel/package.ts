@@ -93,7 +93,7 @@ export interface ReadPackage {
 export async function readPackage(file: string): Promise<ReadPackage> {
   const wb = new Excel.Workbook();
   await wb.xlsx.readFile(file);
-  const refuse = (reason: string) => new AppError('CONFLICT', bilingual('errors.notPackage', { reason }));
+  const refuse = (reason: string) => new AppError('FOREIGN_FILE', bilingual('errors.notPackage', { reason }));
   const metaSheet = wb.getWorksheet('pkg_meta');
   if (!metaSheet) throw refuse('pkg_meta');
   const raw: Record<string, unknown> = {};

@@ -12,6 +12,7 @@ import { listInitiatives, updateInitiative } from '../../db/repos/initiatives';
 import { updateSettings } from '../../db/repos/settings';
 import { listSubmissions } from '../../db/repos/submissions';
 import { readPackage } from '../../electron/excel/package';
+import { writeReply } from '../../electron/excel/reply';
 import { RESULTS, type Session, startDemoSession } from './browser';
 
 let s: Session;
@@ -65,6 +66,29 @@ describe('e2e/submit', () => {
     expect(download.suggestedFilename()).toBe(`DLT-${due}-v2.xlsx`);
     await expect.poll(() => listSubmissions(s.db).map((x) => x.version)).toEqual([1, 2]);
     await expect.poll(() => section.getByTestId('reporting-changes').innerText()).toContain('لا تغييرات');
+    // The ministry returns version 2 with a comment on that initiative: shown until submitted again.
+    const v2 = listSubmissions(s.db).at(-1)!;
+    const reply = join(RESULTS, 'ministry-reply.xlsx');
+    await writeReply(
+      reply,
+      {
+        officeCode: 'DLT',
+        period: due,
+        version: 2,
+        sha256: v2.sha256,
+        status: 'returned',
+        comment: 'يرجى استكمال مؤشرات المبادرات الجديدة',
+        comments: [{ code: first!.code, comment: 'العنوان لا يطابق خطة الوزارة' }],
+        repliedAt: new Date().toISOString(),
+      },
+      'ar',
+    );
+    await section.getByTestId('reply-input').setInputFiles(reply);
+    const returned = section.getByTestId('reply-returned');
+    await expect.poll(() => returned.innerText()).toContain('العنوان لا يطابق خطة الوزارة');
+    expect(await returned.innerText()).toContain('يرجى استكمال مؤشرات');
+    await expect.poll(() => section.getByTestId('submissions').innerText()).toContain('معادة للمراجعة');
+    await page.screenshot({ path: join(RESULTS, 'submit-returned-ar.png') });
     await page.getByTestId('language-switch').click();
     await expect.poll(() => section.innerText()).toContain('Submissions');
     await page.screenshot({ path: join(RESULTS, 'submit-en.png') });

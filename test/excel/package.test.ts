@@ -19,6 +19,8 @@ import { snapshotHash, takeSnapshot } from '../../db/snapshot';
 import Excel from '../../electron/excel/exceljs';
 import { readPackage } from '../../electron/excel/package';
 import { submitPeriod } from '../../electron/excel/submit';
+import { applyReply, readReply, writeReply } from '../../electron/excel/reply';
+import { runCli } from '../../electron/cli';
 import { useTestDb } from '../helpers/db';
 import { random as seeded } from '../helpers/random';
 import { useTempDir } from '../helpers/tmp';
@@ -186,4 +188,115 @@ describe('submission packages', () => {
     expect(got.changed.map((c) => ({ code: c.code, fields: [...c.fields].sort() }))).toEqual(expected.changed);
     expect(expected.changed.length + expected.created.length + expected.deleted.length).toBeGreaterThan(20);
   });
+
+  it('opens the ministry reply to a package it sent, and refuses one for another office or package', async () => {
+    const db = office();
+    const out = join(tempDir(), 'pkg.xlsx');
+    const sent = await submitPeriod(db, ctx, out, { period: '2026-Q3', lang: 'ar' });
+    const code = listInitiatives(db)[0]!.code;
+    const reply = {
+      officeCode: 'DLT',
+      period: '2026-Q3',
+      version: 1,
+      sha256: sent.sha256,
+      status: 'returned' as const,
+      comment: 'يرجى مراجعة الميزانيات',
+      comments: [{ code, comment: 'الميزانية أعلى من المعتمد' }],
+      repliedAt: '2026-11-10T09:00:00Z',
+    };
+    const write = async (name: string, r: typeof reply) => {
+      const f = join(tempDir(), name);
+      await writeReply(f, r, 'ar');
+      return f;
+    };
+    const audits = () => db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+    // Refused, nothing changed: another office, a package never sent, a file that is no reply.
+    const before = [listSubmissions(db), audits()];
+    await expect(
+      readReply(await write('other.xlsx', { ...reply, officeCode: 'CAI' })).then((r) => applyReply(db, ctx, r)),
+    ).rejects.toThrow(/another office \(CAI\)/);
+    await expect(
+      readReply(await write('never.xlsx', { ...reply, sha256: 'f'.repeat(64) })).then((r) => applyReply(db, ctx, r)),
+    ).rejects.toThrow(/never sent/);
+    await expect(readReply(out)).rejects.toThrow(/not a ministry reply/);
+    expect([listSubmissions(db), audits()]).toEqual(before);
+    // The right one: the period is returned, with its comments.
+    const applied = applyReply(db, ctx, await readReply(await write('reply.xlsx', reply)));
+    expect(applied).toMatchObject({ status: 'returned', reply: { comment: 'يرجى مراجعة الميزانيات' } });
+    expect(listSubmissions(db)[0]!.reply!.comments).toEqual([{ code, comment: 'الميزانية أعلى من المعتمد' }]);
+  }, 60_000);
+
+  it('answers the CLI contract: settings, submit, submissions, changes, reply, with their exit codes', async () => {
+    const file = join(tempDir(), 'cli.tajammu');
+    const run = async (...args: string[]) => {
+      let out = '';
+      let err = '';
+      const code = await runCli(args, { out: (t) => (out += t), err: (t) => (err += t) });
+      return { code, out, err, json: () => JSON.parse(out) as Record<string, unknown> };
+    };
+    await run('init', '--db', file, '--demo');
+    const pkg = join(tempDir(), 'cli-pkg.xlsx');
+    expect((await run('submit', '--db', file, '--period', '2026-Q3', '--out', pkg, '--json')).code).toBe(1);
+    expect((await run('settings', '--db', file, '--set', 'officeCode=dl t')).code).toBe(1);
+    expect((await run('settings', '--db', file, '--set', 'nonsense=1')).code).toBe(1);
+    const set = await run(
+      'settings',
+      '--db',
+      file,
+      '--json',
+      '--set',
+      'officeCode=DLT',
+      '--set',
+      'periodKind=half',
+      '--set',
+      'deadlineDays=45',
+    );
+    expect(set.json()).toMatchObject({ officeCode: 'DLT', periodKind: 'half', fiscalYearStart: 7, deadlineDays: 45 });
+    const submitted = await run('submit', '--db', file, '--period', '2026-Q3', '--out', pkg, '--json');
+    expect(submitted.code).toBe(0);
+    expect(Object.keys(submitted.json())).toEqual([
+      'ok',
+      'office',
+      'period',
+      'version',
+      'initiatives',
+      'sha256',
+      'out',
+    ]);
+    expect(submitted.json()).toMatchObject({ ok: true, office: 'DLT', period: '2026-Q3', version: 1 });
+    expect((await run('submit', '--db', file, '--period', '2026-Q3', '--out', join(tempDir(), 'x.xlsx'))).code).toBe(1);
+    expect((await run('submit', '--db', file, '--out', pkg)).code).toBe(64);
+    const list = (await run('submissions', '--db', file, '--json')).json() as {
+      submissions: Record<string, unknown>[];
+    };
+    expect(Object.keys(list.submissions[0]!)).toEqual([
+      'period',
+      'version',
+      'submittedAt',
+      'initiatives',
+      'sha256',
+      'status',
+    ]);
+    const changes = (await run('changes', '--db', file, '--json')).json();
+    expect(changes).toEqual({ since: { period: '2026-Q3', version: 1 }, created: [], deleted: [], changed: [] });
+    expect((await run('changes', '--db', file, '--since-submission', '2025-Q1', '--json')).code).toBe(1);
+    const replyFile = join(tempDir(), 'r.xlsx');
+    await writeReply(
+      replyFile,
+      {
+        officeCode: 'DLT',
+        period: '2026-Q3',
+        version: 1,
+        sha256: submitted.json().sha256 as string,
+        status: 'accepted',
+        comment: '',
+        comments: [],
+        repliedAt: '2026-11-01T00:00:00Z',
+      },
+      'en',
+    );
+    const replied = await run('reply', '--db', file, replyFile, '--json');
+    expect(replied.json()).toEqual({ ok: true, period: '2026-Q3', version: 1, status: 'accepted', comments: 0 });
+    expect((await run('reply', '--db', file, pkg, '--json')).code).toBe(2);
+  }, 90_000);
 });

@@ -12,6 +12,7 @@ import {
   matrixFile,
   templateFile,
   submissionFile,
+  replyFile,
 } from '../../excel/exchange';
 import { reportingState } from '../../../db/queries/reporting';
 import { cancelJob, getJob } from '../jobs';
@@ -43,6 +44,7 @@ export const exchangeHandlers = {
 export const submissionHandlers = {
   'submissions.list': ({ today }, { db }) => reportingState(db, today),
   'submissions.submit': (input, { db, source }) => submissionFile(db, { source }, input),
+  'submissions.reply': (input, { db, source }) => replyFile(db, { source }, input),
 } satisfies DomainHandlers<'submissions'>;
 
 export const importHandlers = {

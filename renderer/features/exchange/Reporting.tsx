@@ -14,10 +14,11 @@ import { useTranslation } from 'react-i18next';
 import { issueDay, periodName } from '../../../db/core/report-text';
 import type { ReportingState } from '../../../db/core/results';
 import { call } from '../../api';
+import { FileButton } from '../../components/FileButton';
 import { PeriodSelect } from '../../components/PeriodSelect';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
-import { downloadFile } from './files';
+import { downloadFile, readAsBase64 } from './files';
 
 /** The office's reporting as it stands: read on demand (it takes a look at the whole register). */
 export function useReporting(): [ReportingState | null, () => void] {
@@ -45,7 +46,9 @@ export function DueLine({ state }: { state: ReportingState }) {
       <Typography>
         {t('reporting.due', { period: periodName(due.period, language, fiscal), due: fmt.date(due.due) })}
       </Typography>
-      {due.submitted ? (
+      {due.submitted?.status === 'returned' ? (
+        <Chip color="warning" size="small" label={t('reporting.returnedShort')} />
+      ) : due.submitted ? (
         <Chip
           color="success"
           size="small"
@@ -125,10 +128,47 @@ export function ReportingSection() {
       setBusy(false);
     }
   };
+  const openReply = async (chosenFile: File) => {
+    try {
+      const data = await readAsBase64(chosenFile);
+      const s = await call('submissions.reply', { data, fileName: chosenFile.name });
+      notify({
+        kind: 'success',
+        key: 'reporting.replyOpened',
+        vars: { period: periodName(s.period, language, fiscal), status: t(`reporting.status.${s.status}`) },
+      });
+      reload();
+    } catch (e) {
+      fail(e);
+    }
+  };
   const c = state.changes;
+  // The latest reply that returned a period still standing: its comments, until it is submitted again.
+  const returned = [...state.submissions]
+    .reverse()
+    .find(
+      (x) => x.status === 'returned' && !state.submissions.some((y) => y.period === x.period && y.version > x.version),
+    );
+  const commentOf = new Map((returned?.reply?.comments ?? []).map((x) => [x.code, x.comment]));
   return (
     <Stack spacing={2}>
       <DueLine state={state} />
+      {returned && (
+        <Alert severity="warning" data-testid="reply-returned">
+          <Typography sx={{ fontWeight: 600 }}>
+            {t('reporting.returned', {
+              period: periodName(returned.period, language, fiscal),
+              version: fmt.number(returned.version),
+            })}
+          </Typography>
+          {returned.reply?.comment && <Typography variant="body2">{returned.reply.comment}</Typography>}
+          {returned.reply?.comments.map((x) => (
+            <Typography variant="body2" key={x.code}>
+              <bdi dir="ltr">{x.code}</bdi>: {x.comment}
+            </Typography>
+          ))}
+        </Alert>
+      )}
       <Stack direction="row" spacing={2} alignItems="flex-start" flexWrap="wrap" useFlexGap>
         <PeriodSelect label={t('reporting.period')} value={chosen} onChange={setPeriod} />
         {again && (
@@ -178,13 +218,22 @@ export function ReportingSection() {
                   {fmt.list(
                     x.fields.map((f) => t(`register.${f}`, { currency: '', defaultValue: f }).replace(' ()', '')),
                   )}
+                  {commentOf.has(x.code) && ` — ${t('reporting.ministrySaid')}: ${commentOf.get(x.code)}`}
                 </Typography>
               ))}
             </>
           )}
         </Stack>
       )}
-      <Typography variant="subtitle2">{t('reporting.list')}</Typography>
+      <Stack direction="row" spacing={2} alignItems="center">
+        <Typography variant="subtitle2">{t('reporting.list')}</Typography>
+        <FileButton
+          label={t('reporting.openReply')}
+          accept=".xlsx"
+          testId="reply-input"
+          onFile={(f) => void openReply(f)}
+        />
+      </Stack>
       {state.submissions.length === 0 ? (
         <Typography variant="body2" color="text.secondary">
           {t('reporting.none')}

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { checkLogo, type Logo } from '../../../db/core/logo';
 import { REPORT_FONTS, type Settings } from '../../../db/core/model';
 import { call } from '../../api';
+import { FileButton } from '../../components/FileButton';
 import { useStore } from '../../stores';
 import { readAsBase64 } from '../exchange/files';
 
@@ -93,8 +94,7 @@ export function LogoField() {
       .then((r) => setLogo(r.logo))
       .catch(fail);
   }, [fail, file]);
-  const choose = async (chosen: File | undefined) => {
-    if (!chosen) return;
+  const choose = async (chosen: File) => {
     try {
       const base64 = await readAsBase64(chosen);
       checkLogo(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
@@ -122,19 +122,12 @@ export function LogoField() {
         ) : (
           <Typography color="text.secondary">{t('settings.logoNone')}</Typography>
         )}
-        <Button component="label" variant="outlined" size="small">
-          {t('settings.logoChoose')}
-          <input
-            hidden
-            type="file"
-            accept="image/png,image/jpeg"
-            data-testid="logo-input"
-            onChange={(e) => {
-              void choose(e.target.files?.[0]);
-              e.target.value = '';
-            }}
-          />
-        </Button>
+        <FileButton
+          label={t('settings.logoChoose')}
+          accept="image/png,image/jpeg"
+          testId="logo-input"
+          onFile={(f) => void choose(f)}
+        />
         {logo && (
           <Button size="small" color="error" onClick={() => void remove()}>
             {t('settings.logoRemove')}

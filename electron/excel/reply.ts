@@ -1,0 +1,129 @@
+/**
+ * The ministry's reply to a submission, as a file the office opens: a visible sheet a person
+ * reads (status, general comment, comments per initiative) and a very hidden `reply_meta` that
+ * names the package it answers (office, period, version, the package's SHA-256). The office
+ * applies a reply only to a package it sent; anything else is refused and nothing changes.
+ */
+import Excel from './exceljs';
+import type { Db } from '../../db/connection';
+import { AppError } from '../../db/core/errors';
+import { bilingual, type Lang, MESSAGES } from '../../db/core/messages';
+import { getSettings } from '../../db/repos/settings';
+import { listSubmissions, type Submission } from '../../db/repos/submissions';
+import { stmt, tx } from '../../db/stmt';
+import { recordAudit, type WriteContext } from '../../db/repos/audit';
+import { addSheet, writeTable } from './sheet';
+
+export const REPLY_FORMAT = 'tajammu-reply';
+
+export interface Reply {
+  officeCode: string;
+  period: string;
+  version: number;
+  /** The SHA-256 of the package answered. */
+  sha256: string;
+  status: 'accepted' | 'returned';
+  comment: string;
+  /** Comments on initiatives, by their code. */
+  comments: { code: string; comment: string }[];
+  repliedAt: string;
+}
+
+export async function writeReply(out: string, reply: Reply, lang: Lang): Promise<void> {
+  const m = MESSAGES[lang].reply;
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: true });
+  const sheet = addSheet(wb, { name: m.sheet, rtl: lang === 'ar', footer: MESSAGES[lang].report.footer }, 0);
+  writeTable(
+    sheet,
+    [
+      { header: m.what, width: 30 },
+      { header: m.value, width: 80 },
+    ],
+    [
+      [m.office, reply.officeCode],
+      [m.period, reply.period],
+      [m.version, reply.version],
+      [m.status, m.statuses[reply.status]],
+      [m.comment, reply.comment || null],
+      ...reply.comments.map((c) => [c.code, c.comment]),
+    ],
+  );
+  sheet.commit();
+  const meta = addSheet(wb, { name: 'reply_meta', rtl: false, footer: '', state: 'veryHidden' }, 0);
+  const fields: [string, string | number][] = [
+    ['format', REPLY_FORMAT],
+    ['officeCode', reply.officeCode],
+    ['period', reply.period],
+    ['version', reply.version],
+    ['sha256', reply.sha256],
+    ['status', reply.status],
+    ['comment', reply.comment],
+    ['comments', JSON.stringify(reply.comments)],
+    ['repliedAt', reply.repliedAt],
+  ];
+  for (const pair of fields) meta.addRow(pair).commit();
+  meta.commit();
+  await wb.commit();
+}
+
+export async function readReply(file: string): Promise<Reply> {
+  const wb = new Excel.Workbook();
+  try {
+    await wb.xlsx.readFile(file);
+  } catch {
+    throw new AppError('FOREIGN_FILE', bilingual('errors.notReply', { reason: 'xlsx' }));
+  }
+  const ws = wb.getWorksheet('reply_meta');
+  const raw: Record<string, string> = {};
+  ws?.eachRow((row) => (raw[String(row.getCell(1).value)] = String(row.getCell(2).value ?? '')));
+  if (raw.format !== REPLY_FORMAT || !['accepted', 'returned'].includes(raw.status ?? '')) {
+    throw new AppError('FOREIGN_FILE', bilingual('errors.notReply', { reason: raw.format || 'reply_meta' }));
+  }
+  return {
+    officeCode: raw.officeCode!,
+    period: raw.period!,
+    version: Number(raw.version),
+    sha256: raw.sha256!,
+    status: raw.status as Reply['status'],
+    comment: raw.comment ?? '',
+    comments: JSON.parse(raw.comments || '[]') as Reply['comments'],
+    repliedAt: raw.repliedAt!,
+  };
+}
+
+/**
+ * Applies a reply to the submission it answers: its status and the comments. Refused in both
+ * languages, nothing changed, when it is for another office or for a package this file never sent.
+ */
+export function applyReply(db: Db, ctx: WriteContext, reply: Reply): Submission {
+  return tx(db, () => {
+    const office = getSettings(db).officeCode;
+    if (reply.officeCode !== office) {
+      throw new AppError(
+        'CONFLICT',
+        bilingual('errors.replyOtherOffice', { office: reply.officeCode, ours: office || '—' }),
+      );
+    }
+    const sent = listSubmissions(db).find(
+      (s) => s.period === reply.period && s.version === reply.version && s.sha256 === reply.sha256,
+    );
+    if (!sent) {
+      throw new AppError(
+        'CONFLICT',
+        bilingual('errors.replyNotSent', { period: reply.period, version: reply.version }),
+      );
+    }
+    stmt(db, 'UPDATE submissions SET status = ?, reply = ? WHERE id = ?').run(
+      reply.status,
+      JSON.stringify({ comment: reply.comment, comments: reply.comments, repliedAt: reply.repliedAt }),
+      sent.id,
+    );
+    const after: Submission = {
+      ...sent,
+      status: reply.status,
+      reply: { comment: reply.comment, comments: reply.comments, repliedAt: reply.repliedAt },
+    };
+    recordAudit(db, ctx, 'submission', `${sent.period}#${sent.version}`, 'update', sent, after);
+    return after;
+  });
+}
