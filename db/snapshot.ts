@@ -19,6 +19,8 @@ export type SnapshotValue = string | number | null;
 
 export interface Snapshot {
   tables: Record<SnapshotTable, { columns: string[]; rows: SnapshotValue[][] }>;
+  /** The settings the report was written with (office, currency, calendar, cover); outside the hash. */
+  settings?: Record<string, unknown>;
 }
 
 /** Timestamps say when a row was written, not what it says: left out. */
@@ -40,7 +42,47 @@ export function takeSnapshot(db: Db): Snapshot {
       .all() as SnapshotValue[][];
     tables[table] = { columns, rows: rows.map((r) => r.map(canonical)) };
   }
-  return { tables };
+  const settings = Object.fromEntries(
+    (
+      stmt(db, "SELECT key, value FROM settings WHERE key <> 'reportLogo'").all() as { key: string; value: string }[]
+    ).map((r) => [r.key, JSON.parse(r.value) as unknown]),
+  );
+  return { tables, settings };
+}
+
+/**
+ * A frozen snapshot put back into an empty portfolio (a new file, migrated): its rows as they
+ * were and its settings, so that its report can be written again exactly as it was sent.
+ */
+export function restoreSnapshot(db: Db, s: Snapshot, stamp: string): void {
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const table of SNAPSHOT_TABLES) {
+        const { columns, rows } = s.tables[table];
+        const info = db.pragma(`table_info(${table})`) as { name: string; type: string; notnull: number }[];
+        const known = new Set(info.map((c) => c.name));
+        // The canonical form reads empty text as empty; a column that holds no null gets "" back.
+        const text = new Set(info.filter((c) => c.notnull && c.type === 'TEXT').map((c) => c.name));
+        const keep = columns.map((c, i) => [c, i] as const).filter(([c]) => known.has(c));
+        // The timestamps the snapshot leaves out: the moment it was taken.
+        const times = [...LEFT_OUT].filter((c) => known.has(c));
+        const names = [...keep.map(([c]) => c), ...times];
+        const insert = db.prepare(
+          `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+        );
+        for (const row of rows) {
+          insert.run(...keep.map(([c, i]) => row[i] ?? (text.has(c) ? '' : null)), ...times.map(() => stamp));
+        }
+      }
+      const upsert = db.prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      );
+      for (const [key, value] of Object.entries(s.settings ?? {})) upsert.run(key, JSON.stringify(value));
+    })();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
 }
 
 /** One cell's value in the canonical form the hash reads. */

@@ -187,6 +187,8 @@ export const contract = {
     z.object({ period: m.ReportPeriod, reason: z.string().trim().max(500).optional(), lang: Lang }).strict(),
     'write',
   ),
+  /** A submission's package again, rebuilt from its frozen snapshot (same data part and hash). */
+  'submissions.export': op<FilePayload>()(z.object({ id: z.int().min(1), lang: Lang }).strict()),
   /** Opens the ministry's reply to a submission (a file, in base64) and records it. */
   'submissions.reply': op<Submission>()(Upload.strict(), 'write'),
   /** The ministry report's figures for a period and a region: what its print view shows. */

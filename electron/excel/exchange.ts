@@ -24,7 +24,7 @@ import { writeFindingsWorkbook } from './findings-sheet';
 import { writeMatrixWorkbook } from './matrix-sheet';
 import { writeReport } from './report';
 import { writeTemplate } from './template';
-import { submitPeriod } from './submit';
+import { rebuildPackage, submitPeriod } from './submit';
 import { applyReply, readReply } from './reply';
 import type { WriteContext } from '../../db/repos/audit';
 import type {
@@ -254,6 +254,17 @@ export async function submissionFile(
     const submission = await submitPeriod(db, ctx, out, input);
     const fileName = `${submission.officeCode}-${submission.period}-v${submission.version}.xlsx`;
     return { fileName, data: readFileSync(out).toString('base64'), submission };
+  } finally {
+    rmSync(out, { force: true });
+  }
+}
+
+/** A submission's package written again from its snapshot, as a download under its first name. */
+export async function packageFile(db: Db, id: number, lang: Lang): Promise<FilePayload> {
+  const out = workFile('.xlsx');
+  try {
+    const s = await rebuildPackage(db, id, out, lang);
+    return { fileName: `${s.officeCode}-${s.period}-v${s.version}.xlsx`, data: readFileSync(out).toString('base64') };
   } finally {
     rmSync(out, { force: true });
   }

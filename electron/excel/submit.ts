@@ -3,13 +3,22 @@
  * of that period, and its package written beside it. The package is written under a temporary
  * name and the submission recorded last, so a failure leaves neither a record nor a file.
  */
-import type { Db } from '../../db/connection';
 import { AppError } from '../../db/core/errors';
 import { bilingual } from '../../db/core/messages';
-import { latestSubmission, recordSubmission, type Submission } from '../../db/repos/submissions';
-import { officeCode } from '../../db/repos/settings';
+import {
+  latestSubmission,
+  listSubmissions,
+  recordSubmission,
+  submissionSnapshot,
+  type Submission,
+} from '../../db/repos/submissions';
+import { getLogo, officeCode, setLogo } from '../../db/repos/settings';
+import { type Db, open } from '../../db/connection';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { writeAtomically } from '../../db/safe-file';
-import { takeSnapshot } from '../../db/snapshot';
+import { restoreSnapshot, takeSnapshot } from '../../db/snapshot';
 import type { WriteContext } from '../../db/repos/audit';
 import type { Lang } from './labels';
 import { writePackage } from './package';
@@ -38,4 +47,35 @@ export async function submitPeriod(
     });
     return recordSubmission(db, ctx, { period: o.period, reason: o.reason, snapshot, now });
   });
+}
+
+/**
+ * A submission's package written again from its frozen snapshot (put back into a scratch
+ * portfolio), for an office that lost the file it sent: the same data part and hash, byte for
+ * byte in its values; the report is the one the snapshot gives, with today's logo.
+ */
+export async function rebuildPackage(db: Db, id: number, out: string, lang: Lang): Promise<Submission> {
+  const submission = listSubmissions(db).find((s) => s.id === id);
+  if (!submission) throw new AppError('NOT_FOUND', bilingual('errors.noSubmission', { period: String(id) }));
+  const snapshot = submissionSnapshot(db, id);
+  const dir = mkdtempSync(join(tmpdir(), 'tajammu-rebuild-'));
+  const scratch = open(join(dir, 'snapshot.tajammu'));
+  try {
+    restoreSnapshot(scratch, snapshot, submission.submittedAt);
+    const logo = getLogo(db);
+    if (logo) setLogo(scratch, { source: 'cli' }, logo.base64);
+    await writeAtomically(out, (temporary) =>
+      writePackage(scratch, temporary, {
+        lang,
+        period: submission.period,
+        version: submission.version,
+        snapshot,
+        submittedAt: submission.submittedAt,
+      }),
+    );
+    return submission;
+  } finally {
+    scratch.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -89,6 +89,13 @@ describe('e2e/submit', () => {
     expect(await returned.innerText()).toContain('يرجى استكمال مؤشرات');
     await expect.poll(() => section.getByTestId('submissions').innerText()).toContain('معادة للمراجعة');
     await page.screenshot({ path: join(RESULTS, 'submit-returned-ar.png') });
+    // Version 1's package, lost by the office, saved again from its snapshot: the same data.
+    const [lost] = await Promise.all([page.waitForEvent('download'), section.getByTestId('save-again-1').click()]);
+    expect(lost.suggestedFilename()).toBe(`DLT-${due}-v1.xlsx`);
+    await lost.saveAs(join(RESULTS, 'submission-package-again.xlsx'));
+    const again = await readPackage(join(RESULTS, 'submission-package-again.xlsx'));
+    expect(again.intact).toBe(true);
+    expect(again.sha256).toBe(listSubmissions(s.db)[0]!.sha256);
     await page.getByTestId('language-switch').click();
     await expect.poll(() => section.innerText()).toContain('Submissions');
     await page.screenshot({ path: join(RESULTS, 'submit-en.png') });

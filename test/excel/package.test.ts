@@ -18,7 +18,7 @@ import { listSubmissions, submissionSnapshot } from '../../db/repos/submissions'
 import { snapshotHash, takeSnapshot } from '../../db/snapshot';
 import Excel from '../../electron/excel/exceljs';
 import { readPackage } from '../../electron/excel/package';
-import { submitPeriod } from '../../electron/excel/submit';
+import { rebuildPackage, submitPeriod } from '../../electron/excel/submit';
 import { applyReply, readReply, writeReply } from '../../electron/excel/reply';
 import { runCli } from '../../electron/cli';
 import { useTestDb } from '../helpers/db';
@@ -52,12 +52,27 @@ describe('submission packages', () => {
     expect(pkg.meta).toMatchObject({ format: 'tajammu-package', officeCode: 'DLT', period: '2026-Q3', version: 1 });
     expect(pkg.meta.sha256).toBe(s.sha256);
     // The data part is the frozen snapshot, row for row.
-    expect(pkg.snapshot).toEqual(submissionSnapshot(db, s.id));
+    expect(pkg.snapshot.tables).toEqual(submissionSnapshot(db, s.id).tables);
     // The portfolio moves on; the snapshot does not.
     const first = listInitiatives(db)[0]!;
     updateInitiative(db, ctx, { id: first.id, title: `${first.title} – معدل` });
+    deleteInitiative(db, ctx, listInitiatives(db)[1]!.id);
+    updateSettings(db, ctx, { officeName: 'اسم آخر للمكتب' });
     expect(snapshotHash(submissionSnapshot(db, s.id))).toBe(s.sha256);
     expect(snapshotHash(takeSnapshot(db))).not.toBe(s.sha256);
+    // Saved again later, from the snapshot: the same data part, hash and report figures.
+    const again = join(tempDir(), 'again.xlsx');
+    await rebuildPackage(db, s.id, again, 'ar');
+    const rebuilt = await readPackage(again);
+    expect(rebuilt.intact).toBe(true);
+    expect(rebuilt.snapshot.tables).toEqual(pkg.snapshot.tables);
+    expect(rebuilt.meta).toEqual(pkg.meta);
+    const register = async (f: string) => {
+      const wb = new Excel.Workbook();
+      await wb.xlsx.readFile(f);
+      return [wb.getWorksheet('سجل المبادرات')!.getSheetValues(), wb.getWorksheet('الغلاف')!.getSheetValues()];
+    };
+    expect(await register(again)).toEqual(await register(out));
   }, 60_000);
 
   it('keeps its hash through re-saves by LibreOffice and SheetJS, and loses it on an edited cell', async () => {

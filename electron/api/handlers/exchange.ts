@@ -13,6 +13,7 @@ import {
   templateFile,
   submissionFile,
   replyFile,
+  packageFile,
 } from '../../excel/exchange';
 import { reportingState } from '../../../db/queries/reporting';
 import { cancelJob, getJob } from '../jobs';
@@ -45,6 +46,7 @@ export const submissionHandlers = {
   'submissions.list': ({ today }, { db }) => reportingState(db, today),
   'submissions.submit': (input, { db, source }) => submissionFile(db, { source }, input),
   'submissions.reply': (input, { db, source }) => replyFile(db, { source }, input),
+  'submissions.export': ({ id, lang }, { db }) => packageFile(db, id, lang),
 } satisfies DomainHandlers<'submissions'>;
 
 export const importHandlers = {

@@ -245,6 +245,7 @@ export function ReportingSection() {
               {(['colPeriod', 'colVersion', 'colDate', 'colInitiatives', 'colStatus', 'colHash'] as const).map((k) => (
                 <TableCell key={k}>{t(`reporting.${k}`)}</TableCell>
               ))}
+              <TableCell />
             </TableRow>
           </TableHead>
           <TableBody>
@@ -259,6 +260,18 @@ export function ReportingSection() {
                   <bdi dir="ltr" style={{ fontFamily: 'monospace' }} title={s.sha256}>
                     {s.sha256.slice(0, 12)}…
                   </bdi>
+                </TableCell>
+                <TableCell>
+                  <Button
+                    size="small"
+                    sx={{ whiteSpace: 'nowrap' }}
+                    data-testid={`save-again-${s.version}`}
+                    onClick={() =>
+                      void call('submissions.export', { id: s.id, lang: language }).then(downloadFile).catch(fail)
+                    }
+                  >
+                    {t('reporting.saveAgain')}
+                  </Button>
                 </TableCell>
               </TableRow>
             ))}
