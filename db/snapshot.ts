@@ -9,7 +9,10 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { JOURNALED, type JournaledTable } from './changes';
-import type { Db } from './connection';
+import { type Db, open } from './connection';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { stmt } from './stmt';
 
 /** The tables a submission carries (the portfolio's own, less its settings), in the order the hash reads them. */
@@ -108,3 +111,19 @@ export function snapshotHash(s: Snapshot): string {
 
 export const packSnapshot = (s: Snapshot): Buffer => gzipSync(JSON.stringify(s));
 export const unpackSnapshot = (b: Buffer): Snapshot => JSON.parse(gunzipSync(b).toString('utf8')) as Snapshot;
+
+/**
+ * Runs fn over a snapshot put back into a scratch portfolio (a temporary file, removed after):
+ * its figures then come from the same queries as the live portfolio's.
+ */
+export async function withSnapshotDb<T>(s: Snapshot, stamp: string, fn: (db: Db) => Promise<T> | T): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'tajammu-snapshot-'));
+  const scratch = open(join(dir, 'snapshot.tajammu'));
+  try {
+    restoreSnapshot(scratch, s, stamp);
+    return await fn(scratch);
+  } finally {
+    scratch.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -28,6 +28,7 @@ import type {
   PortfolioStats,
   ReportData,
   ReportingState,
+  ChangesDetail,
   Submission,
 } from './results';
 
@@ -186,6 +187,10 @@ export const contract = {
   'submissions.submit': op<FilePayload & { submission: Submission }>()(
     z.object({ period: m.ReportPeriod, reason: z.string().trim().max(500).optional(), lang: Lang }).strict(),
     'write',
+  ),
+  /** The changes since the latest submission (of a period, when given) and what they move. */
+  'submissions.get': op<{ detail: ChangesDetail | null }>()(
+    z.object({ period: m.ReportPeriod.optional() }).strict().optional(),
   ),
   /** A submission's package again, rebuilt from its frozen snapshot (same data part and hash). */
   'submissions.export': op<FilePayload>()(z.object({ id: z.int().min(1), lang: Lang }).strict()),

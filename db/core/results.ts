@@ -365,6 +365,25 @@ export interface ChangesSince {
   changed: { code: string; fields: string[] }[];
 }
 
+/** The changes since a submission with their effect on the figures, as the matrix computes them. */
+export interface ChangesDetail extends ChangesSince {
+  since: { period: string; version: number };
+  /** Planned budget per axis 1..7 (minor units), at the submission and now. */
+  budgetByAxis: { axis: number; before: number; after: number }[];
+  gapsClosed: GapPlace[];
+  gapsOpened: GapPlace[];
+  /** Indicator values added (before null) or changed, by initiative code. */
+  indicatorValues: { code: string; indicator: string; period: string; before: number | null; after: number }[];
+}
+
+export interface GapPlace {
+  regionAr: string;
+  regionEn: string;
+  clusterAr: string;
+  clusterEn: string;
+  axis: number;
+}
+
 /** The office's reporting as the screens show it: what was sent, what is due, what changed. */
 export interface ReportingState {
   officeCode: string;

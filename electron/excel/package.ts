@@ -13,6 +13,7 @@ import { bilingual } from '../../db/core/messages';
 import { canonical, type Snapshot, snapshotHash, SNAPSHOT_TABLES } from '../../db/snapshot';
 import { getSettings } from '../../db/repos/settings';
 import type { Lang } from './labels';
+import type { ChangesDetail } from '../../db/core/results';
 import { writeReport } from './report';
 import { addSheet } from './sheet';
 
@@ -39,7 +40,14 @@ export interface PackageMeta {
 export async function writePackage(
   db: Db,
   out: string,
-  o: { lang: Lang; period: string; version: number; snapshot: Snapshot; submittedAt: string },
+  o: {
+    lang: Lang;
+    period: string;
+    version: number;
+    snapshot: Snapshot;
+    submittedAt: string;
+    changes?: ChangesDetail;
+  },
 ): Promise<PackageMeta> {
   const settings = getSettings(db);
   const meta: PackageMeta = {
@@ -60,6 +68,7 @@ export async function writePackage(
     lang: o.lang,
     period: o.period,
     now: new Date(o.submittedAt),
+    changes: o.changes,
     extra: (wb) => writeMachinePart(wb, meta, o.snapshot),
   });
   return meta;

@@ -18,6 +18,8 @@ import { getLogo } from '../../db/repos/settings';
 import { periodRange } from '../../db/core/period';
 import { type Lang, MESSAGES } from './labels';
 import { writeFindingsSheet } from './findings-sheet';
+import { writeChangesSheet } from './changes-sheet';
+import type { ChangesDetail } from '../../db/core/results';
 import { writeMatrixSheet } from './matrix-sheet';
 import { type CoverContext, writeCover, writeSummary } from './report-cover';
 import { writeDataRegister, writeIndicators, writePrintRegister } from './report-register';
@@ -33,6 +35,8 @@ export interface ReportOptions {
   period?: string;
   onProgress?: (rowsWritten: number) => void;
   now?: Date;
+  /** The changes since the last submission, as a sheet after the findings. */
+  changes?: ChangesDetail;
   /** More sheets after the report's own (a submission package's machine part). */
   extra?: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => void;
 }
@@ -83,6 +87,8 @@ export async function writeReport(db: Db, out: string, options: ReportOptions): 
   const count = writeDataRegister(c, initiatives, places, progress);
   writeIndicators(c, initiatives, listAllIndicators(db));
   writeFindingsSheet(wb, data.findings, lang, c.font);
+  if (options.changes)
+    writeChangesSheet(wb, options.changes, { lang, font: c.font, major: c.major, moneyFmt: c.moneyFmt });
   options.extra?.(wb);
 
   const meta = addSheet(wb, { name: 'meta', rtl: false, footer: m.footer, state: 'hidden' }, 0);

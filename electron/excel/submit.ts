@@ -13,12 +13,10 @@ import {
   type Submission,
 } from '../../db/repos/submissions';
 import { getLogo, officeCode, setLogo } from '../../db/repos/settings';
-import { type Db, open } from '../../db/connection';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { Db } from '../../db/connection';
 import { writeAtomically } from '../../db/safe-file';
-import { restoreSnapshot, takeSnapshot } from '../../db/snapshot';
+import { takeSnapshot, withSnapshotDb } from '../../db/snapshot';
+import { changesDetail } from '../../db/queries/since';
 import type { WriteContext } from '../../db/repos/audit';
 import type { Lang } from './labels';
 import { writePackage } from './package';
@@ -37,6 +35,9 @@ export async function submitPeriod(
   }
   const snapshot = takeSnapshot(db);
   const now = o.now ?? new Date();
+  // What changed since the office last reported, as a sheet of the package for the reviewer.
+  const last = latestSubmission(db);
+  const changes = last ? await changesDetail(db, last) : undefined;
   return writeAtomically(out, async (temporary) => {
     await writePackage(db, temporary, {
       lang: o.lang,
@@ -44,6 +45,7 @@ export async function submitPeriod(
       version: (previous?.version ?? 0) + 1,
       snapshot,
       submittedAt: now.toISOString(),
+      changes,
     });
     return recordSubmission(db, ctx, { period: o.period, reason: o.reason, snapshot, now });
   });
@@ -58,12 +60,14 @@ export async function rebuildPackage(db: Db, id: number, out: string, lang: Lang
   const submission = listSubmissions(db).find((s) => s.id === id);
   if (!submission) throw new AppError('NOT_FOUND', bilingual('errors.noSubmission', { period: String(id) }));
   const snapshot = submissionSnapshot(db, id);
-  const dir = mkdtempSync(join(tmpdir(), 'tajammu-rebuild-'));
-  const scratch = open(join(dir, 'snapshot.tajammu'));
-  try {
-    restoreSnapshot(scratch, snapshot, submission.submittedAt);
-    const logo = getLogo(db);
+  const logo = getLogo(db);
+  // Its changes sheet as it was: against the submission before it.
+  const previous = listSubmissions(db)
+    .filter((s) => s.id < id)
+    .at(-1);
+  return withSnapshotDb(snapshot, submission.submittedAt, async (scratch) => {
     if (logo) setLogo(scratch, { source: 'cli' }, logo.base64);
+    const changes = previous ? await changesDetail(scratch, previous, submissionSnapshot(db, previous.id)) : undefined;
     await writeAtomically(out, (temporary) =>
       writePackage(scratch, temporary, {
         lang,
@@ -71,11 +75,9 @@ export async function rebuildPackage(db: Db, id: number, out: string, lang: Lang
         version: submission.version,
         snapshot,
         submittedAt: submission.submittedAt,
+        changes,
       }),
     );
     return submission;
-  } finally {
-    scratch.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

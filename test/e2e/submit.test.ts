@@ -61,6 +61,9 @@ describe('e2e/submit', () => {
     const section = page.getByTestId('reporting-section');
     await expect.poll(() => section.getByTestId('reporting-changes').innerText()).toContain(first!.code);
     expect(await section.getByTestId('submit-period').isDisabled()).toBe(true);
+    // What the change moves, asked for: a retitled initiative moves no budget and no gap.
+    await section.getByTestId('changes-details').click();
+    await expect.poll(() => section.getByTestId('changes-detail').innerText()).toContain('فجوة أُغلقت (0)');
     await section.locator('input[name=reason]').fill('تصحيح عنوان مبادرة');
     const [download] = await Promise.all([page.waitForEvent('download'), section.getByTestId('submit-period').click()]);
     expect(download.suggestedFilename()).toBe(`DLT-${due}-v2.xlsx`);

@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../db/demo';
-import { changesSince } from '../../db/queries/since';
+import { changesDetail, changesSince } from '../../db/queries/since';
+import { getMatrix } from '../../db/queries/matrix';
+import { AXIS_IDS } from '../../db/core/axes';
+import { isGap, sumRows } from '../../db/core/measures';
 import { createInitiative, deleteInitiative, listInitiatives, updateInitiative } from '../../db/repos/initiatives';
 import { listClusters } from '../../db/repos/clusters';
 import { createIndicator } from '../../db/repos/indicators';
@@ -314,4 +317,43 @@ describe('submission packages', () => {
     expect(replied.json()).toEqual({ ok: true, period: '2026-Q3', version: 1, status: 'accepted', comments: 0 });
     expect((await run('reply', '--db', file, pkg, '--json')).code).toBe(2);
   }, 90_000);
+
+  it('says what the changes move: budget by axis, gaps closed and opened, indicator values, in v2 too', async () => {
+    const db = office();
+    const first = await submitPeriod(db, ctx, join(tempDir(), 'v1.xlsx'), { period: '2026-Q3', lang: 'en' });
+    const gap = getMatrix(db).find((r) => r.selected && r.clusterId && AXIS_IDS.some((a) => isGap(r, a)))!;
+    const axis = AXIS_IDS.find((a) => isGap(gap, a))!;
+    const budgetBefore = sumRows(getMatrix(db), axis).budget;
+    const made = createInitiative(db, ctx, {
+      title: 'سد فجوة',
+      clusterId: gap.clusterId!,
+      axes: [axis],
+      plannedBudget: 5_000_00,
+    });
+    createIndicator(db, ctx, {
+      initiativeId: made.id,
+      name: 'عدد المتدربين',
+      unit: 'فرد',
+      baseline: 0,
+      target: 40,
+      values: [{ period: '2026-Q4', value: 12 }],
+    });
+    const detail = await changesDetail(db, first);
+    expect(detail.created).toEqual([made.code]);
+    expect(detail.gapsClosed).toContainEqual(expect.objectContaining({ clusterAr: gap.clusterNameAr, axis }));
+    expect(detail.gapsOpened).toEqual([]);
+    expect(detail.budgetByAxis[axis - 1]).toEqual({ axis, before: budgetBefore, after: budgetBefore + 5_000_00 });
+    expect(detail.budgetByAxis[axis - 1]!.after).toBe(sumRows(getMatrix(db), axis).budget);
+    expect(detail.indicatorValues).toEqual([
+      { code: made.code, indicator: 'عدد المتدربين', period: '2026-Q4', before: null, after: 12 },
+    ]);
+    // The next package carries them as a sheet for the reviewer.
+    const v2 = join(tempDir(), 'v2.xlsx');
+    await submitPeriod(db, ctx, v2, { period: '2026-Q3', lang: 'en', reason: 'a gap closed' });
+    const wb = new Excel.Workbook();
+    await wb.xlsx.readFile(v2);
+    const sheet = wb.getWorksheet('Changes since last submission')!;
+    const kinds = sheet.getSheetValues().map((r) => (Array.isArray(r) ? String(r[1]) : ''));
+    expect(kinds).toEqual(expect.arrayContaining(['New initiative', 'Gap closed', 'Indicator value']));
+  }, 60_000);
 });

@@ -16,6 +16,8 @@ import {
   packageFile,
 } from '../../excel/exchange';
 import { reportingState } from '../../../db/queries/reporting';
+import { changesDetail } from '../../../db/queries/since';
+import { latestSubmission } from '../../../db/repos/submissions';
 import { cancelJob, getJob } from '../jobs';
 import type { DomainHandlers } from './types';
 import { bilingual } from '../../../db/core/messages';
@@ -47,6 +49,10 @@ export const submissionHandlers = {
   'submissions.submit': (input, { db, source }) => submissionFile(db, { source }, input),
   'submissions.reply': (input, { db, source }) => replyFile(db, { source }, input),
   'submissions.export': ({ id, lang }, { db }) => packageFile(db, id, lang),
+  'submissions.get': async (input, { db }) => {
+    const since = latestSubmission(db, input?.period);
+    return { detail: since ? await changesDetail(db, since) : null };
+  },
 } satisfies DomainHandlers<'submissions'>;
 
 export const importHandlers = {

@@ -18,6 +18,7 @@ import { FileButton } from '../../components/FileButton';
 import { PeriodSelect } from '../../components/PeriodSelect';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
+import { ChangesDetails } from './ChangesDetails';
 import { downloadFile, readAsBase64 } from './files';
 
 /** The office's reporting as it stands: read on demand (it takes a look at the whole register). */
@@ -225,6 +226,7 @@ export function ReportingSection() {
           )}
         </Stack>
       )}
+      {c && <ChangesDetails key={`${c.since.period}#${c.since.version}`} />}
       <Stack direction="row" spacing={2} alignItems="center">
         <Typography variant="subtitle2">{t('reporting.list')}</Typography>
         <FileButton
