@@ -75,13 +75,22 @@ function flush(path: string, isDir = false): void {
  * file or no file under the real name, never a truncated one. Temporaries left by a process that
  * died are swept from the folder first.
  */
-export async function writeAtomically<T>(target: string, write: (temporary: string) => Promise<T> | T): Promise<T> {
+export async function writeAtomically<T, R = T>(
+  target: string,
+  write: (temporary: string) => Promise<T> | T,
+  /**
+   * Puts the file in place: by default the rename alone; a caller that records the file (a
+   * submission) renames inside its own transaction, so the record and the file stand or fall
+   * together. Runs synchronously once the file is written and flushed.
+   */
+  settle: (rename: () => void, written: T) => R = (rename, written) => (rename(), written as unknown as R),
+): Promise<R> {
   sweepPartials(dirname(target));
   const temporary = partialName(target);
   try {
-    const result = await write(temporary);
+    const written = await write(temporary);
     flush(temporary);
-    renameSync(temporary, target);
+    const result = settle(() => renameSync(temporary, target), written);
     flush(dirname(target), true);
     return result;
   } catch (e) {

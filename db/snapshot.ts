@@ -95,7 +95,23 @@ export function canonical(v: unknown): SnapshotValue {
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v).normalize('NFC');
+  return text(String(v));
+}
+
+/**
+ * Text as a workbook carries it: line ends as LF (XML reads CR and CRLF so), without the
+ * control characters XML cannot hold (exceljs drops them), and with Excel's `_xHHHH_` escapes
+ * read as the characters they stand for (exceljs decodes them on reading). Both sides of the hash
+ * read text so, so a package only re-read keeps it.
+ */
+function text(s: string): string | null {
+  const t = s
+    .replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex -- these are the characters meant
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .normalize('NFC');
+  return t === '' ? null : t;
 }
 
 /** SHA-256 over every table's name, columns and rows, one canonical JSON line each. */

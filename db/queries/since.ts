@@ -14,7 +14,10 @@ export type { ChangesSince };
 
 /** Column → field as the register names it (snake_case → camelCase; the seven flags are "axes"). */
 const field = (column: string) =>
-  /^axis\d$/.test(column) ? 'axes' : column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  /^axis\d$/.test(column)
+    ? 'axes'
+    : (({ region_id: 'region', cluster_id: 'cluster' } as Record<string, string>)[column] ??
+      column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()));
 
 export function changesSince(db: Db, before: Snapshot, now: Snapshot = takeSnapshot(db)): ChangesSince {
   const table = (s: Snapshot) => {

@@ -48,7 +48,7 @@ export function submissionSnapshot(db: Db, id: number): Snapshot {
 export function recordSubmission(
   db: Db,
   ctx: WriteContext,
-  input: { period: string; reason?: string; snapshot: Snapshot; now?: Date },
+  input: { period: string; reason?: string; snapshot: Snapshot; now?: Date; version?: number },
 ): Submission {
   if (!PERIOD_PATTERN.test(input.period)) {
     throw new AppError('INVALID_INPUT', bilingual('errors.badPeriod', { period: input.period }));
@@ -68,7 +68,8 @@ export function recordSubmission(
     const sha256 = snapshotHash(input.snapshot);
     const row = {
       period: input.period,
-      version: (previous?.version ?? 0) + 1,
+      // The version the package was written as, when it was; the next one otherwise.
+      version: input.version ?? (previous?.version ?? 0) + 1,
       officeCode: office,
       submittedAt: (input.now ?? new Date()).toISOString(),
       reason,

@@ -12,7 +12,7 @@ import { addSheet, type Cell, writeTable } from './sheet';
 export function writeChangesSheet(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
   d: ChangesDetail,
-  o: { lang: Lang; font: string; major(minor: number): number; moneyFmt: string },
+  o: { lang: Lang; font: string; major(minor: number): number },
 ): void {
   const m = MESSAGES[o.lang].changesSheet;
   const rtl = o.lang === 'ar';
@@ -43,8 +43,9 @@ export function writeChangesSheet(
     [
       { header: m.kind, width: 30 },
       { header: m.what, width: 70 },
-      { header: m.before, numFmt: o.moneyFmt, width: 18 },
-      { header: m.after, numFmt: o.moneyFmt, width: 18 },
+      // Money and indicator values in one column: grouped, with decimals only where there are any.
+      { header: m.before, numFmt: '#,##0.##', width: 18 },
+      { header: m.after, numFmt: '#,##0.##', width: 18 },
     ],
     rows.length ? rows : [[m.none, null, null, null]],
     {

@@ -100,17 +100,27 @@ export interface ReadPackage {
 
 /** Reads a package's machine part back; refused in both languages when it has none. */
 export async function readPackage(file: string): Promise<ReadPackage> {
-  const wb = new Excel.Workbook();
-  await wb.xlsx.readFile(file);
   const refuse = (reason: string) => new AppError('FOREIGN_FILE', bilingual('errors.notPackage', { reason }));
+  const wb = new Excel.Workbook();
+  try {
+    await wb.xlsx.readFile(file);
+  } catch {
+    throw refuse('xlsx');
+  }
   const metaSheet = wb.getWorksheet('pkg_meta');
   if (!metaSheet) throw refuse('pkg_meta');
   const raw: Record<string, unknown> = {};
   metaSheet.eachRow((row) => {
-    raw[String(row.getCell(1).value)] = row.getCell(2).value;
+    raw[String(row.getCell(1).value)] = cellValue(row.getCell(2).value);
   });
   if (raw.format !== PACKAGE_FORMAT) throw refuse(String(raw.format));
-  const meta = { ...raw, counts: JSON.parse(String(raw.counts ?? '{}')) } as PackageMeta;
+  let counts: unknown;
+  try {
+    counts = JSON.parse(String(raw.counts ?? '{}'));
+  } catch {
+    throw refuse('counts');
+  }
+  const meta = { ...raw, counts } as PackageMeta;
   const tables = {} as Snapshot['tables'];
   for (const table of SNAPSHOT_TABLES) {
     const ws = wb.getWorksheet(`pkg_${table}`);

@@ -4,7 +4,9 @@
  * names the package it answers (office, period, version, the package's SHA-256). The office
  * applies a reply only to a package it sent; anything else is refused and nothing changes.
  */
+import { z } from 'zod';
 import Excel from './exceljs';
+import { PERIOD_PATTERN } from '../../db/core/period';
 import type { Db } from '../../db/connection';
 import { AppError } from '../../db/core/errors';
 import { bilingual, type Lang, MESSAGES } from '../../db/core/messages';
@@ -66,29 +68,39 @@ export async function writeReply(out: string, reply: Reply, lang: Lang): Promise
   await wb.commit();
 }
 
+/** A reply as the office accepts it: anything else is not a reply, whatever its name says. */
+const ReplySchema = z.object({
+  officeCode: z.string().min(1),
+  period: z.string().regex(PERIOD_PATTERN),
+  version: z.coerce.number().int().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  status: z.enum(['accepted', 'returned']),
+  comment: z.string(),
+  comments: z.array(z.object({ code: z.string(), comment: z.string() })),
+  repliedAt: z.string(),
+});
+
 export async function readReply(file: string): Promise<Reply> {
+  const refuse = (reason: string) => new AppError('FOREIGN_FILE', bilingual('errors.notReply', { reason }));
   const wb = new Excel.Workbook();
   try {
     await wb.xlsx.readFile(file);
   } catch {
-    throw new AppError('FOREIGN_FILE', bilingual('errors.notReply', { reason: 'xlsx' }));
+    throw refuse('xlsx');
   }
   const ws = wb.getWorksheet('reply_meta');
   const raw: Record<string, string> = {};
   ws?.eachRow((row) => (raw[String(row.getCell(1).value)] = String(row.getCell(2).value ?? '')));
-  if (raw.format !== REPLY_FORMAT || !['accepted', 'returned'].includes(raw.status ?? '')) {
-    throw new AppError('FOREIGN_FILE', bilingual('errors.notReply', { reason: raw.format || 'reply_meta' }));
+  if (raw.format !== REPLY_FORMAT) throw refuse(raw.format || 'reply_meta');
+  let comments: unknown;
+  try {
+    comments = JSON.parse(raw.comments || '[]');
+  } catch {
+    throw refuse('comments');
   }
-  return {
-    officeCode: raw.officeCode!,
-    period: raw.period!,
-    version: Number(raw.version),
-    sha256: raw.sha256!,
-    status: raw.status as Reply['status'],
-    comment: raw.comment ?? '',
-    comments: JSON.parse(raw.comments || '[]') as Reply['comments'],
-    repliedAt: raw.repliedAt!,
-  };
+  const parsed = ReplySchema.safeParse({ ...raw, comments });
+  if (!parsed.success) throw refuse(parsed.error.issues.map((i) => i.path.join('.')).join(', '));
+  return parsed.data;
 }
 
 /**
@@ -97,16 +109,19 @@ export async function readReply(file: string): Promise<Reply> {
  */
 export function applyReply(db: Db, ctx: WriteContext, reply: Reply): Submission {
   return tx(db, () => {
-    const office = getSettings(db).officeCode;
-    if (reply.officeCode !== office) {
+    const submissions = listSubmissions(db);
+    const sent = submissions.find(
+      (s) => s.period === reply.period && s.version === reply.version && s.sha256 === reply.sha256,
+    );
+    // The office as it was when the package left (its code may have been set or changed since).
+    const ours = new Set([getSettings(db).officeCode, ...submissions.map((s) => s.officeCode)]);
+    if (sent ? sent.officeCode !== reply.officeCode : !ours.has(reply.officeCode)) {
+      const office = sent?.officeCode ?? getSettings(db).officeCode;
       throw new AppError(
         'CONFLICT',
         bilingual('errors.replyOtherOffice', { office: reply.officeCode, ours: office || '—' }),
       );
     }
-    const sent = listSubmissions(db).find(
-      (s) => s.period === reply.period && s.version === reply.version && s.sha256 === reply.sha256,
-    );
     if (!sent) {
       throw new AppError(
         'CONFLICT',

@@ -87,8 +87,7 @@ export async function writeReport(db: Db, out: string, options: ReportOptions): 
   const count = writeDataRegister(c, initiatives, places, progress);
   writeIndicators(c, initiatives, listAllIndicators(db));
   writeFindingsSheet(wb, data.findings, lang, c.font);
-  if (options.changes)
-    writeChangesSheet(wb, options.changes, { lang, font: c.font, major: c.major, moneyFmt: c.moneyFmt });
+  if (options.changes) writeChangesSheet(wb, options.changes, { lang, font: c.font, major: c.major });
   options.extra?.(wb);
 
   const meta = addSheet(wb, { name: 'meta', rtl: false, footer: m.footer, state: 'hidden' }, 0);

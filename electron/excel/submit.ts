@@ -16,6 +16,7 @@ import { getLogo, officeCode, setLogo } from '../../db/repos/settings';
 import type { Db } from '../../db/connection';
 import { writeAtomically } from '../../db/safe-file';
 import { takeSnapshot, withSnapshotDb } from '../../db/snapshot';
+import { tx } from '../../db/stmt';
 import { changesDetail } from '../../db/queries/since';
 import type { WriteContext } from '../../db/repos/audit';
 import type { Lang } from './labels';
@@ -33,22 +34,39 @@ export async function submitPeriod(
   if (previous && !o.reason?.trim()) {
     throw new AppError('CONFLICT', bilingual('errors.resubmitReason', { period: o.period, version: previous.version }));
   }
+  // The portfolio as it is now, read in one go; the package is written from this snapshot alone
+  // (put back in a scratch portfolio), so nothing written meanwhile reaches its report.
   const snapshot = takeSnapshot(db);
   const now = o.now ?? new Date();
-  // What changed since the office last reported, as a sheet of the package for the reviewer.
+  const version = (previous?.version ?? 0) + 1;
   const last = latestSubmission(db);
-  const changes = last ? await changesDetail(db, last) : undefined;
-  return writeAtomically(out, async (temporary) => {
-    await writePackage(db, temporary, {
-      lang: o.lang,
-      period: o.period,
-      version: (previous?.version ?? 0) + 1,
-      snapshot,
-      submittedAt: now.toISOString(),
-      changes,
-    });
-    return recordSubmission(db, ctx, { period: o.period, reason: o.reason, snapshot, now });
-  });
+  const lastSnapshot = last ? submissionSnapshot(db, last.id) : null;
+  const logo = getLogo(db);
+  return writeAtomically(
+    out,
+    (temporary) =>
+      withSnapshotDb(snapshot, now.toISOString(), async (scratch) => {
+        if (logo) setLogo(scratch, ctx, logo.base64);
+        // What changed since the office last reported, as a sheet of the package for the reviewer.
+        const changes = last && lastSnapshot ? await changesDetail(scratch, last, lastSnapshot) : undefined;
+        await writePackage(scratch, temporary, {
+          lang: o.lang,
+          period: o.period,
+          version,
+          snapshot,
+          submittedAt: now.toISOString(),
+          changes,
+        });
+      }),
+    // Recorded as the version its package names, and put in place in the same transaction: a
+    // second submit meanwhile fails on (period, version), a failed rename records nothing.
+    (rename) =>
+      tx(db, () => {
+        const submission = recordSubmission(db, ctx, { period: o.period, reason: o.reason, snapshot, now, version });
+        rename();
+        return submission;
+      }),
+  );
 }
 
 /**

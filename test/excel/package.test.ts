@@ -4,7 +4,7 @@
  * changes since a submission against a diff computed independently.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
@@ -355,5 +355,70 @@ describe('submission packages', () => {
     const sheet = wb.getWorksheet('Changes since last submission')!;
     const kinds = sheet.getSheetValues().map((r) => (Array.isArray(r) ? String(r[1]) : ''));
     expect(kinds).toEqual(expect.arrayContaining(['New initiative', 'Gap closed', 'Indicator value']));
+  }, 60_000);
+
+  it('keeps the hash of text a workbook rewrites: line ends, control characters, _x escapes', async () => {
+    const db = office();
+    const [a, b, c] = listInitiatives(db);
+    updateInitiative(db, ctx, { id: a!.id, notes: 'السطر الأول\r\nالسطر الثاني\rالثالث' });
+    updateInitiative(db, ctx, { id: b!.id, notes: 'a\u000bb\u0001c\tد' });
+    updateInitiative(db, ctx, { id: c!.id, notes: 'ref _x0041_ here' });
+    const out = join(tempDir(), 'text.xlsx');
+    const s = await submitPeriod(db, ctx, out, { period: '2026', lang: 'ar' });
+    const pkg = await readPackage(out);
+    expect(pkg.sha256).toBe(s.sha256);
+    expect(pkg.intact).toBe(true);
+  }, 60_000);
+
+  it('records exactly the version its package names, and nothing when the file cannot be put in place', async () => {
+    const db = office();
+    await submitPeriod(db, ctx, join(tempDir(), 'v1.xlsx'), { period: '2026-Q3', lang: 'ar' });
+    // Two second versions at once: the one recorded names its own version; the other fails whole.
+    const outs = [join(tempDir(), 'a.xlsx'), join(tempDir(), 'b.xlsx')];
+    const results = await Promise.allSettled(
+      outs.map((out) => submitPeriod(db, ctx, out, { period: '2026-Q3', lang: 'ar', reason: 'تصحيح' })),
+    );
+    const done = results.flatMap((r, i) => (r.status === 'fulfilled' ? [[r.value, outs[i]!] as const] : []));
+    expect(done.length).toBeGreaterThan(0);
+    for (const [submission, out] of done) expect((await readPackage(out)).meta.version).toBe(submission.version);
+    results.forEach((r, i) => r.status === 'rejected' && expect(existsSync(outs[i]!)).toBe(false));
+    expect(listSubmissions(db).map((x) => x.version)).toEqual([1, ...done.map(([x]) => x.version)]);
+    // The target cannot be replaced (a folder is in the way): no file, no record.
+    const blocked = join(tempDir(), 'blocked.xlsx');
+    mkdirSync(join(blocked, 'inside'), { recursive: true });
+    const count = listSubmissions(db).length;
+    await expect(submitPeriod(db, ctx, blocked, { period: '2026-Q4', lang: 'ar' })).rejects.toThrow();
+    expect(listSubmissions(db)).toHaveLength(count);
+  }, 90_000);
+
+  it('answers replies by the office code the package left with, and refuses malformed ones as foreign', async () => {
+    const db = office();
+    const sent = await submitPeriod(db, ctx, join(tempDir(), 'p.xlsx'), { period: '2026-Q3', lang: 'ar' });
+    updateSettings(db, ctx, { officeCode: 'DLT2' });
+    const reply = {
+      officeCode: 'DLT',
+      period: '2026-Q3',
+      version: 1,
+      sha256: sent.sha256,
+      status: 'accepted' as const,
+      comment: '',
+      comments: [],
+      repliedAt: '2026-11-01T00:00:00Z',
+    };
+    const file = join(tempDir(), 'reply.xlsx');
+    await writeReply(file, { ...reply, officeCode: 'DLT2' }, 'ar');
+    await expect(readReply(file).then((r) => applyReply(db, ctx, r))).rejects.toThrow(/another office \(DLT2\)/);
+    await writeReply(file, reply, 'ar');
+    expect(applyReply(db, ctx, await readReply(file)).status).toBe('accepted');
+    // A reply sheet whose comments are not a list: not a reply.
+    const wb = new Excel.Workbook();
+    await wb.xlsx.readFile(file);
+    const meta = wb.getWorksheet('reply_meta')!;
+    meta.eachRow((row) => {
+      if (row.getCell(1).value === 'comments') row.getCell(2).value = '{"x":1}';
+    });
+    const bad = join(tempDir(), 'bad-reply.xlsx');
+    await wb.xlsx.writeFile(bad);
+    await expect(readReply(bad)).rejects.toMatchObject({ code: 'FOREIGN_FILE' });
   }, 60_000);
 });
