@@ -192,6 +192,8 @@ export const contract = {
   'submissions.get': op<{ detail: ChangesDetail | null }>()(
     z.object({ period: m.ReportPeriod.optional() }).strict().optional(),
   ),
+  /** The ministry's comments on initiatives from a returned period not yet submitted again. */
+  'comments.list': op<{ code: string; comment: string; period: string; version: number }[]>()(NoInput),
   /** A submission's package again, rebuilt from its frozen snapshot (same data part and hash). */
   'submissions.export': op<FilePayload>()(z.object({ id: z.int().min(1), lang: Lang }).strict()),
   /** Opens the ministry's reply to a submission (a file, in base64) and records it. */

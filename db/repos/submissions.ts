@@ -88,3 +88,14 @@ export function recordSubmission(
     return submission;
   });
 }
+
+/**
+ * The ministry's comments on initiatives that still stand: those of a returned version that has
+ * not been submitted again since.
+ */
+export function standingComments(db: Db): { code: string; comment: string; period: string; version: number }[] {
+  const all = listSubmissions(db);
+  return all
+    .filter((s) => s.status === 'returned' && !all.some((t) => t.period === s.period && t.version > s.version))
+    .flatMap((s) => (s.reply?.comments ?? []).map((c) => ({ ...c, period: s.period, version: s.version })));
+}

@@ -40,6 +40,7 @@ export function touched(name: OperationName): Collection[] | null {
     // The logo and the submissions are read where they are shown, not kept.
     case 'logo':
     case 'submissions':
+    case 'comments':
     case 'importProfiles':
       return [];
     // Drafts live apart until the session commits them.

@@ -92,6 +92,20 @@ describe('e2e/submit', () => {
     expect(await returned.innerText()).toContain('يرجى استكمال مؤشرات');
     await expect.poll(() => section.getByTestId('submissions').innerText()).toContain('معادة للمراجعة');
     await page.screenshot({ path: join(RESULTS, 'submit-returned-ar.png') });
+    // The comment is on the initiative too, where the clerk corrects it.
+    await page.getByTestId('nav-initiatives').click();
+    await page.locator('input[name="search"]').fill(first!.code);
+    await page
+      .getByRole('menuitem', { name: /^تعديل / })
+      .first()
+      .click();
+    await expect
+      .poll(() => page.getByTestId('initiative-dialog').getByTestId('ministry-comment').innerText())
+      .toContain('العنوان لا يطابق خطة الوزارة');
+    await page.waitForTimeout(400); // the dialog fades in
+    await page.screenshot({ path: join(RESULTS, 'initiative-ministry-comment-ar.png') });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('nav-exchange').click();
     // Version 1's package, lost by the office, saved again from its snapshot: the same data.
     const [lost] = await Promise.all([page.waitForEvent('download'), section.getByTestId('save-again-1').click()]);
     expect(lost.suggestedFilename()).toBe(`DLT-${due}-v1.xlsx`);

@@ -17,7 +17,7 @@ import {
 } from '../../excel/exchange';
 import { reportingState } from '../../../db/queries/reporting';
 import { changesDetail } from '../../../db/queries/since';
-import { latestSubmission } from '../../../db/repos/submissions';
+import { latestSubmission, standingComments } from '../../../db/repos/submissions';
 import { cancelJob, getJob } from '../jobs';
 import type { DomainHandlers } from './types';
 import { bilingual } from '../../../db/core/messages';
@@ -54,6 +54,10 @@ export const submissionHandlers = {
     return { detail: since ? await changesDetail(db, since) : null };
   },
 } satisfies DomainHandlers<'submissions'>;
+
+export const commentHandlers = {
+  'comments.list': (_input, { db }) => standingComments(db),
+} satisfies DomainHandlers<'comments'>;
 
 export const importHandlers = {
   'import.preview': (input, { db }) => startPreview(db, input),

@@ -11,7 +11,14 @@ import {
   settingsHandlers,
   logoHandlers,
 } from './portfolio';
-import { exchangeHandlers, importHandlers, jobHandlers, profileHandlers, submissionHandlers } from './exchange';
+import {
+  commentHandlers,
+  exchangeHandlers,
+  importHandlers,
+  jobHandlers,
+  profileHandlers,
+  submissionHandlers,
+} from './exchange';
 import { backupHandlers, fileHandlers } from './files';
 import type { Handlers } from './types';
 
@@ -33,6 +40,7 @@ export const handlers = {
   ...portfolioHandlers,
   ...exchangeHandlers,
   ...submissionHandlers,
+  ...commentHandlers,
   ...importHandlers,
   ...profileHandlers,
   ...jobHandlers,

@@ -1,14 +1,17 @@
+import Alert from '@mui/material/Alert';
 import Grid from '@mui/material/Grid';
 import ListSubheader from '@mui/material/ListSubheader';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Initiative, INITIATIVE_STATUSES, MARKETING_HOLDERS } from '../../../db/core/model';
 import { EntityDialog, useDirty } from '../../components/EntityDialog';
 import { EnumSelect, fieldBinder } from '../../components/fields';
 import { useLocalName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
+import { call } from '../../api';
+import { periodName } from '../../../db/core/report-text';
 import { AxesField } from './AxesField';
 import { IndicatorsSection } from './IndicatorsSection';
 import { checkDraft, draftOf, type InitiativeDraft, newDraft, toInput } from './draft';
@@ -30,6 +33,8 @@ export function InitiativeDialog(props: {
   const digits = useStore((s) => s.settings.currencyDigits);
   const currency = useStore((s) => s.settings.currencyCode);
   const write = useStore((s) => s.write);
+  const language = useStore((s) => s.language);
+  const fiscal = useStore((s) => s.settings.fiscalYearStartMonth);
   const existing = props.initiative === 'new' ? null : props.initiative;
   const [d, setD] = useState<InitiativeDraft>(() => {
     if (existing) return draftOf(existing, digits);
@@ -44,6 +49,14 @@ export function InitiativeDialog(props: {
     return draft;
   });
   const dirty = useDirty(d);
+  // The ministry's word on this initiative, while the period it returned is not submitted again.
+  const [comments, setComments] = useState<{ comment: string; period: string }[]>([]);
+  useEffect(() => {
+    if (!existing) return;
+    call('comments.list', {})
+      .then((all) => setComments(all.filter((c) => c.code === existing.code)))
+      .catch(() => setComments([]));
+  }, [existing]);
   const set = <K extends keyof InitiativeDraft>(k: K, v: InitiativeDraft[K]) => setD((x) => ({ ...x, [k]: v }));
   const { errors, warnings } = checkDraft(d, digits);
   const help = (k: keyof InitiativeDraft) => {
@@ -85,6 +98,13 @@ export function InitiativeDialog(props: {
       onSave={() => void save()}
     >
       <Grid container spacing={2} sx={{ pt: 1 }}>
+        {comments.map((c) => (
+          <Grid size={12} key={c.period}>
+            <Alert severity="warning" data-testid="ministry-comment">
+              {t('reporting.ministrySaid')} ({periodName(c.period, language, fiscal)}): {c.comment}
+            </Alert>
+          </Grid>
+        ))}
         <Grid size={{ xs: 12, sm: 9 }}>
           <TextField {...text('title', 'initiatives.titleField')} required autoFocus />
         </Grid>
