@@ -210,7 +210,15 @@ export const contract = {
   ),
 
   'exchange.export': op<{ jobId: string }>()(
-    z.object({ lang: Lang, regionId: m.Id.optional(), period: m.ReportPeriod.optional() }).strict(),
+    z
+      .object({
+        lang: Lang,
+        regionId: m.Id.optional(),
+        period: m.ReportPeriod.optional(),
+        /** Adds the changes since the last submission as a sheet. */
+        withChanges: z.boolean().optional(),
+      })
+      .strict(),
   ),
   'exchange.template': op<FilePayload>()(z.object({ lang: Lang }).strict()),
   /** The matrix view (its filters and measure) as a workbook. */

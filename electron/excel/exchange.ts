@@ -25,6 +25,8 @@ import { writeMatrixWorkbook } from './matrix-sheet';
 import { writeReport } from './report';
 import { writeTemplate } from './template';
 import { rebuildPackage, submitPeriod } from './submit';
+import { changesDetail } from '../../db/queries/since';
+import { latestSubmission } from '../../db/repos/submissions';
 import { applyReply, readReply } from './reply';
 import type { WriteContext } from '../../db/repos/audit';
 import type {
@@ -197,18 +199,24 @@ async function asDownload(fileName: string, write: (out: string) => Promise<unkn
   }
 }
 
-export function startExport(db: Db, input: { lang: Lang; regionId?: string; period?: string }): { jobId: string } {
+export function startExport(
+  db: Db,
+  input: { lang: Lang; regionId?: string; period?: string; withChanges?: boolean },
+): { jobId: string } {
   const region = input.regionId ? getRegion(db, input.regionId) : undefined;
   const base = input.lang === 'ar' ? 'تقرير-المحفظة' : 'portfolio-report';
   // The file says which period it reports on: offices keep one per period side by side.
   const name = `${base}-${input.period ? `${input.period}-` : ''}${fileStamp()}.xlsx`;
   return startJob('export.report', (signal, progress) =>
     asDownload(name, async (out) => {
+      // The changes since the last submission, as a sheet, when asked and there was one.
+      const last = input.withChanges ? latestSubmission(db) : null;
       await writeReport(db, out, {
         lang: input.lang,
         region: region?.code,
         period: input.period,
         onProgress: progress,
+        changes: last ? await changesDetail(db, last) : undefined,
       });
       if (signal.aborted) throw new AppError('CANCELLED', bilingual('errors.exportCancelled'));
     }),

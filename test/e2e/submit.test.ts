@@ -13,6 +13,7 @@ import { updateSettings } from '../../db/repos/settings';
 import { listSubmissions } from '../../db/repos/submissions';
 import { readPackage } from '../../electron/excel/package';
 import { writeReply } from '../../electron/excel/reply';
+import Excel from '../../electron/excel/exceljs';
 import { RESULTS, type Session, startDemoSession } from './browser';
 
 let s: Session;
@@ -52,11 +53,16 @@ describe('e2e/submit', () => {
     await page.screenshot({ path: join(RESULTS, 'submit-ar.png') });
     await page.getByTestId('nav-dashboard').click();
     await expect.poll(() => page.getByTestId('reporting-due').innerText()).toContain('قُدِّمت');
+    // The dashboard's count of changes leads to them.
+    await page.getByTestId('reporting-changes-count').click();
+    await page.getByTestId('reporting-section').waitFor();
   }, 60_000);
 
   it('lists what changed since, and takes a second version only with a reason', async () => {
     const [first] = listInitiatives(s.db);
     updateInitiative(s.db, { source: 'cli' }, { id: first!.id, title: `${first!.title} – مرحلة ثانية` });
+    // Opening the screen afresh reads the reporting state again (it is read when shown).
+    await page.getByTestId('nav-dashboard').click();
     await page.getByTestId('nav-exchange').click();
     const section = page.getByTestId('reporting-section');
     await expect.poll(() => section.getByTestId('reporting-changes').innerText()).toContain(first!.code);
@@ -64,6 +70,15 @@ describe('e2e/submit', () => {
     // What the change moves, asked for: a retitled initiative moves no budget and no gap.
     await section.getByTestId('changes-details').click();
     await expect.poll(() => section.getByTestId('changes-detail').innerText()).toContain('فجوة أُغلقت (0)');
+    // The report exported now can carry the changes as a sheet.
+    await page.getByLabel('مع ورقة التغييرات منذ آخر تقديم').check();
+    const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-report').click()]);
+    const reportFile = join(RESULTS, 'report-with-changes.xlsx');
+    await report.saveAs(reportFile);
+    const wb = new Excel.Workbook();
+    await wb.xlsx.readFile(reportFile);
+    const sheet = wb.getWorksheet('التغييرات منذ آخر تقديم')!;
+    expect(sheet.getSheetValues().flat().map(String).join(' ')).toContain(first!.code);
     await section.locator('input[name=reason]').fill('تصحيح عنوان مبادرة');
     const [download] = await Promise.all([page.waitForEvent('download'), section.getByTestId('submit-period').click()]);
     expect(download.suggestedFilename()).toBe(`DLT-${due}-v2.xlsx`);

@@ -1,5 +1,7 @@
 import PrintIcon from '@mui/icons-material/Print';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
@@ -59,11 +61,17 @@ export function ExchangeScreen() {
   const [templateLang, setTemplateLang] = useState<'ar' | 'en'>(language);
   const [regionId, setRegionId] = useState('');
   const [period, setPeriod] = useState('');
+  const [withChanges, setWithChanges] = useState(false);
   const exportJob = useJob<FilePayload>();
 
   const exportReport = async () => {
     const file = await exportJob.run(() =>
-      call('exchange.export', { lang: reportLang, ...(regionId ? { regionId } : {}), ...(period ? { period } : {}) }),
+      call('exchange.export', {
+        lang: reportLang,
+        ...(regionId ? { regionId } : {}),
+        ...(period ? { period } : {}),
+        ...(withChanges ? { withChanges } : {}),
+      }),
     );
     if (file) downloadFile(file);
   };
@@ -112,6 +120,10 @@ export function ExchangeScreen() {
             allLabel={t('exchange.periodAll')}
             value={period}
             onChange={setPeriod}
+          />
+          <FormControlLabel
+            control={<Checkbox checked={withChanges} onChange={(e) => setWithChanges(e.target.checked)} />}
+            label={t('exchange.withChanges')}
           />
           <Button
             variant="contained"

@@ -1,6 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -38,6 +39,7 @@ export function useReporting(): [ReportingState | null, () => void] {
 /** What is due and whether it went: one line, for the dashboard and the exchange screen. */
 export function DueLine({ state }: { state: ReportingState }) {
   const { t } = useTranslation();
+  const go = useStore((s) => s.go);
   const fmt = useFormatter();
   const language = useStore((s) => s.language);
   const fiscal = useStore((s) => s.settings.fiscalYearStartMonth);
@@ -66,11 +68,18 @@ export function DueLine({ state }: { state: ReportingState }) {
         />
       )}
       {state.changes && (
-        <Typography variant="body2" color="text.secondary">
+        // The count leads to the changes themselves (the reporting section of the exchange screen).
+        <Link
+          component="button"
+          variant="body2"
+          color="text.secondary"
+          onClick={() => go('exchange')}
+          data-testid="reporting-changes-count"
+        >
           {t('reporting.changesCount', {
             count: state.changes.created.length + state.changes.deleted.length + state.changes.changed.length,
           })}
-        </Typography>
+        </Link>
       )}
     </Stack>
   );
