@@ -42,6 +42,25 @@ export function submissionSnapshot(db: Db, id: number): Snapshot {
 }
 
 /**
+ * The rules of submitting a period: an office code, and a reason for a second version. Checked
+ * before a package is written and again when it is recorded; returns the code and the version
+ * it follows.
+ */
+export function checkSubmittable(
+  db: Db,
+  period: string,
+  reason: string | undefined,
+): { office: string; previous: Submission | null } {
+  const office = officeCode(db);
+  if (!office) throw new AppError('CONFLICT', bilingual('errors.noOfficeCode'));
+  const previous = latestSubmission(db, period);
+  if (previous && !reason?.trim()) {
+    throw new AppError('CONFLICT', bilingual('errors.resubmitReason', { period, version: previous.version }));
+  }
+  return { office, previous };
+}
+
+/**
  * Freezes the portfolio as a submission of the period: version 1, or the next version with a
  * reason. Refused, nothing written, without an office code or, for a resubmission, a reason.
  */
@@ -54,16 +73,8 @@ export function recordSubmission(
     throw new AppError('INVALID_INPUT', bilingual('errors.badPeriod', { period: input.period }));
   }
   return tx(db, () => {
-    const office = officeCode(db);
-    if (!office) throw new AppError('CONFLICT', bilingual('errors.noOfficeCode'));
-    const previous = latestSubmission(db, input.period);
+    const { office, previous } = checkSubmittable(db, input.period, input.reason);
     const reason = input.reason?.trim() || null;
-    if (previous && !reason) {
-      throw new AppError(
-        'CONFLICT',
-        bilingual('errors.resubmitReason', { period: input.period, version: previous.version }),
-      );
-    }
     const initiatives = input.snapshot.tables.initiatives.rows.length;
     const sha256 = snapshotHash(input.snapshot);
     const row = {

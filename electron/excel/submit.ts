@@ -6,13 +6,14 @@
 import { AppError } from '../../db/core/errors';
 import { bilingual } from '../../db/core/messages';
 import {
+  checkSubmittable,
   latestSubmission,
   listSubmissions,
   recordSubmission,
   submissionSnapshot,
   type Submission,
 } from '../../db/repos/submissions';
-import { getLogo, officeCode, setLogo } from '../../db/repos/settings';
+import { getLogo, setLogo } from '../../db/repos/settings';
 import type { Db } from '../../db/connection';
 import { writeAtomically } from '../../db/safe-file';
 import { takeSnapshot, withSnapshotDb } from '../../db/snapshot';
@@ -29,11 +30,7 @@ export async function submitPeriod(
   o: { period: string; reason?: string; lang: Lang; now?: Date },
 ): Promise<Submission> {
   // The rules first, before any file is written.
-  if (!officeCode(db)) throw new AppError('CONFLICT', bilingual('errors.noOfficeCode'));
-  const previous = latestSubmission(db, o.period);
-  if (previous && !o.reason?.trim()) {
-    throw new AppError('CONFLICT', bilingual('errors.resubmitReason', { period: o.period, version: previous.version }));
-  }
+  const { previous } = checkSubmittable(db, o.period, o.reason);
   // The portfolio as it is now, read in one go; the package is written from this snapshot alone
   // (put back in a scratch portfolio), so nothing written meanwhile reaches its report.
   const snapshot = takeSnapshot(db);
