@@ -5,7 +5,6 @@
  * table of the frozen snapshot, a header row of column names and the rows as they were.
  */
 import type * as ExcelJS from 'exceljs';
-import Excel from './exceljs';
 import program from '../../package.json';
 import { schemaVersion, type Db } from '../../db/connection';
 import { AppError } from '../../db/core/errors';
@@ -16,6 +15,7 @@ import type { Lang } from './labels';
 import type { ChangesDetail } from '../../db/core/results';
 import { writeReport } from './report';
 import { addSheet } from './sheet';
+import { cellValue, readKeyValues, writeKeyValues } from './machine';
 
 export const PACKAGE_FORMAT = 'tajammu-package';
 export const PACKAGE_FORMAT_VERSION = 1;
@@ -76,11 +76,7 @@ export async function writePackage(
 
 function writeMachinePart(wb: ExcelJS.stream.xlsx.WorkbookWriter, meta: PackageMeta, s: Snapshot): void {
   const sheet = (name: string) => addSheet(wb, { name, rtl: false, footer: '', state: 'veryHidden' }, 0);
-  const metaSheet = sheet('pkg_meta');
-  for (const [key, value] of Object.entries(meta)) {
-    metaSheet.addRow([key, typeof value === 'object' ? JSON.stringify(value) : value]).commit();
-  }
-  metaSheet.commit();
+  writeKeyValues(sheet('pkg_meta'), { ...meta });
   for (const table of SNAPSHOT_TABLES) {
     const ws = sheet(`pkg_${table}`);
     ws.addRow(s.tables[table].columns).commit();
@@ -101,18 +97,8 @@ export interface ReadPackage {
 /** Reads a package's machine part back; refused in both languages when it has none. */
 export async function readPackage(file: string): Promise<ReadPackage> {
   const refuse = (reason: string) => new AppError('FOREIGN_FILE', bilingual('errors.notPackage', { reason }));
-  const wb = new Excel.Workbook();
-  try {
-    await wb.xlsx.readFile(file);
-  } catch {
-    throw refuse('xlsx');
-  }
-  const metaSheet = wb.getWorksheet('pkg_meta');
-  if (!metaSheet) throw refuse('pkg_meta');
-  const raw: Record<string, unknown> = {};
-  metaSheet.eachRow((row) => {
-    raw[String(row.getCell(1).value)] = cellValue(row.getCell(2).value);
-  });
+  const { wb, values: raw } = await readKeyValues(file, 'pkg_meta', refuse);
+  if (!raw) throw refuse('pkg_meta');
   if (raw.format !== PACKAGE_FORMAT) throw refuse(String(raw.format));
   let counts: unknown;
   try {
@@ -137,15 +123,4 @@ export async function readPackage(file: string): Promise<ReadPackage> {
   const snapshot = { tables };
   const sha256 = snapshotHash(snapshot);
   return { meta, snapshot, sha256, intact: sha256 === meta.sha256 };
-}
-
-/** A cell as its value: rich text as its text, a formula as its result. */
-function cellValue(v: unknown): unknown {
-  if (v && typeof v === 'object' && !(v instanceof Date)) {
-    const o = v as { richText?: { text: string }[]; result?: unknown; text?: string };
-    if (o.richText) return o.richText.map((r) => r.text).join('');
-    if ('result' in o) return o.result;
-    if (o.text !== undefined) return o.text;
-  }
-  return v;
 }

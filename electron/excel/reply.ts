@@ -15,6 +15,7 @@ import { listSubmissions, type Submission } from '../../db/repos/submissions';
 import { stmt, tx } from '../../db/stmt';
 import { recordAudit, type WriteContext } from '../../db/repos/audit';
 import { addSheet, writeTable } from './sheet';
+import { readKeyValues, writeKeyValues } from './machine';
 
 export const REPLY_FORMAT = 'tajammu-reply';
 
@@ -52,19 +53,18 @@ export async function writeReply(out: string, reply: Reply, lang: Lang): Promise
   );
   sheet.commit();
   const meta = addSheet(wb, { name: 'reply_meta', rtl: false, footer: '', state: 'veryHidden' }, 0);
-  const fields: [string, string | number][] = [
-    ['format', REPLY_FORMAT],
-    ['officeCode', reply.officeCode],
-    ['period', reply.period],
-    ['version', reply.version],
-    ['sha256', reply.sha256],
-    ['status', reply.status],
-    ['comment', reply.comment],
-    ['comments', JSON.stringify(reply.comments)],
-    ['repliedAt', reply.repliedAt],
-  ];
-  for (const pair of fields) meta.addRow(pair).commit();
-  meta.commit();
+  const { officeCode, period, version, sha256, status, comment, comments, repliedAt } = reply;
+  writeKeyValues(meta, {
+    format: REPLY_FORMAT,
+    officeCode,
+    period,
+    version,
+    sha256,
+    status,
+    comment,
+    comments,
+    repliedAt,
+  });
   await wb.commit();
 }
 
@@ -82,15 +82,8 @@ const ReplySchema = z.object({
 
 export async function readReply(file: string): Promise<Reply> {
   const refuse = (reason: string) => new AppError('FOREIGN_FILE', bilingual('errors.notReply', { reason }));
-  const wb = new Excel.Workbook();
-  try {
-    await wb.xlsx.readFile(file);
-  } catch {
-    throw refuse('xlsx');
-  }
-  const ws = wb.getWorksheet('reply_meta');
-  const raw: Record<string, string> = {};
-  ws?.eachRow((row) => (raw[String(row.getCell(1).value)] = String(row.getCell(2).value ?? '')));
+  const { values } = await readKeyValues(file, 'reply_meta', refuse);
+  const raw = Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, String(v ?? '')]));
   if (raw.format !== REPLY_FORMAT) throw refuse(raw.format || 'reply_meta');
   let comments: unknown;
   try {

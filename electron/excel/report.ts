@@ -24,6 +24,7 @@ import { writeMatrixSheet } from './matrix-sheet';
 import { type CoverContext, writeCover, writeSummary } from './report-cover';
 import { writeDataRegister, writeIndicators, writePrintRegister } from './report-register';
 import { addSheet } from './sheet';
+import { writeKeyValues } from './machine';
 
 export const REPORT_FORMAT_VERSION = 2;
 
@@ -92,23 +93,20 @@ export async function writeReport(db: Db, out: string, options: ReportOptions): 
 
   const meta = addSheet(wb, { name: 'meta', rtl: false, footer: m.footer, state: 'hidden' }, 0);
   const range = data.period ? periodRange(data.period, settings.fiscalYearStartMonth) : null;
-  for (const pair of [
-    ['format', 'tajammu-report'],
-    ['formatVersion', REPORT_FORMAT_VERSION],
-    ['schemaVersion', schemaVersion(db)],
-    ['agency', settings.agencyName],
-    ['office', settings.officeName],
-    ['exportedAt', now.toISOString()],
-    ['language', lang],
-    ['region', data.scopeLabel ?? ''],
-    ['period', data.period ?? ''],
-    ['periodFrom', range?.from ?? ''],
-    ['periodTo', range?.to ?? ''],
-    ['currency', settings.currencyCode],
-  ] as [string, string | number][]) {
-    meta.addRow(pair).commit();
-  }
-  meta.commit();
+  writeKeyValues(meta, {
+    format: 'tajammu-report',
+    formatVersion: REPORT_FORMAT_VERSION,
+    schemaVersion: schemaVersion(db),
+    agency: settings.agencyName,
+    office: settings.officeName,
+    exportedAt: now.toISOString(),
+    language: lang,
+    region: data.scopeLabel ?? '',
+    period: data.period ?? '',
+    periodFrom: range?.from ?? '',
+    periodTo: range?.to ?? '',
+    currency: settings.currencyCode,
+  });
   await wb.commit();
   return { initiatives: count };
 }
