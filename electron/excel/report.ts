@@ -11,7 +11,6 @@ import { schemaVersion, type Db } from '../../db/connection';
 import { getReport } from '../../db/queries/report';
 import { listClusters } from '../../db/repos/clusters';
 import { listAllIndicators } from '../../db/repos/indicators';
-import { listInitiatives } from '../../db/repos/initiatives';
 import { listRegions } from '../../db/repos/regions';
 import { listSectors } from '../../db/repos/sectors';
 import { getLogo } from '../../db/repos/settings';
@@ -82,9 +81,13 @@ export async function writeReport(db: Db, out: string, options: ReportOptions): 
     header: { settings, period: data.period, now, scope: data.scopeLabel },
   });
   writePrintRegister(c, data.groups, places);
-  // The data register lists the same initiatives as the print one, in the portfolio's order.
-  const shown = new Set(data.groups.flatMap((g) => g.initiatives.map((i) => i.id)));
-  const initiatives = listInitiatives(db).filter((i) => shown.has(i.id));
+  // The data register lists the same initiatives as the print one, in the portfolio's order: by
+  // code, compared as UTF-8 bytes as SQLite's ORDER BY does, without reading them all again.
+  const initiatives = data.groups
+    .flatMap((g) => g.initiatives)
+    .map((i) => ({ i, key: Buffer.from(i.code) }))
+    .sort((a, b) => Buffer.compare(a.key, b.key))
+    .map(({ i }) => i);
   const count = writeDataRegister(c, initiatives, places, progress);
   writeIndicators(c, initiatives, listAllIndicators(db));
   writeFindingsSheet(wb, data.findings, lang, c.font);
