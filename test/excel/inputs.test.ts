@@ -1,16 +1,25 @@
 /**
  * Workbook inputs that once read wrong: inline rich text written as runs (openpyxl, LibreOffice)
- * kept only its last run, and a column named like a member of every JavaScript object
- * ("constructor") broke a mapped import.
+ * kept only its last run, a column named like a member of every JavaScript object
+ * ("constructor") broke a mapped import, and a workbook whose sheets precede its shared strings
+ * (openpyxl, pandas) sometimes lost its text when read in a worker.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../db/demo';
 import { previewImport } from '../../electron/excel/import';
 import { useTestDb } from '../helpers/db';
 import { useTempDir } from '../helpers/tmp';
 import { makeZip, minimalWorkbook } from '../helpers/zips';
+import { writeForeignWorkbook } from '../helpers/foreign';
+import { checkWorkbookFile } from '../../electron/excel/import/zipcheck';
+import { READ_FIRST, readingOrder } from '../../electron/excel/import/zip-order';
+import { streamWorkbook } from '../../electron/excel/import/read';
+
+// The bundled worker the app ships, when built (npm test builds first): many reads start fast.
+const BUNDLED = resolve(__dirname, '../../out/main/excel-worker.js');
+if (existsSync(BUNDLED)) process.env.TAJAMMU_EXCEL_WORKER ??= BUNDLED;
 
 const newDb = useTestDb();
 const tempDir = useTempDir();
@@ -133,4 +142,57 @@ describe('import/sheet names as other programs write them', () => {
     expect(plan.sheet).toBe('سجل 2025');
     expect(plan.errors.map((e) => [e.sheet, e.row])).toEqual([['سجل 2025', 2]]);
   });
+});
+
+describe('import/parts in the order a streaming reader needs them', () => {
+  const HEADER = ['اسم المبادرة', 'الإقليم', 'التجمع', 'المحاور', 'الميزانية'];
+  const rows = (n: number) =>
+    Array.from({ length: n }, (_, i) => [`مبادرة ${i}`, 'إقليم الدلتا', 'أثاث دمياط', '5', 1000 + i]);
+
+  it('hands the reader the workbook, its relationships, shared strings and styles before any sheet', () => {
+    const file = join(tempDir(), 'openpyxl-order.xlsx');
+    writeForeignWorkbook(file, [
+      { name: 'ملخص', rows: [HEADER, ...rows(2)] },
+      { name: 'سجل', rows: [HEADER, ...rows(30)] },
+    ]);
+    const check = checkWorkbookFile(file);
+    const stored = [...check.zip!.parts].sort((a, b) => a[1].offset - b[1].offset).map(([name]) => name);
+    expect(stored.indexOf('xl/worksheets/sheet1.xml')).toBeLessThan(stored.indexOf('xl/sharedStrings.xml'));
+    // Each range is one whole part from its local header, together the whole file once over.
+    const ordered = readingOrder(check.zip!, check.bytes);
+    const bytes = readFileSync(file);
+    expect(ordered.reduce((n, [a, b]) => n + b - a, 0)).toBe(bytes.length);
+    const names = ordered.slice(0, -1).map(([a]) => {
+      expect(bytes.readUInt32LE(a)).toBe(0x04034b50);
+      return bytes.toString('utf8', a + 30, a + 30 + bytes.readUInt16LE(a + 26));
+    });
+    expect([...names].sort()).toEqual([...stored].sort());
+    expect(names.slice(0, READ_FIRST.length)).toEqual(READ_FIRST);
+    expect(names.slice(6)).toEqual(['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']);
+    // The central directory last, as stored.
+    expect(bytes.readUInt32LE(ordered.at(-1)![0])).toBe(0x02014b50);
+  });
+
+  it('finds the register in every one of many reads at once of a workbook whose sheets come first', async () => {
+    // Sheets first and several reads at once once lost the shared strings in about 1 read in 60.
+    const file = join(tempDir(), 'sheets-first.xlsx');
+    writeForeignWorkbook(file, [
+      {
+        name: 'kobo_export',
+        rows: [
+          ['start', 'end', '_uuid'],
+          ['2025-01-01', '2025-01-02', 'u-1'],
+        ],
+      },
+      { name: 'ملخص', rows: [HEADER, ...rows(1)] },
+      { name: 'سجل 2025', rows: [HEADER, ...rows(3)] },
+    ]);
+    const found: string[] = [];
+    await Promise.all(
+      [0, 1, 2, 3].map(async () => {
+        for (let i = 0; i < 15; i++) found.push((await streamWorkbook(file, {}, { sheet() {}, rows() {} })).sheet);
+      }),
+    );
+    expect(found).toEqual(Array(60).fill('سجل 2025'));
+  }, 120_000);
 });

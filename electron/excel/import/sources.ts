@@ -9,7 +9,8 @@ import Excel from '../exceljs';
 import { csvSheets } from './csv';
 import { sheetjsSheets } from './sheetjs';
 import type { CellValue } from './values';
-import type { WorkbookFormat } from './zipcheck';
+import { checkWorkbookFile, type WorkbookFormat } from './zipcheck';
+import { orderedZipStream } from './zip-order';
 
 export interface SourceRow {
   /** The row number as the program that wrote it shows it. */
@@ -96,7 +97,10 @@ function rowValues(row: ExcelJS.Row, maxColumns: number): CellValue[] | null {
 }
 
 function xlsxSheets(input: SourceInput): Source {
-  const reader = new Excel.stream.xlsx.WorkbookReader(input.file, {
+  // The parts in reading order (zip-order.ts): the shared strings before the sheets, always.
+  const check = checkWorkbookFile(input.file);
+  const bytes = check.zip ? orderedZipStream(input.file, check.zip, check.bytes) : input.file;
+  const reader = new Excel.stream.xlsx.WorkbookReader(bytes, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',

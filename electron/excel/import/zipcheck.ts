@@ -52,6 +52,8 @@ export interface ZipSummary {
   names: string[];
   /** Where each part's data starts (its local header), how it is stored, and its sizes. */
   parts: Map<string, { offset: number; method: number; compressed: number; uncompressed: number }>;
+  /** Where the parts end: the central directory's offset. */
+  partsEnd: number;
 }
 
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -234,5 +236,5 @@ function readCentralDirectory(fd: number, size: number): ZipSummary {
     parts.set(name, { offset: localOffset, method: cd.readUInt16LE(p + 10), compressed, uncompressed });
     p += 46 + nameLength + extraLength + commentLength;
   }
-  return { entries, uncompressedBytes: total, names, parts };
+  return { entries, uncompressedBytes: total, names, parts, partsEnd: cdOffset };
 }
