@@ -13,6 +13,7 @@ import type { RowError } from '../db/core/results';
 import { streamImport } from './excel/import/stream';
 import { readMappingFile } from './excel/import/mapping';
 import type { Lang } from './excel/labels';
+import { changesSinceLatest } from '../db/queries/since';
 import { writeReport } from './excel/report';
 import { writeTemplate } from './excel/template';
 import { checkOutputTarget } from './excel/output';
@@ -172,15 +173,24 @@ function requireOut(out: string | undefined): string {
 }
 
 export async function exportCommand(
-  flags: { db: string; out?: string; lang?: string; region?: string; period?: string; force?: boolean },
+  flags: {
+    db: string;
+    out?: string;
+    lang?: string;
+    region?: string;
+    period?: string;
+    force?: boolean;
+    withChanges?: boolean;
+  },
   io: CliIo,
 ): Promise<number> {
   const lang = language(flags.lang);
   const out = checkOutputTarget(requireOut(flags.out), { force: flags.force, portfolio: flags.db });
   return withPortfolio(flags.db, async (db) => {
+    const changes = flags.withChanges ? await changesSinceLatest(db) : undefined;
     // Under a temporary name until complete: an interrupted export never replaces a good report.
     const { initiatives } = await writeAtomically(out, (temporary) =>
-      writeReport(db, temporary, { lang, region: flags.region, period: flags.period }),
+      writeReport(db, temporary, { lang, region: flags.region, period: flags.period, changes }),
     );
     io.out(`${out}: ${initiatives} initiatives\n`);
     return EXIT.ok;

@@ -113,6 +113,7 @@ export async function changesCommand(flags: { db: string; since?: string; json: 
       created: changes?.created ?? [],
       deleted: changes?.deleted ?? [],
       changed: changes?.changed ?? [],
+      titles: changes?.titles ?? {},
     };
     if (flags.json) io.out(`${JSON.stringify(result)}\n`);
     else {

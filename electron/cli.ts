@@ -34,7 +34,7 @@ const USAGE = `Usage / الاستخدام:
                                               portfolio health findings R1–R6 / ملاحظات سلامة المحفظة
   cli import   --db FILE WORKBOOK [--dry-run] [--skip-invalid] [--map MAP.json] [--json]
                [--sheet NAME] [--on-collision stop|update|new]
-  cli export   --db FILE --out REPORT.xlsx [--lang ar|en] [--region NAME] [--period P]
+  cli export   --db FILE --out REPORT.xlsx [--lang ar|en] [--region NAME] [--period P] [--with-changes]
                P: 2026 | 2026-Q3 | 2026-H2 | FY2026 (fiscal year, named by the year it ends)
   cli template --out FILE.xlsx [--lang ar|en] [--db FILE]
   cli settings --db FILE [--json] [--set KEY=VALUE …]   read or set settings / الإعدادات
@@ -218,6 +218,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         reason: { type: 'string' },
         set: { type: 'string', multiple: true },
         'since-submission': { type: 'string' },
+        'with-changes': { type: 'boolean', default: false },
         from: { type: 'string' },
       },
       allowPositionals: true,
@@ -268,6 +269,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             region: values.region,
             period: values.period,
             force: values.force,
+            withChanges: values['with-changes'],
           },
           io,
         );

@@ -362,7 +362,22 @@ export interface Submission {
 export interface ChangesSince {
   created: string[];
   deleted: string[];
-  changed: { code: string; fields: string[] }[];
+  /** Each changed initiative's fields, and their values before and after (`fieldText` shows them). */
+  changed: { code: string; fields: string[]; values: FieldChange[] }[];
+  /** The title of every initiative listed: as it is now, or as it was for a deleted one. */
+  titles: Record<string, string>;
+}
+
+/**
+ * A field's value as the register holds it: text (dates as ISO, statuses as their keys), a number
+ * (money in minor units), the axes an initiative serves, or a place's names in both languages.
+ */
+export type FieldValue = string | number | number[] | { ar: string; en: string } | null;
+
+export interface FieldChange {
+  field: string;
+  before: FieldValue;
+  after: FieldValue;
 }
 
 /** The changes since a submission with their effect on the figures, as the matrix computes them. */

@@ -1,14 +1,23 @@
 /**
  * What changed in the register since a submission: initiatives created, deleted and changed
- * (by field), compared by their identity, so a renamed code is a change, not a deletion.
+ * (by field, with the values before and after), compared by their identity, so a renamed code is
+ * a change, not a deletion.
  */
 import type { Db } from '../connection';
-import { type Snapshot, takeSnapshot, withSnapshotDb } from '../snapshot';
+import { type Snapshot, type SnapshotValue, takeSnapshot, withSnapshotDb } from '../snapshot';
 import { AXIS_IDS } from '../core/axes';
 import { isGap, sumRows } from '../core/measures';
 import { getMatrix } from './matrix';
-import { submissionSnapshot } from '../repos/submissions';
-import type { ChangesDetail, ChangesSince, GapPlace, MatrixRow, Submission } from '../core/results';
+import { latestSubmission, submissionSnapshot } from '../repos/submissions';
+import type {
+  ChangesDetail,
+  ChangesSince,
+  FieldChange,
+  FieldValue,
+  GapPlace,
+  MatrixRow,
+  Submission,
+} from '../core/results';
 
 export type { ChangesSince };
 
@@ -19,21 +28,43 @@ const field = (column: string) =>
     : (({ region_id: 'region', cluster_id: 'cluster' } as Record<string, string>)[column] ??
       column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()));
 
-export function changesSince(db: Db, before: Snapshot, now: Snapshot = takeSnapshot(db)): ChangesSince {
-  const table = (s: Snapshot) => {
-    const { columns, rows } = s.tables.initiatives;
-    const id = columns.indexOf('id');
-    return { columns, byId: new Map(rows.map((r) => [String(r[id]), r])) };
+/** A snapshot's initiatives by id, and a reader of any field's value as the register holds it. */
+function register(s: Snapshot) {
+  const { columns, rows } = s.tables.initiatives;
+  const at = (c: string) => columns.indexOf(c);
+  const names = (t: 'regions' | 'clusters') => {
+    const { columns: cs, rows: rs } = s.tables[t];
+    const [id, ar, en] = ['id', 'name_ar', 'name_en'].map((c) => cs.indexOf(c)) as [number, number, number];
+    return new Map(rs.map((r) => [r[id], { ar: String(r[ar] ?? ''), en: String(r[en] ?? '') }]));
   };
-  const a = table(before);
-  const b = table(now);
-  const code = b.columns.indexOf('code');
+  const places = { region_id: names('regions'), cluster_id: names('clusters') } as const;
+  const axes = AXIS_IDS.map((a) => at(`axis${a}`));
+  return {
+    columns,
+    code: at('code'),
+    title: at('title'),
+    byId: new Map(rows.map((r) => [String(r[at('id')]), r])),
+    value(row: SnapshotValue[], f: string): FieldValue {
+      if (f === 'axes') return AXIS_IDS.filter((_, i) => row[axes[i]!] === 1);
+      const column = f === 'region' ? 'region_id' : f === 'cluster' ? 'cluster_id' : null;
+      if (column) return places[column].get(row[at(column)]!) ?? null;
+      return row[at(f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`))] ?? null;
+    },
+  };
+}
+
+export function changesSince(db: Db, before: Snapshot, now: Snapshot = takeSnapshot(db)): ChangesSince {
+  const a = register(before);
+  const b = register(now);
   const created: string[] = [];
-  const changed: { code: string; fields: string[] }[] = [];
+  const changed: ChangesSince['changed'] = [];
+  const titles: Record<string, string> = {};
   for (const [id, row] of b.byId) {
+    const code = String(row[b.code]);
     const old = a.byId.get(id);
     if (!old) {
-      created.push(String(row[code]));
+      created.push(code);
+      titles[code] = String(row[b.title] ?? '');
       continue;
     }
     const fields = new Set<string>();
@@ -41,15 +72,23 @@ export function changesSince(db: Db, before: Snapshot, now: Snapshot = takeSnaps
       const j = a.columns.indexOf(column);
       if (j >= 0 && old[j] !== row[i]) fields.add(field(column));
     });
-    if (fields.size) changed.push({ code: String(row[code]), fields: [...fields] });
+    if (!fields.size) continue;
+    const values = [...fields].map((f): FieldChange => ({ field: f, before: a.value(old, f), after: b.value(row, f) }));
+    changed.push({ code, fields: [...fields], values });
+    titles[code] = String(row[b.title] ?? '');
   }
-  const oldCode = a.columns.indexOf('code');
-  const deleted = [...a.byId].filter(([id]) => !b.byId.has(id)).map(([, r]) => String(r[oldCode]));
+  const deleted: string[] = [];
+  for (const [id, row] of a.byId) {
+    if (b.byId.has(id)) continue;
+    deleted.push(String(row[a.code]));
+    titles[String(row[a.code])] = String(row[a.title] ?? '');
+  }
   const sort = (xs: string[]) => xs.sort((x, y) => x.localeCompare(y));
   return {
     created: sort(created),
     deleted: sort(deleted),
     changed: changed.sort((x, y) => x.code.localeCompare(y.code)),
+    titles,
   };
 }
 
@@ -93,6 +132,12 @@ export async function changesDetail(
     gapsOpened: minus(current.gaps, then.gaps),
     indicatorValues: indicatorValueChanges(before, now),
   };
+}
+
+/** The changes since the latest submission, for a report that carries them; none before the first. */
+export async function changesSinceLatest(db: Db): Promise<ChangesDetail | undefined> {
+  const last = latestSubmission(db);
+  return last ? changesDetail(db, last) : undefined;
 }
 
 function indicatorValueChanges(before: Snapshot, now: Snapshot): ChangesDetail['indicatorValues'] {

@@ -1,18 +1,20 @@
 /**
  * The changes since the last submission as a sheet of the report (and so of the next package):
- * initiatives created, deleted and changed, budget by axis before and after, gaps closed and
- * opened, indicator values added or changed; one row each, a reviewer's checklist.
+ * initiatives created, deleted and changed (a row per field, its value before and after), budget
+ * by axis before and after, gaps closed and opened, indicator values added or changed; one row
+ * each, a reviewer's checklist.
  */
 import type * as ExcelJS from 'exceljs';
 import { AXES } from '../../db/core/axes';
 import { fill, type Lang, MESSAGES } from '../../db/core/messages';
 import type { ChangesDetail, GapPlace } from '../../db/core/results';
+import { fieldText, type Formatter } from '../../db/core/format';
 import { addSheet, type Cell, writeTable } from './sheet';
 
 export function writeChangesSheet(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
   d: ChangesDetail,
-  o: { lang: Lang; font: string; major(minor: number): number },
+  o: { lang: Lang; font: string; major(minor: number): number; fmt: Formatter },
 ): void {
   const m = MESSAGES[o.lang].changesSheet;
   const rtl = o.lang === 'ar';
@@ -22,14 +24,17 @@ export function writeChangesSheet(
     `${local(g.regionAr, g.regionEn)} — ${local(g.clusterAr, g.clusterEn)} — ${axis(g.axis)}`;
   const register = MESSAGES[o.lang].register as Record<string, string>;
   const rows: Cell[][] = [
-    ...d.created.map((c): Cell[] => [m.created, c, null, null]),
-    ...d.deleted.map((c): Cell[] => [m.deleted, c, null, null]),
-    ...d.changed.map((c): Cell[] => [
-      m.changed,
-      `${c.code}: ${c.fields.map((f) => fill(register[f] ?? f, { currency: '' }).replace(' ()', '')).join(rtl ? '، ' : ', ')}`,
-      null,
-      null,
-    ]),
+    ...d.created.map((c): Cell[] => [m.created, `${c} — ${d.titles[c] ?? ''}`, null, null]),
+    ...d.deleted.map((c): Cell[] => [m.deleted, `${c} — ${d.titles[c] ?? ''}`, null, null]),
+    // One row per changed field, its value before and after as the screen shows it.
+    ...d.changed.flatMap((c) =>
+      c.values.map((v): Cell[] => [
+        m.changed,
+        `${c.code} — ${d.titles[c.code] ?? ''}: ${fill(register[v.field] ?? v.field, { currency: '' }).replace(/\s*\(\)/, '')}`,
+        fieldText(v.field, v.before, o.fmt, o.lang),
+        fieldText(v.field, v.after, o.fmt, o.lang),
+      ]),
+    ),
     ...d.budgetByAxis
       .filter((b) => b.before !== b.after)
       .map((b): Cell[] => [fill(m.budget, { axis: axis(b.axis) }), null, o.major(b.before), o.major(b.after)]),
@@ -44,8 +49,8 @@ export function writeChangesSheet(
       { header: m.kind, width: 30 },
       { header: m.what, width: 70 },
       // Money and indicator values in one column: grouped, with decimals only where there are any.
-      { header: m.before, numFmt: '#,##0.##', width: 18 },
-      { header: m.after, numFmt: '#,##0.##', width: 18 },
+      { header: m.before, numFmt: '#,##0.##', width: 32 },
+      { header: m.after, numFmt: '#,##0.##', width: 32 },
     ],
     rows.length ? rows : [[m.none, null, null, null]],
     {
@@ -56,7 +61,7 @@ export function writeChangesSheet(
         title.commit();
       },
       style: (_row, col, cell) => {
-        if (col === 1) cell.alignment = { wrapText: true, vertical: 'top' };
+        cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'top' };
       },
     },
   );

@@ -25,8 +25,7 @@ import { writeMatrixWorkbook } from './matrix-sheet';
 import { writeReport } from './report';
 import { writeTemplate } from './template';
 import { rebuildPackage, submitPeriod } from './submit';
-import { changesDetail } from '../../db/queries/since';
-import { latestSubmission } from '../../db/repos/submissions';
+import { changesSinceLatest } from '../../db/queries/since';
 import { applyReply, readReply } from './reply';
 import type { WriteContext } from '../../db/repos/audit';
 import type {
@@ -209,14 +208,13 @@ export function startExport(
   const name = `${base}-${input.period ? `${input.period}-` : ''}${fileStamp()}.xlsx`;
   return startJob('export.report', (signal, progress) =>
     asDownload(name, async (out) => {
-      // The changes since the last submission, as a sheet, when asked and there was one.
-      const last = input.withChanges ? latestSubmission(db) : null;
       await writeReport(db, out, {
         lang: input.lang,
         region: region?.code,
         period: input.period,
         onProgress: progress,
-        changes: last ? await changesDetail(db, last) : undefined,
+        // The changes since the last submission, as a sheet, when asked and there was one.
+        changes: input.withChanges ? await changesSinceLatest(db) : undefined,
       });
       if (signal.aborted) throw new AppError('CANCELLED', bilingual('errors.exportCancelled'));
     }),

@@ -18,6 +18,7 @@ import { periodRange } from '../../db/core/period';
 import { type Lang, MESSAGES } from './labels';
 import { writeFindingsSheet } from './findings-sheet';
 import { writeChangesSheet } from './changes-sheet';
+import { makeFormatter } from '../../db/core/format';
 import type { ChangesDetail } from '../../db/core/results';
 import { writeMatrixSheet } from './matrix-sheet';
 import { type CoverContext, writeCover, writeSummary } from './report-cover';
@@ -91,7 +92,11 @@ export async function writeReport(db: Db, out: string, options: ReportOptions): 
   const count = writeDataRegister(c, initiatives, places, progress);
   writeIndicators(c, initiatives, listAllIndicators(db));
   writeFindingsSheet(wb, data.findings, lang, c.font);
-  if (options.changes) writeChangesSheet(wb, options.changes, { lang, font: c.font, major: c.major });
+  if (options.changes) {
+    // Values before and after in the workbook's own digits: Latin, as the report's other figures.
+    const fmt = makeFormatter(lang, { ...settings, digits: 'latn' });
+    writeChangesSheet(wb, options.changes, { lang, font: c.font, major: c.major, fmt });
+  }
   options.extra?.(wb);
 
   const meta = addSheet(wb, { name: 'meta', rtl: false, footer: m.footer, state: 'hidden' }, 0);

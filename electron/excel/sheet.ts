@@ -76,7 +76,8 @@ export function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, o: SheetOptions
       printTitlesRow: frozenRows ? `${frozenRows}:${frozenRows}` : undefined,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddFooter: `&C${o.footer}` },
+    // An empty "&C" footer is one openpyxl cannot parse (it warns and drops it): none at all.
+    headerFooter: o.footer ? { oddFooter: `&C${o.footer}` } : undefined,
   } as Partial<ExcelJS.AddWorksheetOptions>);
 }
 

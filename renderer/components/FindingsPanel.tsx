@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { RULES, type RuleId } from '../../db/core/model';
 import { withGovernorates } from '../../db/core/region-tree';
 import { call } from '../api';
-import { downloadFile } from '../features/exchange/files';
+import { downloadFile } from './files';
 import { useStore } from '../stores';
 import { useFormatter, useLocalName } from './useFormatter';
 import type { Finding } from '../../db/core/results';

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Formatter, makeFormatter } from '../format';
+import { type Formatter, makeFormatter } from '../../db/core/format';
 import { useStore } from '../stores';
 
 export function useFormatter(): Formatter {

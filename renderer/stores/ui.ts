@@ -4,7 +4,7 @@ import i18n, { type Language, rememberLanguage, rememberedLanguage } from '../i1
 import type { Store } from './index';
 import type { ApiError } from '../../db/core/results';
 
-export const SCREENS = ['dashboard', 'regions', 'initiatives', 'matrix', 'exchange', 'settings'] as const;
+export const SCREENS = ['dashboard', 'regions', 'initiatives', 'matrix', 'exchange', 'reporting', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 /** The register's filters and columns: they stay as the user left them while the program is open. */

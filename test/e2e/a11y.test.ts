@@ -10,7 +10,7 @@ afterAll(async () => {
   await s?.close();
 });
 
-const SCREENS = ['dashboard', 'regions', 'initiatives', 'matrix', 'exchange', 'settings'];
+const SCREENS = ['dashboard', 'regions', 'initiatives', 'matrix', 'exchange', 'reporting', 'settings'];
 const violations = () => axeViolations(s.page);
 
 describe('e2e/accessibility', () => {

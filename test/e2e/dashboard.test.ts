@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getMatrix } from '../../db/queries/matrix';
 import { sumRows } from '../../db/core/measures';
 import { getSettings } from '../../db/repos/settings';
-import { makeFormatter } from '../../renderer/format';
+import { makeFormatter } from '../../db/core/format';
 import { RESULTS, type Session, startDemoSession } from './browser';
 
 let s: Session;

@@ -13,7 +13,7 @@ afterAll(async () => {
   await s?.close();
 });
 
-const SCREENS = ['dashboard', 'regions', 'initiatives', 'matrix', 'exchange', 'settings'];
+const SCREENS = ['dashboard', 'regions', 'initiatives', 'matrix', 'exchange', 'reporting', 'settings'];
 
 describe('e2e/screens', () => {
   it('loads the demo portfolio from the first-start offer', async () => {

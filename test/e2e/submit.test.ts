@@ -31,16 +31,16 @@ afterAll(async () => {
 
 describe('e2e/submit', () => {
   it('asks for the office code before the first submission', async () => {
-    await page.getByTestId('nav-exchange').click();
-    await expect.poll(() => page.getByTestId('reporting-section').innerText()).toContain('رمز المكتب');
+    await page.getByTestId('nav-reporting').click();
+    await expect.poll(() => page.locator('main').innerText()).toContain('رمز المكتب');
     expect(await page.getByTestId('submit-period').count()).toBe(0);
   });
 
   it('submits the period due, saves its package, and shows it in the list and on the dashboard', async () => {
     updateSettings(s.db, { source: 'cli' }, { officeCode: 'DLT' });
     await page.reload();
-    await page.getByTestId('nav-exchange').click();
-    const section = page.getByTestId('reporting-section');
+    await page.getByTestId('nav-reporting').click();
+    const section = page.locator('main');
     await section.getByTestId('submit-period').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), section.getByTestId('submit-period').click()]);
     expect(download.suggestedFilename()).toBe(`DLT-${due}-v1.xlsx`);
@@ -55,7 +55,7 @@ describe('e2e/submit', () => {
     await expect.poll(() => page.getByTestId('reporting-due').innerText()).toContain('قُدِّمت');
     // The dashboard's count of changes leads to them.
     await page.getByTestId('reporting-changes-count').click();
-    await page.getByTestId('reporting-section').waitFor();
+    await page.getByTestId('reporting-changes').waitFor();
   }, 60_000);
 
   it('lists what changed since, and takes a second version only with a reason', async () => {
@@ -63,14 +63,26 @@ describe('e2e/submit', () => {
     updateInitiative(s.db, { source: 'cli' }, { id: first!.id, title: `${first!.title} – مرحلة ثانية` });
     // Opening the screen afresh reads the reporting state again (it is read when shown).
     await page.getByTestId('nav-dashboard').click();
-    await page.getByTestId('nav-exchange').click();
-    const section = page.getByTestId('reporting-section');
-    await expect.poll(() => section.getByTestId('reporting-changes').innerText()).toContain(first!.code);
+    await page.getByTestId('nav-reporting').click();
+    const section = page.locator('main');
+    // The changed field with its value before and after, on the initiative's line.
+    const line = section.getByTestId('changes-list').locator(`tr[data-code="${first!.code}"]`);
+    await expect.poll(() => line.innerText()).toContain('مرحلة ثانية');
+    const cells = await line.locator('td').allInnerTexts();
+    expect(cells.slice(1, 6)).toEqual([
+      `${first!.title} – مرحلة ثانية`,
+      'مبادرة معدَّلة',
+      'عنوان المبادرة',
+      first!.title,
+      `${first!.title} – مرحلة ثانية`,
+    ]);
     expect(await section.getByTestId('submit-period').isDisabled()).toBe(true);
     // What the change moves, asked for: a retitled initiative moves no budget and no gap.
     await section.getByTestId('changes-details').click();
     await expect.poll(() => section.getByTestId('changes-detail').innerText()).toContain('فجوة أُغلقت (0)');
+    await page.screenshot({ path: join(RESULTS, 'changes-ar.png') });
     // The report exported now can carry the changes as a sheet.
+    await page.getByTestId('nav-exchange').click();
     await page.getByLabel('مع ورقة التغييرات منذ آخر تقديم').check();
     const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-report').click()]);
     const reportFile = join(RESULTS, 'report-with-changes.xlsx');
@@ -79,6 +91,7 @@ describe('e2e/submit', () => {
     await wb.xlsx.readFile(reportFile);
     const sheet = wb.getWorksheet('التغييرات منذ آخر تقديم')!;
     expect(sheet.getSheetValues().flat().map(String).join(' ')).toContain(first!.code);
+    await page.getByTestId('nav-reporting').click();
     await section.locator('input[name=reason]').fill('تصحيح عنوان مبادرة');
     const [download] = await Promise.all([page.waitForEvent('download'), section.getByTestId('submit-period').click()]);
     expect(download.suggestedFilename()).toBe(`DLT-${due}-v2.xlsx`);
@@ -105,6 +118,10 @@ describe('e2e/submit', () => {
     const returned = section.getByTestId('reply-returned');
     await expect.poll(() => returned.innerText()).toContain('العنوان لا يطابق خطة الوزارة');
     expect(await returned.innerText()).toContain('يرجى استكمال مؤشرات');
+    // The commented initiative, unchanged since, is in the changes list with the comment beside it.
+    await expect
+      .poll(() => section.getByTestId('changes-list').locator(`tr[data-code="${first!.code}"]`).innerText())
+      .toContain('ملاحظة لم تُعالَج بعد');
     await expect.poll(() => section.getByTestId('submissions').innerText()).toContain('معادة للمراجعة');
     await page.screenshot({ path: join(RESULTS, 'submit-returned-ar.png') });
     // The comment is on the initiative too, where the clerk corrects it.
@@ -120,7 +137,7 @@ describe('e2e/submit', () => {
     await page.waitForTimeout(400); // the dialog fades in
     await page.screenshot({ path: join(RESULTS, 'initiative-ministry-comment-ar.png') });
     await page.keyboard.press('Escape');
-    await page.getByTestId('nav-exchange').click();
+    await page.getByTestId('nav-reporting').click();
     // Version 1's package, lost by the office, saved again from its snapshot: the same data.
     const [lost] = await Promise.all([page.waitForEvent('download'), section.getByTestId('save-again-1').click()]);
     expect(lost.suggestedFilename()).toBe(`DLT-${due}-v1.xlsx`);
@@ -131,6 +148,8 @@ describe('e2e/submit', () => {
     await page.getByTestId('language-switch').click();
     await expect.poll(() => section.innerText()).toContain('Submissions');
     await page.screenshot({ path: join(RESULTS, 'submit-en.png') });
+    await section.getByTestId('reporting-changes').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(RESULTS, 'changes-en.png') });
     await page.getByTestId('language-switch').click();
     expect(s.foreignRequests).toEqual([]);
     expect(s.pageErrors).toEqual([]);

@@ -3,11 +3,13 @@
  * survives a re-save by other programs and catches an edited cell; identity and reasons; the
  * changes since a submission against a diff computed independently.
  */
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
+import { open } from '../../db/connection';
+import { MESSAGES } from '../../db/core/messages';
+import type { ChangesSince } from '../../db/core/results';
 import { loadDemo } from '../../db/demo';
 import { changesDetail, changesSince } from '../../db/queries/since';
 import { getMatrix } from '../../db/queries/matrix';
@@ -15,6 +17,7 @@ import { AXIS_IDS } from '../../db/core/axes';
 import { isGap, sumRows } from '../../db/core/measures';
 import { createInitiative, deleteInitiative, listInitiatives, updateInitiative } from '../../db/repos/initiatives';
 import { listClusters } from '../../db/repos/clusters';
+import { listRegions } from '../../db/repos/regions';
 import { createIndicator } from '../../db/repos/indicators';
 import { updateSettings } from '../../db/repos/settings';
 import { listSubmissions, submissionSnapshot } from '../../db/repos/submissions';
@@ -27,6 +30,7 @@ import { runCli } from '../../electron/cli';
 import { useTestDb } from '../helpers/db';
 import { random as seeded } from '../helpers/random';
 import { useTempDir } from '../helpers/tmp';
+import { libreConvert, python } from '../helpers/others';
 
 const newDb = useTestDb();
 const tempDir = useTempDir();
@@ -36,6 +40,19 @@ function office() {
   const db = newDb();
   loadDemo(db, ctx);
   updateSettings(db, ctx, { officeCode: 'DLT', agencyName: 'جهاز تنمية المشروعات' });
+  return db;
+}
+
+/** Figures a re-save rewrites: floats that other programs write back to their 17th digit. */
+function withFloats(db: ReturnType<typeof office>) {
+  createIndicator(db, ctx, {
+    initiativeId: listInitiatives(db)[3]!.id,
+    name: 'نسبة الصادرات',
+    unit: '%',
+    baseline: 0.17029269056190327,
+    target: 1 / 3,
+    values: [{ period: '2026-Q1', value: 0.1 + 0.2 }],
+  });
   return db;
 }
 
@@ -79,35 +96,11 @@ describe('submission packages', () => {
   }, 60_000);
 
   it('keeps its hash through re-saves by LibreOffice and SheetJS, and loses it on an edited cell', async () => {
-    const db = office();
-    // Figures a re-save rewrites: a float to its 17th digit, an Arabic note with a trailing space.
-    createIndicator(db, ctx, {
-      initiativeId: listInitiatives(db)[3]!.id,
-      name: 'نسبة الصادرات',
-      unit: '%',
-      baseline: 0.17029269056190327,
-      target: 1 / 3,
-      values: [{ period: '2026-Q1', value: 0.1 + 0.2 }],
-    });
+    const db = withFloats(office());
     const out = join(tempDir(), 'pkg.xlsx');
     const s = await submitPeriod(db, ctx, out, { period: '2026', lang: 'en' });
     // LibreOffice opens and saves it unchanged.
-    const lo = join(tempDir(), 'lo');
-    mkdirSync(lo);
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${join(lo, 'profile')}`,
-        '--headless',
-        '--convert-to',
-        'xlsx',
-        '--outdir',
-        lo,
-        out,
-      ],
-      { stdio: 'ignore', timeout: 120_000 },
-    );
-    const resaved = await readPackage(join(lo, 'pkg.xlsx'));
+    const resaved = await readPackage(libreConvert(out, 'xlsx', join(tempDir(), 'lo')));
     expect(resaved.sha256).toBe(s.sha256);
     expect(resaved.intact).toBe(true);
     // SheetJS reads and writes it back (another library, as a script of the ministry's might).
@@ -128,6 +121,67 @@ describe('submission packages', () => {
     expect(tampered.intact).toBe(false);
     expect(tampered.meta.sha256).toBe(s.sha256);
   }, 180_000);
+
+  it('keeps its hash through openpyxl and LibreOffice saving it unchanged, and loses it to a cell either edits', async () => {
+    const db = withFloats(office());
+    const out = join(tempDir(), 'pkg.xlsx');
+    const s = await submitPeriod(db, ctx, out, { period: '2026-Q3', lang: 'ar' });
+    const sent = (await readPackage(out)).snapshot;
+    /** The data cells of the initiatives that differ from what was sent, as [row, column]. */
+    const differing = (tables: typeof sent.tables) =>
+      sent.tables.initiatives.rows.flatMap((row, r) =>
+        row.flatMap((v, c) => (tables.initiatives.rows[r]?.[c] === v ? [] : [[r, sent.tables.initiatives.columns[c]]])),
+      );
+    const dir = tempDir();
+
+    // openpyxl, as a ministry's or an office's Python script would: loaded and saved unchanged,
+    // then one budget cell of the machine part edited (the fifth data row).
+    const script = `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+if sys.argv[3] == 'edit':
+    ws = wb['pkg_initiatives']
+    col = [c.value for c in ws[1]].index('planned_budget') + 1
+    ws.cell(6, col).value = ws.cell(6, col).value + 100
+wb.save(sys.argv[2])
+print(wb['pkg_initiatives'].sheet_state)
+`;
+    const same = join(dir, 'openpyxl-same.xlsx');
+    expect(python(script, out, same, 'save').trim()).toBe('veryHidden');
+    const kept = await readPackage(same);
+    expect(kept.sha256).toBe(s.sha256);
+    expect(kept.intact).toBe(true);
+    const edited = join(dir, 'openpyxl-edit.xlsx');
+    python(script, out, edited, 'edit');
+    const tampered = await readPackage(edited);
+    expect(tampered.intact).toBe(false);
+    expect(differing(tampered.snapshot.tables)).toEqual([[4, 'planned_budget']]);
+
+    // LibreOffice: the package saved as its own flat ODF and back to .xlsx, unchanged, and again
+    // with one figure of the machine part changed in the flat file between the two.
+    const flat = libreConvert(out, 'fods', join(dir, 'fods'));
+    const back = await readPackage(libreConvert(flat, 'xlsx', join(dir, 'lo-same')));
+    expect(back.intact).toBe(true);
+    expect(differing(back.snapshot.tables)).toEqual([]);
+    const changed = join(dir, 'fods', 'changed.fods');
+    python(
+      `
+import re, sys
+s = open(sys.argv[1], encoding='utf8').read()
+a = s.index('table:name="pkg_initiatives"'); b = s.index('</table:table>', a)
+m = re.search(r'office:value="(\\d{6,})"([^>]*)>\\s*<text:p>\\d+</text:p>', s[a:b])
+v = int(m.group(1)) + 100
+cell = m.group(0).replace(m.group(1), str(v))
+open(sys.argv[2], 'w', encoding='utf8').write(s[:a] + s[a:b].replace(m.group(0), cell, 1) + s[b:])
+`,
+      flat,
+      changed,
+    );
+    const lo = await readPackage(libreConvert(changed, 'xlsx', join(dir, 'lo-edit')));
+    expect(lo.intact).toBe(false);
+    expect(lo.meta.sha256).toBe(s.sha256);
+    expect(differing(lo.snapshot.tables)).toHaveLength(1);
+  }, 240_000);
 
   it('asks for an office code first and a reason for a second version, which the audit keeps', async () => {
     const db = newDb();
@@ -172,7 +226,8 @@ describe('submission packages', () => {
       const pick = random();
       if (pick < 0.15) deleteInitiative(db, ctx, i.id);
       else if (pick < 0.5) updateInitiative(db, ctx, { id: i.id, plannedBudget: i.plannedBudget + 1000 });
-      else if (pick < 0.8) updateInitiative(db, ctx, { id: i.id, title: `${i.title} (${n})`, progress: 50 });
+      else if (pick < 0.7) updateInitiative(db, ctx, { id: i.id, title: `${i.title} (${n})`, progress: 50 });
+      else if (pick < 0.8) updateInitiative(db, ctx, { id: i.id, clusterId: clusters[(n * 7) % clusters.length]!.id });
       else
         createInitiative(db, ctx, { title: `مبادرة ${n}`, clusterId: clusters[n % clusters.length]!.id, axes: [2, 5] });
     }
@@ -195,6 +250,8 @@ describe('submission packages', () => {
           fields: Object.keys(i)
             .filter((k) => JSON.stringify((i as never)[k]) !== JSON.stringify((old.get(i.id) as never)[k]))
             .filter((k) => k !== 'updatedAt' && k !== 'createdAt')
+            // The register names a place by the field, not by its id.
+            .map((k) => ({ regionId: 'region', clusterId: 'cluster' })[k] ?? k)
             .sort(),
         }))
         .filter((c) => c.fields.length > 0)
@@ -205,6 +262,29 @@ describe('submission packages', () => {
     expect(got.deleted).toEqual(expected.deleted);
     expect(got.changed.map((c) => ({ code: c.code, fields: [...c.fields].sort() }))).toEqual(expected.changed);
     expect(expected.changed.length + expected.created.length + expected.deleted.length).toBeGreaterThan(20);
+    // Each field's value before and after, as the model holds it (places by their names).
+    const places = new Map(
+      [...listRegions(db), ...clusters].map((p) => [p.id, { ar: p.nameAr, en: p.nameEn }] as const),
+    );
+    const value = (i: (typeof all)[number], f: string) =>
+      f === 'region'
+        ? places.get(i.regionId)
+        : f === 'cluster'
+          ? i.clusterId
+            ? places.get(i.clusterId)
+            : null
+          : (i as never)[f];
+    const byCode = new Map([...now.values()].map((i) => [i.code, i]));
+    for (const c of got.changed) {
+      const i = byCode.get(c.code)!;
+      expect(c.values).toEqual(
+        c.fields.map((f) => ({ field: f, before: value(old.get(i.id)!, f), after: value(i, f) })),
+      );
+      expect(got.titles[c.code]).toBe(i.title);
+    }
+    expect(got.changed.some((c) => c.fields.includes('cluster'))).toBe(true);
+    for (const code of got.deleted)
+      expect(got.titles[code]).toBe([...old.values()].find((i) => i.code === code)!.title);
   });
 
   it('opens the ministry reply to a package it sent, and refuses one for another office or package', async () => {
@@ -296,7 +376,44 @@ describe('submission packages', () => {
       'status',
     ]);
     const changes = (await run('changes', '--db', file, '--json')).json();
-    expect(changes).toEqual({ since: { period: '2026-Q3', version: 1 }, created: [], deleted: [], changed: [] });
+    expect(changes).toEqual({
+      since: { period: '2026-Q3', version: 1 },
+      created: [],
+      deleted: [],
+      changed: [],
+      titles: {},
+    });
+    // A change, as the contract lists it, extended with the values before and after.
+    const db = open(file);
+    const [one] = listInitiatives(db);
+    updateInitiative(db, ctx, { id: one!.id, plannedBudget: one!.plannedBudget + 50_000, status: 'on_hold' });
+    db.close();
+    const changed = (await run('changes', '--db', file, '--json')).json() as unknown as ChangesSince;
+    expect(changed.changed).toEqual([
+      {
+        code: one!.code,
+        fields: ['status', 'plannedBudget'],
+        values: [
+          { field: 'status', before: one!.status, after: 'on_hold' },
+          { field: 'plannedBudget', before: one!.plannedBudget, after: one!.plannedBudget + 50_000 },
+        ],
+      },
+    ]);
+    expect(changed.titles).toEqual({ [one!.code]: one!.title });
+    // The report carries them as a sheet when asked: a row per field, before and after as read.
+    const report = join(tempDir(), 'with-changes.xlsx');
+    expect((await run('export', '--db', file, '--out', report, '--lang', 'en', '--with-changes')).code).toBe(0);
+    const wb = new Excel.Workbook();
+    await wb.xlsx.readFile(report);
+    const rows = (wb.getWorksheet('Changes since last submission')!.getSheetValues() as unknown[][])
+      .filter(Boolean)
+      .map((r) => r.slice(1));
+    expect(rows).toContainEqual([
+      'Changed initiative',
+      `${one!.code} — ${one!.title}: Status`,
+      MESSAGES.en.enums.status[one!.status],
+      'On hold',
+    ]);
     expect((await run('changes', '--db', file, '--since-submission', '2025-Q1', '--json')).code).toBe(1);
     const replyFile = join(tempDir(), 'r.xlsx');
     await writeReply(

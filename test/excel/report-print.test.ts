@@ -3,8 +3,6 @@
  * pdftotext and pdfinfo, page images kept in test-results/ to look at. CI installs both
  * (.ci/run); without them these tests fail rather than pass unseen.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
@@ -22,6 +20,7 @@ import { writeReport } from '../../electron/excel/report';
 import { textWidth } from '../../electron/excel/sheet';
 import { useTestDb } from '../helpers/db';
 import { useTempDir } from '../helpers/tmp';
+import { libreConvert } from '../helpers/others';
 import { pdfImages, pdfPageSizes, pdfText, pdfWordHeights } from '../helpers/pdf';
 import { readWorkbookInMemory } from '../helpers/workbooks';
 
@@ -75,31 +74,7 @@ async function officePortfolio(font: Settings['reportFont'] = 'Arial'): Promise<
   return db;
 }
 
-function toPdf(xlsx: string): string {
-  const dir = join(tempDir(), 'pdf');
-  mkdirSync(dir, { recursive: true });
-  // A profile of its own: another LibreOffice running on the machine would otherwise take the call.
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${join(dir, 'profile')}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      dir,
-      xlsx,
-    ],
-    { stdio: 'ignore', timeout: 120_000 },
-  );
-  return join(
-    dir,
-    xlsx
-      .split('/')
-      .pop()!
-      .replace(/\.xlsx$/, '.pdf'),
-  );
-}
+const toPdf = (xlsx: string) => libreConvert(xlsx, 'pdf', join(tempDir(), 'pdf'));
 
 describe('the printed report', () => {
   it('English, fiscal year: a cover to sign, a print register of readable pages, charts and fonts', async () => {

@@ -13,7 +13,7 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DueLine, useReporting } from '../exchange/Reporting';
+import { DueLine, useReporting } from '../reporting/DueLine';
 import { AXIS_IDS } from '../../../db/core/axes';
 import { counts, sumRows } from '../../../db/core/measures';
 import { regionTree, withGovernorates } from '../../../db/core/region-tree';

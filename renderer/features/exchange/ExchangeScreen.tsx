@@ -4,7 +4,6 @@ import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -12,26 +11,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { PeriodSelect } from '../../components/PeriodSelect';
+import { Section } from '../../components/Section';
 import { useFormatter, useLocalName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
-import { downloadFile, type FilePayload } from './files';
+import { downloadFile, type FilePayload } from '../../components/files';
 import { ImportWizard } from './ImportWizard';
-import { ReportingSection } from './Reporting';
 import { useJob } from './useJob';
-
-function Section(props: { title: string; body: string; children: React.ReactNode; testId: string }) {
-  return (
-    <Paper variant="outlined" sx={{ p: 2 }} data-testid={props.testId}>
-      <Typography variant="h6" component="h3">
-        {props.title}
-      </Typography>
-      <Typography color="text.secondary" sx={{ mb: 2 }}>
-        {props.body}
-      </Typography>
-      {props.children}
-    </Paper>
-  );
-}
 
 function LanguageField(props: { value: 'ar' | 'en'; onChange(v: 'ar' | 'en'): void; label: string }) {
   const { t } = useTranslation();
@@ -88,9 +73,6 @@ export function ExchangeScreen() {
       <Typography variant="h5" component="h2">
         {t('exchange.title')}
       </Typography>
-      <Section title={t('reporting.title')} body={t('reporting.body')} testId="reporting-section">
-        <ReportingSection />
-      </Section>
       <Section title={t('exchange.exportTitle')} body={t('exchange.exportBody')} testId="export-section">
         <Stack
           direction={{ xs: 'column', sm: 'row' }}

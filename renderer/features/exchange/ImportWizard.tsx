@@ -11,7 +11,7 @@ import type { InputOf, OutputOf } from '../../../db/core/contract';
 import { call } from '../../api';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
-import { readAsBase64 } from './files';
+import { readAsBase64 } from '../../components/files';
 import type { PreviewOptions } from './PreviewChoices';
 import { PreviewView } from './PreviewView';
 import { useJob } from './useJob';

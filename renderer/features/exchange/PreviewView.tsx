@@ -22,7 +22,7 @@ import { call } from '../../api';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
-import { downloadFile } from './files';
+import { downloadFile } from '../../components/files';
 import type { PreviewSummary } from '../../../db/core/results';
 import { CollisionChoice, PlacesTable, type PreviewOptions, SheetChooser } from './PreviewChoices';
 

@@ -12,11 +12,11 @@ import { fill, MESSAGES } from '../../../db/core/messages';
 import { longDate, periodDays, periodName } from '../../../db/core/report-text';
 import type { ReportData } from '../../../db/core/results';
 import { call } from '../../api';
-import { makeFormatter } from '../../format';
+import { makeFormatter } from '../../../db/core/format';
 import { caches } from '../../theme';
 import { useStore } from '../../stores';
 import type { PrintRequest } from '../../stores/ui';
-import { downloadBlob, today } from './files';
+import { downloadBlob, today } from '../../components/files';
 
 /**
  * The ministry report laid out for A4: the cover to sign, the summary with its charts, the

@@ -10,7 +10,7 @@ import Stack from '@mui/material/Stack';
 import { GridActionsCellItem, type GridColDef, GridEditSingleSelectCell } from '@mui/x-data-grid';
 import type { TFunction } from 'i18next';
 import { type Initiative, INITIATIVE_STATUSES } from '../../../db/core/model';
-import type { Formatter } from '../../format';
+import type { Formatter } from '../../../db/core/format';
 
 /** ISO date ↔ the Date the grid's date editor works with (local midnight, as the user sees it). */
 export const toDate = (iso: string | null): Date | null => (iso ? new Date(`${iso}T00:00:00`) : null);

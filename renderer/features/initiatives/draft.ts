@@ -1,7 +1,7 @@
 import type { MessageKey, MessageVars } from '../../../db/core/messages';
 import { type Initiative, INITIATIVE_DEFAULTS } from '../../../db/core/model';
 import { initiativeProblems } from '../../../db/core/rules';
-import { parseMoney } from '../../format';
+import { parseMoney } from '../../../db/core/format';
 import { codeInput } from '../../components/code';
 
 /** What the editor holds while the user types: money as typed text, everything else as stored. */

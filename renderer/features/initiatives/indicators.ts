@@ -4,7 +4,7 @@
  */
 import type { Indicator, IndicatorValue, Settings } from '../../../db/core/model';
 import { toWesternDigits } from '../../../db/core/normalize';
-import { parseFigure } from '../../format';
+import { parseFigure } from '../../../db/core/format';
 
 export interface IndicatorDraft {
   name: string;

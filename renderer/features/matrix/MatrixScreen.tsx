@@ -20,7 +20,7 @@ import { PERIOD_PATTERN } from '../../../db/core/period';
 import { periodName } from '../../../db/core/report-text';
 import { type Initiative, INITIATIVE_STATUSES, type InitiativeStatus } from '../../../db/core/model';
 import { call } from '../../api';
-import { downloadBlob, downloadFile, today } from '../exchange/files';
+import { downloadBlob, downloadFile, today } from '../../components/files';
 import { useAxisName, useFormatter, useLocalName, useRowName } from '../../components/useFormatter';
 import { bothLanguages } from '../../i18n';
 import { makeTheme } from '../../theme';

@@ -1,6 +1,6 @@
 /** How the matrix screen shows a measure's value and colours its cells. */
 import { type Measure, MEASURE_UNIT } from '../../../db/core/measures';
-import type { Formatter } from '../../format';
+import type { Formatter } from '../../../db/core/format';
 import type { MatrixRow } from '../../../db/core/results';
 
 export function show(fmt: Formatter, m: Measure, v: number | null): string | null {

@@ -12,7 +12,7 @@ import { REPORT_FONTS, type Settings } from '../../../db/core/model';
 import { call } from '../../api';
 import { FileButton } from '../../components/FileButton';
 import { useStore } from '../../stores';
-import { readAsBase64 } from '../exchange/files';
+import { readAsBase64 } from '../../components/files';
 
 /** What the cover of the ministry report says about who issues it and who signs it. */
 export function ReportFields(props: {

@@ -2,6 +2,7 @@ import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import ListAltIcon from '@mui/icons-material/ListAlt';
+import OutboxIcon from '@mui/icons-material/Outbox';
 import SettingsIcon from '@mui/icons-material/Settings';
 import SwapVertIcon from '@mui/icons-material/SwapVert';
 import TranslateIcon from '@mui/icons-material/Translate';
@@ -24,6 +25,7 @@ import { ReportPrint } from '../exchange/ReportPrint';
 import { InitiativesScreen } from '../initiatives/InitiativesScreen';
 import { MatrixScreen } from '../matrix/MatrixScreen';
 import { RegionsScreen } from '../regions/RegionsScreen';
+import { ReportingScreen } from '../reporting/ReportingScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { type Screen, SCREENS } from '../../stores/ui';
 import { useStore } from '../../stores';
@@ -39,6 +41,7 @@ const ICONS: Record<Screen, ReactElement> = {
   initiatives: <ListAltIcon />,
   matrix: <GridOnIcon />,
   exchange: <SwapVertIcon />,
+  reporting: <OutboxIcon />,
   settings: <SettingsIcon />,
 };
 
@@ -48,6 +51,7 @@ const VIEWS: Record<Screen, () => ReactElement | null> = {
   initiatives: InitiativesScreen,
   matrix: MatrixScreen,
   exchange: ExchangeScreen,
+  reporting: ReportingScreen,
   settings: SettingsScreen,
 };
 

@@ -1,10 +1,12 @@
 /**
- * Numbers, money and dates for the screen, all through Intl. The Gregorian calendar is used in
- * both languages; the digit set follows the office's setting, not the locale's default.
+ * Numbers, money and dates for the screens and the texts of workbooks, all through Intl. The
+ * Gregorian calendar is used in both languages; the digit set follows the office's setting, not
+ * the locale's default.
  */
-import type { Settings } from '../db/core/model';
-import { toWesternDigits } from '../db/core/normalize';
-import type { Language } from './i18n';
+import type { Settings } from './model';
+import { toWesternDigits } from './normalize';
+import { type Lang as Language, MESSAGES } from './messages';
+import type { FieldValue } from './results';
 
 export interface Formatter {
   locale: string;
@@ -73,4 +75,23 @@ export function parseMoney(text: string, digits: number): number | null {
   if (text.trim() === '') return 0;
   const n = parseFigure(text);
   return n === null ? null : Math.round(n * 10 ** digits);
+}
+
+/**
+ * A value of an initiative's field as a reader reads it, the same on the screen and in the
+ * report's changes sheet: money with its currency, dates, statuses by name, axes as a list.
+ */
+export function fieldText(field: string, v: FieldValue, fmt: Formatter, lang: Language): string {
+  if (v === null || v === '') return '—';
+  if (Array.isArray(v)) return v.length ? fmt.list(v.map((n) => fmt.number(n))) : '—';
+  if (typeof v === 'object') return lang === 'en' && v.en ? v.en : v.ar;
+  if (typeof v === 'number') {
+    if (field === 'plannedBudget' || field === 'spent') return fmt.money(v);
+    if (field === 'progress') return fmt.percent(v);
+    return fmt.number(v);
+  }
+  if (field === 'startDate' || field === 'endDate') return fmt.date(v);
+  const enums = MESSAGES[lang].enums as Record<string, Record<string, string>>;
+  const names = field === 'status' ? enums.status : field === 'marketingHolder' ? enums.marketing : undefined;
+  return names?.[v] ?? v;
 }

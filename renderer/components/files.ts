@@ -1,4 +1,4 @@
-import type { FilePayload } from '../../../db/core/results';
+import type { FilePayload } from '../../db/core/results';
 /** Files in and out of the page: the API carries them as base64. */
 
 export type { FilePayload };

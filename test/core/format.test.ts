@@ -1,12 +1,12 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { normalizeArabic } from '../../db/core/normalize';
-import { makeFormatter, parseMoney } from '../../renderer/format';
+import { makeFormatter, parseMoney } from '../../db/core/format';
 import { MESSAGES } from '../../db/core/messages';
 
 const { ar, en } = MESSAGES;
 
-describe('renderer/format', () => {
+describe('db/core/format', () => {
   const base = { currencyCode: 'EGP', currencyDigits: 2 };
   it('uses the digit set of the setting, not the locale default', () => {
     expect(makeFormatter('ar', { ...base, digits: 'latn' }).number(1234567)).toBe('1,234,567');
