@@ -188,6 +188,7 @@ export async function exportCommand(
   const out = checkOutputTarget(requireOut(flags.out), { force: flags.force, portfolio: flags.db });
   return withPortfolio(flags.db, async (db) => {
     const changes = flags.withChanges ? await changesSinceLatest(db) : undefined;
+    if (flags.withChanges && !changes) io.err(`${bothOnOneLine('errors.noSubmissionForChanges')}\n`);
     // Under a temporary name until complete: an interrupted export never replaces a good report.
     const { initiatives } = await writeAtomically(out, (temporary) =>
       writeReport(db, temporary, { lang, region: flags.region, period: flags.period, changes }),

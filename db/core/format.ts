@@ -13,6 +13,8 @@ export interface Formatter {
   number(n: number): string;
   /** An amount stored in minor units, shown in major units with the office currency. */
   money(minor: number): string;
+  /** The same, with the currency's decimals when it has a fraction (a change of a few piastres). */
+  moneyExact(minor: number): string;
   date(iso: string | null): string;
   percent(n: number): string;
   /** The name of a calendar month, 1..12, in the Gregorian calendar. */
@@ -40,6 +42,18 @@ export function makeFormatter(
   } catch {
     cur = num;
   }
+  let exact: Intl.NumberFormat;
+  try {
+    exact = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: settings.currencyCode,
+      currencyDisplay: lang === 'ar' ? 'name' : 'code',
+      minimumFractionDigits: settings.currencyDigits,
+      maximumFractionDigits: settings.currencyDigits,
+    });
+  } catch {
+    exact = num;
+  }
   const dateFmt = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const monthFmt = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
@@ -49,6 +63,8 @@ export function makeFormatter(
     locale,
     number: (n) => num.format(n),
     money: (minor) => cur.format(minor / 10 ** settings.currencyDigits),
+    moneyExact: (minor) =>
+      (minor % 10 ** settings.currencyDigits === 0 ? cur : exact).format(minor / 10 ** settings.currencyDigits),
     date: (iso) => (iso ? dateFmt.format(new Date(`${iso}T00:00:00Z`)) : '—'),
     percent: (n) => pct.format(n / 100),
     month: (m) => monthFmt.format(new Date(Date.UTC(2025, m - 1, 1))),
@@ -86,7 +102,7 @@ export function fieldText(field: string, v: FieldValue, fmt: Formatter, lang: La
   if (Array.isArray(v)) return v.length ? fmt.list(v.map((n) => fmt.number(n))) : '—';
   if (typeof v === 'object') return lang === 'en' && v.en ? v.en : v.ar;
   if (typeof v === 'number') {
-    if (field === 'plannedBudget' || field === 'spent') return fmt.money(v);
+    if (field === 'plannedBudget' || field === 'spent') return fmt.moneyExact(v);
     if (field === 'progress') return fmt.percent(v);
     return fmt.number(v);
   }
@@ -94,4 +110,10 @@ export function fieldText(field: string, v: FieldValue, fmt: Formatter, lang: La
   const enums = MESSAGES[lang].enums as Record<string, Record<string, string>>;
   const names = field === 'status' ? enums.status : field === 'marketingHolder' ? enums.marketing : undefined;
   return names?.[v] ?? v;
+}
+
+/** A field's name as the register's column says it, without its currency (the values carry it). */
+export function fieldLabel(field: string, lang: Language): string {
+  const names = MESSAGES[lang].register as Record<string, string>;
+  return (names[field] ?? field).replace(/\s*\(\{\{currency\}\}\)/, '');
 }

@@ -54,11 +54,17 @@ function register(s: Snapshot) {
 }
 
 export function changesSince(db: Db, before: Snapshot, now: Snapshot = takeSnapshot(db)): ChangesSince {
+  return diffSnapshots(before, now);
+}
+
+/** The initiatives created, deleted and changed from one snapshot to another (of one office). */
+export function diffSnapshots(before: Snapshot, now: Snapshot): ChangesSince {
   const a = register(before);
   const b = register(now);
   const created: string[] = [];
   const changed: ChangesSince['changed'] = [];
-  const titles: Record<string, string> = {};
+  // No prototype: a code such as "constructor" is a key like any other.
+  const titles = Object.create(null) as Record<string, string>;
   for (const [id, row] of b.byId) {
     const code = String(row[b.code]);
     const old = a.byId.get(id);
@@ -81,7 +87,8 @@ export function changesSince(db: Db, before: Snapshot, now: Snapshot = takeSnaps
   for (const [id, row] of a.byId) {
     if (b.byId.has(id)) continue;
     deleted.push(String(row[a.code]));
-    titles[String(row[a.code])] = String(row[a.title] ?? '');
+    // A code deleted and given again to a new initiative keeps the new one's title.
+    titles[String(row[a.code])] ??= String(row[a.title] ?? '');
   }
   const sort = (xs: string[]) => xs.sort((x, y) => x.localeCompare(y));
   return {

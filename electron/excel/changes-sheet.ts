@@ -8,7 +8,7 @@ import type * as ExcelJS from 'exceljs';
 import { AXES } from '../../db/core/axes';
 import { fill, type Lang, MESSAGES } from '../../db/core/messages';
 import type { ChangesDetail, GapPlace } from '../../db/core/results';
-import { fieldText, type Formatter } from '../../db/core/format';
+import { fieldLabel, fieldText, type Formatter } from '../../db/core/format';
 import { addSheet, type Cell, writeTable } from './sheet';
 
 export function writeChangesSheet(
@@ -22,7 +22,6 @@ export function writeChangesSheet(
   const axis = (n: number) => `${n}. ${rtl ? AXES[n - 1]!.shortAr : AXES[n - 1]!.shortEn}`;
   const gap = (g: GapPlace) =>
     `${local(g.regionAr, g.regionEn)} — ${local(g.clusterAr, g.clusterEn)} — ${axis(g.axis)}`;
-  const register = MESSAGES[o.lang].register as Record<string, string>;
   const rows: Cell[][] = [
     ...d.created.map((c): Cell[] => [m.created, `${c} — ${d.titles[c] ?? ''}`, null, null]),
     ...d.deleted.map((c): Cell[] => [m.deleted, `${c} — ${d.titles[c] ?? ''}`, null, null]),
@@ -30,7 +29,7 @@ export function writeChangesSheet(
     ...d.changed.flatMap((c) =>
       c.values.map((v): Cell[] => [
         m.changed,
-        `${c.code} — ${d.titles[c.code] ?? ''}: ${fill(register[v.field] ?? v.field, { currency: '' }).replace(/\s*\(\)/, '')}`,
+        `${c.code} — ${d.titles[c.code] ?? ''}: ${fieldLabel(v.field, o.lang)}`,
         fieldText(v.field, v.before, o.fmt, o.lang),
         fieldText(v.field, v.after, o.fmt, o.lang),
       ]),
@@ -61,7 +60,13 @@ export function writeChangesSheet(
         title.commit();
       },
       style: (_row, col, cell) => {
-        cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'top' };
+        // Right to left in Arabic even when the text starts with a Latin code (INI-0001 — …).
+        cell.alignment = {
+          ...cell.alignment,
+          wrapText: true,
+          vertical: 'top',
+          ...(rtl ? { readingOrder: 'rtl' } : {}),
+        };
       },
     },
   );

@@ -5,6 +5,8 @@
  * findings; a hidden meta sheet says what wrote it. Figures come from db/queries/report.ts, as in
  * the print view. Written with the streaming writer.
  */
+import { bilingual } from '../../db/core/messages';
+import { AppError } from '../../db/core/errors';
 import type * as ExcelJS from 'exceljs';
 import Excel from './exceljs';
 import { schemaVersion, type Db } from '../../db/connection';
@@ -44,6 +46,8 @@ export interface ReportOptions {
 
 export async function writeReport(db: Db, out: string, options: ReportOptions): Promise<{ initiatives: number }> {
   const { lang } = options;
+  // The changes are the whole portfolio's: a region's report would show other regions' ones.
+  if (options.changes && options.region) throw new AppError('INVALID_INPUT', bilingual('errors.changesWithRegion'));
   const m = MESSAGES[lang].report;
   const data = getReport(db, { period: options.period, region: options.region });
   const settings = data.settings;

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { normalizeArabic } from '../../db/core/normalize';
-import { makeFormatter, parseMoney } from '../../db/core/format';
+import { fieldLabel, fieldText, makeFormatter, parseMoney } from '../../db/core/format';
 import { MESSAGES } from '../../db/core/messages';
 
 const { ar, en } = MESSAGES;
@@ -72,5 +72,30 @@ describe('db/normalize', () => {
     expect(normalizeArabic('\u0627\u0655نشاء')).toBe(normalizeArabic('إنشاء'));
     expect(normalizeArabic('مس\u0648\u0654ولية')).toBe(normalizeArabic('مسؤولية'));
     expect(normalizeArabic('آثار')).toBe(normalizeArabic('\u0627\u0653ثار'));
+  });
+});
+
+describe('fieldText: a field value as the changes screen and sheet show it', () => {
+  const ar = makeFormatter('ar', { digits: 'latn', currencyCode: 'EGP', currencyDigits: 2 });
+  const en = makeFormatter('en', { digits: 'latn', currencyCode: 'EGP', currencyDigits: 2 });
+  it('says money with its currency, and piastres only where there are any', () => {
+    expect(fieldText('plannedBudget', 100_000, en, 'en')).toBe('EGP\u00a01,000');
+    expect(fieldText('plannedBudget', 100_049, en, 'en')).toBe('EGP\u00a01,000.49');
+    expect(fieldText('spent', 100_049, ar, 'ar')).toContain('1,000.49');
+  });
+  it('names statuses, lists axes, and takes a place by its name in the language, Arabic when no English', () => {
+    expect(fieldText('status', 'on_hold', ar, 'ar')).toBe('متوقفة');
+    expect(fieldText('status', 'on_hold', en, 'en')).toBe('On hold');
+    expect(fieldText('status', 'someday', en, 'en')).toBe('someday');
+    expect(fieldText('axes', [1, 3], ar, 'ar')).toBe('1، 3');
+    expect(fieldText('axes', [], ar, 'ar')).toBe('—');
+    expect(fieldText('region', { ar: 'إقليم الدلتا', en: '' }, en, 'en')).toBe('إقليم الدلتا');
+    expect(fieldText('region', { ar: 'إقليم الدلتا', en: 'Delta' }, en, 'en')).toBe('Delta');
+    expect(fieldText('title', null, en, 'en')).toBe('—');
+    expect(fieldText('progress', 40, en, 'en')).toBe('40%');
+  });
+  it('labels a field as the register does, without its currency', () => {
+    expect(fieldLabel('plannedBudget', 'ar')).toBe('الميزانية المخططة');
+    expect(fieldLabel('title', 'en')).toBe('Initiative title');
   });
 });

@@ -122,7 +122,7 @@ describe('e2e/submit', () => {
     await expect
       .poll(() => section.getByTestId('changes-list').locator(`tr[data-code="${first!.code}"]`).innerText())
       .toContain('ملاحظة لم تُعالَج بعد');
-    await expect.poll(() => section.getByTestId('submissions').innerText()).toContain('معادة للمراجعة');
+    await expect.poll(() => section.getByTestId('submissions').innerText()).toContain('مُعاد مع ملاحظات');
     await page.screenshot({ path: join(RESULTS, 'submit-returned-ar.png') });
     // The comment is on the initiative too, where the clerk corrects it.
     await page.getByTestId('nav-initiatives').click();

@@ -11,9 +11,8 @@
  * The parts are copied as they are stored (local header, data and any data descriptor), never
  * inflated; the central directory follows unchanged, which a sequential reader does not use.
  */
-import { createReadStream } from 'node:fs';
-import { PassThrough, type Readable } from 'node:stream';
-import { once } from 'node:events';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import type { ZipSummary } from './zipcheck';
 
 /** The parts read before any sheet, in this order. */
@@ -43,19 +42,31 @@ export function readingOrder(zip: ZipSummary, fileBytes: number): [start: number
   return [...ranges.map(([, start, end]): [number, number] => [start, end]), [zip.partsEnd, fileBytes]];
 }
 
-/** The file's bytes in reading order, as one stream. */
-export function orderedZipStream(file: string, zip: ZipSummary, fileBytes: number): Readable {
-  const out = new PassThrough();
-  void (async () => {
-    for (const [start, end] of readingOrder(zip, fileBytes)) {
-      if (end <= start) continue;
-      for await (const chunk of createReadStream(file, { start, end: end - 1 })) {
-        // The reader's pace: wait while it has enough.
-        if (!out.write(chunk)) await once(out, 'drain');
-        if (out.destroyed) return;
+/**
+ * The file's bytes in reading order, as one stream; the path itself when the central directory's
+ * offsets do not each lead to the local header of the part it names (a sequential read of the
+ * file as stored is then the better chance).
+ */
+export function orderedZipStream(file: string, zip: ZipSummary, fileBytes: number): Readable | string {
+  const fd = openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(30 + 1024);
+    for (const [name, part] of zip.parts) {
+      const n = readSync(fd, header, 0, header.length, part.offset);
+      const nameLength = n >= 30 ? header.readUInt16LE(26) : -1;
+      if (n < 30 || header.readUInt32LE(0) !== 0x04034b50 || header.toString('utf8', 30, 30 + nameLength) !== name) {
+        return file;
       }
     }
-    out.end();
-  })().catch((e: unknown) => out.destroy(e as Error));
-  return out;
+  } finally {
+    closeSync(fd);
+  }
+  // Readable.from paces the reads by the reader's and stops them when it is destroyed.
+  return Readable.from(
+    (async function* () {
+      for (const [start, end] of readingOrder(zip, fileBytes)) {
+        if (end > start) yield* createReadStream(file, { start, end: end - 1 });
+      }
+    })(),
+  );
 }

@@ -55,7 +55,7 @@ export function ExchangeScreen() {
         lang: reportLang,
         ...(regionId ? { regionId } : {}),
         ...(period ? { period } : {}),
-        ...(withChanges ? { withChanges } : {}),
+        ...(withChanges && !regionId ? { withChanges } : {}),
       }),
     );
     if (file) downloadFile(file);
@@ -104,7 +104,8 @@ export function ExchangeScreen() {
             onChange={setPeriod}
           />
           <FormControlLabel
-            control={<Checkbox checked={withChanges} onChange={(e) => setWithChanges(e.target.checked)} />}
+            disabled={!!regionId}
+            control={<Checkbox checked={withChanges && !regionId} onChange={(e) => setWithChanges(e.target.checked)} />}
             label={t('exchange.withChanges')}
           />
           <Button

@@ -9,7 +9,7 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldText } from '../../../db/core/format';
+import { fieldLabel, fieldText } from '../../../db/core/format';
 import { periodName } from '../../../db/core/report-text';
 import type { ReportingState } from '../../../db/core/results';
 import { useFormatter } from '../../components/useFormatter';
@@ -75,7 +75,6 @@ export function ChangesView(props: {
     comment: lines.filter((l) => l.kind === 'comment').length,
   };
   const chosen = kind === 'all' ? lines : lines.filter((l) => l.kind === kind);
-  const label = (f: string) => t(`register.${f}`, { currency: '', defaultValue: f }).replace(/\s*\(\)/, '');
   const kindName = (k: Kind) => (k === 'comment' ? t('reporting.notYet') : t(`changesSheet.${k}`));
 
   return (
@@ -128,7 +127,7 @@ export function ChangesView(props: {
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{l.first && <bdi dir="ltr">{l.code}</bdi>}</TableCell>
                   <TableCell sx={{ maxWidth: 280 }}>{l.first && titleOf(l.code)}</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{l.first && kindName(l.kind)}</TableCell>
-                  <TableCell>{l.field && label(l.field)}</TableCell>
+                  <TableCell>{l.field && fieldLabel(l.field, language)}</TableCell>
                   <TableCell>{l.before}</TableCell>
                   <TableCell sx={l.field ? { fontWeight: 600 } : undefined}>{l.after}</TableCell>
                   <TableCell sx={{ maxWidth: 240, color: 'warning.dark' }}>
