@@ -56,13 +56,18 @@ export function takeSnapshot(db: Db): Snapshot {
 /**
  * A frozen snapshot put back into an empty portfolio (a new file, migrated): its rows as they
  * were and its settings, so that its report can be written again exactly as it was sent.
+ *
+ * With a `prefix` (an office's code and a colon), every key and code is prefixed and the settings
+ * are left alone: several offices' snapshots then sit side by side in one portfolio, the same
+ * initiative code from two offices being two initiatives.
  */
-export function restoreSnapshot(db: Db, s: Snapshot, stamp: string): void {
+export function restoreSnapshot(db: Db, s: Snapshot, stamp: string, prefix = ''): void {
   db.pragma('foreign_keys = OFF');
   try {
     db.transaction(() => {
       for (const table of SNAPSHOT_TABLES) {
         const { columns, rows } = s.tables[table];
+        if (rows.length === 0) continue;
         const info = db.pragma(`table_info(${table})`) as { name: string; type: string; notnull: number }[];
         const known = new Set(info.map((c) => c.name));
         // The canonical form reads empty text as empty; a column that holds no null gets "" back.
@@ -74,14 +79,23 @@ export function restoreSnapshot(db: Db, s: Snapshot, stamp: string): void {
         const insert = db.prepare(
           `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
         );
+        const keyed = new Set(
+          prefix ? keep.filter(([c]) => c === 'id' || c === 'code' || c.endsWith('_id')).map(([, i]) => i) : [],
+        );
         for (const row of rows) {
-          insert.run(...keep.map(([c, i]) => row[i] ?? (text.has(c) ? '' : null)), ...times.map(() => stamp));
+          insert.run(
+            ...keep.map(([c, i]) => {
+              const v = row[i] ?? (text.has(c) ? '' : null);
+              return keyed.has(i) && v !== null ? `${prefix}${v}` : v;
+            }),
+            ...times.map(() => stamp),
+          );
         }
       }
       const upsert = db.prepare(
         'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       );
-      for (const [key, value] of Object.entries(s.settings ?? {})) upsert.run(key, JSON.stringify(value));
+      if (!prefix) for (const [key, value] of Object.entries(s.settings ?? {})) upsert.run(key, JSON.stringify(value));
     })();
   } finally {
     db.pragma('foreign_keys = ON');

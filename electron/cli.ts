@@ -19,7 +19,11 @@ import { dispatch, toApiError } from './api/dispatch';
 import { exportCommand, importCommand, templateCommand, withPortfolio } from './cli-exchange';
 import { ON_COLLISION } from './excel/import/plan';
 import { backupCommand, checkFileCommand, restoreCommand, statsLine } from './cli-file';
+import { decideCommand, officesCommand, receiveCommand, statusCommand } from './cli-ministry';
+import { isMinistry, makeMinistry } from '../db/repos/ministry';
+import { nationalMatrix } from '../db/queries/national';
 import type { OperationName, OutputOf } from '../db/core/contract';
+import type { MatrixRow } from '../db/core/results';
 
 export interface CliIo {
   out(text: string): void;
@@ -44,6 +48,15 @@ const USAGE = `Usage / الاستخدام:
   cli reply    --db FILE REPLY.xlsx [--json]  open the ministry's reply / فتح رد الوزارة
   cli changes  --db FILE [--since-submission P] [--json]
                                               changes since a submission / التغييرات منذ آخر تقديم
+  Ministry (consolidated portfolio) / الوزارة (المحفظة المجمعة):
+  cli init     --db M --ministry [--force]    create a consolidated portfolio / إنشاء محفظة مجمعة
+  cli offices  --db M [--add CODE --name NAME] [--json]   the offices registry / سجل المكاتب
+  cli receive  --db M PKG… [--dry-run] [--accept-modified] [--office CODE --period P] [--json]
+                                              receive offices' packages / استلام حزم المكاتب
+  cli status   --db M [--period P] [--json]   who reported / حالة التقديم
+  cli accept   --db M --office CODE --period P --out REPLY.xlsx [--lang ar|en]
+  cli return   --db M --office CODE --period P --comment TEXT [--comments FILE.json] --out REPLY.xlsx
+  cli matrix   --db M [--office CODE] [--period P] [--json]   the national matrix / المصفوفة الوطنية
   cli check-file --db FILE [--json]          full integrity check / فحص سلامة الملف كاملًا
   cli backup   --db FILE --out COPY [--force] online backup / نسخة احتياطية
   cli restore  --db FILE --from COPY          restore, keeping a backup first / استعادة نسخة`;
@@ -65,7 +78,8 @@ function requireDb(values: { db?: string }): string {
   return values.db;
 }
 
-async function init(file: string, demo: boolean, force: boolean, io: CliIo): Promise<void> {
+async function init(file: string, demo: boolean, force: boolean, io: CliIo, ministry = false): Promise<void> {
+  if (ministry && demo) throw new UsageError('errors.ministryDemo');
   if (existsSync(file) && statSync(file).size > 0) {
     if (force) {
       for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
@@ -75,6 +89,7 @@ async function init(file: string, demo: boolean, force: boolean, io: CliIo): Pro
   }
   const db = open(file);
   try {
+    if (ministry) makeMinistry(db, { source: 'cli' });
     if (demo) await call(db, 'portfolio.loadDemo');
     const stats = await call(db, 'portfolio.stats');
     io.out(`${file}: ${statsLine(stats)}\n`);
@@ -101,23 +116,32 @@ const regionId = (db: Db, name: string | undefined) => resolveRegionScope(db, na
 
 async function matrix(
   file: string,
-  flags: { json: boolean; region?: string; status?: string; period?: string },
+  flags: { json: boolean; region?: string; status?: string; period?: string; office?: string },
   io: CliIo,
 ) {
   const { json } = flags;
   await withPortfolio(file, async (db) => {
-    const rows = await call(db, 'matrix.get', {
-      measure: 'budget',
-      regionId: regionId(db, flags.region),
-      ...(flags.status ? { status: flags.status } : {}),
-      ...(flags.period ? { period: flags.period } : {}),
-    });
+    // The ministry's: every office's latest accepted package of the period, by the same matrix.
+    const national = isMinistry(db);
+    const rows: (MatrixRow & { office?: string })[] = national
+      ? await nationalMatrix(db, {
+          office: flags.office?.toUpperCase(),
+          ...(flags.status ? { status: flags.status as never } : {}),
+          ...(flags.period ? { period: flags.period } : {}),
+        })
+      : await call(db, 'matrix.get', {
+          measure: 'budget',
+          regionId: regionId(db, flags.region),
+          ...(flags.status ? { status: flags.status } : {}),
+          ...(flags.period ? { period: flags.period } : {}),
+        });
     const { currencyDigits } = await call(db, 'settings.get');
     const budgets = wholeUnits(
       rows.map((r) => r.budget),
       currencyDigits,
     );
     const listed = rows.map((r, k) => ({
+      ...(national ? { office: r.office } : {}),
       region: r.regionNameAr,
       // A region's initiatives without a cluster: one row per region, cluster null.
       cluster: r.clusterId ? r.clusterNameAr : null,
@@ -219,6 +243,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         set: { type: 'string', multiple: true },
         'since-submission': { type: 'string' },
         'with-changes': { type: 'boolean', default: false },
+        ministry: { type: 'boolean', default: false },
+        add: { type: 'string' },
+        name: { type: 'string' },
+        office: { type: 'string' },
+        comment: { type: 'string' },
+        comments: { type: 'string' },
+        'accept-modified': { type: 'boolean', default: false },
         from: { type: 'string' },
       },
       allowPositionals: true,
@@ -227,13 +258,50 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (values.period !== undefined && !PERIOD_PATTERN.test(values.period)) {
       throw new UsageError('errors.badPeriod', { period: values.period });
     }
-    if (command !== 'import' && command !== 'reply' && positionals.length > 0) {
+    if (command !== 'import' && command !== 'reply' && command !== 'receive' && positionals.length > 0) {
       throw new UsageError('errors.unexpectedArgument', { arg: positionals[0]! });
     }
     switch (command) {
       case 'init':
-        await init(requireDb(values), values.demo, values.force, io);
+        await init(requireDb(values), values.demo, values.force, io, values.ministry);
         return 0;
+      case 'offices':
+        return await officesCommand(
+          { db: requireDb(values), add: values.add, name: values.name, json: values.json },
+          io,
+        );
+      case 'receive':
+        if (positionals.length === 0) throw new UsageError('errors.needPackages');
+        return await receiveCommand(
+          {
+            db: requireDb(values),
+            files: positionals,
+            dryRun: values['dry-run'],
+            acceptModified: values['accept-modified'],
+            office: values.office?.toUpperCase(),
+            period: values.period,
+            json: values.json,
+          },
+          io,
+        );
+      case 'status':
+        return await statusCommand({ db: requireDb(values), period: values.period, json: values.json }, io);
+      case 'accept':
+      case 'return':
+        return await decideCommand(
+          {
+            db: requireDb(values),
+            status: command === 'accept' ? 'accepted' : 'returned',
+            office: values.office,
+            period: values.period,
+            comment: values.comment,
+            comments: values.comments,
+            out: values.out,
+            lang: values.lang === 'en' ? 'en' : 'ar',
+            force: values.force,
+          },
+          io,
+        );
       case 'matrix':
         await matrix(requireDb(values), values, io);
         return 0;

@@ -111,8 +111,12 @@ export function periodDue(
   const before = new Date(`${running.from}T00:00:00Z`);
   before.setUTCDate(before.getUTCDate() - 1);
   const period = periodOf(before.toISOString().slice(0, 10), kind, fiscalStart);
-  const ends = periodRange(period, fiscalStart)!.to;
-  const due = new Date(`${ends}T00:00:00Z`);
+  return { period, ends: periodRange(period, fiscalStart)!.to, due: dueDate(period, fiscalStart, deadlineDays) };
+}
+
+/** The day a period's report is due: `deadlineDays` after the period ends. */
+export function dueDate(period: string, fiscalStart: number, deadlineDays: number): string {
+  const due = new Date(`${periodRange(period, fiscalStart)!.to}T00:00:00Z`);
   due.setUTCDate(due.getUTCDate() + deadlineDays);
-  return { period, ends, due: due.toISOString().slice(0, 10) };
+  return due.toISOString().slice(0, 10);
 }

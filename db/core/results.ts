@@ -358,6 +358,38 @@ export interface Submission {
   reply: { comment: string; comments: { code: string; comment: string }[]; repliedAt: string } | null;
 }
 
+/** An office in the ministry's registry. */
+export interface Office {
+  code: string;
+  name: string;
+  /** The regions it covers, as it names them. */
+  regions: string;
+  /** The day it closed (it is expected to report for no period after it); null while active. */
+  closedSince: string | null;
+  active: boolean;
+}
+
+/** A package the ministry received, with its provenance; its rows are kept frozen beside it. */
+export interface Received {
+  id: number;
+  officeCode: string;
+  period: string;
+  version: number;
+  provenance: 'package' | 'template';
+  /** When the office submitted it (null for a template filled by hand). */
+  submittedAt: string | null;
+  receivedAt: string;
+  fileName: string;
+  /** The hash of the rows as received; `declaredSha256` is the one the package carried. */
+  sha256: string;
+  declaredSha256: string | null;
+  /** Received although its rows no longer match the hash the office wrote. */
+  modified: boolean;
+  initiatives: number;
+  status: 'received' | 'accepted' | 'returned';
+  reply: { comment: string; comments: { code: string; comment: string }[]; repliedAt: string } | null;
+}
+
 /** What changed in the register since a submission (by initiative code). */
 export interface ChangesSince {
   created: string[];

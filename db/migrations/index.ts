@@ -7,6 +7,7 @@ import * as m0050 from './0050-cluster-sums';
 import * as m0060 from './0060-changes';
 import * as m0070 from './0070-unclassified';
 import * as m0080 from './0080-submissions';
+import * as m0090 from './0090-ministry';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,6 @@ export interface Migration {
 }
 
 /** In order; numbered in steps of 10. A released migration is never edited, only followed. */
-export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0080];
+export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0080, m0090];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

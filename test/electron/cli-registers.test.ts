@@ -6,25 +6,13 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli';
+import { cli } from '../helpers/cli';
 import { writeFileSync } from 'node:fs';
 import { type ForeignCell, type ForeignSheet, writeForeignWorkbook } from '../helpers/foreign';
 import { useTempDir } from '../helpers/tmp';
 import { open } from '../../db/connection';
 
 const tempDir = useTempDir();
-
-/** The JSON line an import prints, as loosely as a script reads it. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads any key it asserts
-type Json = Record<string, any>;
-
-async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  const last = out.trim().split('\n').pop() ?? '';
-  return { code, out, err, json: last.startsWith('{') ? (JSON.parse(last) as Json) : {} };
-}
 
 async function demo(): Promise<string> {
   const db = join(tempDir(), 'demo.tajammu');

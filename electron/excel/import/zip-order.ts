@@ -68,5 +68,7 @@ export function orderedZipStream(file: string, zip: ZipSummary, fileBytes: numbe
         if (end > start) yield* createReadStream(file, { start, end: end - 1 });
       }
     })(),
+    // Bytes, not objects: the zip reader counts them.
+    { objectMode: false },
   );
 }

@@ -1,0 +1,72 @@
+/**
+ * Who reported: offices × periods, each cell missing, received on time, received late, accepted
+ * or returned, against the agency's deadlines. An office closed before a period ended is not
+ * expected to report for it.
+ */
+import type { Db } from '../connection';
+import { dueDate, periodDue, periodRange } from '../core/period';
+import { listOffices, listReceived } from '../repos/ministry';
+import { getSettings } from '../repos/settings';
+
+export type ReportState = 'missing' | 'on_time' | 'late' | 'accepted' | 'returned';
+
+export interface StatusRow {
+  office: string;
+  period: string;
+  state: ReportState;
+  /** The latest version received, null when none. */
+  version: number | null;
+}
+
+export interface StatusGrid {
+  periods: string[];
+  rows: StatusRow[];
+  /** Per period, how many offices are in each state. */
+  counts: Record<string, Record<ReportState, number>>;
+}
+
+/**
+ * The grid for one period, or for every period received so far and the last one due by `today`
+ * (its deadline passed or not: an office not yet late is on its way, still "missing").
+ */
+export function statusGrid(db: Db, o: { period?: string; today: string }): StatusGrid {
+  const s = getSettings(db);
+  const received = listReceived(db);
+  const due = periodDue(o.today, s.reportingPeriod, s.fiscalYearStartMonth, s.deadlineDays).period;
+  const periods = o.period
+    ? [o.period]
+    : [...new Set([...received.map((r) => r.period), due])].sort(
+        (a, b) =>
+          periodRange(a, s.fiscalYearStartMonth)!.to.localeCompare(periodRange(b, s.fiscalYearStartMonth)!.to) ||
+          a.localeCompare(b),
+      );
+  const latest = new Map<string, (typeof received)[number]>();
+  for (const r of received) {
+    const key = `${r.officeCode}|${r.period}`;
+    if ((latest.get(key)?.version ?? 0) < r.version) latest.set(key, r);
+  }
+  const rows: StatusRow[] = [];
+  for (const office of listOffices(db)) {
+    for (const period of periods) {
+      const ends = periodRange(period, s.fiscalYearStartMonth)!.to;
+      const r = latest.get(`${office.code}|${period}`);
+      // Closed before the period ended: nothing expected, unless it reported anyway.
+      if (!r && office.closedSince !== null && office.closedSince <= ends) continue;
+      let state: ReportState = 'missing';
+      if (r?.status === 'accepted') state = 'accepted';
+      else if (r?.status === 'returned') state = 'returned';
+      else if (r) {
+        // When the office sent it (a template has no such date: when it came in).
+        const sent = (r.submittedAt ?? r.receivedAt).slice(0, 10);
+        state = sent <= dueDate(period, s.fiscalYearStartMonth, s.deadlineDays) ? 'on_time' : 'late';
+      }
+      rows.push({ office: office.code, period, state, version: r?.version ?? null });
+    }
+  }
+  const counts: StatusGrid['counts'] = {};
+  for (const period of periods) {
+    counts[period] = { missing: 0, on_time: 0, late: 0, accepted: 0, returned: 0 };
+    for (const r of rows) if (r.period === period) counts[period][r.state] += 1;
+  }
+  return { periods, rows, counts };
+}

@@ -1,0 +1,202 @@
+/**
+ * Receiving offices' packages at the ministry: each file is read and judged first (its machine
+ * part, its hash, its office, period and version, how it differs from what came before), then
+ * the good ones are kept in one transaction. Nothing is merged silently: a package edited after
+ * it left the office is received only when the user says so, a duplicate changes nothing, and a
+ * template filled by hand comes in only for the office and period the user names.
+ */
+import { basename } from 'node:path';
+import type { Db } from '../../db/connection';
+import { AppError } from '../../db/core/errors';
+import { bilingual } from '../../db/core/messages';
+import type { Bilingual } from '../../db/core/errors';
+import { diffSnapshots } from '../../db/queries/since';
+import {
+  getOffice,
+  latestAccepted,
+  listReceived,
+  type Receipt,
+  receivedSnapshot,
+  recordReceived,
+  requireMinistry,
+} from '../../db/repos/ministry';
+import type { WriteContext } from '../../db/repos/audit';
+import { type Snapshot, snapshotHash, SNAPSHOT_TABLES, takeSnapshot, withSnapshotDb } from '../../db/snapshot';
+import { streamImport } from './import/stream';
+import { readPackage } from './package';
+
+export type PackageState = 'new' | 'resubmission' | 'duplicate' | 'modified' | 'refused';
+
+/** One file as judged, in the shape `receive --json` prints (CLI contract of issue 17). */
+export interface PackageVerdict {
+  file: string;
+  office: string | null;
+  period: string | null;
+  version: number | null;
+  state: PackageState;
+  initiatives: number;
+  /** Against the office's latest accepted package (every initiative is new before the first). */
+  diff: { created: number; changed: number; deleted: number };
+  message: Bilingual | null;
+  /** Kept in the consolidated portfolio (or, on a dry run, would be). */
+  received: boolean;
+  /** The office is not in the registry yet: receiving the package adds it. */
+  newOffice: boolean;
+  /** A resubmission's differences from the version it replaces. */
+  replaces: { version: number; created: number; changed: number; deleted: number } | null;
+}
+
+export interface ReceiveOptions {
+  dryRun?: boolean;
+  acceptModified?: boolean;
+  /** For a template filled by hand: whose it is and for which period. */
+  office?: string;
+  period?: string;
+  now?: Date;
+}
+
+const counts = (before: Snapshot | null, after: Snapshot) => {
+  if (!before) return { created: after.tables.initiatives.rows.length, changed: 0, deleted: 0 };
+  const c = diffSnapshots(before, after);
+  return { created: c.created.length, changed: c.changed.length, deleted: c.deleted.length };
+};
+
+/** Judges every file, then keeps the good ones in one transaction (none on a dry run). */
+export async function receivePackages(
+  db: Db,
+  ctx: WriteContext,
+  files: string[],
+  o: ReceiveOptions = {},
+): Promise<PackageVerdict[]> {
+  requireMinistry(db);
+  const verdicts: PackageVerdict[] = [];
+  const receipts: Receipt[] = [];
+  for (const file of files) {
+    const [verdict, receipt] = await judge(db, file, o, receipts);
+    verdicts.push(verdict);
+    if (receipt) receipts.push(receipt);
+  }
+  if (!o.dryRun && receipts.length) recordReceived(db, ctx, receipts, o.now);
+  return verdicts;
+}
+
+async function judge(
+  db: Db,
+  file: string,
+  o: ReceiveOptions,
+  batch: Receipt[],
+): Promise<[PackageVerdict, Receipt | null]> {
+  const verdict = (v: Partial<PackageVerdict>): PackageVerdict => ({
+    file,
+    office: null,
+    period: null,
+    version: null,
+    state: 'refused',
+    initiatives: 0,
+    diff: { created: 0, changed: 0, deleted: 0 },
+    message: null,
+    received: false,
+    newOffice: false,
+    replaces: null,
+    ...v,
+  });
+  let receipt: Receipt;
+  try {
+    receipt = await readReceipt(db, file, o);
+  } catch (e) {
+    if (e instanceof AppError) return [verdict({ message: e.bilingual }), null];
+    throw e;
+  }
+  const { office, period, version, snapshot } = receipt;
+  // What came before of the same office and period: kept already, or earlier in this batch.
+  const known = [
+    ...listReceived(db, { office: office.code, period }).map((r) => ({
+      version: r.version,
+      sha256: r.sha256,
+      rows: () => receivedSnapshot(db, r.id),
+    })),
+    ...batch
+      .filter((b) => b.office.code === office.code && b.period === period)
+      .map((b) => ({ version: b.version, sha256: b.sha256, rows: () => b.snapshot })),
+  ];
+  const base = {
+    office: office.code,
+    period,
+    version,
+    initiatives: snapshot.tables.initiatives.rows.length,
+    newOffice: !getOffice(db, office.code) && !batch.some((b) => b.office.code === office.code),
+  };
+  if (known.some((k) => k.sha256 === receipt.sha256)) {
+    return [verdict({ ...base, state: 'duplicate', message: bilingual('receive.duplicate') }), null];
+  }
+  if (known.some((k) => k.version === version)) {
+    return [verdict({ ...base, state: 'refused', message: bilingual('receive.versionTaken', { version }) }), null];
+  }
+  const accepted = latestAccepted(db, office.code);
+  const diff = counts(accepted ? receivedSnapshot(db, accepted.id) : null, snapshot);
+  const previous = known.filter((k) => k.version < version).sort((a, b) => b.version - a.version)[0];
+  const replaces = previous ? { version: previous.version, ...counts(previous.rows(), snapshot) } : null;
+  if (receipt.modified) {
+    const take = !!o.acceptModified;
+    return [
+      verdict({
+        ...base,
+        state: 'modified',
+        diff,
+        replaces,
+        received: take,
+        message: bilingual(take ? 'receive.modifiedTaken' : 'receive.modified'),
+      }),
+      take ? receipt : null,
+    ];
+  }
+  return [verdict({ ...base, state: previous ? 'resubmission' : 'new', diff, replaces, received: true }), receipt];
+}
+
+/** The file as the consolidated portfolio would keep it: its office, period, version and rows. */
+async function readReceipt(db: Db, file: string, o: ReceiveOptions): Promise<Receipt> {
+  const fileName = basename(file);
+  try {
+    const pkg = await readPackage(file);
+    return {
+      office: { code: pkg.meta.officeCode, name: pkg.meta.officeName },
+      period: pkg.meta.period,
+      version: Number(pkg.meta.version),
+      provenance: 'package',
+      submittedAt: pkg.meta.submittedAt,
+      fileName,
+      sha256: pkg.sha256,
+      declaredSha256: pkg.meta.sha256,
+      modified: !pkg.intact,
+      snapshot: pkg.snapshot,
+    };
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'FOREIGN_FILE') throw e;
+    if (!o.office || !o.period) throw new AppError('FOREIGN_FILE', bilingual('errors.templateNeedsOffice'));
+  }
+  // An office still on Excel: the import template, filled by hand, read as an import would.
+  const office = getOffice(db, o.office);
+  if (!office) throw new AppError('NOT_FOUND', bilingual('errors.noOffice', { code: o.office }));
+  const empty = {
+    tables: Object.fromEntries(SNAPSHOT_TABLES.map((t) => [t, { columns: [], rows: [] }])),
+  } as unknown as Snapshot;
+  const snapshot = await withSnapshotDb(empty, new Date().toISOString(), async (scratch) => {
+    const { result } = await streamImport(scratch, file, { skipInvalid: false, fileName });
+    if (!result) throw new AppError('INVALID_INPUT', bilingual('receive.templateInvalid'));
+    const { settings: _settings, ...rows } = takeSnapshot(scratch);
+    return rows as Snapshot;
+  });
+  const versions = listReceived(db, { office: office.code, period: o.period }).map((r) => r.version);
+  return {
+    office: { code: office.code, name: office.name },
+    period: o.period,
+    version: Math.max(0, ...versions) + 1,
+    provenance: 'template',
+    submittedAt: null,
+    fileName,
+    sha256: snapshotHash(snapshot),
+    declaredSha256: null,
+    modified: false,
+    snapshot,
+  };
+}

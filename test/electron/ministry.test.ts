@@ -1,0 +1,216 @@
+/**
+ * The ministry's side (issue 17), through its command line as other tools script it: three
+ * offices with overlapping initiative codes submit; the consolidated portfolio receives their
+ * packages, flags one edited in openpyxl, ignores a duplicate, shows a resubmission's diff,
+ * tells who reported on time, late or not at all, and returns a period whose reply the office
+ * opens. The national totals are the sum of the offices' own.
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { open } from '../../db/connection';
+import { loadDemo } from '../../db/demo';
+import { listInitiatives, updateInitiative } from '../../db/repos/initiatives';
+import { updateSettings } from '../../db/repos/settings';
+import { listSubmissions } from '../../db/repos/submissions';
+import { cli, type Json } from '../helpers/cli';
+import { submitPeriod } from '../../electron/excel/submit';
+import { python } from '../helpers/others';
+import { useTempDir } from '../helpers/tmp';
+
+const tempDir = useTempDir();
+const ctx = { source: 'cli' as const };
+
+/** An office's portfolio: the demo under its own code, its budgets its own (codes overlap). */
+function office(dir: string, code: string, factor: number) {
+  const file = join(dir, `${code}.tajammu`);
+  const db = open(file);
+  loadDemo(db, ctx);
+  updateSettings(db, ctx, { officeCode: code, officeName: `مكتب ${code}`, agencyName: 'جهاز تنمية المشروعات' });
+  for (const i of listInitiatives(db).slice(0, 40)) {
+    updateInitiative(db, ctx, { id: i.id, plannedBudget: i.plannedBudget * factor });
+  }
+  return { db, file };
+}
+
+describe('the ministry: receive, see the nation, reply', () => {
+  it('receives three offices, flags an edited package, ignores a duplicate, and sums the nation as the offices do', async () => {
+    const dir = tempDir();
+    const offices = [office(dir, 'DLT', 1), office(dir, 'SAI', 2), office(dir, 'ALX', 3)];
+    // Q3 2026 is due on 30 October (30 days): DLT and SAI on time, ALX a week late.
+    const sent: Record<string, string> = {};
+    for (const [k, o] of offices.entries()) {
+      const code = ['DLT', 'SAI', 'ALX'][k]!;
+      sent[code] = join(dir, `${code}-2026-Q3-v1.xlsx`);
+      await submitPeriod(o.db, ctx, sent[code], {
+        period: '2026-Q3',
+        lang: 'ar',
+        now: new Date(code === 'ALX' ? '2026-11-06T10:00:00Z' : '2026-10-20T10:00:00Z'),
+      });
+    }
+    // The initiative codes overlap: every office numbers INI-0001, INI-0002…
+    expect(listInitiatives(offices[0]!.db)[0]!.code).toBe(listInitiatives(offices[1]!.db)[0]!.code);
+
+    const m = join(dir, 'ministry.tajammu');
+    expect((await cli('init', '--db', m, '--ministry')).code).toBe(0);
+    expect((await cli('offices', '--db', m, '--add', 'QNA', '--name', 'مكتب قنا', '--json')).json).toEqual({
+      offices: [{ code: 'QNA', name: 'مكتب قنا', active: true }],
+    });
+
+    // One package edited in openpyxl after it left the office (a budget in its machine part).
+    const edited = join(dir, 'SAI-edited.xlsx');
+    python(
+      `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb['pkg_initiatives']
+col = [c.value for c in ws[1]].index('planned_budget') + 1
+ws.cell(3, col).value = ws.cell(3, col).value + 500
+wb.save(sys.argv[2])
+`,
+      sent.SAI!,
+      edited,
+    );
+    const dry = await cli('receive', '--db', m, sent.DLT!, edited, '--dry-run', '--json');
+    expect(dry.json.packages.map((p: Json) => [p.office, p.state, p.received])).toEqual([
+      ['DLT', 'new', true],
+      ['SAI', 'modified', false],
+    ]);
+    expect(dry.code).toBe(1);
+    expect((await cli('status', '--db', m, '--json')).json.rows.filter((r: Json) => r.state !== 'missing')).toEqual([]);
+
+    const got = await cli('receive', '--db', m, sent.DLT!, edited, sent.ALX!, '--json');
+    expect(got.code).toBe(1);
+    expect(got.json.packages).toEqual([
+      {
+        file: sent.DLT,
+        office: 'DLT',
+        period: '2026-Q3',
+        version: 1,
+        state: 'new',
+        initiatives: listInitiatives(offices[0]!.db).length,
+        diff: { created: listInitiatives(offices[0]!.db).length, changed: 0, deleted: 0 },
+        message: null,
+        received: true,
+        newOffice: true,
+        replaces: null,
+      },
+      expect.objectContaining({ office: 'SAI', state: 'modified', received: false, message: expect.any(Object) }),
+      expect.objectContaining({ office: 'ALX', state: 'new', received: true }),
+    ]);
+    // The edited one only when the user says so, and marked; the office's own copy of version 1
+    // then differs from what was kept under that version, so it is refused, not merged.
+    const taken = await cli('receive', '--db', m, edited, '--accept-modified', '--json');
+    expect(taken.json.packages[0]).toMatchObject({ office: 'SAI', state: 'modified', received: true });
+    expect(taken.code).toBe(0);
+    const again = await cli('receive', '--db', m, sent.SAI!, '--json');
+    expect(again.json.packages[0]).toMatchObject({ state: 'refused', received: false });
+
+    // A duplicate changes nothing: not a byte of the consolidated portfolio.
+    const before = readFileSync(m);
+    const dup = await cli('receive', '--db', m, sent.DLT!, '--json');
+    expect(dup.json.packages[0]).toMatchObject({ state: 'duplicate', received: false });
+    expect(dup.code).toBe(0);
+    expect(readFileSync(m).equals(before)).toBe(true);
+
+    // Who reported: on time, late, and QNA missing; a closed office would be left out.
+    const status = await cli('status', '--db', m, '--period', '2026-Q3', '--json');
+    expect(status.json.rows).toEqual([
+      { office: 'ALX', period: '2026-Q3', state: 'late', version: 1 },
+      { office: 'DLT', period: '2026-Q3', state: 'on_time', version: 1 },
+      { office: 'QNA', period: '2026-Q3', state: 'missing', version: null },
+      { office: 'SAI', period: '2026-Q3', state: 'on_time', version: 1 },
+    ]);
+    expect(status.json.counts['2026-Q3']).toEqual({ missing: 1, on_time: 2, late: 1, accepted: 0, returned: 0 });
+
+    // Accepted, the nation's totals are the offices' totals, axis by axis.
+    for (const code of ['DLT', 'ALX']) {
+      expect(
+        (await cli('accept', '--db', m, '--office', code, '--period', '2026-Q3', '--out', join(dir, `r-${code}.xlsx`)))
+          .code,
+      ).toBe(0);
+    }
+    const national = (await cli('matrix', '--db', m, '--period', '2026-Q3', '--json')).json;
+    const own = await Promise.all(
+      [offices[0]!, offices[2]!].map(
+        async (o) => (await cli('matrix', '--db', o.file, '--period', '2026-Q3', '--json')).json,
+      ),
+    );
+    expect(national.totals).toEqual({
+      initiatives: own[0]!.totals.initiatives.map((n: number, i: number) => n + own[1]!.totals.initiatives[i]),
+      budget: own[0]!.totals.budget.map((n: number, i: number) => n + own[1]!.totals.budget[i]),
+    });
+    expect(new Set(national.rows.map((r: Json) => r.office))).toEqual(new Set(['DLT', 'ALX']));
+    const dlt = (await cli('matrix', '--db', m, '--office', 'DLT', '--period', '2026-Q3', '--json')).json;
+    expect(dlt.totals).toEqual(own[0]!.totals);
+    expect(dlt.rows.map(({ office: o, ...r }: Json) => (expect(o).toBe('DLT'), r))).toEqual(own[0]!.rows);
+
+    // SAI's period returned with comments; the office opens the reply and sees them.
+    const comments = join(dir, 'comments.json');
+    const first = listInitiatives(offices[1]!.db)[0]!;
+    writeFileSync(comments, JSON.stringify([{ code: first.code, comment: 'الميزانية لا تطابق الخطة' }]));
+    const back = join(dir, 'reply-SAI.xlsx');
+    const returned = await cli(
+      'return',
+      '--db',
+      m,
+      '--office',
+      'SAI',
+      '--period',
+      '2026-Q3',
+      '--comment',
+      'يرجى مراجعة الميزانيات',
+      '--comments',
+      comments,
+      '--out',
+      back,
+    );
+    expect(returned.code).toBe(0);
+    // The reply names the package the office sent, not the edited copy's rows.
+    const opened = await cli('reply', '--db', offices[1]!.file, back, '--json');
+    expect(opened.json).toEqual({ ok: true, period: '2026-Q3', version: 1, status: 'returned', comments: 1 });
+    expect(listSubmissions(offices[1]!.db)[0]!.reply?.comments).toEqual([
+      { code: first.code, comment: 'الميزانية لا تطابق الخطة' },
+    ]);
+    // A reply for another office is refused there, nothing changed.
+    const size = statSync(offices[0]!.file).size;
+    expect((await cli('reply', '--db', offices[0]!.file, back, '--json')).code).toBe(1);
+    expect(statSync(offices[0]!.file).size).toBe(size);
+
+    // SAI corrects and submits version 2: a resubmission, its differences from version 1 shown.
+    updateInitiative(offices[1]!.db, ctx, { id: first.id, plannedBudget: first.plannedBudget + 1000 });
+    const v2 = join(dir, 'SAI-2026-Q3-v2.xlsx');
+    await submitPeriod(offices[1]!.db, ctx, v2, { period: '2026-Q3', lang: 'ar', reason: 'تصحيح الميزانية' });
+    const resub = await cli('receive', '--db', m, v2, '--json');
+    expect(resub.json.packages[0]).toMatchObject({
+      office: 'SAI',
+      version: 2,
+      state: 'resubmission',
+      replaces: { version: 1, changed: 2 },
+    });
+    expect((await cli('status', '--db', m, '--period', '2026-Q3', '--json')).json.rows).toContainEqual({
+      office: 'SAI',
+      period: '2026-Q3',
+      // Sent again after the deadline: late.
+      state: 'late',
+      version: 2,
+    });
+    for (const o of offices) o.db.close();
+  }, 180_000);
+
+  it('refuses what is not for it: an office file, a foreign file, a template without its office and period', async () => {
+    const dir = tempDir();
+    const o = office(dir, 'DLT', 1);
+    o.db.close();
+    expect((await cli('receive', '--db', o.file, join(dir, 'x.xlsx'))).code).toBe(1);
+    const m = join(dir, 'm.tajammu');
+    await cli('init', '--db', m, '--ministry');
+    const template = join(dir, 'template.xlsx');
+    expect((await cli('template', '--out', template)).code).toBe(0);
+    const r = await cli('receive', '--db', m, template, '--json');
+    expect(r.code).toBe(2);
+    expect(r.json.packages[0]).toMatchObject({ office: null, state: 'refused', received: false });
+    expect(r.json.packages[0].message.en).toContain('--office');
+    expect((await cli('init', '--db', join(dir, 'd.tajammu'), '--ministry', '--demo')).code).toBe(64);
+  }, 60_000);
+});
