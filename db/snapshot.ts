@@ -142,18 +142,32 @@ export function snapshotHash(s: Snapshot): string {
 export const packSnapshot = (s: Snapshot): Buffer => gzipSync(JSON.stringify(s));
 export const unpackSnapshot = (b: Buffer): Snapshot => JSON.parse(gunzipSync(b).toString('utf8')) as Snapshot;
 
+/** A scratch portfolio (a new file in a folder of its own) holding a snapshot, and how to remove it. */
+export function openSnapshotDb(s: Snapshot, stamp: string): { db: Db; dispose(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'tajammu-snapshot-'));
+  const db = open(join(dir, 'snapshot.tajammu'));
+  const dispose = () => {
+    if (db.open) db.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    restoreSnapshot(db, s, stamp);
+  } catch (e) {
+    dispose();
+    throw e;
+  }
+  return { db, dispose };
+}
+
 /**
  * Runs fn over a snapshot put back into a scratch portfolio (a temporary file, removed after):
  * its figures then come from the same queries as the live portfolio's.
  */
 export async function withSnapshotDb<T>(s: Snapshot, stamp: string, fn: (db: Db) => Promise<T> | T): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'tajammu-snapshot-'));
-  const scratch = open(join(dir, 'snapshot.tajammu'));
+  const scratch = openSnapshotDb(s, stamp);
   try {
-    restoreSnapshot(scratch, s, stamp);
-    return await fn(scratch);
+    return await fn(scratch.db);
   } finally {
-    scratch.close();
-    rmSync(dir, { recursive: true, force: true });
+    scratch.dispose();
   }
 }

@@ -4,6 +4,7 @@
  * main process and the web host each hold one session; the API's file and backup operations go
  * through it, and every other operation works on its open database.
  */
+import { isMinistry } from '../db/repos/ministry';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import {
@@ -176,6 +177,7 @@ export class PortfolioSession {
       upgradeBackup: this.upgradeBackup,
       damage: this.damage,
       warning: this.warning,
+      ministry: this.current ? isMinistry(this.current) : false,
     };
   }
 

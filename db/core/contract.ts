@@ -29,6 +29,9 @@ import type {
   ReportData,
   ReportingState,
   ChangesDetail,
+  Office,
+  PackageVerdict,
+  StatusGrid,
   Submission,
 } from './results';
 
@@ -198,6 +201,57 @@ export const contract = {
   'submissions.export': op<FilePayload>()(z.object({ id: z.int().min(1), lang: Lang }).strict()),
   /** Opens the ministry's reply to a submission (a file, in base64) and records it. */
   'submissions.reply': op<Submission>()(Upload.strict(), 'write'),
+  /** The ministry's offices registry (a consolidated portfolio only). */
+  'ministry.offices': op<Office[]>()(NoInput),
+  'ministry.addOffice': op<Office>()(
+    z
+      .object({
+        code: z.string().regex(m.OFFICE_CODE),
+        name: z.string().trim().max(300),
+        regions: z.string().trim().max(1000).optional(),
+      })
+      .strict(),
+    'write',
+  ),
+  /**
+   * Judges offices' package files and, unless `dryRun`, keeps the good ones in one transaction;
+   * `office` and `period` are for an import template filled by hand.
+   */
+  'ministry.receive': op<PackageVerdict[]>()(
+    z
+      .object({
+        files: z.array(Upload.strict()).min(1).max(200),
+        dryRun: z.boolean(),
+        acceptModified: z.boolean().optional(),
+        office: z.string().regex(m.OFFICE_CODE).optional(),
+        period: m.ReportPeriod.optional(),
+      })
+      .strict(),
+    'write',
+  ),
+  /** Offices × periods: missing, on time, late, accepted, returned (at `today`). */
+  'ministry.status': op<StatusGrid>()(z.object({ today: z.iso.date(), period: m.ReportPeriod.optional() }).strict()),
+  /** Accepts or returns an office's period and hands back the reply file the office opens. */
+  'ministry.decide': op<FilePayload>()(
+    z
+      .object({
+        office: z.string().regex(m.OFFICE_CODE),
+        period: m.ReportPeriod,
+        status: z.enum(['accepted', 'returned']),
+        comment: z.string().trim().max(2000).optional(),
+        comments: z
+          .array(z.object({ code: z.string().trim().min(1).max(60), comment: z.string().trim().min(1).max(2000) }))
+          .max(5000)
+          .optional(),
+        lang: Lang,
+      })
+      .strict(),
+    'write',
+  ),
+  /** The national matrix: each office's latest accepted package of the period, by the office's matrix. */
+  'ministry.matrix': op<(MatrixRow & { office: string })[]>()(
+    z.object({ period: m.ReportPeriod.optional(), office: z.string().regex(m.OFFICE_CODE).optional() }).strict(),
+  ),
   /** The ministry report's figures for a period and a region: what its print view shows. */
   'report.get': op<ReportData>()(
     z.object({ period: m.ReportPeriod.optional(), regionId: m.Id.optional() }).strict().optional(),

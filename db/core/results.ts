@@ -271,6 +271,8 @@ export interface FileState {
   damage: { message: { ar: string; en: string }; offer: RecoveryOffer } | null;
   /** Something the user must know about the file just opened (its daily backup failed, say). */
   warning: Bilingual | null;
+  /** The ministry's consolidated portfolio (offices and their packages), not an office's. */
+  ministry: boolean;
 }
 
 export interface PlanPreview {
@@ -439,4 +441,44 @@ export interface ReportingState {
   due: { period: string; ends: string; due: string; overdue: boolean; submitted: Submission | null };
   /** Changes since the latest submission of any period, or null before the first. */
   changes: (ChangesSince & { since: { period: string; version: number } }) | null;
+}
+
+// The ministry's side ------------------------------------------------------------------------
+
+export type PackageState = 'new' | 'resubmission' | 'duplicate' | 'modified' | 'refused';
+
+/** One package file as the ministry judged it, in the shape `receive --json` prints. */
+export interface PackageVerdict {
+  file: string;
+  office: string | null;
+  period: string | null;
+  version: number | null;
+  state: PackageState;
+  initiatives: number;
+  /** Against the office's latest accepted package (every initiative is new before the first). */
+  diff: { created: number; changed: number; deleted: number };
+  message: Bilingual | null;
+  /** Kept in the consolidated portfolio (or, on a dry run, would be). */
+  received: boolean;
+  /** The office is not in the registry yet: receiving the package adds it. */
+  newOffice: boolean;
+  /** A resubmission's differences from the version it replaces. */
+  replaces: { version: number; created: number; changed: number; deleted: number } | null;
+}
+
+export type ReportState = 'missing' | 'on_time' | 'late' | 'accepted' | 'returned';
+
+export interface StatusRow {
+  office: string;
+  period: string;
+  state: ReportState;
+  /** The latest version received, null when none. */
+  version: number | null;
+}
+
+export interface StatusGrid {
+  periods: string[];
+  rows: StatusRow[];
+  /** Per period, how many offices are in each state. */
+  counts: Record<string, Record<ReportState, number>>;
 }

@@ -7,23 +7,9 @@ import type { Db } from '../connection';
 import { dueDate, periodDue, periodRange } from '../core/period';
 import { listOffices, listReceived } from '../repos/ministry';
 import { getSettings } from '../repos/settings';
+import type { ReportState, StatusGrid, StatusRow } from '../core/results';
 
-export type ReportState = 'missing' | 'on_time' | 'late' | 'accepted' | 'returned';
-
-export interface StatusRow {
-  office: string;
-  period: string;
-  state: ReportState;
-  /** The latest version received, null when none. */
-  version: number | null;
-}
-
-export interface StatusGrid {
-  periods: string[];
-  rows: StatusRow[];
-  /** Per period, how many offices are in each state. */
-  counts: Record<string, Record<ReportState, number>>;
-}
+export type { ReportState, StatusGrid, StatusRow };
 
 /**
  * The grid for one period, or for every period received so far and the last one due by `today`

@@ -48,7 +48,7 @@ const LIST_LIMIT = 500;
 type KeptPreview = Preview & { file: string; fileName: string; at: number; portfolio: string };
 const previews = new Map<string, KeptPreview>();
 
-function workFile(ext: string): string {
+export function workFile(ext: string): string {
   if (!workDir || !existsSync(workDir)) {
     workDir = mkdtempSync(join(tmpdir(), 'tajammu-exchange-'));
     // Gone with the process, however it ends short of a kill (the app also clears it on quit).

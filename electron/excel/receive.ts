@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import type { Db } from '../../db/connection';
 import { AppError } from '../../db/core/errors';
 import { bilingual } from '../../db/core/messages';
-import type { Bilingual } from '../../db/core/errors';
+import type { PackageState, PackageVerdict } from '../../db/core/results';
 import { diffSnapshots } from '../../db/queries/since';
 import {
   getOffice,
@@ -25,26 +25,7 @@ import { type Snapshot, snapshotHash, SNAPSHOT_TABLES, takeSnapshot, withSnapsho
 import { streamImport } from './import/stream';
 import { readPackage } from './package';
 
-export type PackageState = 'new' | 'resubmission' | 'duplicate' | 'modified' | 'refused';
-
-/** One file as judged, in the shape `receive --json` prints (CLI contract of issue 17). */
-export interface PackageVerdict {
-  file: string;
-  office: string | null;
-  period: string | null;
-  version: number | null;
-  state: PackageState;
-  initiatives: number;
-  /** Against the office's latest accepted package (every initiative is new before the first). */
-  diff: { created: number; changed: number; deleted: number };
-  message: Bilingual | null;
-  /** Kept in the consolidated portfolio (or, on a dry run, would be). */
-  received: boolean;
-  /** The office is not in the registry yet: receiving the package adds it. */
-  newOffice: boolean;
-  /** A resubmission's differences from the version it replaces. */
-  replaces: { version: number; created: number; changed: number; deleted: number } | null;
-}
+export type { PackageState, PackageVerdict };
 
 export interface ReceiveOptions {
   dryRun?: boolean;

@@ -4,7 +4,14 @@ import Button from '@mui/material/Button';
  * A button that opens the system's file chooser and hands over the file picked. The input is
  * emptied afterwards, so picking the same file again (after fixing it) is seen as a new choice.
  */
-export function FileButton(props: { label: string; accept: string; testId: string; onFile(file: File): void }) {
+export function FileButton(props: {
+  label: string;
+  accept: string;
+  testId: string;
+  onFile?(file: File): void;
+  /** Several files at once (the chooser allows it), handed over together. */
+  onFiles?(files: File[]): void;
+}) {
   return (
     <Button component="label" size="small" variant="outlined" sx={{ whiteSpace: 'nowrap' }}>
       {props.label}
@@ -12,10 +19,12 @@ export function FileButton(props: { label: string; accept: string; testId: strin
         hidden
         type="file"
         accept={props.accept}
+        multiple={!!props.onFiles}
         data-testid={props.testId}
         onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) props.onFile(file);
+          const files = [...(e.target.files ?? [])];
+          if (files.length && props.onFiles) props.onFiles(files);
+          else if (files[0]) props.onFile?.(files[0]);
           e.target.value = '';
         }}
       />

@@ -5,7 +5,9 @@ import type { Store } from './index';
 import type { ApiError } from '../../db/core/results';
 
 export const SCREENS = ['dashboard', 'regions', 'initiatives', 'matrix', 'exchange', 'reporting', 'settings'] as const;
-export type Screen = (typeof SCREENS)[number];
+/** The ministry's consolidated portfolio has screens of its own, and the settings. */
+export const MINISTRY_SCREENS = ['offices', 'nation', 'settings'] as const;
+export type Screen = (typeof SCREENS)[number] | (typeof MINISTRY_SCREENS)[number];
 
 /** The register's filters and columns: they stay as the user left them while the program is open. */
 export interface RegisterView {

@@ -27,6 +27,7 @@ import { safetyBench } from './safety';
 import { classifyBench, formatsBench } from './formats';
 import { processBench } from './process';
 import { submitBench } from './submit';
+import { ministryBench } from './ministry';
 
 process.env.TAJAMMU_EXCEL_WORKER ??= resolve(__dirname, '../../out/main/excel-worker.js');
 const dir = mkdtempSync(join(tmpdir(), 'tajammu-bench-'));
@@ -412,6 +413,7 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
   classify: async () => void rows.push(...(await classifyBench(dir, measure))),
   process: async () => void rows.push(...(await processBench(dir, writeRegister))),
   submit: async () => void rows.push(...(await submitBench(dir, measure, portfolioOf))),
+  ministry: async () => void rows.push(...(await ministryBench(dir, measure, portfolioOf))),
 };
 
 /**

@@ -15,7 +15,7 @@ import { updateSettings } from '../../db/repos/settings';
 import { listSubmissions } from '../../db/repos/submissions';
 import { cli, type Json } from '../helpers/cli';
 import { submitPeriod } from '../../electron/excel/submit';
-import { python } from '../helpers/others';
+import { openpyxlSave } from '../helpers/others';
 import { useTempDir } from '../helpers/tmp';
 
 const tempDir = useTempDir();
@@ -59,18 +59,7 @@ describe('the ministry: receive, see the nation, reply', () => {
 
     // One package edited in openpyxl after it left the office (a budget in its machine part).
     const edited = join(dir, 'SAI-edited.xlsx');
-    python(
-      `
-import sys, openpyxl
-wb = openpyxl.load_workbook(sys.argv[1])
-ws = wb['pkg_initiatives']
-col = [c.value for c in ws[1]].index('planned_budget') + 1
-ws.cell(3, col).value = ws.cell(3, col).value + 500
-wb.save(sys.argv[2])
-`,
-      sent.SAI!,
-      edited,
-    );
+    openpyxlSave(sent.SAI!, edited, { row: 3, add: 500 });
     const dry = await cli('receive', '--db', m, sent.DLT!, edited, '--dry-run', '--json');
     expect(dry.json.packages.map((p: Json) => [p.office, p.state, p.received])).toEqual([
       ['DLT', 'new', true],

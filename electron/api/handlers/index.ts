@@ -20,6 +20,7 @@ import {
   submissionHandlers,
 } from './exchange';
 import { backupHandlers, fileHandlers } from './files';
+import { ministryHandlers } from './ministry';
 import type { Handlers } from './types';
 
 export const handlers = {
@@ -38,6 +39,7 @@ export const handlers = {
   ...reportHandlers,
   ...planningHandlers,
   ...portfolioHandlers,
+  ...ministryHandlers,
   ...exchangeHandlers,
   ...submissionHandlers,
   ...commentHandlers,

@@ -35,7 +35,7 @@ const AXES = AXIS_IDS;
 const WINDOW_FROM = 300;
 const ROW = 37;
 const OVERSCAN = 15;
-const GAP_SX = {
+export const GAP_SX = {
   outline: '2px dashed',
   outlineColor: 'error.main',
   outlineOffset: -4,

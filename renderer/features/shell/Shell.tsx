@@ -2,7 +2,9 @@ import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import ListAltIcon from '@mui/icons-material/ListAlt';
+import InboxIcon from '@mui/icons-material/MoveToInbox';
 import OutboxIcon from '@mui/icons-material/Outbox';
+import PublicIcon from '@mui/icons-material/Public';
 import SettingsIcon from '@mui/icons-material/Settings';
 import SwapVertIcon from '@mui/icons-material/SwapVert';
 import TranslateIcon from '@mui/icons-material/Translate';
@@ -26,8 +28,10 @@ import { InitiativesScreen } from '../initiatives/InitiativesScreen';
 import { MatrixScreen } from '../matrix/MatrixScreen';
 import { RegionsScreen } from '../regions/RegionsScreen';
 import { ReportingScreen } from '../reporting/ReportingScreen';
+import { NationScreen } from '../ministry/NationScreen';
+import { OfficesScreen } from '../ministry/OfficesScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
-import { type Screen, SCREENS } from '../../stores/ui';
+import { MINISTRY_SCREENS, type Screen, SCREENS } from '../../stores/ui';
 import { useStore } from '../../stores';
 import { NoticeBar } from './NoticeBar';
 import { RecoveryScreen } from './RecoveryScreen';
@@ -42,6 +46,8 @@ const ICONS: Record<Screen, ReactElement> = {
   matrix: <GridOnIcon />,
   exchange: <SwapVertIcon />,
   reporting: <OutboxIcon />,
+  offices: <InboxIcon />,
+  nation: <PublicIcon />,
   settings: <SettingsIcon />,
 };
 
@@ -52,6 +58,8 @@ const VIEWS: Record<Screen, () => ReactElement | null> = {
   matrix: MatrixScreen,
   exchange: ExchangeScreen,
   reporting: ReportingScreen,
+  offices: OfficesScreen,
+  nation: NationScreen,
   settings: SettingsScreen,
 };
 
@@ -63,7 +71,10 @@ export function Shell() {
   const switchLanguage = useStore((s) => s.switchLanguage);
   const loaded = useStore((s) => s.loaded);
   const file = useStore((s) => s.file);
-  const View = VIEWS[screen];
+  // The ministry's file shows its own screens; a screen of the other kind falls back to the first.
+  const screens: readonly Screen[] = file?.ministry ? MINISTRY_SCREENS : SCREENS;
+  const shown = screens.includes(screen) ? screen : screens[0]!;
+  const View = VIEWS[shown];
   const damaged = file?.state === 'damaged';
   const printing = useStore((s) => s.printing);
   // The report's print view takes the whole window: what prints is the report alone.
@@ -77,7 +88,7 @@ export function Shell() {
             {t('app.name')}
           </Typography>
           <Typography variant="body2" sx={{ mx: 2, opacity: 0.85, flexGrow: 1 }}>
-            {t('app.tagline')}
+            {file?.ministry ? t('ministry.portfolio') : t('app.tagline')}
           </Typography>
           <UndoButton />
           <Button
@@ -99,12 +110,12 @@ export function Shell() {
         <Toolbar />
         <nav aria-label={t('app.name')}>
           <List>
-            {SCREENS.map((s) => (
+            {screens.map((s) => (
               <ListItem key={s} disablePadding>
                 <ListItemButton
-                  selected={s === screen && !damaged}
+                  selected={s === shown && !damaged}
                   disabled={damaged}
-                  aria-current={s === screen ? 'page' : undefined}
+                  aria-current={s === shown ? 'page' : undefined}
                   onClick={() => go(s)}
                   data-testid={`nav-${s}`}
                 >

@@ -1,0 +1,60 @@
+/**
+ * The ministry's operations: its offices, receiving packages uploaded from the page (kept under
+ * their own names, which the provenance records), who reported, the decisions and their reply
+ * files, and the national matrix.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { nationalMatrix } from '../../../db/queries/national';
+import { statusGrid } from '../../../db/queries/status';
+import { addOffice, listOffices, requireMinistry } from '../../../db/repos/ministry';
+import { decide } from '../../excel/decide';
+import { workFile } from '../../excel/exchange';
+import { receivePackages } from '../../excel/receive';
+import type { DomainHandlers } from './types';
+
+export const ministryHandlers = {
+  'ministry.offices': (_input, { db }) => {
+    requireMinistry(db);
+    return listOffices(db);
+  },
+  'ministry.addOffice': (input, { db, source }) => addOffice(db, { source }, input),
+  'ministry.receive': async (input, { db, source }) => {
+    const dir = workFile('');
+    mkdirSync(dir, { mode: 0o700 });
+    try {
+      const files = input.files.map((f, i) => {
+        // Each in a folder of its own: two files may carry the same name.
+        const file = join(dir, String(i), basename(f.fileName.replace(/\\/g, '/')) || 'package.xlsx');
+        mkdirSync(join(dir, String(i)));
+        writeFileSync(file, Buffer.from(f.data, 'base64'), { mode: 0o600 });
+        return file;
+      });
+      const verdicts = await receivePackages(db, { source }, files, input);
+      // The page knows its files by the names it gave.
+      return verdicts.map((v, i) => ({ ...v, file: input.files[i]!.fileName }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  'ministry.status': (input, { db }) => {
+    requireMinistry(db);
+    return statusGrid(db, input);
+  },
+  'ministry.decide': async (input, { db, source }) => {
+    const out = workFile('.xlsx');
+    try {
+      const r = await decide(db, { source }, { ...input, out });
+      return {
+        fileName: `reply-${r.officeCode}-${r.period}-v${r.version}.xlsx`,
+        data: readFileSync(out).toString('base64'),
+      };
+    } finally {
+      rmSync(out, { force: true });
+    }
+  },
+  'ministry.matrix': (input, { db }) => {
+    requireMinistry(db);
+    return nationalMatrix(db, input);
+  },
+} satisfies DomainHandlers<'ministry'>;

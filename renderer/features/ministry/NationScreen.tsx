@@ -1,0 +1,161 @@
+import Box from '@mui/material/Box';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import { Fragment, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AXIS_IDS } from '../../../db/core/axes';
+import { isGap, sumRows } from '../../../db/core/measures';
+import { periodDue } from '../../../db/core/period';
+import { issueDay } from '../../../db/core/report-text';
+import type { MatrixRow, Office } from '../../../db/core/results';
+import { call } from '../../api';
+import { PeriodSelect } from '../../components/PeriodSelect';
+import { useAxisName, useFormatter, useLocalName, useRowName } from '../../components/useFormatter';
+import { useStore } from '../../stores';
+import { GAP_SX } from '../matrix/MatrixTable';
+
+type Row = MatrixRow & { office: string };
+
+/**
+ * The nation's matrix: office → region → cluster × the seven axes, over each office's latest
+ * accepted submission of the period, with the office's own rule of figures (gaps in red); each
+ * office's subtotal and the national total are sums of the same rows.
+ */
+export function NationScreen() {
+  const { t } = useTranslation();
+  const fmt = useFormatter();
+  const axisName = useAxisName();
+  const localName = useLocalName();
+  const rowName = useRowName();
+  const fail = useStore((s) => s.fail);
+  const settings = useStore((s) => s.settings);
+  // The period last due: the one the offices have just reported on.
+  const [period, setPeriod] = useState(
+    () =>
+      periodDue(issueDay(new Date()), settings.reportingPeriod, settings.fiscalYearStartMonth, settings.deadlineDays)
+        .period,
+  );
+  const [office, setOffice] = useState('');
+  const [measure, setMeasure] = useState<'initiatives' | 'budget'>('initiatives');
+  const [offices, setOffices] = useState<Office[]>([]);
+  const [rows, setRows] = useState<Row[] | null>(null);
+  useEffect(() => {
+    call('ministry.offices').then(setOffices).catch(fail);
+  }, [fail]);
+  useEffect(() => {
+    call('ministry.matrix', { ...(period ? { period } : {}), ...(office ? { office } : {}) })
+      .then(setRows)
+      .catch(fail);
+  }, [period, office, fail]);
+  const show = (n: number) => (measure === 'budget' ? fmt.money(n) : fmt.number(n));
+  const sums = (rs: Row[]) => AXIS_IDS.map((a) => (measure === 'budget' ? sumRows(rs, a).budget : sumRows(rs, a).n));
+  const groups = [...new Set((rows ?? []).map((r) => r.office))];
+  return (
+    <Stack spacing={2} sx={{ maxWidth: 1400 }}>
+      <Typography variant="h5" component="h2">
+        {t('ministry.nationTitle')}
+      </Typography>
+      <Typography color="text.secondary">{t('ministry.nationBody')}</Typography>
+      <Stack direction="row" spacing={2} alignItems="center" flexWrap="wrap" useFlexGap>
+        <Box sx={{ width: 260 }}>
+          <PeriodSelect label={t('ministry.colPeriod')} value={period} onChange={setPeriod} />
+        </Box>
+        <TextField
+          select
+          fullWidth={false}
+          label={t('ministry.colOffice')}
+          value={office}
+          onChange={(e) => setOffice(e.target.value)}
+          sx={{ width: 260 }}
+          slotProps={{ htmlInput: { 'data-testid': 'nation-office' } }}
+        >
+          <MenuItem value="">{t('ministry.allOffices')}</MenuItem>
+          {offices.map((o) => (
+            <MenuItem key={o.code} value={o.code}>
+              {o.code} — {o.name}
+            </MenuItem>
+          ))}
+        </TextField>
+        <ToggleButtonGroup size="small" exclusive value={measure} onChange={(_, v) => v && setMeasure(v)}>
+          <ToggleButton value="initiatives">{t('matrix.count')}</ToggleButton>
+          <ToggleButton value="budget">{t('matrix.budget')}</ToggleButton>
+        </ToggleButtonGroup>
+      </Stack>
+      {rows && rows.length === 0 && <Typography>{t('ministry.noAccepted')}</Typography>}
+      {rows && rows.length > 0 && (
+        <Table size="small" stickyHeader data-testid="nation-matrix">
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('ministry.colOffice')}</TableCell>
+              <TableCell>{t('register.region')}</TableCell>
+              <TableCell>{t('register.cluster')}</TableCell>
+              {AXIS_IDS.map((a) => (
+                <TableCell key={a} align="center" title={axisName(a, true)}>
+                  {fmt.number(a)}. {axisName(a)}
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {groups.map((g) => {
+              const of = rows.filter((r) => r.office === g);
+              return (
+                <Fragment key={g}>
+                  {of.map((r) => (
+                    <TableRow key={r.key} data-office={g}>
+                      <TableCell>
+                        <bdi dir="ltr">{g}</bdi>
+                      </TableCell>
+                      <TableCell>{localName({ nameAr: r.regionNameAr, nameEn: r.regionNameEn })}</TableCell>
+                      <TableCell>{rowName(r)}</TableCell>
+                      {AXIS_IDS.map((a) => {
+                        // A gap as the office's matrix marks it: a selected cluster left bare on the axis.
+                        const gap = isGap(r, a);
+                        return (
+                          <TableCell
+                            key={a}
+                            align="center"
+                            data-gap={gap || undefined}
+                            title={gap ? t('matrix.gap') : undefined}
+                            sx={gap ? GAP_SX : undefined}
+                          >
+                            {gap ? '—' : show(r[measure][a - 1]!)}
+                          </TableCell>
+                        );
+                      })}
+                    </TableRow>
+                  ))}
+                  <TableRow sx={{ '& td': { fontWeight: 600, bgcolor: 'action.hover' } }}>
+                    <TableCell colSpan={3}>{t('ministry.officeTotal', { office: g })}</TableCell>
+                    {sums(of).map((n, i) => (
+                      <TableCell key={i} align="center">
+                        {show(n)}
+                      </TableCell>
+                    ))}
+                  </TableRow>
+                </Fragment>
+              );
+            })}
+            <TableRow sx={{ '& td': { fontWeight: 700 } }} data-testid="nation-total">
+              <TableCell colSpan={3}>{t('ministry.total')}</TableCell>
+              {sums(rows).map((n, i) => (
+                <TableCell key={i} align="center">
+                  {show(n)}
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableBody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

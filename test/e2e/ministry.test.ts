@@ -1,0 +1,142 @@
+/**
+ * The ministry's screens in Chromium: packages from two offices (one edited after it left)
+ * chosen, judged, received; the status grid; a period returned with comments, whose reply file
+ * the office opens; the national matrix whose total is the offices' totals; both languages.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { open } from '../../db/connection';
+import { AXIS_IDS } from '../../db/core/axes';
+import { sumRows } from '../../db/core/measures';
+import { loadDemo } from '../../db/demo';
+import { getMatrix } from '../../db/queries/matrix';
+import { listInitiatives, updateInitiative } from '../../db/repos/initiatives';
+import { makeMinistry } from '../../db/repos/ministry';
+import { updateSettings } from '../../db/repos/settings';
+import { listSubmissions } from '../../db/repos/submissions';
+import { readReply, applyReply } from '../../electron/excel/reply';
+import { submitPeriod } from '../../electron/excel/submit';
+import { openpyxlSave } from '../helpers/others';
+import { RESULTS, type Session, startSession } from './browser';
+
+const ctx = { source: 'cli' as const };
+let s: Session;
+let page: Page;
+const packages: Record<string, string> = {};
+const offices: Record<string, ReturnType<typeof open>> = {};
+
+beforeAll(async () => {
+  s = await startSession((file) => {
+    const m = open(file);
+    makeMinistry(m, ctx);
+    m.close();
+  });
+  page = s.page;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  for (const [code, factor] of [
+    ['DLT', 1],
+    ['SAI', 2],
+  ] as const) {
+    const db = open(join(s.dbFile, '..', `${code}.tajammu`));
+    loadDemo(db, ctx);
+    updateSettings(db, ctx, { officeCode: code, officeName: `مكتب ${code}` });
+    for (const i of listInitiatives(db).slice(0, 30))
+      updateInitiative(db, ctx, { id: i.id, plannedBudget: i.plannedBudget * factor });
+    packages[code] = join(s.dbFile, '..', `${code}-2026-Q3-v1.xlsx`);
+    await submitPeriod(db, ctx, packages[code], {
+      period: '2026-Q3',
+      lang: 'ar',
+      now: new Date('2026-10-15T09:00:00Z'),
+    });
+    offices[code] = db;
+  }
+  // A copy of SAI's package with one budget changed in openpyxl after it left the office.
+  packages.edited = join(s.dbFile, '..', 'SAI-edited.xlsx');
+  openpyxlSave(packages.SAI!, packages.edited, { row: 2, add: 700 });
+  await page.goto(s.host.url);
+}, 120_000);
+afterAll(async () => {
+  for (const db of Object.values(offices)) db.close();
+  await s?.close();
+});
+
+describe('e2e/ministry', () => {
+  it('judges the packages chosen, receives the good ones, and shows who reported', async () => {
+    await expect.poll(() => page.getByTestId('nav-offices').isVisible()).toBe(true);
+    expect(await page.getByTestId('nav-dashboard').count()).toBe(0);
+    await page.getByTestId('receive-input').setInputFiles([packages.DLT!, packages.edited!]);
+    const preview = page.getByTestId('receive-preview');
+    await expect.poll(() => preview.innerText()).toContain('معدَّلة بعد التقديم');
+    expect(await preview.innerText()).toContain('مكتب جديد يُضاف إلى السجل');
+    await page.screenshot({ path: join(RESULTS, 'ministry-receive-ar.png') });
+    // The edited one stays out: one package received.
+    await expect.poll(() => page.getByTestId('receive-commit').innerText()).toContain('حزمة واحدة');
+    await page.getByTestId('receive-commit').click();
+    await expect.poll(() => page.getByTestId('status-grid').innerText()).toContain('في موعده');
+    // SAI's own package now.
+    await page.getByTestId('receive-input').setInputFiles([packages.SAI!]);
+    await expect.poll(() => page.getByTestId('receive-preview').innerText()).toContain('SAI');
+    await page.getByTestId('receive-commit').click();
+    await expect
+      .poll(() => page.getByTestId('status-grid').locator('[data-office="SAI"] [data-state="on_time"]').count())
+      .toBe(1);
+  }, 60_000);
+
+  it('returns a period with comments, and the office opens the reply', async () => {
+    const first = listInitiatives(offices.SAI!)[0]!;
+    await page.getByTestId('status-grid').locator('[data-office="SAI"] [data-period="2026-Q3"] .MuiChip-root').click();
+    const dialog = page.getByTestId('decide-dialog');
+    await dialog.locator('textarea[name="comment"]').fill('يرجى مراجعة الميزانيات');
+    await dialog.locator('textarea[name="comments"]').fill(`${first.code}: الميزانية لا تطابق الخطة`);
+    await page.waitForTimeout(300); // the dialog fades in
+    await page.screenshot({ path: join(RESULTS, 'ministry-return-ar.png') });
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('decide-return').click()]);
+    const reply = join(RESULTS, 'ministry-reply-SAI.xlsx');
+    await download.saveAs(reply);
+    await expect
+      .poll(() => page.getByTestId('status-grid').locator('[data-office="SAI"] [data-state="returned"]').count())
+      .toBe(1);
+    applyReply(offices.SAI!, ctx, await readReply(reply));
+    expect(listSubmissions(offices.SAI!)[0]).toMatchObject({
+      status: 'returned',
+      reply: {
+        comment: 'يرجى مراجعة الميزانيات',
+        comments: [{ code: first.code, comment: 'الميزانية لا تطابق الخطة' }],
+      },
+    });
+    // DLT accepted.
+    await page.getByTestId('status-grid').locator('[data-office="DLT"] [data-period="2026-Q3"] .MuiChip-root').click();
+    const [accepted] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('decide-dialog').getByTestId('decide-accept').click(),
+    ]);
+    expect(accepted.suggestedFilename()).toBe('reply-DLT-2026-Q3-v1.xlsx');
+    await expect
+      .poll(() => page.getByTestId('status-grid').locator('[data-office="DLT"] [data-state="accepted"]').count())
+      .toBe(1);
+    await page.screenshot({ path: join(RESULTS, 'ministry-status-ar.png'), fullPage: true });
+  }, 60_000);
+
+  it('shows the national matrix over the accepted submissions, its total the offices’ own', async () => {
+    await page.getByTestId('nav-nation').click();
+    const table = page.getByTestId('nation-matrix');
+    await table.waitFor();
+    // Only DLT is accepted: the nation is DLT's matrix of the period, office by office.
+    const own = getMatrix(offices.DLT!, { period: '2026-Q3' });
+    const expected = AXIS_IDS.map((a) => String(sumRows(own, a).n));
+    await expect
+      .poll(async () => (await page.getByTestId('nation-total').locator('td').allInnerTexts()).slice(1))
+      .toEqual(expected);
+    await page.screenshot({ path: join(RESULTS, 'ministry-nation-ar.png') });
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => page.locator('main').innerText()).toContain('National total');
+    await page.screenshot({ path: join(RESULTS, 'ministry-nation-en.png') });
+    await page.getByTestId('nav-offices').click();
+    await expect.poll(() => page.getByTestId('status-grid').innerText()).toContain('Accepted');
+    await page.screenshot({ path: join(RESULTS, 'ministry-status-en.png'), fullPage: true });
+    await page.getByTestId('language-switch').click();
+    expect(s.foreignRequests).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  }, 60_000);
+});
