@@ -85,7 +85,11 @@ async function judge(
   try {
     receipt = await readReceipt(db, file, o);
   } catch (e) {
-    if (e instanceof AppError) return [verdict({ message: e.bilingual }), null];
+    // A template for an office not in the registry is refused by a rule, naming the office; a
+    // file that is no package (nor a template named as one) names none.
+    const named =
+      e instanceof AppError && e.code === 'NOT_FOUND' ? { office: o.office ?? null, period: o.period ?? null } : {};
+    if (e instanceof AppError) return [verdict({ message: e.bilingual, ...named }), null];
     throw e;
   }
   const { office, period, version, snapshot } = receipt;

@@ -13,9 +13,10 @@ import { loadDemo } from '../../db/demo';
 import { listInitiatives, updateInitiative } from '../../db/repos/initiatives';
 import { updateSettings } from '../../db/repos/settings';
 import { listSubmissions } from '../../db/repos/submissions';
+import { listReceived } from '../../db/repos/ministry';
 import { cli, type Json } from '../helpers/cli';
 import { submitPeriod } from '../../electron/excel/submit';
-import { openpyxlSave } from '../helpers/others';
+import { openpyxlSave, python } from '../helpers/others';
 import { useTempDir } from '../helpers/tmp';
 
 const tempDir = useTempDir();
@@ -200,6 +201,44 @@ describe('the ministry: receive, see the nation, reply', () => {
     expect(r.code).toBe(2);
     expect(r.json.packages[0]).toMatchObject({ office: null, state: 'refused', received: false });
     expect(r.json.packages[0].message.en).toContain('--office');
+    // The template filled by hand (in openpyxl), received for the office and period named.
+    const filled = join(dir, 'qna-filled.xlsx');
+    python(
+      `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb['سجل المبادرات']
+head = [c.value for c in ws[1]]
+for title, budget in (('تدريب الحرفيين على التشطيب', 250000), ('علامة تجارية للفخار', 120000)):
+    row = [None] * len(head)
+    row[head.index('عنوان المبادرة')] = title
+    row[head.index('الإقليم')] = 'إقليم قنا'
+    row[head.index('التجمع الإنتاجي')] = 'فخار قنا'
+    row[head.index('المحور 5: التدريب')] = 'نعم'
+    row[head.index('الميزانية المخططة (EGP)')] = budget
+    ws.append(row)
+wb.save(sys.argv[2])
+`,
+      template,
+      filled,
+    );
+    expect((await cli('receive', '--db', m, filled, '--office', 'QNA', '--period', '2026-Q3')).code).toBe(1);
+    await cli('offices', '--db', m, '--add', 'QNA', '--name', 'مكتب قنا');
+    const t = await cli('receive', '--db', m, filled, '--office', 'QNA', '--period', '2026-Q3', '--json');
+    expect(t.json.packages[0]).toMatchObject({
+      office: 'QNA',
+      version: 1,
+      state: 'new',
+      initiatives: 2,
+      received: true,
+    });
+    const db = open(m);
+    expect(listReceived(db)[0]).toMatchObject({
+      provenance: 'template',
+      submittedAt: null,
+      fileName: 'qna-filled.xlsx',
+    });
+    db.close();
     expect((await cli('init', '--db', join(dir, 'd.tajammu'), '--ministry', '--demo')).code).toBe(64);
   }, 60_000);
 });
