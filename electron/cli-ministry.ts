@@ -10,7 +10,7 @@ import { AppError } from '../db/core/errors';
 import { bilingual } from '../db/core/messages';
 import { issueDay } from '../db/core/report-text';
 import { statusGrid } from '../db/queries/status';
-import { addOffice, listOffices, requireMinistry } from '../db/repos/ministry';
+import { addOffice, closeOffice, listOffices, requireMinistry } from '../db/repos/ministry';
 import { decide } from './excel/decide';
 import type { Lang } from './excel/labels';
 import { checkOutputTarget } from './excel/output';
@@ -21,12 +21,13 @@ import type { CliIo } from './cli';
 const ctx = { source: 'cli' as const };
 
 export async function officesCommand(
-  flags: { db: string; add?: string; name?: string; regions?: string; json: boolean },
+  flags: { db: string; add?: string; name?: string; regions?: string; close?: string; since?: string; json: boolean },
   io: CliIo,
 ): Promise<number> {
   return withPortfolio(flags.db, async (db) => {
     requireMinistry(db);
     if (flags.add) addOffice(db, ctx, { code: flags.add, name: flags.name ?? '', regions: flags.regions });
+    if (flags.close) closeOffice(db, ctx, flags.close.toUpperCase(), flags.since ?? issueDay(new Date()));
     const offices = listOffices(db);
     if (flags.json) {
       io.out(
@@ -91,6 +92,7 @@ export async function decideCommand(
     period?: string;
     comment?: string;
     comments?: string;
+    version?: string;
     out?: string;
     lang: Lang;
     force: boolean;
@@ -99,6 +101,10 @@ export async function decideCommand(
 ): Promise<number> {
   if (!flags.office || !flags.period || !flags.out)
     throw new AppError('INVALID_INPUT', bilingual('errors.decideUsage'));
+  const version = flags.version === undefined ? undefined : Number(flags.version);
+  if (version !== undefined && !(Number.isInteger(version) && version >= 1)) {
+    throw new AppError('INVALID_INPUT', bilingual('errors.decideUsage'));
+  }
   const out = checkOutputTarget(flags.out, { force: flags.force, portfolio: flags.db });
   let comments: { code: string; comment: string }[] = [];
   if (flags.comments) {
@@ -113,6 +119,7 @@ export async function decideCommand(
       status: flags.status,
       comment: flags.comment,
       comments,
+      version,
       out,
       lang: flags.lang,
     });

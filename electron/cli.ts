@@ -50,12 +50,14 @@ const USAGE = `Usage / الاستخدام:
                                               changes since a submission / التغييرات منذ آخر تقديم
   Ministry (consolidated portfolio) / الوزارة (المحفظة المجمعة):
   cli init     --db M --ministry [--force]    create a consolidated portfolio / إنشاء محفظة مجمعة
-  cli offices  --db M [--add CODE --name NAME] [--json]   the offices registry / سجل المكاتب
+  cli offices  --db M [--add CODE --name NAME] [--close CODE --since DATE] [--json]
+                                              the offices registry / سجل المكاتب
   cli receive  --db M PKG… [--dry-run] [--accept-modified] [--office CODE --period P] [--json]
                                               receive offices' packages / استلام حزم المكاتب
   cli status   --db M [--period P] [--json]   who reported / حالة التقديم
-  cli accept   --db M --office CODE --period P --out REPLY.xlsx [--lang ar|en]
+  cli accept   --db M --office CODE --period P --out REPLY.xlsx [--version N] [--lang ar|en]
   cli return   --db M --office CODE --period P --comment TEXT [--comments FILE.json] --out REPLY.xlsx
+               [--version N]                  N: the version decided on (default: the latest received)
   cli matrix   --db M [--office CODE] [--period P] [--json]   the national matrix / المصفوفة الوطنية
   cli check-file --db FILE [--json]          full integrity check / فحص سلامة الملف كاملًا
   cli backup   --db FILE --out COPY [--force] online backup / نسخة احتياطية
@@ -250,6 +252,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         comment: { type: 'string' },
         comments: { type: 'string' },
         'accept-modified': { type: 'boolean', default: false },
+        close: { type: 'string' },
+        since: { type: 'string' },
+        version: { type: 'string' },
         from: { type: 'string' },
       },
       allowPositionals: true,
@@ -267,7 +272,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case 'offices':
         return await officesCommand(
-          { db: requireDb(values), add: values.add, name: values.name, json: values.json },
+          {
+            db: requireDb(values),
+            add: values.add,
+            name: values.name,
+            close: values.close,
+            since: values.since,
+            json: values.json,
+          },
           io,
         );
       case 'receive':
@@ -296,6 +308,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             period: values.period,
             comment: values.comment,
             comments: values.comments,
+            version: values.version,
             out: values.out,
             lang: values.lang === 'en' ? 'en' : 'ar',
             force: values.force,

@@ -202,8 +202,8 @@ export const contract = {
   /** Opens the ministry's reply to a submission (a file, in base64) and records it. */
   'submissions.reply': op<Submission>()(Upload.strict(), 'write'),
   /** The ministry's offices registry (a consolidated portfolio only). */
-  'ministry.offices': op<Office[]>()(NoInput),
-  'ministry.addOffice': op<Office>()(
+  'offices.list': op<Office[]>()(NoInput),
+  'offices.create': op<Office>()(
     z
       .object({
         code: z.string().regex(m.OFFICE_CODE),
@@ -238,6 +238,8 @@ export const contract = {
         office: z.string().regex(m.OFFICE_CODE),
         period: m.ReportPeriod,
         status: z.enum(['accepted', 'returned']),
+        /** The version on screen: refused when a newer one came in meanwhile. */
+        version: z.int().min(1).optional(),
         comment: z.string().trim().max(2000).optional(),
         comments: z
           .array(z.object({ code: z.string().trim().min(1).max(60), comment: z.string().trim().min(1).max(2000) }))

@@ -120,3 +120,18 @@ export function dueDate(period: string, fiscalStart: number, deadlineDays: numbe
   due.setUTCDate(due.getUTCDate() + deadlineDays);
   return due.toISOString().slice(0, 10);
 }
+
+/** The periods of a kind from the one holding `first` to the one holding `last`, in order. */
+export function periodsBetween(first: string, last: string, kind: PeriodKind, fiscalStart: number): string[] {
+  const out: string[] = [];
+  let day = first;
+  // At most a century of months: a guard, not a limit any calendar reaches.
+  for (let i = 0; i < 1200 && day <= last; i++) {
+    const p = periodOf(day, kind, fiscalStart);
+    out.push(p);
+    const next = new Date(`${periodRange(p, fiscalStart)!.to}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    day = next.toISOString().slice(0, 10);
+  }
+  return out;
+}

@@ -8,7 +8,7 @@ import type { Db } from '../connection';
 import { refreshClusterSums } from '../cluster-sums';
 import { stmt } from '../stmt';
 import type { MatrixRow, Received } from '../core/results';
-import { listOffices, listReceived, receivedSnapshot } from '../repos/ministry';
+import { byLatestPeriod, listOffices, listReceived, receivedSnapshot } from '../repos/ministry';
 import { openSnapshotDb, restoreSnapshot, type Snapshot, SNAPSHOT_TABLES } from '../snapshot';
 import { getMatrix, type MatrixOptions } from './matrix';
 
@@ -17,13 +17,12 @@ import { getMatrix, type MatrixOptions } from './matrix';
  * period, the latest accepted, when none is given), of one office when asked.
  */
 export function nationalSources(db: Db, o: { period?: string; office?: string } = {}): Received[] {
-  const accepted = listReceived(db, { period: o.period, office: o.office }).filter((r) => r.status === 'accepted');
+  const accepted = listReceived(db, { period: o.period, office: o.office })
+    .filter((r) => r.status === 'accepted')
+    .sort(byLatestPeriod(db));
   const latest = new Map<string, Received>();
-  for (const r of accepted) {
-    const was = latest.get(r.officeCode);
-    // By period and version when the period is given; by when it was received otherwise.
-    if (!was || (o.period ? r.version > was.version : r.receivedAt >= was.receivedAt)) latest.set(r.officeCode, r);
-  }
+  // Newest first: the first of each office stands.
+  for (const r of accepted) if (!latest.has(r.officeCode)) latest.set(r.officeCode, r);
   const order = listOffices(db).map((x) => x.code);
   return [...latest.values()].sort((a, b) => order.indexOf(a.officeCode) - order.indexOf(b.officeCode));
 }

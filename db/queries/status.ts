@@ -4,7 +4,8 @@
  * expected to report for it.
  */
 import type { Db } from '../connection';
-import { dueDate, periodDue, periodRange } from '../core/period';
+import { dueDate, periodDue, periodRange, periodsBetween } from '../core/period';
+import { issueDay } from '../core/report-text';
 import { listOffices, listReceived } from '../repos/ministry';
 import { getSettings } from '../repos/settings';
 import type { ReportState, StatusGrid, StatusRow } from '../core/results';
@@ -19,12 +20,15 @@ export function statusGrid(db: Db, o: { period?: string; today: string }): Statu
   const s = getSettings(db);
   const received = listReceived(db);
   const due = periodDue(o.today, s.reportingPeriod, s.fiscalYearStartMonth, s.deadlineDays).period;
+  const end = (p: string) => periodRange(p, s.fiscalYearStartMonth)!.to;
+  // Every period of the agency's kind from the first report received to the last one due, so a
+  // period nobody reported on shows every office missing; and any other period received.
+  const first = received.map((r) => periodRange(r.period, s.fiscalYearStartMonth)!.from).sort()[0] ?? end(due);
+  const calendar = periodsBetween(first, end(due), s.reportingPeriod, s.fiscalYearStartMonth);
   const periods = o.period
     ? [o.period]
-    : [...new Set([...received.map((r) => r.period), due])].sort(
-        (a, b) =>
-          periodRange(a, s.fiscalYearStartMonth)!.to.localeCompare(periodRange(b, s.fiscalYearStartMonth)!.to) ||
-          a.localeCompare(b),
+    : [...new Set([...calendar, ...received.map((r) => r.period)])].sort(
+        (a, b) => end(a).localeCompare(end(b)) || a.localeCompare(b),
       );
   const latest = new Map<string, (typeof received)[number]>();
   for (const r of received) {
@@ -34,7 +38,7 @@ export function statusGrid(db: Db, o: { period?: string; today: string }): Statu
   const rows: StatusRow[] = [];
   for (const office of listOffices(db)) {
     for (const period of periods) {
-      const ends = periodRange(period, s.fiscalYearStartMonth)!.to;
+      const ends = end(period);
       const r = latest.get(`${office.code}|${period}`);
       // Closed before the period ended: nothing expected, unless it reported anyway.
       if (!r && office.closedSince !== null && office.closedSince <= ends) continue;
@@ -42,8 +46,8 @@ export function statusGrid(db: Db, o: { period?: string; today: string }): Statu
       if (r?.status === 'accepted') state = 'accepted';
       else if (r?.status === 'returned') state = 'returned';
       else if (r) {
-        // When the office sent it (a template has no such date: when it came in).
-        const sent = (r.submittedAt ?? r.receivedAt).slice(0, 10);
+        // The day the office sent it where the ministry is (a template: the day it came in).
+        const sent = issueDay(new Date(r.submittedAt ?? r.receivedAt));
         state = sent <= dueDate(period, s.fiscalYearStartMonth, s.deadlineDays) ? 'on_time' : 'late';
       }
       rows.push({ office: office.code, period, state, version: r?.version ?? null });

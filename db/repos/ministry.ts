@@ -11,6 +11,8 @@ import type { Office, Received } from '../core/results';
 import { packSnapshot, type Snapshot, unpackSnapshot } from '../snapshot';
 import { stmt, tx } from '../stmt';
 import { recordAudit, type WriteContext } from './audit';
+import { getSettings } from './settings';
+import { periodRange } from '../core/period';
 
 export type { Office, Received };
 
@@ -35,6 +37,11 @@ export function makeMinistry(db: Db, ctx: WriteContext): void {
     ).run(KIND);
     recordAudit(db, ctx, 'settings', KIND, 'update', null, 'ministry');
   });
+}
+
+/** Refuses an office's work (its register, imports, submissions) on the ministry's file. */
+export function requireOffice(db: Db): void {
+  if (isMinistry(db)) throw new AppError('CONFLICT', bilingual('errors.notOffice'));
 }
 
 /** Refuses a ministry operation on an office's portfolio. */
@@ -80,6 +87,22 @@ export function addOffice(
   });
 }
 
+/** An office closed from a day on: it is expected to report for no period ending after it. */
+export function closeOffice(db: Db, ctx: WriteContext, code: string, since: string): Office {
+  requireMinistry(db);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(since) || Number.isNaN(Date.parse(since))) {
+    throw new AppError('INVALID_INPUT', bilingual('errors.badDate', { date: since }));
+  }
+  return tx(db, () => {
+    const before = getOffice(db, code);
+    if (!before) throw new AppError('NOT_FOUND', bilingual('errors.noOffice', { code }));
+    stmt(db, 'UPDATE offices SET closed_since = ? WHERE code = ?').run(since, code);
+    const after = getOffice(db, code)!;
+    recordAudit(db, ctx, 'office', code, 'update', before, after);
+    return after;
+  });
+}
+
 const RECEIVED_COLUMNS = `id, office_code AS officeCode, period, version, provenance, submitted_at AS submittedAt,
   received_at AS receivedAt, file_name AS fileName, sha256, declared_sha256 AS declaredSha256, modified,
   initiatives, status, reply`;
@@ -112,15 +135,20 @@ export function latestReceived(db: Db, office: string, period: string): Received
   return listReceived(db, { office, period }).sort((a, b) => b.version - a.version)[0] ?? null;
 }
 
+/**
+ * Newest first, by the period reported on (when it ends) and then by version: a correction of an
+ * earlier quarter accepted late does not stand for the office's latest report.
+ */
+export function byLatestPeriod(db: Db): (a: Received, b: Received) => number {
+  const fiscal = getSettings(db).fiscalYearStartMonth;
+  const end = (p: string) => periodRange(p, fiscal)?.to ?? '';
+  return (a, b) => end(b.period).localeCompare(end(a.period)) || b.version - a.version;
+}
+
 /** The office's latest accepted package (of a period, when given): what the nation's figures read. */
 export function latestAccepted(db: Db, office: string, period?: string): Received | null {
-  const row = stmt(
-    db,
-    `SELECT ${RECEIVED_COLUMNS} FROM received
-      WHERE office_code = @office AND status = 'accepted' AND (@period IS NULL OR period = @period)
-      ORDER BY ${period ? 'version' : 'received_at'} DESC, id DESC LIMIT 1`,
-  ).get({ office, period: period ?? null }) as ReceivedRow | undefined;
-  return row ? received(row) : null;
+  const accepted = listReceived(db, { office, period }).filter((r) => r.status === 'accepted');
+  return accepted.sort(byLatestPeriod(db))[0] ?? null;
 }
 
 export interface Receipt {

@@ -11,6 +11,7 @@ import { stmt, tx } from '../stmt';
 import { recordAudit, type WriteContext } from './audit';
 import type { Submission } from '../core/results';
 import { officeCode } from './settings';
+import { requireOffice } from './ministry';
 
 export type { Submission };
 
@@ -51,6 +52,7 @@ export function checkSubmittable(
   period: string,
   reason: string | undefined,
 ): { office: string; previous: Submission | null } {
+  requireOffice(db);
   const office = officeCode(db);
   if (!office) throw new AppError('CONFLICT', bilingual('errors.noOfficeCode'));
   const previous = latestSubmission(db, period);

@@ -1,3 +1,4 @@
+import { requireOffice } from '../../db/repos/ministry';
 import { z } from 'zod';
 import { inChange } from '../../db/changes';
 import { assertInPlace, type Db } from '../../db/connection';
@@ -48,7 +49,11 @@ export async function dispatch(ctx: DispatchContext, name: unknown, input: unkno
   try {
     const { effect } = contract[name];
     // SQLite would write on to a deleted or swapped file and answer ok: looked at before each write.
-    if (effect === 'write' || effect === 'undoable') assertInPlace(ctx.db);
+    if (effect === 'write' || effect === 'undoable') {
+      assertInPlace(ctx.db);
+      // The ministry's file holds offices and their packages, never a register of its own.
+      if (!MINISTRY_WRITES.test(name)) requireOffice(ctx.db);
+    }
     const handler = handlers[name] as (input: unknown, ctx: DispatchContext) => unknown;
     const run = () => handler(parsed.data, ctx);
     // The screens' edits are changes the user can take back (imports are not: they are large,
@@ -59,6 +64,9 @@ export async function dispatch(ctx: DispatchContext, name: unknown, input: unkno
     return fail(toApiError(e, name));
   }
 }
+
+/** The writes a consolidated portfolio takes: its own, its settings, logo, files and backups. */
+const MINISTRY_WRITES = /^(ministry|offices|settings|logo|files|backups|history)\./;
 
 const fail = (error: ApiError): ApiResult<never> => ({ ok: false, error });
 

@@ -23,6 +23,8 @@ export async function decide(
     status: 'accepted' | 'returned';
     comment?: string;
     comments?: { code: string; comment: string }[];
+    /** The version the reviewer looked at: refused when a newer one came in meanwhile. */
+    version?: number;
     out: string;
     lang: Lang;
     now?: Date;
@@ -32,6 +34,12 @@ export async function decide(
   const r = latestReceived(db, o.office, o.period);
   if (!r)
     throw new AppError('NOT_FOUND', bilingual('errors.notReceivedPeriod', { office: o.office, period: o.period }));
+  if (o.version !== undefined && o.version !== r.version) {
+    throw new AppError('CONFLICT', bilingual('errors.decideStale', { version: o.version, latest: r.version }));
+  }
+  // A period returned says why: the office has to know what to correct.
+  const said = (o.comment?.trim() ?? '') !== '' || (o.comments ?? []).some((c) => c.comment.trim() !== '');
+  if (o.status === 'returned' && !said) throw new AppError('CONFLICT', bilingual('errors.returnNeedsComment'));
   const reply: Reply = {
     officeCode: r.officeCode,
     period: r.period,

@@ -8,6 +8,8 @@ import type * as ExcelJS from 'exceljs';
 import program from '../../package.json';
 import { schemaVersion, type Db } from '../../db/connection';
 import { AppError } from '../../db/core/errors';
+import { OFFICE_CODE } from '../../db/core/model';
+import { PERIOD_PATTERN } from '../../db/core/period';
 import { bilingual } from '../../db/core/messages';
 import { canonical, type Snapshot, snapshotHash, SNAPSHOT_TABLES } from '../../db/snapshot';
 import { getSettings } from '../../db/repos/settings';
@@ -106,7 +108,13 @@ export async function readPackage(file: string): Promise<ReadPackage> {
   } catch {
     throw refuse('counts');
   }
-  const meta = { ...raw, counts } as PackageMeta;
+  const meta = { ...raw, counts, version: Number(raw.version) } as PackageMeta;
+  // What the package says it is must be well formed: the ministry files it under these.
+  if (!OFFICE_CODE.test(String(meta.officeCode))) throw refuse('officeCode');
+  if (!PERIOD_PATTERN.test(String(meta.period))) throw refuse('period');
+  if (!Number.isInteger(meta.version) || meta.version < 1) throw refuse('version');
+  if (Number.isNaN(Date.parse(String(meta.submittedAt)))) throw refuse('submittedAt');
+  if (!/^[0-9a-f]{64}$/.test(String(meta.sha256))) throw refuse('sha256');
   const tables = {} as Snapshot['tables'];
   for (const table of SNAPSHOT_TABLES) {
     const ws = wb.getWorksheet(`pkg_${table}`);

@@ -111,7 +111,9 @@ async function judge(
     initiatives: snapshot.tables.initiatives.rows.length,
     newOffice: !getOffice(db, office.code) && !batch.some((b) => b.office.code === office.code),
   };
-  if (known.some((k) => k.sha256 === receipt.sha256)) {
+  // The same version with the same rows: the file came twice. (A new version with the same rows is
+  // the office submitting again, with its reason: a resubmission that changes nothing.)
+  if (known.some((k) => k.version === version && k.sha256 === receipt.sha256)) {
     return [verdict({ ...base, state: 'duplicate', message: bilingual('receive.duplicate') }), null];
   }
   if (known.some((k) => k.version === version)) {

@@ -12,6 +12,7 @@ import { AppError } from '../../db/core/errors';
 import { bilingual, type Lang, MESSAGES } from '../../db/core/messages';
 import { getSettings } from '../../db/repos/settings';
 import { listSubmissions, type Submission } from '../../db/repos/submissions';
+import { requireOffice } from '../../db/repos/ministry';
 import { stmt, tx } from '../../db/stmt';
 import { recordAudit, type WriteContext } from '../../db/repos/audit';
 import { addSheet, writeTable } from './sheet';
@@ -101,6 +102,7 @@ export async function readReply(file: string): Promise<Reply> {
  * languages, nothing changed, when it is for another office or for a package this file never sent.
  */
 export function applyReply(db: Db, ctx: WriteContext, reply: Reply): Submission {
+  requireOffice(db);
   return tx(db, () => {
     const submissions = listSubmissions(db);
     const sent = submissions.find(

@@ -103,7 +103,7 @@ describe('api/contract: what each operation does to the file', () => {
     const reads = OPERATION_NAMES.filter((n) => effects[n] === 'read');
     for (const n of reads)
       expect(n, n).toMatch(
-        /\.(list|get|last|findings|proposals|stats|preview|discard|errorWorkbook|export|template|matrix|cell|cancel)$/,
+        /\.(list|get|last|findings|proposals|stats|status|preview|discard|errorWorkbook|export|template|matrix|cell|cancel)$/,
       );
   });
 });

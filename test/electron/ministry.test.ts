@@ -241,4 +241,72 @@ wb.save(sys.argv[2])
     db.close();
     expect((await cli('init', '--db', join(dir, 'd.tajammu'), '--ministry', '--demo')).code).toBe(64);
   }, 60_000);
+
+  it('keeps to its rules: a relabelled header refused, an unchanged resubmission taken, a closed office left out, a return said why', async () => {
+    const dir = tempDir();
+    const o = office(dir, 'DLT', 1);
+    const v1 = join(dir, 'v1.xlsx');
+    await submitPeriod(o.db, ctx, v1, { period: '2026-Q3', lang: 'ar', now: new Date('2026-10-10T09:00:00Z') });
+    const m = join(dir, 'm.tajammu');
+    await cli('init', '--db', m, '--ministry');
+    // The header says another period, in a form no calendar knows: not a package, nothing kept.
+    const relabelled = join(dir, 'relabelled.xlsx');
+    python(
+      `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb['pkg_meta']
+for row in ws.iter_rows():
+    if row[0].value == 'period':
+        row[1].value = 'garbage'
+wb.save(sys.argv[2])
+`,
+      v1,
+      relabelled,
+    );
+    const bad = await cli('receive', '--db', m, relabelled, '--json');
+    expect(bad.code).toBe(2);
+    expect(bad.json.packages[0]).toMatchObject({ state: 'refused', office: null, received: false });
+    expect((await cli('status', '--db', m, '--json')).code).toBe(0);
+    // An office's work is refused on the ministry's file.
+    expect((await cli('import', '--db', m, relabelled)).code).not.toBe(0);
+    expect((await cli('submit', '--db', m, '--period', '2026-Q3', '--out', join(dir, 'x.xlsx'))).code).toBe(1);
+    // Version 2 with the same rows (the office submitted again, with a reason): a resubmission.
+    expect((await cli('receive', '--db', m, v1)).code).toBe(0);
+    const v2 = join(dir, 'v2.xlsx');
+    await submitPeriod(o.db, ctx, v2, {
+      period: '2026-Q3',
+      lang: 'ar',
+      reason: 'إرسال ثانٍ',
+      now: new Date('2026-10-12T09:00:00Z'),
+    });
+    const again = await cli('receive', '--db', m, v2, '--json');
+    expect(again.json.packages[0]).toMatchObject({
+      state: 'resubmission',
+      version: 2,
+      received: true,
+      replaces: { version: 1, created: 0, changed: 0, deleted: 0 },
+    });
+    // A decision names the version looked at; a return says why.
+    const out = join(dir, 'r.xlsx');
+    expect(
+      (await cli('accept', '--db', m, '--office', 'DLT', '--period', '2026-Q3', '--version', '1', '--out', out)).code,
+    ).toBe(1);
+    expect((await cli('return', '--db', m, '--office', 'DLT', '--period', '2026-Q3', '--out', out)).code).toBe(1);
+    expect(
+      (await cli('accept', '--db', m, '--office', 'DLT', '--period', '2026-Q3', '--version', '2', '--out', out)).code,
+    ).toBe(0);
+    // A period nobody reported shows every office missing; a closed office is left out after it closed.
+    await cli('offices', '--db', m, '--add', 'QNA', '--name', 'مكتب قنا');
+    await cli('offices', '--db', m, '--add', 'ASW', '--name', 'مكتب أسوان');
+    await cli('offices', '--db', m, '--close', 'ASW', '--since', '2026-08-01');
+    const grid = (await cli('status', '--db', m, '--json')).json;
+    expect(grid.periods[0]).toBe('2026-Q3');
+    const q3 = grid.rows.filter((r: Json) => r.period === '2026-Q3');
+    expect(q3).toEqual([
+      { office: 'DLT', period: '2026-Q3', state: 'accepted', version: 2 },
+      { office: 'QNA', period: '2026-Q3', state: 'missing', version: null },
+    ]);
+    o.db.close();
+  }, 120_000);
 });

@@ -20,7 +20,7 @@ import {
   submissionHandlers,
 } from './exchange';
 import { backupHandlers, fileHandlers } from './files';
-import { ministryHandlers } from './ministry';
+import { ministryHandlers, officeHandlers } from './ministry';
 import type { Handlers } from './types';
 
 export const handlers = {
@@ -40,6 +40,7 @@ export const handlers = {
   ...planningHandlers,
   ...portfolioHandlers,
   ...ministryHandlers,
+  ...officeHandlers,
   ...exchangeHandlers,
   ...submissionHandlers,
   ...commentHandlers,

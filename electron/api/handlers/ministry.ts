@@ -13,12 +13,15 @@ import { workFile } from '../../excel/exchange';
 import { receivePackages } from '../../excel/receive';
 import type { DomainHandlers } from './types';
 
-export const ministryHandlers = {
-  'ministry.offices': (_input, { db }) => {
+export const officeHandlers = {
+  'offices.list': (_input, { db }) => {
     requireMinistry(db);
     return listOffices(db);
   },
-  'ministry.addOffice': (input, { db, source }) => addOffice(db, { source }, input),
+  'offices.create': (input, { db, source }) => addOffice(db, { source }, input),
+} satisfies DomainHandlers<'offices'>;
+
+export const ministryHandlers = {
   'ministry.receive': async (input, { db, source }) => {
     const dir = workFile('');
     mkdirSync(dir, { mode: 0o700 });

@@ -6,6 +6,7 @@
  * transaction short because the user reviews in between.
  */
 import { backupBeside } from '../../../db/backup';
+import { requireOffice } from '../../../db/repos/ministry';
 import type { Db } from '../../../db/connection';
 import { createWriter, type ImportSource, keepBackupIfWritten, withFullSync } from './commit';
 import { sha256File } from '.';
@@ -29,6 +30,7 @@ export interface StreamImportResult {
 
 export async function streamImport(db: Db, file: string, options: StreamImportOptions): Promise<StreamImportResult> {
   // A refused file is refused before the backup, so it leaves no trace at all.
+  requireOffice(db);
   checkWorkbookFile(file);
   // One after the other: were the hash to fail beside a backup still being written, that
   // backup would be left behind, outside the rotation's care.

@@ -49,12 +49,18 @@ export function NationScreen() {
   const [offices, setOffices] = useState<Office[]>([]);
   const [rows, setRows] = useState<Row[] | null>(null);
   useEffect(() => {
-    call('ministry.offices').then(setOffices).catch(fail);
+    call('offices.list').then(setOffices).catch(fail);
   }, [fail]);
   useEffect(() => {
+    // The answer to the latest choice only: an earlier request finishing last is dropped.
+    let current = true;
+    setRows(null);
     call('ministry.matrix', { ...(period ? { period } : {}), ...(office ? { office } : {}) })
-      .then(setRows)
+      .then((r) => current && setRows(r))
       .catch(fail);
+    return () => {
+      current = false;
+    };
   }, [period, office, fail]);
   const show = (n: number) => (measure === 'budget' ? fmt.money(n) : fmt.number(n));
   const sums = (rs: Row[]) => AXIS_IDS.map((a) => (measure === 'budget' ? sumRows(rs, a).budget : sumRows(rs, a).n));
@@ -81,7 +87,7 @@ export function NationScreen() {
           <MenuItem value="">{t('ministry.allOffices')}</MenuItem>
           {offices.map((o) => (
             <MenuItem key={o.code} value={o.code}>
-              {o.code} — {o.name}
+              <bdi dir="ltr">{o.code}</bdi>&nbsp;— {o.name}
             </MenuItem>
           ))}
         </TextField>

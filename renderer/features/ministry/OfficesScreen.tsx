@@ -25,7 +25,7 @@ export function OfficesScreen() {
   const [offices, setOffices] = useState<Office[]>([]);
   const [grid, setGrid] = useState<StatusGrid | null>(null);
   const load = useCallback(() => {
-    Promise.all([call('ministry.offices'), call('ministry.status', { today: issueDay(new Date()) })])
+    Promise.all([call('offices.list'), call('ministry.status', { today: issueDay(new Date()) })])
       .then(([o, g]) => {
         setOffices(o);
         setGrid(g);
@@ -52,7 +52,7 @@ function OfficesSection(props: { offices: Office[]; onAdded(): void }) {
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const add = async () => {
-    const made = await write('ministry.addOffice', { code, name }, 'ministry.officeAdded');
+    const made = await write('offices.create', { code, name }, 'ministry.officeAdded');
     if (made) {
       setCode('');
       setName('');
@@ -108,7 +108,7 @@ function OfficesSection(props: { offices: Office[]; onAdded(): void }) {
             sx={{ width: 320 }}
           />
           <Button variant="outlined" disabled={!/^[A-Z0-9]{2,8}$/.test(code)} onClick={() => void add()}>
-            {t('ministry.addOffice')}
+            {t('offices.create')}
           </Button>
         </Stack>
       </Stack>

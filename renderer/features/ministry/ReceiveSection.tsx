@@ -81,6 +81,10 @@ export function ReceiveSection(props: { onReceived(): void }) {
       notify({ kind: 'success', key: 'ministry.received', vars: { count, formatted: fmt.number(count) } });
       setUploads([]);
       setVerdicts(null);
+      // The next batch starts afresh: nothing modified taken unless asked again.
+      setAcceptModified(false);
+      setOffice('');
+      setPeriod('');
       props.onReceived();
     } catch (e) {
       fail(e);
@@ -221,7 +225,13 @@ export function ReceiveSection(props: { onReceived(): void }) {
                   sx={{ width: 260 }}
                   label={t('ministry.templateOffice')}
                   value={office}
-                  onChange={(e) => setOffice(e.target.value.toUpperCase())}
+                  onChange={(e) => {
+                    const code = e.target.value.toUpperCase();
+                    setOffice(code);
+                    // Judged again for the office named, so what is received is what was shown.
+                    if (/^[A-Z0-9]{2,8}$/.test(code) && period)
+                      void judge(uploads, { acceptModified, office: code, period });
+                  }}
                   slotProps={{ htmlInput: { name: 'template-office', maxLength: 8, dir: 'ltr' } }}
                 />
                 <Box sx={{ width: 260 }}>

@@ -16,6 +16,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { periodName } from '../../../db/core/report-text';
 import type { Office, ReportState, StatusGrid, StatusRow } from '../../../db/core/results';
+import { AppError } from '../../../db/core/errors';
+import { bilingual } from '../../../db/core/messages';
 import { call } from '../../api';
 import { downloadFile } from '../../components/files';
 import { Section } from '../../components/Section';
@@ -71,6 +73,7 @@ export function StatusSection(props: { grid: StatusGrid; offices: Office[]; onDe
                         color={COLOR[r.state]}
                         variant={r.state === 'missing' ? 'outlined' : 'filled'}
                         label={label}
+                        aria-label={`${o.code} — ${periodName(p, language, fiscal)}: ${label}`}
                         onClick={r.version ? () => setOpen(r) : undefined}
                       />
                     </TableCell>
@@ -115,20 +118,29 @@ function DecideDialog(props: { row: StatusRow; onClose(decided: boolean): void }
   const notify = useStore((s) => s.notify);
   const [comment, setComment] = useState('');
   const [lines, setLines] = useState('');
+  const [busy, setBusy] = useState(false);
   const { row } = props;
   const period = periodName(row.period, language, fiscal);
   const decide = async (status: 'accepted' | 'returned') => {
     // "CODE: comment", one a line; a colon in either language's form.
-    const comments = lines
-      .split('\n')
-      .map((l) => /^\s*([^:：]+?)\s*[:：]\s*(.+)$/.exec(l))
+    const written = lines.split('\n').filter((l) => l.trim() !== '');
+    const parsed = written.map((l) => /^\s*([^:：]+?)\s*[:：]\s*(.+)$/.exec(l));
+    // A line that is not "CODE: comment" is said, not dropped.
+    const bad = written.find((_, i) => !parsed[i]);
+    if (status === 'returned' && bad) {
+      fail(new AppError('INVALID_INPUT', bilingual('ministry.badLine', { line: bad.trim().slice(0, 80) })));
+      return;
+    }
+    const comments = parsed
       .filter((m): m is RegExpExecArray => m !== null)
       .map((m) => ({ code: m[1]!, comment: m[2]! }));
+    setBusy(true);
     try {
       const file = await call('ministry.decide', {
         office: row.office,
         period: row.period,
         status,
+        ...(row.version ? { version: row.version } : {}),
         lang: language,
         ...(status === 'returned' ? { comment, comments } : {}),
       });
@@ -137,6 +149,8 @@ function DecideDialog(props: { row: StatusRow; onClose(decided: boolean): void }
       props.onClose(true);
     } catch (e) {
       fail(e);
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -169,10 +183,10 @@ function DecideDialog(props: { row: StatusRow; onClose(decided: boolean): void }
       </DialogContent>
       <DialogActions>
         <Button onClick={() => props.onClose(false)}>{t('common.cancel')}</Button>
-        <Button color="warning" onClick={() => void decide('returned')} data-testid="decide-return">
+        <Button color="warning" disabled={busy} onClick={() => void decide('returned')} data-testid="decide-return">
           {t('ministry.return')}
         </Button>
-        <Button variant="contained" onClick={() => void decide('accepted')} data-testid="decide-accept">
+        <Button variant="contained" disabled={busy} onClick={() => void decide('accepted')} data-testid="decide-accept">
           {t('ministry.accept')}
         </Button>
       </DialogActions>
