@@ -15,6 +15,9 @@ import { readMappingFile } from './excel/import/mapping';
 import type { Lang } from './excel/labels';
 import { changesSinceLatest } from '../db/queries/since';
 import { writeReport } from './excel/report';
+import { writeNationalReport } from './excel/national-report';
+import { isMinistry } from '../db/repos/ministry';
+import { issueDay } from '../db/core/report-text';
 import { writeTemplate } from './excel/template';
 import { checkOutputTarget } from './excel/output';
 import { writeAtomically } from '../db/safe-file';
@@ -187,6 +190,14 @@ export async function exportCommand(
   const lang = language(flags.lang);
   const out = checkOutputTarget(requireOut(flags.out), { force: flags.force, portfolio: flags.db });
   return withPortfolio(flags.db, async (db) => {
+    // The ministry's file: the national report, over each office's latest accepted package.
+    if (isMinistry(db)) {
+      const { initiatives } = await writeAtomically(out, (temporary) =>
+        writeNationalReport(db, temporary, { lang, period: flags.period, today: issueDay(new Date()) }),
+      );
+      io.out(`${out}: ${initiatives} initiatives\n`);
+      return EXIT.ok;
+    }
     const changes = flags.withChanges ? await changesSinceLatest(db) : undefined;
     if (flags.withChanges && !changes) io.err(`${bothOnOneLine('errors.noSubmissionForChanges')}\n`);
     // Under a temporary name until complete: an interrupted export never replaces a good report.

@@ -9,6 +9,8 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { open } from '../../db/connection';
+import { sumRows } from '../../db/core/measures';
+import { getMatrix } from '../../db/queries/matrix';
 import { loadDemo } from '../../db/demo';
 import { listInitiatives, updateInitiative } from '../../db/repos/initiatives';
 import { updateSettings } from '../../db/repos/settings';
@@ -16,6 +18,7 @@ import { listSubmissions } from '../../db/repos/submissions';
 import { listReceived } from '../../db/repos/ministry';
 import { cli, type Json } from '../helpers/cli';
 import { submitPeriod } from '../../electron/excel/submit';
+import Excel from '../../electron/excel/exceljs';
 import { openpyxlSave, python } from '../helpers/others';
 import { useTempDir } from '../helpers/tmp';
 
@@ -131,6 +134,21 @@ describe('the ministry: receive, see the nation, reply', () => {
       budget: own[0]!.totals.budget.map((n: number, i: number) => n + own[1]!.totals.budget[i]),
     });
     expect(new Set(national.rows.map((r: Json) => r.office))).toEqual(new Set(['DLT', 'ALX']));
+    // The national report: the office's workbook over both, a summary per office, who reported.
+    const report = join(dir, 'national.xlsx');
+    expect((await cli('export', '--db', m, '--out', report, '--period', '2026-Q3', '--lang', 'en')).code).toBe(0);
+    const wb = new Excel.Workbook();
+    await wb.xlsx.readFile(report);
+    const summary = (wb.getWorksheet('Offices summary')!.getSheetValues() as unknown[][]).filter(Boolean);
+    const counts = Object.fromEntries(summary.slice(1).map((r) => [r[1], r[5]]));
+    expect(Object.keys(counts).sort()).toEqual(['ALX', 'DLT']);
+    // Each office's count is its own matrix's, over its own file.
+    expect(counts.DLT).toBe(sumRows(getMatrix(offices[0]!.db, { period: '2026-Q3' }), null).n);
+    expect(counts.ALX).toBe(sumRows(getMatrix(offices[2]!.db, { period: '2026-Q3' }), null).n);
+    const grid = (wb.getWorksheet('Submission status')!.getSheetValues() as unknown[][]).filter(Boolean);
+    expect(grid.map((r) => r[1])).toEqual(['Office code', 'ALX', 'DLT', 'QNA', 'SAI']);
+    const register = wb.getWorksheet('Initiative register')!;
+    expect(String(register.getRow(2).getCell(1).value)).toMatch(/^(ALX|DLT):/);
     const dlt = (await cli('matrix', '--db', m, '--office', 'DLT', '--period', '2026-Q3', '--json')).json;
     expect(dlt.totals).toEqual(own[0]!.totals);
     expect(dlt.rows.map(({ office: o, ...r }: Json) => (expect(o).toBe('DLT'), r))).toEqual(own[0]!.rows);
