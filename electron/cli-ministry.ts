@@ -10,7 +10,7 @@ import { AppError } from '../db/core/errors';
 import { bilingual } from '../db/core/messages';
 import { issueDay } from '../db/core/report-text';
 import { statusGrid } from '../db/queries/status';
-import { addOffice, closeOffice, listOffices, requireMinistry } from '../db/repos/ministry';
+import { addOffice, closeOffice, listOffices, reopen, requireMinistry } from '../db/repos/ministry';
 import { decide } from './excel/decide';
 import type { Lang } from './excel/labels';
 import { checkOutputTarget } from './excel/output';
@@ -134,4 +134,17 @@ function safeJson(file: string): unknown {
   } catch {
     return null;
   }
+}
+
+/** Reopens an office's accepted period, with a reason the audit keeps: it can be decided again. */
+export async function reopenCommand(
+  flags: { db: string; office?: string; period?: string; reason?: string },
+  io: CliIo,
+): Promise<number> {
+  if (!flags.office || !flags.period) throw new AppError('INVALID_INPUT', bilingual('errors.decideUsage'));
+  return withPortfolio(flags.db, async (db) => {
+    const r = reopen(db, ctx, flags.office!.toUpperCase(), flags.period!, flags.reason ?? '');
+    io.out(`${r.officeCode} ${r.period} v${r.version} ${r.status}\n`);
+    return 0;
+  });
 }

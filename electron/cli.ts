@@ -19,7 +19,7 @@ import { dispatch, toApiError } from './api/dispatch';
 import { exportCommand, importCommand, templateCommand, withPortfolio } from './cli-exchange';
 import { ON_COLLISION } from './excel/import/plan';
 import { backupCommand, checkFileCommand, restoreCommand, statsLine } from './cli-file';
-import { decideCommand, officesCommand, receiveCommand, statusCommand } from './cli-ministry';
+import { decideCommand, officesCommand, receiveCommand, reopenCommand, statusCommand } from './cli-ministry';
 import { isMinistry, makeMinistry } from '../db/repos/ministry';
 import { nationalMatrix } from '../db/queries/national';
 import type { OperationName, OutputOf } from '../db/core/contract';
@@ -58,6 +58,7 @@ const USAGE = `Usage / الاستخدام:
   cli accept   --db M --office CODE --period P --out REPLY.xlsx [--version N] [--lang ar|en]
   cli return   --db M --office CODE --period P --comment TEXT [--comments FILE.json] --out REPLY.xlsx
                [--version N]                  N: the version decided on (default: the latest received)
+  cli reopen   --db M --office CODE --period P --reason TEXT   reopen an accepted period / إعادة فتح فترة مقبولة
   cli matrix   --db M [--office CODE] [--period P] [--json]   the national matrix / المصفوفة الوطنية
   cli check-file --db FILE [--json]          full integrity check / فحص سلامة الملف كاملًا
   cli backup   --db FILE --out COPY [--force] online backup / نسخة احتياطية
@@ -298,6 +299,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         );
       case 'status':
         return await statusCommand({ db: requireDb(values), period: values.period, json: values.json }, io);
+      case 'reopen':
+        return await reopenCommand(
+          { db: requireDb(values), office: values.office, period: values.period, reason: values.reason },
+          io,
+        );
       case 'accept':
       case 'return':
         return await decideCommand(

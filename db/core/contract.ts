@@ -31,6 +31,7 @@ import type {
   ChangesDetail,
   Office,
   PackageVerdict,
+  Received,
   StatusGrid,
   Submission,
 } from './results';
@@ -249,6 +250,21 @@ export const contract = {
       })
       .strict(),
     'write',
+  ),
+  /** Reopens an office's accepted period with a reason (audited): it waits for a decision again. */
+  'ministry.reopen': op<Received>()(
+    z
+      .object({
+        office: z.string().regex(m.OFFICE_CODE),
+        period: m.ReportPeriod,
+        reason: z.string().trim().min(1).max(2000),
+      })
+      .strict(),
+    'write',
+  ),
+  /** The national report of a period (with the offices summary and the status grid) as a workbook. */
+  'ministry.export': op<FilePayload>()(
+    z.object({ period: m.ReportPeriod.optional(), lang: Lang, today: z.iso.date() }).strict(),
   ),
   /** The national matrix: each office's latest accepted package of the period, by the office's matrix. */
   'ministry.matrix': op<(MatrixRow & { office: string })[]>()(

@@ -231,3 +231,10 @@ export function decideReceived(
     return after;
   });
 }
+
+/** Reopens the office's accepted period (its latest version) with a reason: it waits for a decision again. */
+export function reopen(db: Db, ctx: WriteContext, office: string, period: string, reason: string): Received {
+  const r = latestReceived(db, office, period);
+  if (!r) throw new AppError('NOT_FOUND', bilingual('errors.notReceivedPeriod', { office, period }));
+  return decideReceived(db, ctx, r.id, { status: 'received', reason });
+}

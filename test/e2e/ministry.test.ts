@@ -17,6 +17,7 @@ import { updateSettings } from '../../db/repos/settings';
 import { listSubmissions } from '../../db/repos/submissions';
 import { readReply, applyReply } from '../../electron/excel/reply';
 import { submitPeriod } from '../../electron/excel/submit';
+import Excel from '../../electron/excel/exceljs';
 import { openpyxlSave } from '../helpers/others';
 import { RESULTS, type Session, startSession } from './browser';
 
@@ -115,6 +116,22 @@ describe('e2e/ministry', () => {
     await expect
       .poll(() => page.getByTestId('status-grid').locator('[data-office="DLT"] [data-state="accepted"]').count())
       .toBe(1);
+    // Reopened with a reason, then accepted again.
+    const dlt = page.getByTestId('status-grid').locator('[data-office="DLT"] [data-period="2026-Q3"] .MuiChip-root');
+    await dlt.click();
+    await page.getByTestId('decide-dialog').locator('textarea[name="comment"]').fill('مراجعة بعد زيارة ميدانية');
+    await page.getByTestId('decide-dialog').getByTestId('decide-reopen').click();
+    await expect
+      .poll(() => page.getByTestId('status-grid').locator('[data-office="DLT"] [data-state="on_time"]').count())
+      .toBe(1);
+    await dlt.click();
+    await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('decide-dialog').getByTestId('decide-accept').click(),
+    ]);
+    await expect
+      .poll(() => page.getByTestId('status-grid').locator('[data-office="DLT"] [data-state="accepted"]').count())
+      .toBe(1);
     await page.screenshot({ path: join(RESULTS, 'ministry-status-ar.png'), fullPage: true });
   }, 60_000);
 
@@ -129,6 +146,15 @@ describe('e2e/ministry', () => {
       .poll(async () => (await page.getByTestId('nation-total').locator('td').allInnerTexts()).slice(1))
       .toEqual(expected);
     await page.screenshot({ path: join(RESULTS, 'ministry-nation-ar.png') });
+    // The national report of the period, with the offices summary and who reported.
+    const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('nation-export').click()]);
+    expect(report.suggestedFilename()).toBe('التقرير-الوطني-2026-Q3.xlsx');
+    const file = join(RESULTS, 'ministry-national-report.xlsx');
+    await report.saveAs(file);
+    const wb = new Excel.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.getWorksheet('حالة التقديم')!.getRow(2).getCell(1).value).toBe('DLT');
+    expect(wb.getWorksheet('ملخص المكاتب')!.getRow(2).getCell(1).value).toBe('DLT');
     await page.getByTestId('language-switch').click();
     await expect.poll(() => page.locator('main').innerText()).toContain('National total');
     await page.screenshot({ path: join(RESULTS, 'ministry-nation-en.png') });

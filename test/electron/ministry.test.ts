@@ -314,6 +314,17 @@ wb.save(sys.argv[2])
     expect(
       (await cli('accept', '--db', m, '--office', 'DLT', '--period', '2026-Q3', '--version', '2', '--out', out)).code,
     ).toBe(0);
+    // Reopened with a reason (kept in the audit), it waits for a decision again.
+    expect((await cli('reopen', '--db', m, '--office', 'DLT', '--period', '2026-Q3')).code).toBe(1);
+    const reason = ['reopen', '--db', m, '--office', 'DLT', '--period', '2026-Q3', '--reason', 'مراجعة الميزانية'];
+    expect((await cli(...reason)).code).toBe(0);
+    const audit = open(m);
+    const last = audit.prepare("SELECT after FROM audit_log WHERE entity = 'received' ORDER BY id DESC LIMIT 1");
+    expect(last.pluck().get() as string).toContain('مراجعة الميزانية');
+    audit.close();
+    expect(
+      (await cli('accept', '--db', m, '--office', 'DLT', '--period', '2026-Q3', '--out', out, '--force')).code,
+    ).toBe(0);
     // A period nobody reported shows every office missing; a closed office is left out after it closed.
     await cli('offices', '--db', m, '--add', 'QNA', '--name', 'مكتب قنا');
     await cli('offices', '--db', m, '--add', 'ASW', '--name', 'مكتب أسوان');

@@ -7,8 +7,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { nationalMatrix } from '../../../db/queries/national';
 import { statusGrid } from '../../../db/queries/status';
-import { addOffice, listOffices, requireMinistry } from '../../../db/repos/ministry';
+import { addOffice, listOffices, reopen, requireMinistry } from '../../../db/repos/ministry';
 import { decide } from '../../excel/decide';
+import { writeNationalReport } from '../../excel/national-report';
 import { workFile } from '../../excel/exchange';
 import { receivePackages } from '../../excel/receive';
 import type { DomainHandlers } from './types';
@@ -52,6 +53,17 @@ export const ministryHandlers = {
         fileName: `reply-${r.officeCode}-${r.period}-v${r.version}.xlsx`,
         data: readFileSync(out).toString('base64'),
       };
+    } finally {
+      rmSync(out, { force: true });
+    }
+  },
+  'ministry.reopen': ({ office, period, reason }, { db, source }) => reopen(db, { source }, office, period, reason),
+  'ministry.export': async (input, { db }) => {
+    const out = workFile('.xlsx');
+    try {
+      await writeNationalReport(db, out, input);
+      const base = input.lang === 'ar' ? 'التقرير-الوطني' : 'national-report';
+      return { fileName: `${base}-${input.period ?? input.today}.xlsx`, data: readFileSync(out).toString('base64') };
     } finally {
       rmSync(out, { force: true });
     }

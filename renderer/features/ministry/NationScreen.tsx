@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -18,6 +19,7 @@ import { periodDue } from '../../../db/core/period';
 import { issueDay } from '../../../db/core/report-text';
 import type { MatrixRow, Office } from '../../../db/core/results';
 import { call } from '../../api';
+import { downloadFile } from '../../components/files';
 import { PeriodSelect } from '../../components/PeriodSelect';
 import { useAxisName, useFormatter, useLocalName, useRowName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
@@ -37,6 +39,7 @@ export function NationScreen() {
   const localName = useLocalName();
   const rowName = useRowName();
   const fail = useStore((s) => s.fail);
+  const language = useStore((s) => s.language);
   const settings = useStore((s) => s.settings);
   // The period last due: the one the offices have just reported on.
   const [period, setPeriod] = useState(
@@ -91,6 +94,21 @@ export function NationScreen() {
             </MenuItem>
           ))}
         </TextField>
+        <Button
+          variant="outlined"
+          onClick={() =>
+            void call('ministry.export', {
+              ...(period ? { period } : {}),
+              lang: language,
+              today: issueDay(new Date()),
+            })
+              .then(downloadFile)
+              .catch(fail)
+          }
+          data-testid="nation-export"
+        >
+          {t('ministry.exportReport')}
+        </Button>
         <ToggleButtonGroup size="small" exclusive value={measure} onChange={(_, v) => v && setMeasure(v)}>
           <ToggleButton value="initiatives">{t('matrix.count')}</ToggleButton>
           <ToggleButton value="budget">{t('matrix.budget')}</ToggleButton>

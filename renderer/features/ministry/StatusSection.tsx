@@ -153,6 +153,18 @@ function DecideDialog(props: { row: StatusRow; onClose(decided: boolean): void }
       setBusy(false);
     }
   };
+  const reopenIt = async () => {
+    setBusy(true);
+    try {
+      await call('ministry.reopen', { office: row.office, period: row.period, reason: comment });
+      notify({ kind: 'success', key: 'ministry.reopened', vars: { office: row.office, period } });
+      props.onClose(true);
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <Dialog open onClose={() => props.onClose(false)} fullWidth maxWidth="sm" data-testid="decide-dialog">
       <DialogTitle>
@@ -183,6 +195,12 @@ function DecideDialog(props: { row: StatusRow; onClose(decided: boolean): void }
       </DialogContent>
       <DialogActions>
         <Button onClick={() => props.onClose(false)}>{t('common.cancel')}</Button>
+        {row.state === 'accepted' && (
+          // An accepted period is reopened with a reason (the general comment), then decided again.
+          <Button disabled={busy || comment.trim() === ''} onClick={() => void reopenIt()} data-testid="decide-reopen">
+            {t('ministry.reopen')}
+          </Button>
+        )}
         <Button color="warning" disabled={busy} onClick={() => void decide('returned')} data-testid="decide-return">
           {t('ministry.return')}
         </Button>
