@@ -21,9 +21,9 @@ import { ON_COLLISION } from './excel/import/plan';
 import { backupCommand, checkFileCommand, restoreCommand, statsLine } from './cli-file';
 import { decideCommand, officesCommand, receiveCommand, reopenCommand, statusCommand } from './cli-ministry';
 import { isMinistry, makeMinistry } from '../db/repos/ministry';
-import { nationalMatrix } from '../db/queries/national';
+import { nationalFindings, nationalMatrix } from '../db/queries/national';
 import type { OperationName, OutputOf } from '../db/core/contract';
-import type { MatrixRow } from '../db/core/results';
+import type { Finding, MatrixRow } from '../db/core/results';
 
 export interface CliIo {
   out(text: string): void;
@@ -60,6 +60,7 @@ const USAGE = `Usage / الاستخدام:
                [--version N]                  N: the version decided on (default: the latest received)
   cli reopen   --db M --office CODE --period P --reason TEXT   reopen an accepted period / إعادة فتح فترة مقبولة
   cli matrix   --db M [--office CODE] [--period P] [--json]   the national matrix / المصفوفة الوطنية
+  cli check    --db M [--office CODE] [--period P] [--json]   the nation's findings / ملاحظات السلامة الوطنية
   cli check-file --db FILE [--json]          full integrity check / فحص سلامة الملف كاملًا
   cli backup   --db FILE --out COPY [--force] online backup / نسخة احتياطية
   cli restore  --db FILE --from COPY          restore, keeping a backup first / استعادة نسخة`;
@@ -195,10 +196,19 @@ export function wholeUnits(minor: number[][], digits: number): number[][] {
 }
 
 /** The health findings; the JSON shape is a contract that scripts rely on. */
-async function check(file: string, flags: { json: boolean; region?: string }, io: CliIo) {
+async function check(
+  file: string,
+  flags: { json: boolean; region?: string; office?: string; period?: string },
+  io: CliIo,
+) {
   await withPortfolio(file, async (db) => {
-    const findings = await call(db, 'health.findings', { regionId: regionId(db, flags.region) });
+    // The ministry's: over each office's latest accepted package (of the period), each with its office.
+    const national = isMinistry(db);
+    const findings: (Finding & { office?: string })[] = national
+      ? await nationalFindings(db, { period: flags.period, office: flags.office?.toUpperCase() })
+      : await call(db, 'health.findings', { regionId: regionId(db, flags.region) });
     const out = findings.map((f) => ({
+      ...(national ? { office: f.office } : {}),
       rule: f.rule,
       kind: f.kind,
       region: f.regionAr,

@@ -262,6 +262,10 @@ export const contract = {
       .strict(),
     'write',
   ),
+  /** The health findings R1–R6 over the nation's packages of a period, each with its office. */
+  'ministry.findings': op<(Finding & { office: string })[]>()(
+    z.object({ period: m.ReportPeriod.optional(), office: z.string().regex(m.OFFICE_CODE).optional() }).strict(),
+  ),
   /** The national report of a period (with the offices summary and the status grid) as a workbook. */
   'ministry.export': op<FilePayload>()(
     z.object({ period: m.ReportPeriod.optional(), lang: Lang, today: z.iso.date() }).strict(),

@@ -7,9 +7,10 @@
 import type { Db } from '../connection';
 import { refreshClusterSums } from '../cluster-sums';
 import { stmt } from '../stmt';
-import type { MatrixRow, Received } from '../core/results';
+import type { Finding, MatrixRow, Received } from '../core/results';
 import { byLatestPeriod, listOffices, listReceived, receivedSnapshot } from '../repos/ministry';
 import { openSnapshotDb, restoreSnapshot, type Snapshot, SNAPSHOT_TABLES } from '../snapshot';
+import { getFindings } from './health';
 import { getMatrix, type MatrixOptions } from './matrix';
 
 /**
@@ -109,4 +110,17 @@ export async function nationalMatrix(
     // Office by office, in the registry's order; within one, as the office's matrix orders them.
     return rows.sort((a, b) => order.indexOf(a.office) - order.indexOf(b.office));
   });
+}
+
+/** The health rules over the nation's packages of a period (of one office, when asked), each with its office. */
+export async function nationalFindings(
+  db: Db,
+  o: { period?: string; office?: string } = {},
+): Promise<(Finding & { office: string })[]> {
+  const sources = nationalSources(db, { period: o.period });
+  return withNationalDb(db, sources, (scratch) =>
+    getFindings(scratch)
+      .map((f) => ({ ...f, office: officeOf(f.regionId) }))
+      .filter((f) => !o.office || f.office === o.office),
+  );
 }

@@ -84,6 +84,17 @@ describe('e2e/ministry', () => {
       .toBe(1);
   }, 60_000);
 
+  it('adds an office by hand, which the grid then expects', async () => {
+    const section = page.getByTestId('offices-section');
+    await section.locator('input[name="office-code"]').fill('qna');
+    await section.locator('input[name="office-name"]').fill('مكتب قنا');
+    await section.getByRole('button', { name: 'إضافة مكتب' }).click();
+    await expect.poll(() => section.getByTestId('offices').innerText()).toContain('مكتب قنا');
+    await expect
+      .poll(() => page.getByTestId('status-grid').locator('[data-office="QNA"] [data-state="missing"]').count())
+      .toBe(1);
+  }, 60_000);
+
   it('returns a period with comments, and the office opens the reply', async () => {
     const first = listInitiatives(offices.SAI!)[0]!;
     await page.getByTestId('status-grid').locator('[data-office="SAI"] [data-period="2026-Q3"] .MuiChip-root').click();
@@ -145,6 +156,7 @@ describe('e2e/ministry', () => {
     await expect
       .poll(async () => (await page.getByTestId('nation-total').locator('td').allInnerTexts()).slice(1))
       .toEqual(expected);
+    await expect.poll(() => page.getByTestId('nation-findings').innerText()).toContain('ملاحظات السلامة');
     await page.screenshot({ path: join(RESULTS, 'ministry-nation-ar.png') });
     // The national report of the period, with the offices summary and who reported.
     const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('nation-export').click()]);

@@ -134,6 +134,17 @@ describe('the ministry: receive, see the nation, reply', () => {
       budget: own[0]!.totals.budget.map((n: number, i: number) => n + own[1]!.totals.budget[i]),
     });
     expect(new Set(national.rows.map((r: Json) => r.office))).toEqual(new Set(['DLT', 'ALX']));
+    // The health rules over the nation: each office's findings, with its office.
+    const findings = (await cli('check', '--db', m, '--period', '2026-Q3', '--json')).json.findings as Json[];
+    const ownFindings = await Promise.all(
+      [offices[0]!, offices[2]!].map(
+        async (o) => (await cli('check', '--db', o.file, '--json')).json.findings as Json[],
+      ),
+    );
+    expect(findings.length).toBe(ownFindings[0]!.length + ownFindings[1]!.length);
+    // The same findings as the office's own, its initiative codes carrying the office (the national key).
+    const dltFindings = findings.filter((f) => f.office === 'DLT').map(({ office: _o, ...f }) => f);
+    expect(JSON.parse(JSON.stringify(dltFindings).replaceAll('DLT:', ''))).toEqual(ownFindings[0]);
     // The national report: the office's workbook over both, a summary per office, who reported.
     const report = join(dir, 'national.xlsx');
     expect((await cli('export', '--db', m, '--out', report, '--period', '2026-Q3', '--lang', 'en')).code).toBe(0);

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { nationalMatrix } from '../../../db/queries/national';
+import { nationalFindings, nationalMatrix } from '../../../db/queries/national';
 import { statusGrid } from '../../../db/queries/status';
 import { addOffice, listOffices, reopen, requireMinistry } from '../../../db/repos/ministry';
 import { decide } from '../../excel/decide';
@@ -67,6 +67,10 @@ export const ministryHandlers = {
     } finally {
       rmSync(out, { force: true });
     }
+  },
+  'ministry.findings': (input, { db }) => {
+    requireMinistry(db);
+    return nationalFindings(db, input);
   },
   'ministry.matrix': (input, { db }) => {
     requireMinistry(db);

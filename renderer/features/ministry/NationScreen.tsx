@@ -17,10 +17,11 @@ import { AXIS_IDS } from '../../../db/core/axes';
 import { isGap, sumRows } from '../../../db/core/measures';
 import { periodDue } from '../../../db/core/period';
 import { issueDay } from '../../../db/core/report-text';
-import type { MatrixRow, Office } from '../../../db/core/results';
+import type { Finding, MatrixRow, Office } from '../../../db/core/results';
 import { call } from '../../api';
 import { downloadFile } from '../../components/files';
 import { PeriodSelect } from '../../components/PeriodSelect';
+import { Section } from '../../components/Section';
 import { useAxisName, useFormatter, useLocalName, useRowName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { GAP_SX } from '../matrix/MatrixTable';
@@ -51,6 +52,7 @@ export function NationScreen() {
   const [measure, setMeasure] = useState<'initiatives' | 'budget'>('initiatives');
   const [offices, setOffices] = useState<Office[]>([]);
   const [rows, setRows] = useState<Row[] | null>(null);
+  const [findings, setFindings] = useState<(Finding & { office: string })[] | null>(null);
   useEffect(() => {
     call('offices.list').then(setOffices).catch(fail);
   }, [fail]);
@@ -58,8 +60,12 @@ export function NationScreen() {
     // The answer to the latest choice only: an earlier request finishing last is dropped.
     let current = true;
     setRows(null);
-    call('ministry.matrix', { ...(period ? { period } : {}), ...(office ? { office } : {}) })
+    setFindings(null);
+    const chosen = { ...(period ? { period } : {}), ...(office ? { office } : {}) };
+    call('ministry.matrix', chosen)
       .then((r) => current && setRows(r))
+      .then(() => call('ministry.findings', chosen))
+      .then((f) => current && setFindings(f))
       .catch(fail);
     return () => {
       current = false;
@@ -179,6 +185,40 @@ export function NationScreen() {
             </TableRow>
           </TableBody>
         </Table>
+      )}
+      {findings && rows && rows.length > 0 && (
+        <Section
+          title={t('ministry.findingsTitle', { count: findings.length, formatted: fmt.number(findings.length) })}
+          testId="nation-findings"
+        >
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('ministry.colOffice')}</TableCell>
+                <TableCell>{t('ministry.rule')}</TableCell>
+                <TableCell>{t('ministry.finding')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {findings.slice(0, 200).map((f, i) => (
+                <TableRow key={i}>
+                  <TableCell>
+                    <bdi dir="ltr">{f.office}</bdi>
+                  </TableCell>
+                  <TableCell>
+                    <bdi dir="ltr">{f.rule}</bdi>
+                  </TableCell>
+                  <TableCell>{f.message[language]}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {findings.length > 200 && (
+            <Typography variant="body2" color="text.secondary">
+              {t('ministry.moreFindings', { shown: fmt.number(200), count: fmt.number(findings.length) })}
+            </Typography>
+          )}
+        </Section>
       )}
     </Stack>
   );

@@ -108,7 +108,7 @@ function OfficesSection(props: { offices: Office[]; onAdded(): void }) {
             sx={{ width: 320 }}
           />
           <Button variant="outlined" disabled={!/^[A-Z0-9]{2,8}$/.test(code)} onClick={() => void add()}>
-            {t('offices.create')}
+            {t('ministry.addOffice')}
           </Button>
         </Stack>
       </Stack>
