@@ -33,6 +33,7 @@ import type {
   PackageVerdict,
   Received,
   StatusGrid,
+  TrendPoint,
   Submission,
 } from './results';
 
@@ -266,6 +267,8 @@ export const contract = {
   'ministry.findings': op<(Finding & { office: string })[]>()(
     z.object({ period: m.ReportPeriod.optional(), office: z.string().regex(m.OFFICE_CODE).optional() }).strict(),
   ),
+  /** The nation period by period: budget by axis and coverage of the selected clusters. */
+  'ministry.stats': op<TrendPoint[]>()(NoInput),
   /** The national report of a period (with the offices summary and the status grid) as a workbook. */
   'ministry.export': op<FilePayload>()(
     z.object({ period: m.ReportPeriod.optional(), lang: Lang, today: z.iso.date() }).strict(),

@@ -482,3 +482,12 @@ export interface StatusGrid {
   /** Per period, how many offices are in each state. */
   counts: Record<string, Record<ReportState, number>>;
 }
+
+/** One period of the nation's trend: budget by axis, and how many selected clusters each axis covers. */
+export interface TrendPoint {
+  period: string;
+  offices: number;
+  budget: number[];
+  covered: number[];
+  selected: number;
+}

@@ -7,9 +7,13 @@
 import type { Db } from '../connection';
 import { refreshClusterSums } from '../cluster-sums';
 import { stmt } from '../stmt';
-import type { Finding, MatrixRow, Received } from '../core/results';
+import type { Finding, MatrixRow, Received, TrendPoint } from '../core/results';
 import { byLatestPeriod, listOffices, listReceived, receivedSnapshot } from '../repos/ministry';
 import { openSnapshotDb, restoreSnapshot, type Snapshot, SNAPSHOT_TABLES } from '../snapshot';
+import { AXIS_IDS } from '../core/axes';
+import { isGap, sumRows } from '../core/measures';
+import { periodRange } from '../core/period';
+import { getSettings } from '../repos/settings';
 import { getFindings } from './health';
 import { getMatrix, type MatrixOptions } from './matrix';
 
@@ -123,4 +127,34 @@ export async function nationalFindings(
       .map((f) => ({ ...f, office: officeOf(f.regionId) }))
       .filter((f) => !o.office || f.office === o.office),
   );
+}
+
+/**
+ * The nation period by period: for each period with accepted packages, the national matrix's
+ * budget by axis and its coverage of the selected clusters (a cell not a gap), by the office's rule.
+ */
+export async function nationalTrend(db: Db): Promise<TrendPoint[]> {
+  const fiscal = getSettings(db).fiscalYearStartMonth;
+  const periods = [
+    ...new Set(
+      listReceived(db)
+        .filter((r) => r.status === 'accepted')
+        .map((r) => r.period),
+    ),
+  ].sort(
+    (a, b) => (periodRange(a, fiscal)?.to ?? '').localeCompare(periodRange(b, fiscal)?.to ?? '') || a.localeCompare(b),
+  );
+  const out: TrendPoint[] = [];
+  for (const period of periods) {
+    const rows = await nationalMatrix(db, { period });
+    const selected = rows.filter((r) => r.selected);
+    out.push({
+      period,
+      offices: new Set(rows.map((r) => r.office)).size,
+      budget: AXIS_IDS.map((a) => sumRows(rows, a).budget),
+      covered: AXIS_IDS.map((a) => selected.filter((r) => !isGap(r, a)).length),
+      selected: selected.length,
+    });
+  }
+  return out;
 }

@@ -157,6 +157,7 @@ describe('e2e/ministry', () => {
       .poll(async () => (await page.getByTestId('nation-total').locator('td').allInnerTexts()).slice(1))
       .toEqual(expected);
     await expect.poll(() => page.getByTestId('nation-findings').innerText()).toContain('ملاحظات السلامة');
+    await expect.poll(() => page.getByTestId('nation-trend').locator('tr[data-period="2026-Q3"]').count()).toBe(1);
     await page.screenshot({ path: join(RESULTS, 'ministry-nation-ar.png') });
     // The national report of the period, with the offices summary and who reported.
     const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('nation-export').click()]);

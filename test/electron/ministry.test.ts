@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { open } from '../../db/connection';
 import { sumRows } from '../../db/core/measures';
 import { getMatrix } from '../../db/queries/matrix';
+import { nationalTrend } from '../../db/queries/national';
+import { AXIS_IDS } from '../../db/core/axes';
 import { loadDemo } from '../../db/demo';
 import { listInitiatives, updateInitiative } from '../../db/repos/initiatives';
 import { updateSettings } from '../../db/repos/settings';
@@ -134,6 +136,13 @@ describe('the ministry: receive, see the nation, reply', () => {
       budget: own[0]!.totals.budget.map((n: number, i: number) => n + own[1]!.totals.budget[i]),
     });
     expect(new Set(national.rows.map((r: Json) => r.office))).toEqual(new Set(['DLT', 'ALX']));
+    // The trend: per period, budget by axis as the offices' own matrices sum it.
+    const mdb = open(m);
+    const trend = await nationalTrend(mdb);
+    mdb.close();
+    const own2 = [offices[0]!, offices[2]!].map((o) => getMatrix(o.db, { period: '2026-Q3' }));
+    expect(trend.map((p) => [p.period, p.offices])).toEqual([['2026-Q3', 2]]);
+    expect(trend[0]!.budget).toEqual(AXIS_IDS.map((a) => sumRows(own2[0]!, a).budget + sumRows(own2[1]!, a).budget));
     // The health rules over the nation: each office's findings, with its office.
     const findings = (await cli('check', '--db', m, '--period', '2026-Q3', '--json')).json.findings as Json[];
     const ownFindings = await Promise.all(

@@ -22,9 +22,10 @@ import { call } from '../../api';
 import { downloadFile } from '../../components/files';
 import { PeriodSelect } from '../../components/PeriodSelect';
 import { Section } from '../../components/Section';
-import { useAxisName, useFormatter, useLocalName, useRowName } from '../../components/useFormatter';
+import { useFormatter, useLocalName, useRowName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { GAP_SX } from '../matrix/MatrixTable';
+import { AxisHeads, TrendSection } from './TrendSection';
 
 type Row = MatrixRow & { office: string };
 
@@ -36,7 +37,6 @@ type Row = MatrixRow & { office: string };
 export function NationScreen() {
   const { t } = useTranslation();
   const fmt = useFormatter();
-  const axisName = useAxisName();
   const localName = useLocalName();
   const rowName = useRowName();
   const fail = useStore((s) => s.fail);
@@ -128,11 +128,7 @@ export function NationScreen() {
               <TableCell>{t('ministry.colOffice')}</TableCell>
               <TableCell>{t('register.region')}</TableCell>
               <TableCell>{t('register.cluster')}</TableCell>
-              {AXIS_IDS.map((a) => (
-                <TableCell key={a} align="center" title={axisName(a, true)}>
-                  {fmt.number(a)}. {axisName(a)}
-                </TableCell>
-              ))}
+              <AxisHeads />
             </TableRow>
           </TableHead>
           <TableBody>
@@ -220,6 +216,7 @@ export function NationScreen() {
           )}
         </Section>
       )}
+      <TrendSection />
     </Stack>
   );
 }
