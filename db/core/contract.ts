@@ -269,6 +269,17 @@ export const contract = {
   ),
   /** The nation period by period: budget by axis and coverage of the selected clusters. */
   'ministry.stats': op<TrendPoint[]>()(NoInput),
+  /** A national matrix cell's initiatives and the package they came from (its provenance). */
+  'ministry.cell': op<{ initiatives: CellInitiative[]; source: Received | null }>()(
+    z
+      .object({
+        period: m.ReportPeriod.optional(),
+        regionId: z.string().min(1).max(200),
+        clusterId: z.string().min(1).max(200).nullable(),
+        axis: z.int().min(1).max(7),
+      })
+      .strict(),
+  ),
   /** The national report of a period (with the offices summary and the status grid) as a workbook. */
   'ministry.export': op<FilePayload>()(
     z.object({ period: m.ReportPeriod.optional(), lang: Lang, today: z.iso.date() }).strict(),

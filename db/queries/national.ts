@@ -7,7 +7,7 @@
 import type { Db } from '../connection';
 import { refreshClusterSums } from '../cluster-sums';
 import { stmt } from '../stmt';
-import type { Finding, MatrixRow, Received, TrendPoint } from '../core/results';
+import type { CellInitiative, Finding, MatrixRow, Received, TrendPoint } from '../core/results';
 import { byLatestPeriod, listOffices, listReceived, receivedSnapshot } from '../repos/ministry';
 import { openSnapshotDb, restoreSnapshot, type Snapshot, SNAPSHOT_TABLES } from '../snapshot';
 import { AXIS_IDS } from '../core/axes';
@@ -15,7 +15,7 @@ import { isGap, sumRows } from '../core/measures';
 import { periodRange } from '../core/period';
 import { getSettings } from '../repos/settings';
 import { getFindings } from './health';
-import { getMatrix, type MatrixOptions } from './matrix';
+import { cellInitiatives, getMatrix, type MatrixOptions } from './matrix';
 
 /**
  * What the nation's figures read: each office's latest accepted package of the period (of any
@@ -157,4 +157,20 @@ export async function nationalTrend(db: Db): Promise<TrendPoint[]> {
     });
   }
   return out;
+}
+
+/**
+ * A national matrix cell's initiatives (their own codes) and the package they came from: the
+ * figure's provenance, office, period, version, when sent and received, the file and its hash.
+ */
+export async function nationalCell(
+  db: Db,
+  o: { period?: string; regionId: string; clusterId: string | null; axis: number },
+): Promise<{ initiatives: CellInitiative[]; source: Received | null }> {
+  const sources = nationalSources(db, { period: o.period });
+  const source = sources.find((s) => s.officeCode === officeOf(o.regionId)) ?? null;
+  return withNationalDb(db, sources, (scratch) => ({
+    initiatives: cellInitiatives(scratch, { period: o.period }, o, o.axis).map((i) => ({ ...i, code: ownKey(i.code) })),
+    source,
+  }));
 }

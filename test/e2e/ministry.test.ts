@@ -159,6 +159,18 @@ describe('e2e/ministry', () => {
     await expect.poll(() => page.getByTestId('nation-findings').innerText()).toContain('ملاحظات السلامة');
     await expect.poll(() => page.getByTestId('nation-trend').locator('tr[data-period="2026-Q3"]').count()).toBe(1);
     await page.screenshot({ path: join(RESULTS, 'ministry-nation-ar.png') });
+    // A figure opens its initiatives and the package they came from.
+    const figure = table.locator('tr[data-office="DLT"] td[data-axis="1"][data-opens]').first();
+    const shown = Number(await figure.innerText());
+    await figure.click();
+    const dialog = page.getByTestId('nation-cell');
+    await expect.poll(() => dialog.getByTestId('nation-cell-source').innerText()).toContain('DLT-2026-Q3-v1.xlsx');
+    // As many initiatives as the figure says.
+    await expect.poll(() => dialog.locator('tbody tr').count()).toBe(shown);
+    expect(await dialog.locator('tbody tr').first().innerText()).toMatch(/INI-\d{4}/);
+    await page.waitForTimeout(300); // the dialog fades in
+    await page.screenshot({ path: join(RESULTS, 'ministry-cell-ar.png') });
+    await page.keyboard.press('Escape');
     // The national report of the period, with the offices summary and who reported.
     const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('nation-export').click()]);
     expect(report.suggestedFilename()).toBe('التقرير-الوطني-2026-Q3.xlsx');

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { nationalFindings, nationalMatrix, nationalTrend } from '../../../db/queries/national';
+import { nationalCell, nationalFindings, nationalMatrix, nationalTrend } from '../../../db/queries/national';
 import { statusGrid } from '../../../db/queries/status';
 import { addOffice, listOffices, reopen, requireMinistry } from '../../../db/repos/ministry';
 import { decide } from '../../excel/decide';
@@ -67,6 +67,10 @@ export const ministryHandlers = {
     } finally {
       rmSync(out, { force: true });
     }
+  },
+  'ministry.cell': (input, { db }) => {
+    requireMinistry(db);
+    return nationalCell(db, input);
   },
   'ministry.stats': (_input, { db }) => {
     requireMinistry(db);

@@ -26,6 +26,7 @@ import { useFormatter, useLocalName, useRowName } from '../../components/useForm
 import { useStore } from '../../stores';
 import { GAP_SX } from '../matrix/MatrixTable';
 import { AxisHeads, TrendSection } from './TrendSection';
+import { NationCellDialog } from './NationCellDialog';
 
 type Row = MatrixRow & { office: string };
 
@@ -53,6 +54,7 @@ export function NationScreen() {
   const [offices, setOffices] = useState<Office[]>([]);
   const [rows, setRows] = useState<Row[] | null>(null);
   const [findings, setFindings] = useState<(Finding & { office: string })[] | null>(null);
+  const [opened, setOpened] = useState<{ row: Row; axis: number } | null>(null);
   useEffect(() => {
     call('offices.list').then(setOffices).catch(fail);
   }, [fail]);
@@ -146,13 +148,29 @@ export function NationScreen() {
                       {AXIS_IDS.map((a) => {
                         // A gap as the office's matrix marks it: a selected cluster left bare on the axis.
                         const gap = isGap(r, a);
+                        // A figure with initiatives behind it opens them.
+                        const opens = !gap && r.initiatives[a - 1]! > 0;
                         return (
                           <TableCell
                             key={a}
                             align="center"
                             data-gap={gap || undefined}
+                            data-axis={a}
                             title={gap ? t('matrix.gap') : undefined}
-                            sx={gap ? GAP_SX : undefined}
+                            data-opens={opens || undefined}
+                            tabIndex={opens ? 0 : undefined}
+                            role={opens ? 'button' : undefined}
+                            onClick={opens ? () => setOpened({ row: r, axis: a }) : undefined}
+                            onKeyDown={(e) => {
+                              if (opens && e.key === 'Enter') setOpened({ row: r, axis: a });
+                            }}
+                            sx={
+                              gap
+                                ? GAP_SX
+                                : opens
+                                  ? { cursor: 'pointer', '&:hover': { bgcolor: 'action.hover' } }
+                                  : undefined
+                            }
                           >
                             {gap ? '—' : show(r[measure][a - 1]!)}
                           </TableCell>
@@ -215,6 +233,9 @@ export function NationScreen() {
             </Typography>
           )}
         </Section>
+      )}
+      {opened && (
+        <NationCellDialog row={opened.row} axis={opened.axis} period={period} onClose={() => setOpened(null)} />
       )}
       <TrendSection />
     </Stack>
