@@ -215,6 +215,11 @@ export const contract = {
       .strict(),
     'write',
   ),
+  /** Closes an office from a day: it is expected to report for no period ending after it. */
+  'offices.close': op<Office>()(
+    z.object({ code: z.string().regex(m.OFFICE_CODE), since: z.iso.date() }).strict(),
+    'write',
+  ),
   /**
    * Judges offices' package files and, unless `dryRun`, keeps the good ones in one transaction;
    * `office` and `period` are for an import template filled by hand.

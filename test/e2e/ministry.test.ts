@@ -88,11 +88,17 @@ describe('e2e/ministry', () => {
     const section = page.getByTestId('offices-section');
     await section.locator('input[name="office-code"]').fill('qna');
     await section.locator('input[name="office-name"]').fill('مكتب قنا');
+    await section.locator('input[name="office-regions"]').fill('محافظة قنا');
     await section.getByRole('button', { name: 'إضافة مكتب' }).click();
     await expect.poll(() => section.getByTestId('offices').innerText()).toContain('مكتب قنا');
     await expect
       .poll(() => page.getByTestId('status-grid').locator('[data-office="QNA"] [data-state="missing"]').count())
       .toBe(1);
+    expect(await section.getByTestId('offices').innerText()).toContain('محافظة قنا');
+    // Closed from today: still expected for the quarter that ended before.
+    await section.getByTestId('close-QNA').click();
+    await expect.poll(() => section.getByTestId('offices').innerText()).toContain('مغلق منذ');
+    expect(await page.getByTestId('status-grid').locator('[data-office="QNA"] [data-state="missing"]').count()).toBe(1);
   }, 60_000);
 
   it('returns a period with comments, and the office opens the reply', async () => {

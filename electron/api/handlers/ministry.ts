@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { nationalCell, nationalFindings, nationalMatrix, nationalTrend } from '../../../db/queries/national';
 import { statusGrid } from '../../../db/queries/status';
-import { addOffice, listOffices, reopen, requireMinistry } from '../../../db/repos/ministry';
+import { addOffice, closeOffice, listOffices, reopen, requireMinistry } from '../../../db/repos/ministry';
 import { decide } from '../../excel/decide';
 import { writeNationalReport } from '../../excel/national-report';
 import { workFile } from '../../excel/exchange';
@@ -20,6 +20,7 @@ export const officeHandlers = {
     return listOffices(db);
   },
   'offices.create': (input, { db, source }) => addOffice(db, { source }, input),
+  'offices.close': ({ code, since }, { db, source }) => closeOffice(db, { source }, code, since),
 } satisfies DomainHandlers<'offices'>;
 
 export const ministryHandlers = {

@@ -51,13 +51,19 @@ function OfficesSection(props: { offices: Office[]; onAdded(): void }) {
   const write = useStore((s) => s.write);
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
+  const [regions, setRegions] = useState('');
   const add = async () => {
-    const made = await write('offices.create', { code, name }, 'ministry.officeAdded');
+    const made = await write('offices.create', { code, name, ...(regions ? { regions } : {}) }, 'ministry.officeAdded');
     if (made) {
       setCode('');
       setName('');
+      setRegions('');
       props.onAdded();
     }
+  };
+  const close = async (office: string) => {
+    const closed = await write('offices.close', { code: office, since: issueDay(new Date()) }, 'ministry.officeClosed');
+    if (closed) props.onAdded();
   };
   return (
     <Section title={t('ministry.officesTitle')} testId="offices-section">
@@ -70,6 +76,7 @@ function OfficesSection(props: { offices: Office[]; onAdded(): void }) {
                 <TableCell>{t('ministry.name')}</TableCell>
                 <TableCell>{t('ministry.regions')}</TableCell>
                 <TableCell>{t('ministry.colState')}</TableCell>
+                <TableCell />
               </TableRow>
             </TableHead>
             <TableBody>
@@ -82,6 +89,13 @@ function OfficesSection(props: { offices: Office[]; onAdded(): void }) {
                   <TableCell>{o.regions}</TableCell>
                   <TableCell>
                     {o.active ? t('ministry.active') : t('ministry.closed', { date: fmt.date(o.closedSince) })}
+                  </TableCell>
+                  <TableCell>
+                    {o.active && (
+                      <Button size="small" onClick={() => void close(o.code)} data-testid={`close-${o.code}`}>
+                        {t('ministry.closeToday')}
+                      </Button>
+                    )}
                   </TableCell>
                 </TableRow>
               ))}
@@ -105,6 +119,15 @@ function OfficesSection(props: { offices: Office[]; onAdded(): void }) {
             value={name}
             onChange={(e) => setName(e.target.value)}
             slotProps={{ htmlInput: { name: 'office-name', maxLength: 300 } }}
+            sx={{ width: 320 }}
+          />
+          <TextField
+            size="small"
+            fullWidth={false}
+            label={t('ministry.regions')}
+            value={regions}
+            onChange={(e) => setRegions(e.target.value)}
+            slotProps={{ htmlInput: { name: 'office-regions', maxLength: 1000 } }}
             sx={{ width: 320 }}
           />
           <Button variant="outlined" disabled={!/^[A-Z0-9]{2,8}$/.test(code)} onClick={() => void add()}>
