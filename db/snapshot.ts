@@ -142,6 +142,12 @@ export function snapshotHash(s: Snapshot): string {
 export const packSnapshot = (s: Snapshot): Buffer => gzipSync(JSON.stringify(s));
 export const unpackSnapshot = (b: Buffer): Snapshot => JSON.parse(gunzipSync(b).toString('utf8')) as Snapshot;
 
+/** A snapshot with no rows (and the settings given): a scratch portfolio's start. */
+export function emptySnapshot(settings?: Record<string, unknown>): Snapshot {
+  const tables = Object.fromEntries(SNAPSHOT_TABLES.map((t) => [t, { columns: [], rows: [] }]));
+  return { tables: tables as unknown as Snapshot['tables'], ...(settings ? { settings } : {}) };
+}
+
 /** A scratch portfolio (a new file in a folder of its own) holding a snapshot, and how to remove it. */
 export function openSnapshotDb(s: Snapshot, stamp: string): { db: Db; dispose(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'tajammu-snapshot-'));

@@ -128,7 +128,7 @@ async function matrix(
     // The ministry's: every office's latest accepted package of the period, by the same matrix.
     const national = isMinistry(db);
     const rows: (MatrixRow & { office?: string })[] = national
-      ? await nationalMatrix(db, {
+      ? nationalMatrix(db, {
           office: flags.office?.toUpperCase(),
           ...(flags.status ? { status: flags.status as never } : {}),
           ...(flags.period ? { period: flags.period } : {}),
@@ -205,7 +205,7 @@ async function check(
     // The ministry's: over each office's latest accepted package (of the period), each with its office.
     const national = isMinistry(db);
     const findings: (Finding & { office?: string })[] = national
-      ? await nationalFindings(db, { period: flags.period, office: flags.office?.toUpperCase() })
+      ? nationalFindings(db, { period: flags.period, office: flags.office?.toUpperCase() })
       : await call(db, 'health.findings', { regionId: regionId(db, flags.region) });
     const out = findings.map((f) => ({
       ...(national ? { office: f.office } : {}),

@@ -31,29 +31,24 @@ export function makeFormatter(
 ): Formatter {
   const locale = `${lang === 'ar' ? 'ar-EG' : 'en-GB'}-u-nu-${settings.digits}-ca-gregory`;
   const num = new Intl.NumberFormat(locale);
-  let cur: Intl.NumberFormat;
-  try {
-    cur = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency: settings.currencyCode,
-      currencyDisplay: lang === 'ar' ? 'name' : 'code',
-      maximumFractionDigits: 0,
-    });
-  } catch {
-    cur = num;
-  }
-  let exact: Intl.NumberFormat;
-  try {
-    exact = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency: settings.currencyCode,
-      currencyDisplay: lang === 'ar' ? 'name' : 'code',
-      minimumFractionDigits: settings.currencyDigits,
-      maximumFractionDigits: settings.currencyDigits,
-    });
-  } catch {
-    exact = num;
-  }
+  // The office's currency in words (Arabic) or code (English); plain numbers where Intl has no such currency.
+  const currency = (digits: { minimumFractionDigits?: number; maximumFractionDigits: number }) => {
+    try {
+      return new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency: settings.currencyCode,
+        currencyDisplay: lang === 'ar' ? 'name' : 'code',
+        ...digits,
+      });
+    } catch {
+      return num;
+    }
+  };
+  const cur = currency({ maximumFractionDigits: 0 });
+  const exact = currency({
+    minimumFractionDigits: settings.currencyDigits,
+    maximumFractionDigits: settings.currencyDigits,
+  });
   const dateFmt = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const monthFmt = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });

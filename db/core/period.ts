@@ -135,3 +135,9 @@ export function periodsBetween(first: string, last: string, kind: PeriodKind, fi
   }
   return out;
 }
+
+/** Periods in the order they end (a year after its last quarter), then by name. */
+export function comparePeriods(fiscalStart: number): (a: string, b: string) => number {
+  const end = (p: string) => periodRange(p, fiscalStart)?.to ?? '';
+  return (a, b) => end(a).localeCompare(end(b)) || a.localeCompare(b);
+}

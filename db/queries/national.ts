@@ -9,10 +9,10 @@ import { refreshClusterSums } from '../cluster-sums';
 import { stmt } from '../stmt';
 import type { CellInitiative, Finding, MatrixRow, Received, TrendPoint } from '../core/results';
 import { byLatestPeriod, listOffices, listReceived, receivedSnapshot } from '../repos/ministry';
-import { openSnapshotDb, restoreSnapshot, type Snapshot, SNAPSHOT_TABLES } from '../snapshot';
+import { emptySnapshot, openSnapshotDb, restoreSnapshot } from '../snapshot';
 import { AXIS_IDS } from '../core/axes';
 import { isGap, sumRows } from '../core/measures';
-import { periodRange } from '../core/period';
+import { comparePeriods } from '../core/period';
 import { getSettings } from '../repos/settings';
 import { getFindings } from './health';
 import { cellInitiatives, getMatrix, type MatrixOptions } from './matrix';
@@ -42,7 +42,7 @@ export const ownKey = (key: string): string => key.slice(key.indexOf(':') + 1);
  * every row (about 3.5 s for 30 offices × 5,000 initiatives), reading it again is the matrix's
  * own time. Two are kept; the older goes.
  */
-function nationalDb(db: Db, sources: Received[]): Db {
+export function nationalDb(db: Db, sources: Received[]): Db {
   const settingRows = stmt(db, 'SELECT key, value FROM settings ORDER BY key').all() as {
     key: string;
     value: string;
@@ -57,11 +57,7 @@ function nationalDb(db: Db, sources: Received[]): Db {
   }
   const settings = Object.fromEntries(settingRows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
   // No rows, only the ministry's settings (its calendar): the scratch portfolio's start.
-  const tables = Object.fromEntries(SNAPSHOT_TABLES.map((t) => [t, { columns: [], rows: [] }]));
-  const scratch = openSnapshotDb(
-    { tables: tables as unknown as Snapshot['tables'], settings },
-    new Date().toISOString(),
-  );
+  const scratch = openSnapshotDb(emptySnapshot(settings), new Date().toISOString());
   try {
     // Rows that were valid where they came from: the matrix's summary is summed once when they
     // are all in, not row by row by its triggers.
@@ -94,83 +90,65 @@ function nationalDb(db: Db, sources: Received[]): Db {
 const cache = new Map<string, { db: Db; dispose(): void }>();
 let exitHooked = false;
 
-/** Runs fn over the chosen packages side by side (see nationalDb). */
-export async function withNationalDb<T>(db: Db, sources: Received[], fn: (scratch: Db) => Promise<T> | T): Promise<T> {
-  return fn(nationalDb(db, sources));
-}
-
 /** The national matrix: the office's matrix over every chosen package, each row with its office. */
-export async function nationalMatrix(
+export function nationalMatrix(
   db: Db,
   o: MatrixOptions & { office?: string } = {},
-): Promise<(MatrixRow & { office: string })[]> {
+): (MatrixRow & { office: string })[] {
   // Every office's packages, the office asked for picked from them: one scratch portfolio serves both.
   const sources = nationalSources(db, { period: o.period });
-  return withNationalDb(db, sources, (scratch) => {
-    const order = sources.map((s) => s.officeCode);
-    const rows = getMatrix(scratch, o)
-      .map((r) => ({ ...r, office: officeOf(r.regionId) }))
-      .filter((r) => !o.office || r.office === o.office);
-    // Office by office, in the registry's order; within one, as the office's matrix orders them.
-    return rows.sort((a, b) => order.indexOf(a.office) - order.indexOf(b.office));
-  });
+  const order = sources.map((s) => s.officeCode);
+  const rows = getMatrix(nationalDb(db, sources), o)
+    .map((r) => ({ ...r, office: officeOf(r.regionId) }))
+    .filter((r) => !o.office || r.office === o.office);
+  // Office by office, in the registry's order; within one, as the office's matrix orders them.
+  return rows.sort((a, b) => order.indexOf(a.office) - order.indexOf(b.office));
 }
 
 /** The health rules over the nation's packages of a period (of one office, when asked), each with its office. */
-export async function nationalFindings(
+export function nationalFindings(
   db: Db,
   o: { period?: string; office?: string } = {},
-): Promise<(Finding & { office: string })[]> {
-  const sources = nationalSources(db, { period: o.period });
-  return withNationalDb(db, sources, (scratch) =>
-    getFindings(scratch)
-      .map((f) => ({ ...f, office: officeOf(f.regionId) }))
-      .filter((f) => !o.office || f.office === o.office),
-  );
+): (Finding & { office: string })[] {
+  return getFindings(nationalDb(db, nationalSources(db, { period: o.period })))
+    .map((f) => ({ ...f, office: officeOf(f.regionId) }))
+    .filter((f) => !o.office || f.office === o.office);
 }
 
 /**
  * The nation period by period: for each period with accepted packages, the national matrix's
  * budget by axis and its coverage of the selected clusters (a cell not a gap), by the office's rule.
  */
-export async function nationalTrend(db: Db): Promise<TrendPoint[]> {
-  const fiscal = getSettings(db).fiscalYearStartMonth;
-  const periods = [
-    ...new Set(
-      listReceived(db)
-        .filter((r) => r.status === 'accepted')
-        .map((r) => r.period),
-    ),
-  ].sort(
-    (a, b) => (periodRange(a, fiscal)?.to ?? '').localeCompare(periodRange(b, fiscal)?.to ?? '') || a.localeCompare(b),
+export function nationalTrend(db: Db): TrendPoint[] {
+  const accepted = listReceived(db).filter((r) => r.status === 'accepted');
+  const periods = [...new Set(accepted.map((r) => r.period))].sort(
+    comparePeriods(getSettings(db).fiscalYearStartMonth),
   );
-  const out: TrendPoint[] = [];
-  for (const period of periods) {
-    const rows = await nationalMatrix(db, { period });
+  return periods.map((period) => {
+    const rows = nationalMatrix(db, { period });
     const selected = rows.filter((r) => r.selected);
-    out.push({
+    return {
       period,
       offices: new Set(rows.map((r) => r.office)).size,
       budget: AXIS_IDS.map((a) => sumRows(rows, a).budget),
       covered: AXIS_IDS.map((a) => selected.filter((r) => !isGap(r, a)).length),
       selected: selected.length,
-    });
-  }
-  return out;
+    };
+  });
 }
 
 /**
  * A national matrix cell's initiatives (their own codes) and the package they came from: the
  * figure's provenance, office, period, version, when sent and received, the file and its hash.
  */
-export async function nationalCell(
+export function nationalCell(
   db: Db,
   o: { period?: string; regionId: string; clusterId: string | null; axis: number },
-): Promise<{ initiatives: CellInitiative[]; source: Received | null }> {
+): { initiatives: CellInitiative[]; source: Received | null } {
   const sources = nationalSources(db, { period: o.period });
-  const source = sources.find((s) => s.officeCode === officeOf(o.regionId)) ?? null;
-  return withNationalDb(db, sources, (scratch) => ({
-    initiatives: cellInitiatives(scratch, { period: o.period }, o, o.axis).map((i) => ({ ...i, code: ownKey(i.code) })),
-    source,
-  }));
+  const initiatives = cellInitiatives(nationalDb(db, sources), { period: o.period }, o, o.axis);
+  return {
+    initiatives: initiatives.map((i) => ({ ...i, code: ownKey(i.code) })),
+    source: sources.find((s) => s.officeCode === officeOf(o.regionId)) ?? null,
+  };
 }

@@ -4,7 +4,7 @@
  * expected to report for it.
  */
 import type { Db } from '../connection';
-import { dueDate, periodDue, periodRange, periodsBetween } from '../core/period';
+import { comparePeriods, dueDate, periodDue, periodRange, periodsBetween } from '../core/period';
 import { issueDay } from '../core/report-text';
 import { listOffices, listReceived } from '../repos/ministry';
 import { getSettings } from '../repos/settings';
@@ -27,9 +27,7 @@ export function statusGrid(db: Db, o: { period?: string; today: string }): Statu
   const calendar = periodsBetween(first, end(due), s.reportingPeriod, s.fiscalYearStartMonth);
   const periods = o.period
     ? [o.period]
-    : [...new Set([...calendar, ...received.map((r) => r.period)])].sort(
-        (a, b) => end(a).localeCompare(end(b)) || a.localeCompare(b),
-      );
+    : [...new Set([...calendar, ...received.map((r) => r.period)])].sort(comparePeriods(s.fiscalYearStartMonth));
   const latest = new Map<string, (typeof received)[number]>();
   for (const r of received) {
     const key = `${r.officeCode}|${r.period}`;

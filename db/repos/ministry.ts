@@ -12,7 +12,7 @@ import { packSnapshot, type Snapshot, unpackSnapshot } from '../snapshot';
 import { stmt, tx } from '../stmt';
 import { recordAudit, type WriteContext } from './audit';
 import { getSettings } from './settings';
-import { periodRange } from '../core/period';
+import { comparePeriods } from '../core/period';
 
 export type { Office, Received };
 
@@ -124,6 +124,11 @@ export function listReceived(db: Db, filter: { office?: string; period?: string 
   return rows.map(received);
 }
 
+export function getReceived(db: Db, id: number): Received | null {
+  const row = stmt(db, `SELECT ${RECEIVED_COLUMNS} FROM received WHERE id = ?`).get(id) as ReceivedRow | undefined;
+  return row ? received(row) : null;
+}
+
 export function receivedSnapshot(db: Db, id: number): Snapshot {
   const row = stmt(db, 'SELECT snapshot FROM received WHERE id = ?').get(id) as { snapshot: Buffer } | undefined;
   if (!row) throw new AppError('NOT_FOUND', bilingual('errors.noReceived', { id: String(id) }));
@@ -140,9 +145,8 @@ export function latestReceived(db: Db, office: string, period: string): Received
  * earlier quarter accepted late does not stand for the office's latest report.
  */
 export function byLatestPeriod(db: Db): (a: Received, b: Received) => number {
-  const fiscal = getSettings(db).fiscalYearStartMonth;
-  const end = (p: string) => periodRange(p, fiscal)?.to ?? '';
-  return (a, b) => end(b.period).localeCompare(end(a.period)) || b.version - a.version;
+  const order = comparePeriods(getSettings(db).fiscalYearStartMonth);
+  return (a, b) => order(b.period, a.period) || b.version - a.version;
 }
 
 /** The office's latest accepted package (of a period, when given): what the nation's figures read. */
@@ -195,7 +199,7 @@ export function recordReceived(db: Db, ctx: WriteContext, receipts: Receipt[], n
           snapshot: packSnapshot(r.snapshot),
         }).lastInsertRowid,
       );
-      const made = listReceived(db, { office: r.office.code, period: r.period }).find((x) => x.id === id)!;
+      const made = getReceived(db, id)!;
       recordAudit(db, ctx, 'received', `${r.office.code}/${r.period}#${r.version}`, 'create', null, made);
       return made;
     }),
@@ -215,7 +219,7 @@ export function decideReceived(
 ): Received {
   requireMinistry(db);
   return tx(db, () => {
-    const before = listReceived(db).find((r) => r.id === id);
+    const before = getReceived(db, id);
     if (!before) throw new AppError('NOT_FOUND', bilingual('errors.noReceived', { id: String(id) }));
     if (decision.status === 'received') {
       if (before.status !== 'accepted') throw new AppError('CONFLICT', bilingual('errors.reopenNotAccepted'));
@@ -223,7 +227,7 @@ export function decideReceived(
     }
     const reply = decision.status === 'received' ? null : JSON.stringify(decision.reply);
     stmt(db, 'UPDATE received SET status = ?, reply = ? WHERE id = ?').run(decision.status, reply, id);
-    const after = listReceived(db).find((r) => r.id === id)!;
+    const after = getReceived(db, id)!;
     recordAudit(db, ctx, 'received', `${before.officeCode}/${before.period}#${before.version}`, 'update', before, {
       ...after,
       ...(decision.status === 'received' ? { reason: decision.reason.trim() } : {}),

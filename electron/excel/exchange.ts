@@ -187,15 +187,27 @@ function fileStamp(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-/** Writes a workbook to a work file and hands it back as a download. */
-async function asDownload(fileName: string, write: (out: string) => Promise<unknown>): Promise<FilePayload> {
+/** Writes a workbook to a work file and reads it back, in base64, with what the write returned. */
+export async function writeWorkFile<T>(write: (out: string) => Promise<T>): Promise<{ data: string; written: T }> {
   const out = workFile('.xlsx');
   try {
-    await write(out);
-    return { fileName, data: readFileSync(out).toString('base64') };
+    const written = await write(out);
+    return { data: readFileSync(out).toString('base64'), written };
   } finally {
     rmSync(out, { force: true });
   }
+}
+
+/**
+ * Writes a workbook to a work file and hands it back as a download, named from what the write
+ * returned when the name depends on it (a package's version, a reply's period).
+ */
+export async function asDownload<T>(
+  fileName: string | ((written: T) => string),
+  write: (out: string) => Promise<T>,
+): Promise<FilePayload> {
+  const { data, written } = await writeWorkFile(write);
+  return { fileName: typeof fileName === 'string' ? fileName : fileName(written), data };
 }
 
 export function startExport(
@@ -249,31 +261,22 @@ export function matrixFile(
   );
 }
 
+/** A package's download name: office, period and version. */
+const packageName = (s: Submission) => `${s.officeCode}-${s.period}-v${s.version}.xlsx`;
+
 /** Submits a period: the package comes back as a download named by office, period and version. */
 export async function submissionFile(
   db: Db,
   ctx: WriteContext,
   input: { period: string; reason?: string; lang: Lang },
 ): Promise<FilePayload & { submission: Submission }> {
-  const out = workFile('.xlsx');
-  try {
-    const submission = await submitPeriod(db, ctx, out, input);
-    const fileName = `${submission.officeCode}-${submission.period}-v${submission.version}.xlsx`;
-    return { fileName, data: readFileSync(out).toString('base64'), submission };
-  } finally {
-    rmSync(out, { force: true });
-  }
+  const { data, written } = await writeWorkFile((out) => submitPeriod(db, ctx, out, input));
+  return { fileName: packageName(written), data, submission: written };
 }
 
 /** A submission's package written again from its snapshot, as a download under its first name. */
 export async function packageFile(db: Db, id: number, lang: Lang): Promise<FilePayload> {
-  const out = workFile('.xlsx');
-  try {
-    const s = await rebuildPackage(db, id, out, lang);
-    return { fileName: `${s.officeCode}-${s.period}-v${s.version}.xlsx`, data: readFileSync(out).toString('base64') };
-  } finally {
-    rmSync(out, { force: true });
-  }
+  return asDownload(packageName, (out) => rebuildPackage(db, id, out, lang));
 }
 
 /** Opens a reply from the ministry, sent by the page, and records it against its submission. */

@@ -21,7 +21,7 @@ import {
   requireMinistry,
 } from '../../db/repos/ministry';
 import type { WriteContext } from '../../db/repos/audit';
-import { type Snapshot, snapshotHash, SNAPSHOT_TABLES, takeSnapshot, withSnapshotDb } from '../../db/snapshot';
+import { emptySnapshot, type Snapshot, snapshotHash, takeSnapshot, withSnapshotDb } from '../../db/snapshot';
 import { streamImport } from './import/stream';
 import { readPackage } from './package';
 
@@ -148,7 +148,7 @@ async function readReceipt(db: Db, file: string, o: ReceiveOptions): Promise<Rec
     return {
       office: { code: pkg.meta.officeCode, name: pkg.meta.officeName },
       period: pkg.meta.period,
-      version: Number(pkg.meta.version),
+      version: pkg.meta.version,
       provenance: 'package',
       submittedAt: pkg.meta.submittedAt,
       fileName,
@@ -164,10 +164,7 @@ async function readReceipt(db: Db, file: string, o: ReceiveOptions): Promise<Rec
   // An office still on Excel: the import template, filled by hand, read as an import would.
   const office = getOffice(db, o.office);
   if (!office) throw new AppError('NOT_FOUND', bilingual('errors.noOffice', { code: o.office }));
-  const empty = {
-    tables: Object.fromEntries(SNAPSHOT_TABLES.map((t) => [t, { columns: [], rows: [] }])),
-  } as unknown as Snapshot;
-  const snapshot = await withSnapshotDb(empty, new Date().toISOString(), async (scratch) => {
+  const snapshot = await withSnapshotDb(emptySnapshot(), new Date().toISOString(), async (scratch) => {
     const { result } = await streamImport(scratch, file, { skipInvalid: false, fileName });
     if (!result) throw new AppError('INVALID_INPUT', bilingual('receive.templateInvalid'));
     const { settings: _settings, ...rows } = takeSnapshot(scratch);

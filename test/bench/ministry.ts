@@ -71,10 +71,10 @@ export async function ministryBench(
   }
   let rows = 0;
   const national = await measure(async () => {
-    rows = (await nationalMatrix(m, { period: '2026-Q3' })).length;
+    rows = nationalMatrix(m, { period: '2026-Q3' }).length;
   });
-  const again = await measure(() => nationalMatrix(m, { period: '2026-Q3' }));
-  const office1 = await measure(() => nationalMatrix(m, { period: '2026-Q3', office: 'O01' }));
+  const again = await measure(async () => nationalMatrix(m, { period: '2026-Q3' }));
+  const office1 = await measure(async () => nationalMatrix(m, { period: '2026-Q3', office: 'O01' }));
   const grid = await measure(async () => statusGrid(m, { today: '2026-12-05' }));
   m.pragma('wal_checkpoint(TRUNCATE)');
   const size = statSync(join(dir, 'ministry.tajammu')).size;

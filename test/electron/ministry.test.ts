@@ -138,7 +138,7 @@ describe('the ministry: receive, see the nation, reply', () => {
     expect(new Set(national.rows.map((r: Json) => r.office))).toEqual(new Set(['DLT', 'ALX']));
     // The trend: per period, budget by axis as the offices' own matrices sum it.
     const mdb = open(m);
-    const trend = await nationalTrend(mdb);
+    const trend = nationalTrend(mdb);
     mdb.close();
     const own2 = [offices[0]!, offices[2]!].map((o) => getMatrix(o.db, { period: '2026-Q3' }));
     expect(trend.map((p) => [p.period, p.offices])).toEqual([['2026-Q3', 2]]);

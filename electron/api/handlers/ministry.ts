@@ -3,14 +3,21 @@
  * their own names, which the provenance records), who reported, the decisions and their reply
  * files, and the national matrix.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { nationalCell, nationalFindings, nationalMatrix, nationalTrend } from '../../../db/queries/national';
 import { statusGrid } from '../../../db/queries/status';
-import { addOffice, closeOffice, listOffices, reopen, requireMinistry } from '../../../db/repos/ministry';
+import {
+  addOffice,
+  closeOffice,
+  listOffices,
+  type Received,
+  reopen,
+  requireMinistry,
+} from '../../../db/repos/ministry';
 import { decide } from '../../excel/decide';
 import { writeNationalReport } from '../../excel/national-report';
-import { workFile } from '../../excel/exchange';
+import { asDownload, workFile } from '../../excel/exchange';
 import { receivePackages } from '../../excel/receive';
 import type { DomainHandlers } from './types';
 
@@ -46,28 +53,15 @@ export const ministryHandlers = {
     requireMinistry(db);
     return statusGrid(db, input);
   },
-  'ministry.decide': async (input, { db, source }) => {
-    const out = workFile('.xlsx');
-    try {
-      const r = await decide(db, { source }, { ...input, out });
-      return {
-        fileName: `reply-${r.officeCode}-${r.period}-v${r.version}.xlsx`,
-        data: readFileSync(out).toString('base64'),
-      };
-    } finally {
-      rmSync(out, { force: true });
-    }
-  },
+  'ministry.decide': (input, { db, source }) =>
+    asDownload(
+      (r: Received) => `reply-${r.officeCode}-${r.period}-v${r.version}.xlsx`,
+      (out) => decide(db, { source }, { ...input, out }),
+    ),
   'ministry.reopen': ({ office, period, reason }, { db, source }) => reopen(db, { source }, office, period, reason),
-  'ministry.export': async (input, { db }) => {
-    const out = workFile('.xlsx');
-    try {
-      await writeNationalReport(db, out, input);
-      const base = input.lang === 'ar' ? 'التقرير-الوطني' : 'national-report';
-      return { fileName: `${base}-${input.period ?? input.today}.xlsx`, data: readFileSync(out).toString('base64') };
-    } finally {
-      rmSync(out, { force: true });
-    }
+  'ministry.export': (input, { db }) => {
+    const base = input.lang === 'ar' ? 'التقرير-الوطني' : 'national-report';
+    return asDownload(`${base}-${input.period ?? input.today}.xlsx`, (out) => writeNationalReport(db, out, input));
   },
   'ministry.cell': (input, { db }) => {
     requireMinistry(db);
