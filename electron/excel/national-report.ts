@@ -34,7 +34,20 @@ export async function writeNationalReport(
   const scratch = nationalDb(db, sources);
   const rows = getMatrix(scratch, { period: o.period });
   const extra = (wb: ExcelJS.stream.xlsx.WorkbookWriter) => {
-    // Per office: its package, and its figures as the matrix sums them.
+    // Per office: its package, and its figures as the matrix sums them; columns fitted to them.
+    const summaryRows = sources.map((s): Cell[] => {
+      const own = rows.filter((r) => officeOf(r.regionId) === s.officeCode);
+      const row = grid.rows.find((r) => r.office === s.officeCode && r.period === s.period);
+      return [
+        s.officeCode,
+        offices.find((x) => x.code === s.officeCode)?.name ?? '',
+        s.version,
+        row ? m.status[row.state] : m.status.accepted,
+        // Each initiative once, classified or not, as the office's matrix totals it.
+        sumRows(own, null).n,
+        ...AXIS_IDS.map((a) => major(sumRows(own, a).budget)),
+      ];
+    });
     const summary = addSheet(wb, { name: m.summarySheet, rtl, footer: MESSAGES[o.lang].report.footer });
     writeTable(
       summary,
@@ -46,23 +59,21 @@ export async function writeNationalReport(
         { header: m.colInitiatives, numFmt: '#,##0' },
         ...AXIS_IDS.map((a) => ({ header: fill(m.axisBudget, { n: a }), numFmt: moneyFmt })),
       ],
-      sources.map((s): Cell[] => {
-        const own = rows.filter((r) => officeOf(r.regionId) === s.officeCode);
-        const row = grid.rows.find((r) => r.office === s.officeCode && r.period === s.period);
-        return [
-          s.officeCode,
-          offices.find((x) => x.code === s.officeCode)?.name ?? '',
-          s.version,
-          row ? m.status[row.state] : m.status.accepted,
-          // Each initiative once, classified or not, as the office's matrix totals it.
-          sumRows(own, null).n,
-          ...AXIS_IDS.map((a) => major(sumRows(own, a).budget)),
-        ];
-      }),
-      { font: settings.reportFont },
+      summaryRows,
+      { font: settings.reportFont, widthSample: summaryRows },
     );
     summary.commit();
     // Who reported, period by period.
+    const statusRows = offices
+      .filter((x) => grid.rows.some((r) => r.office === x.code))
+      .map((x): Cell[] => [
+        x.code,
+        x.name,
+        ...grid.periods.map((p) => {
+          const r = grid.rows.find((y) => y.office === x.code && y.period === p);
+          return r ? `${m.status[r.state]}${r.version ? ` (${r.version})` : ''}` : '—';
+        }),
+      ]);
     const status = addSheet(wb, { name: m.statusSheet, rtl, footer: MESSAGES[o.lang].report.footer });
     writeTable(
       status,
@@ -71,17 +82,8 @@ export async function writeNationalReport(
         { header: m.name, max: 40 },
         ...grid.periods.map((p) => ({ header: periodName(p, o.lang, settings.fiscalYearStartMonth), max: 30 })),
       ],
-      offices
-        .filter((x) => grid.rows.some((r) => r.office === x.code))
-        .map((x): Cell[] => [
-          x.code,
-          x.name,
-          ...grid.periods.map((p) => {
-            const r = grid.rows.find((y) => y.office === x.code && y.period === p);
-            return r ? `${m.status[r.state]}${r.version ? ` (${r.version})` : ''}` : '—';
-          }),
-        ]),
-      { font: settings.reportFont },
+      statusRows,
+      { font: settings.reportFont, widthSample: statusRows },
     );
     status.commit();
   };
