@@ -139,6 +139,114 @@ export function snapshotHash(s: Snapshot): string {
   return hash.digest('hex');
 }
 
+/** Leading columns that are a row's key: an indicator's value is keyed by its indicator and period. */
+const KEY_COLUMNS: Partial<Record<SnapshotTable, number>> = { indicator_values: 2 };
+/** A table's header row, listed among its rows' hashes so a renamed column is found too. */
+const HEADER_KEY = '#columns';
+
+export type RowHash = [table: SnapshotTable, key: string, hash: string];
+
+export interface RowDifference {
+  table: SnapshotTable;
+  key: string;
+  /** The row's code as the file has it now (an initiative's, a region's), null when it has none or is gone. */
+  code: string | null;
+  kind: 'changed' | 'added' | 'removed';
+}
+
+const keyOf = (table: SnapshotTable, row: SnapshotValue[]) =>
+  row
+    .slice(0, KEY_COLUMNS[table] ?? 1)
+    .map(canonical)
+    .join('/');
+
+/**
+ * The snapshot with every row's id made from what the row says (its code; an indicator from its
+ * initiative and name), references following. An import gives new rows random ids, so the same
+ * workbook imported twice would look like other rows: with ids so made, it gives the same rows,
+ * the same hash, and a second version compares row by row with the first.
+ */
+export function withStableIds(s: Snapshot): Snapshot {
+  const ids = new Map<string, string>();
+  const col = (table: SnapshotTable, name: string) => s.tables[table].columns.indexOf(name);
+  const name = (v: SnapshotValue | undefined) =>
+    v === null || v === undefined ? null : (ids.get(String(v)) ?? String(v));
+  for (const table of SNAPSHOT_TABLES) {
+    const { rows } = s.tables[table];
+    const [id, code] = [col(table, 'id'), col(table, 'code')];
+    if (id < 0) continue;
+    const [owner, label] = [col(table, 'initiative_id'), col(table, 'name')];
+    const taken = new Map<string, number>();
+    for (const row of rows) {
+      const made =
+        code >= 0 && row[code] !== null
+          ? String(row[code])
+          : owner >= 0 && label >= 0
+            ? `${name(row[owner])}/${String(row[label])}`
+            : null;
+      if (made === null) continue;
+      // Two indicators of one initiative with one name: numbered (which is which may differ between imports).
+      const n = (taken.get(made) ?? 0) + 1;
+      taken.set(made, n);
+      ids.set(String(row[id]), n === 1 ? made : `${made}#${n}`);
+    }
+  }
+  const tables = {} as Snapshot['tables'];
+  for (const table of SNAPSHOT_TABLES) {
+    const { columns, rows } = s.tables[table];
+    const keyed = columns.flatMap((c, i) => (c === 'id' || c.endsWith('_id') ? [i] : []));
+    const out = rows.map((row) => row.map((v, i) => (keyed.includes(i) ? name(v) : v)));
+    // In key order, as a snapshot is taken (SQLite compares text by its bytes).
+    const key = (row: SnapshotValue[]) => Buffer.from(keyOf(table, row));
+    tables[table] = { columns, rows: out.sort((a, b) => Buffer.compare(key(a), key(b))) };
+  }
+  return { ...s, tables };
+}
+
+const shortHash = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 16);
+
+/**
+ * A short hash of every row under its key. A package carries them beside its one SHA-256 so
+ * that, when the rows no longer match it, the ministry can name the rows edited, not just say
+ * that something was.
+ */
+export function rowHashes(s: Snapshot): RowHash[] {
+  const out: RowHash[] = [];
+  for (const table of SNAPSHOT_TABLES) {
+    const { columns, rows } = s.tables[table];
+    out.push([table, HEADER_KEY, shortHash(columns)]);
+    for (const row of rows) out.push([table, keyOf(table, row), shortHash(row.map(canonical))]);
+  }
+  return out;
+}
+
+/** The rows of s that differ from the hashes listed when it was written: changed, added or removed. */
+export function differingRows(s: Snapshot, listed: RowHash[]): RowDifference[] {
+  const now = new Map(rowHashes(s).map(([t, k, h]) => [`${t}\t${k}`, h]));
+  const was = new Map(listed.map(([t, k, h]) => [`${t}\t${k}`, h]));
+  const codes = new Map<string, string | null>();
+  for (const table of SNAPSHOT_TABLES) {
+    const { columns, rows } = s.tables[table];
+    const at = columns.indexOf('code');
+    for (const row of rows) {
+      const code = at < 0 ? null : row[at];
+      codes.set(`${table}\t${keyOf(table, row)}`, code === null || code === undefined ? null : String(code));
+    }
+  }
+  const out: RowDifference[] = [];
+  const add = (id: string, kind: RowDifference['kind']) => {
+    const [table, key] = id.split('\t') as [SnapshotTable, string];
+    out.push({ table, key, code: codes.get(id) ?? null, kind });
+  };
+  for (const [id, h] of now) {
+    const before = was.get(id);
+    if (before === undefined) add(id, 'added');
+    else if (before !== h) add(id, 'changed');
+  }
+  for (const id of was.keys()) if (!now.has(id)) add(id, 'removed');
+  return out;
+}
+
 export const packSnapshot = (s: Snapshot): Buffer => gzipSync(JSON.stringify(s));
 export const unpackSnapshot = (b: Buffer): Snapshot => JSON.parse(gunzipSync(b).toString('utf8')) as Snapshot;
 

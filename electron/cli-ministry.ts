@@ -63,6 +63,8 @@ export async function receiveCommand(
         const what = p.office ? `${p.office} ${p.period} v${p.version}` : '—';
         io.out(`${p.file}\t${what}\t${p.state}${p.received ? '' : ' (not received)'}\n`);
         if (p.message) io.err(`${p.message.ar} / ${p.message.en}\n`);
+        if (p.edited?.labels) io.err('  labels edited\n');
+        for (const r of p.edited?.rows ?? []) io.err(`  ${r.kind}\t${r.table}\t${r.code ?? r.key}\n`);
       }
     }
     // The worst of the batch: a file that is not a package, then a package refused by a rule.

@@ -464,6 +464,19 @@ export interface PackageVerdict {
   newOffice: boolean;
   /** A resubmission's differences from the version it replaces. */
   replaces: { version: number; created: number; changed: number; deleted: number } | null;
+  /**
+   * A package modified after submission: whether its labels (office, period, version…) were
+   * edited, and the rows that differ from what its hashes cover (the first 200 of `count`);
+   * rows is null for a package of format 1, which carries no hash per row. Null otherwise.
+   */
+  edited: { labels: boolean; rows: EditedRow[] | null; count: number | null } | null;
+}
+
+export interface EditedRow {
+  table: string;
+  key: string;
+  code: string | null;
+  kind: 'changed' | 'added' | 'removed';
 }
 
 export type ReportState = 'missing' | 'on_time' | 'late' | 'accepted' | 'returned';

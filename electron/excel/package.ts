@@ -4,6 +4,7 @@
  * (format, office, period, version, times, counts, the SHA-256) and one `pkg_<table>` sheet per
  * table of the frozen snapshot, a header row of column names and the rows as they were.
  */
+import { createHash } from 'node:crypto';
 import type * as ExcelJS from 'exceljs';
 import program from '../../package.json';
 import { schemaVersion, type Db } from '../../db/connection';
@@ -11,7 +12,16 @@ import { AppError } from '../../db/core/errors';
 import { OFFICE_CODE } from '../../db/core/model';
 import { PERIOD_PATTERN } from '../../db/core/period';
 import { bilingual } from '../../db/core/messages';
-import { canonical, type Snapshot, snapshotHash, SNAPSHOT_TABLES } from '../../db/snapshot';
+import {
+  canonical,
+  differingRows,
+  type RowDifference,
+  type RowHash,
+  rowHashes,
+  type Snapshot,
+  snapshotHash,
+  SNAPSHOT_TABLES,
+} from '../../db/snapshot';
 import { getSettings } from '../../db/repos/settings';
 import type { Lang } from './labels';
 import type { ChangesDetail } from '../../db/core/results';
@@ -20,7 +30,11 @@ import { addSheet } from './sheet';
 import { cellValue, readKeyValues, writeKeyValues } from './machine';
 
 export const PACKAGE_FORMAT = 'tajammu-package';
-export const PACKAGE_FORMAT_VERSION = 1;
+/**
+ * 2 adds the currency, a hash of the labels (office, period, version…) and a hash per row;
+ * packages of format 1 are still read, their rows checked by the one SHA-256 alone.
+ */
+export const PACKAGE_FORMAT_VERSION = 2;
 const PROGRAM_VERSION = program.version;
 
 export interface PackageMeta {
@@ -36,7 +50,35 @@ export interface PackageMeta {
   schemaVersion: number;
   counts: Record<string, number>;
   sha256: string;
+  /** Format 2: the currency the amounts are in (minor units of it). */
+  currencyCode?: string;
+  currencyDigits?: number;
+  /** Format 2: SHA-256 over the labels above (everything but itself), so a relabelled package shows. */
+  labelsSha256?: string;
 }
+
+/** What labelsSha256 covers, in this order. */
+const LABELS = [
+  'format',
+  'formatVersion',
+  'agency',
+  'officeCode',
+  'officeName',
+  'period',
+  'version',
+  'submittedAt',
+  'programVersion',
+  'schemaVersion',
+  'counts',
+  'sha256',
+  'currencyCode',
+  'currencyDigits',
+] as const;
+
+const labelsHash = (meta: PackageMeta) =>
+  createHash('sha256')
+    .update(JSON.stringify(LABELS.map((k) => canonical(k === 'counts' ? JSON.stringify(meta.counts) : meta[k]))))
+    .digest('hex');
 
 /** Writes the package of a submission: the report for its period and the snapshot's rows. */
 export async function writePackage(
@@ -65,7 +107,10 @@ export async function writePackage(
     schemaVersion: schemaVersion(db),
     counts: Object.fromEntries(SNAPSHOT_TABLES.map((t) => [t, o.snapshot.tables[t].rows.length])),
     sha256: snapshotHash(o.snapshot),
+    currencyCode: settings.currencyCode,
+    currencyDigits: settings.currencyDigits,
   };
+  meta.labelsSha256 = labelsHash(meta);
   await writeReport(db, out, {
     lang: o.lang,
     period: o.period,
@@ -85,6 +130,10 @@ function writeMachinePart(wb: ExcelJS.stream.xlsx.WorkbookWriter, meta: PackageM
     for (const row of s.tables[table].rows) ws.addRow(row).commit();
     ws.commit();
   }
+  const rows = sheet('pkg_rows');
+  rows.addRow(['table', 'key', 'hash']).commit();
+  for (const r of rowHashes(s)) rows.addRow(r).commit();
+  rows.commit();
 }
 
 export interface ReadPackage {
@@ -92,8 +141,12 @@ export interface ReadPackage {
   snapshot: Snapshot;
   /** The hash of the rows as they are in the file now. */
   sha256: string;
-  /** Whether the rows are those the office sent (the hash it wrote matches them). */
+  /** Whether the rows and labels are those the office sent (the hashes it wrote match them). */
   intact: boolean;
+  /** Format 2: whether the labels (office, period, version, currency…) are those it wrote. */
+  labelsIntact: boolean;
+  /** Format 2, when the rows do not match: which rows were edited, added or removed. */
+  differs: RowDifference[] | null;
 }
 
 /** Reads a package's machine part back; refused in both languages when it has none. */
@@ -109,12 +162,15 @@ export async function readPackage(file: string): Promise<ReadPackage> {
     throw refuse('counts');
   }
   const meta = { ...raw, counts, version: Number(raw.version) } as PackageMeta;
+  const v2 = Number(meta.formatVersion) >= 2;
   // What the package says it is must be well formed: the ministry files it under these.
   if (!OFFICE_CODE.test(String(meta.officeCode))) throw refuse('officeCode');
   if (!PERIOD_PATTERN.test(String(meta.period))) throw refuse('period');
   if (!Number.isInteger(meta.version) || meta.version < 1) throw refuse('version');
   if (Number.isNaN(Date.parse(String(meta.submittedAt)))) throw refuse('submittedAt');
   if (!/^[0-9a-f]{64}$/.test(String(meta.sha256))) throw refuse('sha256');
+  if (v2 && !/^[A-Z]{3}$/.test(String(meta.currencyCode))) throw refuse('currencyCode');
+  if (v2 && !Number.isInteger(Number(meta.currencyDigits))) throw refuse('currencyDigits');
   const tables = {} as Snapshot['tables'];
   for (const table of SNAPSHOT_TABLES) {
     const ws = wb.getWorksheet(`pkg_${table}`);
@@ -130,5 +186,21 @@ export async function readPackage(file: string): Promise<ReadPackage> {
   }
   const snapshot = { tables };
   const sha256 = snapshotHash(snapshot);
-  return { meta, snapshot, sha256, intact: sha256 === meta.sha256 };
+  const rowsIntact = sha256 === meta.sha256;
+  if (!v2) return { meta, snapshot, sha256, intact: rowsIntact, labelsIntact: true, differs: null };
+  const listed = wb.getWorksheet('pkg_rows');
+  if (!listed) throw refuse('pkg_rows');
+  const hashes: RowHash[] = [];
+  listed.eachRow({ includeEmpty: false }, (row, n) => {
+    if (n > 1) hashes.push([1, 2, 3].map((i) => String(cellValue(row.getCell(i).value) ?? '')) as RowHash);
+  });
+  const labelsIntact = labelsHash(meta) === meta.labelsSha256;
+  return {
+    meta,
+    snapshot,
+    sha256,
+    intact: rowsIntact && labelsIntact,
+    labelsIntact,
+    differs: rowsIntact ? [] : differingRows(snapshot, hashes),
+  };
 }

@@ -7,7 +7,7 @@
  */
 import { basename } from 'node:path';
 import type { Db } from '../../db/connection';
-import { AppError } from '../../db/core/errors';
+import { AppError, type Bilingual } from '../../db/core/errors';
 import { bilingual } from '../../db/core/messages';
 import type { PackageState, PackageVerdict } from '../../db/core/results';
 import { diffSnapshots } from '../../db/queries/since';
@@ -21,7 +21,15 @@ import {
   requireMinistry,
 } from '../../db/repos/ministry';
 import type { WriteContext } from '../../db/repos/audit';
-import { emptySnapshot, type Snapshot, snapshotHash, takeSnapshot, withSnapshotDb } from '../../db/snapshot';
+import {
+  emptySnapshot,
+  type Snapshot,
+  snapshotHash,
+  takeSnapshot,
+  withSnapshotDb,
+  withStableIds,
+} from '../../db/snapshot';
+import { getSettings } from '../../db/repos/settings';
 import { streamImport } from './import/stream';
 import { readPackage } from './package';
 
@@ -79,9 +87,10 @@ async function judge(
     received: false,
     newOffice: false,
     replaces: null,
+    edited: null,
     ...v,
   });
-  let receipt: Receipt;
+  let receipt: Read;
   try {
     receipt = await readReceipt(db, file, o);
   } catch (e) {
@@ -111,9 +120,12 @@ async function judge(
     initiatives: snapshot.tables.initiatives.rows.length,
     newOffice: !getOffice(db, office.code) && !batch.some((b) => b.office.code === office.code),
   };
+  if (receipt.currency) return [verdict({ ...base, message: receipt.currency }), null];
   // The same version with the same rows: the file came twice. (A new version with the same rows is
-  // the office submitting again, with its reason: a resubmission that changes nothing.)
-  if (known.some((k) => k.version === version && k.sha256 === receipt.sha256)) {
+  // the office submitting again, with its reason: a resubmission that changes nothing.) A template
+  // carries no version: the same rows for the same office and period are the same file again.
+  const template = receipt.provenance === 'template';
+  if (known.some((k) => (template || k.version === version) && k.sha256 === receipt.sha256)) {
     return [verdict({ ...base, state: 'duplicate', message: bilingual('receive.duplicate') }), null];
   }
   if (known.some((k) => k.version === version)) {
@@ -132,6 +144,7 @@ async function judge(
         diff,
         replaces,
         received: take,
+        edited: receipt.edited,
         message: bilingual(take ? 'receive.modifiedTaken' : 'receive.modified'),
       }),
       take ? receipt : null,
@@ -140,12 +153,23 @@ async function judge(
   return [verdict({ ...base, state: previous ? 'resubmission' : 'new', diff, replaces, received: true }), receipt];
 }
 
+/** A file read: what would be kept, what was edited in it, and why its currency refuses it (if it does). */
+type Read = Receipt & { edited: PackageVerdict['edited']; currency: Bilingual | null };
+
+/** How many edited rows a verdict lists; the count says how many there are. */
+const EDITED_LISTED = 200;
+
 /** The file as the consolidated portfolio would keep it: its office, period, version and rows. */
-async function readReceipt(db: Db, file: string, o: ReceiveOptions): Promise<Receipt> {
+async function readReceipt(db: Db, file: string, o: ReceiveOptions): Promise<Read> {
   const fileName = basename(file);
+  const { currencyCode, currencyDigits } = getSettings(db);
   try {
     const pkg = await readPackage(file);
+    // Amounts are kept in the currency's minor units: another currency cannot be added to the nation's.
+    const { currencyCode: code, currencyDigits: digits } = pkg.meta;
+    const foreign = code !== undefined && (code !== currencyCode || Number(digits) !== currencyDigits);
     return {
+      currency: foreign ? bilingual('receive.currency', { theirs: code, ours: currencyCode }) : null,
       office: { code: pkg.meta.officeCode, name: pkg.meta.officeName },
       period: pkg.meta.period,
       version: pkg.meta.version,
@@ -156,6 +180,13 @@ async function readReceipt(db: Db, file: string, o: ReceiveOptions): Promise<Rec
       declaredSha256: pkg.meta.sha256,
       modified: !pkg.intact,
       snapshot: pkg.snapshot,
+      edited: pkg.intact
+        ? null
+        : {
+            labels: !pkg.labelsIntact,
+            rows: pkg.differs && pkg.differs.slice(0, EDITED_LISTED),
+            count: pkg.differs && pkg.differs.length,
+          },
     };
   } catch (e) {
     if (!(e instanceof AppError) || e.code !== 'FOREIGN_FILE') throw e;
@@ -164,11 +195,13 @@ async function readReceipt(db: Db, file: string, o: ReceiveOptions): Promise<Rec
   // An office still on Excel: the import template, filled by hand, read as an import would.
   const office = getOffice(db, o.office);
   if (!office) throw new AppError('NOT_FOUND', bilingual('errors.noOffice', { code: o.office }));
-  const snapshot = await withSnapshotDb(emptySnapshot(), new Date().toISOString(), async (scratch) => {
+  // Read with the ministry's currency, so its amounts are in the same minor units as the nation's.
+  const start = emptySnapshot({ currencyCode, currencyDigits });
+  const snapshot = await withSnapshotDb(start, new Date().toISOString(), async (scratch) => {
     const { result } = await streamImport(scratch, file, { skipInvalid: false, fileName });
     if (!result) throw new AppError('INVALID_INPUT', bilingual('receive.templateInvalid'));
     const { settings: _settings, ...rows } = takeSnapshot(scratch);
-    return rows as Snapshot;
+    return withStableIds(rows as Snapshot);
   });
   const versions = listReceived(db, { office: office.code, period: o.period }).map((r) => r.version);
   return {
@@ -182,5 +215,7 @@ async function readReceipt(db: Db, file: string, o: ReceiveOptions): Promise<Rec
     declaredSha256: null,
     modified: false,
     snapshot,
+    edited: null,
+    currency: null,
   };
 }

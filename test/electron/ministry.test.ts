@@ -39,6 +39,24 @@ function office(dir: string, code: string, factor: number) {
   return { db, file };
 }
 
+/** A package with labels of its machine part set to other values, saved by openpyxl. */
+function relabel(file: string, out: string, labels: Record<string, string>) {
+  python(
+    `
+import json, sys, openpyxl
+labels = json.loads(sys.argv[3])
+wb = openpyxl.load_workbook(sys.argv[1])
+for row in wb['pkg_meta'].iter_rows():
+    if row[0].value in labels:
+        row[1].value = labels[row[0].value]
+wb.save(sys.argv[2])
+`,
+    file,
+    out,
+    JSON.stringify(labels),
+  );
+}
+
 describe('the ministry: receive, see the nation, reply', () => {
   it('receives three offices, flags an edited package, ignores a duplicate, and sums the nation as the offices do', async () => {
     const dir = tempDir();
@@ -72,6 +90,16 @@ describe('the ministry: receive, see the nation, reply', () => {
       ['SAI', 'modified', false],
     ]);
     expect(dry.code).toBe(1);
+    // The rows that differ from what the package's hashes cover: the one initiative edited.
+    const [, second] = offices[1]!.db.prepare('SELECT id, code FROM initiatives ORDER BY id LIMIT 2').raw().all() as [
+      number,
+      string,
+    ][];
+    expect(dry.json.packages[1].edited).toEqual({
+      labels: false,
+      rows: [{ table: 'initiatives', key: String(second![0]), code: second![1], kind: 'changed' }],
+      count: 1,
+    });
     expect((await cli('status', '--db', m, '--json')).json.rows.filter((r: Json) => r.state !== 'missing')).toEqual([]);
 
     const got = await cli('receive', '--db', m, sent.DLT!, edited, sent.ALX!, '--json');
@@ -89,6 +117,7 @@ describe('the ministry: receive, see the nation, reply', () => {
         received: true,
         newOffice: true,
         replaces: null,
+        edited: null,
       },
       expect.objectContaining({ office: 'SAI', state: 'modified', received: false, message: expect.any(Object) }),
       expect.objectContaining({ office: 'ALX', state: 'new', received: true }),
@@ -270,8 +299,32 @@ wb.save(sys.argv[2])
       initiatives: 2,
       received: true,
     });
+    // The same filled template again: the same rows for the same office and period, a duplicate.
+    const twice = await cli('receive', '--db', m, filled, '--office', 'QNA', '--period', '2026-Q3', '--json');
+    expect(twice.json.packages[0]).toMatchObject({ office: 'QNA', state: 'duplicate', received: false });
+    // Corrected by hand and sent again: a second version, compared row by row with the first.
+    const corrected = join(dir, 'qna-corrected.xlsx');
+    python(
+      `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb['سجل المبادرات']
+col = [c.value for c in ws[1]].index('الميزانية المخططة (EGP)') + 1
+ws.cell(ws.max_row, col).value = 130000
+wb.save(sys.argv[2])
+`,
+      filled,
+      corrected,
+    );
+    const v2 = await cli('receive', '--db', m, corrected, '--office', 'QNA', '--period', '2026-Q3', '--json');
+    expect(v2.json.packages[0]).toMatchObject({
+      state: 'resubmission',
+      version: 2,
+      replaces: { version: 1, created: 0, changed: 1, deleted: 0 },
+    });
     const db = open(m);
-    expect(listReceived(db)[0]).toMatchObject({
+    expect(listReceived(db)).toHaveLength(2);
+    expect(listReceived(db).find((r) => r.version === 1)).toMatchObject({
       provenance: 'template',
       submittedAt: null,
       fileName: 'qna-filled.xlsx',
@@ -289,23 +342,32 @@ wb.save(sys.argv[2])
     await cli('init', '--db', m, '--ministry');
     // The header says another period, in a form no calendar knows: not a package, nothing kept.
     const relabelled = join(dir, 'relabelled.xlsx');
-    python(
-      `
-import sys, openpyxl
-wb = openpyxl.load_workbook(sys.argv[1])
-ws = wb['pkg_meta']
-for row in ws.iter_rows():
-    if row[0].value == 'period':
-        row[1].value = 'garbage'
-wb.save(sys.argv[2])
-`,
-      v1,
-      relabelled,
-    );
+    relabel(v1, relabelled, { period: 'garbage' });
     const bad = await cli('receive', '--db', m, relabelled, '--json');
     expect(bad.code).toBe(2);
     expect(bad.json.packages[0]).toMatchObject({ state: 'refused', office: null, received: false });
     expect((await cli('status', '--db', m, '--json')).code).toBe(0);
+    // Relabelled to another well-formed period: the labels' hash says so, and it is not received.
+    const moved = join(dir, 'moved.xlsx');
+    relabel(v1, moved, { period: '2026-Q2' });
+    const shifted = await cli('receive', '--db', m, moved, '--json');
+    expect(shifted.code).toBe(1);
+    expect(shifted.json.packages[0]).toMatchObject({
+      period: '2026-Q2',
+      state: 'modified',
+      received: false,
+      edited: { labels: true, rows: [], count: 0 },
+    });
+    // A package in another currency: its amounts cannot be added to the nation's.
+    const dollars = office(dir, 'USD', 1);
+    updateSettings(dollars.db, ctx, { currencyCode: 'USD' });
+    const inUsd = join(dir, 'usd.xlsx');
+    await submitPeriod(dollars.db, ctx, inUsd, { period: '2026-Q3', lang: 'ar' });
+    dollars.db.close();
+    const usd = await cli('receive', '--db', m, inUsd, '--json');
+    expect(usd.code).toBe(1);
+    expect(usd.json.packages[0]).toMatchObject({ state: 'refused', received: false });
+    expect(usd.json.packages[0].message.en).toMatch(/USD.*EGP/);
     // An office's work is refused on the ministry's file.
     expect((await cli('import', '--db', m, relabelled)).code).not.toBe(0);
     expect((await cli('submit', '--db', m, '--period', '2026-Q3', '--out', join(dir, 'x.xlsx'))).code).toBe(1);

@@ -146,12 +146,18 @@ describe('submission packages', () => {
     const tampered = await readPackage(edited);
     expect(tampered.intact).toBe(false);
     expect(differing(tampered.snapshot.tables)).toEqual([[4, 'planned_budget']]);
+    // The hash per row names that initiative; the labels are untouched.
+    const [id, code] = sent.tables.initiatives.rows[4]!;
+    expect(kept.differs).toEqual([]);
+    expect(tampered.labelsIntact).toBe(true);
+    expect(tampered.differs).toEqual([{ table: 'initiatives', key: String(id), code, kind: 'changed' }]);
 
     // LibreOffice: the package saved as its own flat ODF and back to .xlsx, unchanged, and again
     // with one figure of the machine part changed in the flat file between the two.
     const flat = libreConvert(out, 'fods', join(dir, 'fods'));
     const back = await readPackage(libreConvert(flat, 'xlsx', join(dir, 'lo-same')));
     expect(back.intact).toBe(true);
+    expect(back.labelsIntact).toBe(true);
     expect(differing(back.snapshot.tables)).toEqual([]);
     const changed = join(dir, 'fods', 'changed.fods');
     python(
@@ -171,6 +177,7 @@ open(sys.argv[2], 'w', encoding='utf8').write(s[:a] + s[a:b].replace(m.group(0),
     expect(lo.intact).toBe(false);
     expect(lo.meta.sha256).toBe(s.sha256);
     expect(differing(lo.snapshot.tables)).toHaveLength(1);
+    expect(lo.differs).toEqual([expect.objectContaining({ table: 'initiatives', kind: 'changed' })]);
   }, 240_000);
 
   it('asks for an office code first and a reason for a second version, which the audit keeps', async () => {

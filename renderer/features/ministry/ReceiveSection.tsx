@@ -22,6 +22,7 @@ import { PeriodSelect } from '../../components/PeriodSelect';
 import { Section } from '../../components/Section';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
+import { EditedRows } from './EditedRows';
 
 const STATE_COLOR = {
   new: 'success',
@@ -199,6 +200,7 @@ export function ReceiveSection(props: { onReceived(): void }) {
                           {v.message[language]}
                         </Typography>
                       )}
+                      {v.edited && <EditedRows edited={v.edited} />}
                     </TableCell>
                   </TableRow>
                 ))}
