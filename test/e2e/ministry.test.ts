@@ -70,6 +70,12 @@ describe('e2e/ministry', () => {
     const preview = page.getByTestId('receive-preview');
     await expect.poll(() => preview.innerText()).toContain('معدَّلة بعد التقديم');
     expect(await preview.innerText()).toContain('مكتب جديد يُضاف إلى السجل');
+    // The initiative edited (the first data row of the machine part) is named by its code.
+    const [firstCode] = offices
+      .SAI!.prepare('SELECT code FROM initiatives ORDER BY id LIMIT 1')
+      .pluck()
+      .all() as string[];
+    expect(await page.getByTestId('edited-rows').innerText()).toContain(`المبادرات ${firstCode} (معدَّل)`);
     await page.screenshot({ path: join(RESULTS, 'ministry-receive-ar.png') });
     // The edited one stays out: one package received.
     await expect.poll(() => page.getByTestId('receive-commit').innerText()).toContain('حزمة واحدة');
@@ -164,7 +170,19 @@ describe('e2e/ministry', () => {
       .toEqual(expected);
     await expect.poll(() => page.getByTestId('nation-findings').innerText()).toContain('ملاحظات السلامة');
     await expect.poll(() => page.getByTestId('nation-trend').locator('tr[data-period="2026-Q3"]').count()).toBe(1);
+    // The dashboard over the same rows: DLT accepted, SAI returned, the office added by hand
+    // missing; the figures DLT's own.
+    const dash = page.getByTestId('nation-dashboard');
+    await expect.poll(() => dash.getByTestId('nation-dashAccepted').innerText()).toBe('1');
+    expect(await dash.getByTestId('nation-dashReturned').innerText()).toBe('1');
+    expect(await dash.getByTestId('nation-dashMissing').innerText()).toBe('1');
+    expect(await dash.getByTestId('nation-dashWaiting').innerText()).toBe('0');
+    expect(await dash.getByTestId('nation-stat-initiatives').innerText()).toBe(String(sumRows(own, null).n));
+    expect(await dash.getByTestId('nation-chart-offices').innerText()).toContain('الميزانية حسب المكتب');
     await page.screenshot({ path: join(RESULTS, 'ministry-nation-ar.png') });
+    await dash.getByTestId('nation-chart-axes').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(RESULTS, 'ministry-nation-dashboard-ar.png') });
+    await table.scrollIntoViewIfNeeded();
     // A figure opens its initiatives and the package they came from.
     const figure = table.locator('tr[data-office="DLT"] td[data-axis="1"][data-opens]').first();
     const shown = Number(await figure.innerText());

@@ -3,7 +3,6 @@ import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardActions from '@mui/material/CardActions';
 import CardContent from '@mui/material/CardContent';
-import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import List from '@mui/material/List';
@@ -21,22 +20,9 @@ import { FindingsPanel } from '../../components/FindingsPanel';
 import { useAxisName, useFormatter, useLocalName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { BudgetBars, ChartCard, StatusPie } from './Charts';
+import { AxisCoverage } from './AxisCoverage';
 import { CoverageStrip } from './CoverageStrip';
-
-function Stat(props: { label: string; value: string; testId: string }) {
-  return (
-    <Card variant="outlined" sx={{ minWidth: 180, flex: '1 1 180px' }}>
-      <CardContent>
-        <Typography variant="body2" color="text.secondary">
-          {props.label}
-        </Typography>
-        <Typography variant="h5" component="p" sx={{ fontWeight: 700 }} data-testid={props.testId}>
-          {props.value}
-        </Typography>
-      </CardContent>
-    </Card>
-  );
-}
+import { Stat } from '../../components/Stat';
 
 function FirstStart() {
   const { t } = useTranslation();
@@ -80,7 +66,6 @@ export function Dashboard() {
   const inScope = (id: string) => !scope || scope.has(id);
   const mine = initiatives.filter((i) => inScope(i.regionId));
   const rows = matrix.filter((r) => inScope(r.regionId));
-  const selected = rows.filter((r) => r.selected);
   // Every figure is a sum of matrix rows (the counting rule, region-wide rows included).
   const office = sumRows(rows, null);
   const counted = mine.filter(counts);
@@ -167,39 +152,7 @@ export function Dashboard() {
             <ChartCard title={t('dashboard.byStatus')} testId="chart-status">
               <StatusPie initiatives={counted} />
             </ChartCard>
-            <Card variant="outlined" sx={{ flex: '1 1 420px' }}>
-              <CardContent>
-                <Typography variant="h6" component="h3">
-                  {t('dashboard.axesCovered')}
-                </Typography>
-                <Typography variant="body2" color="text.secondary" gutterBottom>
-                  {t('dashboard.coverageHint')}
-                </Typography>
-                {[1, 2, 3, 4, 5, 6, 7].map((axis) => {
-                  const covered = selected.filter((r) => r.covered[axis - 1]).length;
-                  const share = selected.length ? (covered / selected.length) * 100 : 0;
-                  return (
-                    <Box key={axis} sx={{ display: 'flex', alignItems: 'center', gap: 2, my: 1 }}>
-                      <Typography sx={{ width: 200, flexShrink: 0 }} noWrap title={axisName(axis, true)}>
-                        {fmt.number(axis)}. {axisName(axis)}
-                      </Typography>
-                      <LinearProgress
-                        variant="determinate"
-                        value={share}
-                        aria-label={axisName(axis, true)}
-                        sx={{ flexGrow: 1, height: 10, borderRadius: 5 }}
-                      />
-                      <Typography sx={{ width: 90, textAlign: 'end' }}>
-                        {t('dashboard.coveredOf', {
-                          covered: fmt.number(covered),
-                          total: fmt.number(selected.length),
-                        })}
-                      </Typography>
-                    </Box>
-                  );
-                })}
-              </CardContent>
-            </Card>
+            <AxisCoverage rows={rows} />
           </Stack>
           <CoverageStrip rows={rows} />
           <Card variant="outlined" data-testid="overdue">

@@ -27,6 +27,7 @@ import { useStore } from '../../stores';
 import { GAP_SX } from '../matrix/MatrixTable';
 import { AxisHeads, TrendSection } from './TrendSection';
 import { NationCellDialog } from './NationCellDialog';
+import { NationDashboard } from './NationDashboard';
 
 type Row = MatrixRow & { office: string };
 
@@ -123,6 +124,7 @@ export function NationScreen() {
         </ToggleButtonGroup>
       </Stack>
       {rows && rows.length === 0 && <Typography>{t('ministry.noAccepted')}</Typography>}
+      {rows && rows.length > 0 && <NationDashboard rows={rows} period={period} office={office} offices={offices} />}
       {rows && rows.length > 0 && (
         <Table size="small" stickyHeader data-testid="nation-matrix">
           <TableHead>

@@ -1,0 +1,19 @@
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Typography from '@mui/material/Typography';
+
+/** One figure of a dashboard, in its tile. */
+export function Stat(props: { label: string; value: string; testId: string }) {
+  return (
+    <Card variant="outlined" sx={{ minWidth: 180, flex: '1 1 180px' }}>
+      <CardContent>
+        <Typography variant="body2" color="text.secondary">
+          {props.label}
+        </Typography>
+        <Typography variant="h5" component="p" sx={{ fontWeight: 700 }} data-testid={props.testId}>
+          {props.value}
+        </Typography>
+      </CardContent>
+    </Card>
+  );
+}
