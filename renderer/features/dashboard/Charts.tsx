@@ -6,7 +6,10 @@ import { BarChart } from '@mui/x-charts/BarChart';
 import { PieChart } from '@mui/x-charts/PieChart';
 import { useTranslation } from 'react-i18next';
 import { type Initiative, INITIATIVE_STATUSES } from '../../../db/core/model';
-import { useFormatter } from '../../components/useFormatter';
+import { AXIS_IDS } from '../../../db/core/axes';
+import { sumRows } from '../../../db/core/measures';
+import type { MatrixRow } from '../../../db/core/results';
+import { useAxisName, useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 
 /** A chart in its card, named for screen readers (the drawing itself says nothing to them). */
@@ -105,5 +108,21 @@ export function StatusPie(props: { initiatives: Initiative[] }) {
         { data, innerRadius: 50, valueFormatter: (v) => fmt.number(v.value), arcLabel: (v) => fmt.number(v.value) },
       ]}
     />
+  );
+}
+
+/** Planned budget and spending by axis over matrix rows (the office's or the nation's), in its card. */
+export function AxisBudgetChart(props: { rows: readonly MatrixRow[]; testId: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormatter();
+  const axisName = useAxisName();
+  const groups = AXIS_IDS.map((a) => {
+    const b = sumRows(props.rows, a);
+    return { label: `${fmt.number(a)}. ${axisName(a)}`, planned: b.budget, spent: b.spent };
+  });
+  return (
+    <ChartCard title={t('dashboard.budgetByAxis')} testId={props.testId}>
+      <BudgetBars groups={groups} />
+    </ChartCard>
   );
 }

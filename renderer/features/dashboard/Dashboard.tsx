@@ -13,13 +13,12 @@ import TextField from '@mui/material/TextField';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DueLine, useReporting } from '../reporting/DueLine';
-import { AXIS_IDS } from '../../../db/core/axes';
 import { counts, sumRows } from '../../../db/core/measures';
 import { regionTree, withGovernorates } from '../../../db/core/region-tree';
 import { FindingsPanel } from '../../components/FindingsPanel';
-import { useAxisName, useFormatter, useLocalName } from '../../components/useFormatter';
+import { useFormatter, useLocalName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
-import { BudgetBars, ChartCard, StatusPie } from './Charts';
+import { AxisBudgetChart, BudgetBars, ChartCard, StatusPie } from './Charts';
 import { AxisCoverage } from './AxisCoverage';
 import { CoverageStrip } from './CoverageStrip';
 import { Stat } from '../../components/Stat';
@@ -49,7 +48,6 @@ function FirstStart() {
 export function Dashboard() {
   const { t } = useTranslation();
   const fmt = useFormatter();
-  const axisName = useAxisName();
   const localName = useLocalName();
   const stats = useStore((s) => s.stats);
   const matrix = useStore((s) => s.matrix);
@@ -70,10 +68,6 @@ export function Dashboard() {
   const office = sumRows(rows, null);
   const counted = mine.filter(counts);
   const cancelled = mine.length - counted.length;
-  const byAxis = AXIS_IDS.map((a) => {
-    const b = sumRows(rows, a);
-    return { label: `${fmt.number(a)}. ${axisName(a)}`, planned: b.budget, spent: b.spent };
-  });
   // By top-level region for the whole office; by governorate (and the region itself) within one.
   const tree = regionTree(regions);
   const groups = scope ? tree.filter((n) => scope.has(n.region.id)) : tree.filter((n) => n.depth === 0);
@@ -141,9 +135,7 @@ export function Dashboard() {
             {cancelled > 0 && ` ${t('figures.cancelled', { formatted: fmt.number(cancelled) })}`}
           </Typography>
           <Stack direction="row" useFlexGap flexWrap="wrap" spacing={2}>
-            <ChartCard title={t('dashboard.budgetByAxis')} testId="chart-axes">
-              <BudgetBars groups={byAxis} />
-            </ChartCard>
+            <AxisBudgetChart rows={rows} testId="chart-axes" />
             <ChartCard title={t('dashboard.budgetByRegion')} testId="chart-regions">
               <BudgetBars groups={byRegion} />
             </ChartCard>

@@ -2,16 +2,15 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AXIS_IDS } from '../../../db/core/axes';
 import { sumRows } from '../../../db/core/measures';
 import { issueDay } from '../../../db/core/report-text';
 import type { MatrixRow, Office, ReportState } from '../../../db/core/results';
 import { call } from '../../api';
 import { Stat } from '../../components/Stat';
-import { useAxisName, useFormatter } from '../../components/useFormatter';
+import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { AxisCoverage } from '../dashboard/AxisCoverage';
-import { BudgetBars, ChartCard } from '../dashboard/Charts';
+import { AxisBudgetChart, BudgetBars, ChartCard } from '../dashboard/Charts';
 
 /**
  * The nation at a glance for a period: who reported, and the figures, charts and axis coverage of
@@ -25,7 +24,6 @@ export function NationDashboard(props: {
 }) {
   const { t } = useTranslation();
   const fmt = useFormatter();
-  const axisName = useAxisName();
   const fail = useStore((s) => s.fail);
   const [states, setStates] = useState<Record<ReportState, number> | null>(null);
   const { rows, period, office, offices } = props;
@@ -44,10 +42,6 @@ export function NationDashboard(props: {
     };
   }, [period, office, fail]);
   const all = sumRows(rows, null);
-  const byAxis = AXIS_IDS.map((a) => {
-    const b = sumRows(rows, a);
-    return { label: `${fmt.number(a)}. ${axisName(a)}`, planned: b.budget, spent: b.spent };
-  });
   const names = new Map(offices.map((o) => [o.code, o.name]));
   const byOffice = [...new Set(rows.map((r) => r.office))].map((code) => {
     const b = sumRows(
@@ -91,9 +85,7 @@ export function NationDashboard(props: {
         {t('ministry.dashRule')}
       </Typography>
       <Stack direction="row" useFlexGap flexWrap="wrap" spacing={2}>
-        <ChartCard title={t('dashboard.budgetByAxis')} testId="nation-chart-axes">
-          <BudgetBars groups={byAxis} />
-        </ChartCard>
+        <AxisBudgetChart rows={rows} testId="nation-chart-axes" />
         <ChartCard title={t('ministry.budgetByOffice')} testId="nation-chart-offices">
           <BudgetBars groups={byOffice} />
         </ChartCard>
