@@ -6,6 +6,7 @@
  * initiatives themselves, since the period depends on each initiative's dates.
  */
 import type { Database } from 'better-sqlite3';
+import { prefixRange } from './core/model';
 
 const AXES = [1, 2, 3, 4, 5, 6, 7];
 /** The summed measures and the initiative column each sums. */
@@ -22,12 +23,20 @@ const values = (row: string) =>
     return [...AXES.map((a) => (v === '1' ? `${row}.axis${a}` : `${row}.axis${a} * ${v}`)), v];
   });
 
-/** Sums everything again: after a bulk import that wrote with the triggers suspended. */
-export function refreshClusterSums(db: Database): void {
-  db.exec(`DELETE FROM cluster_sums;
-INSERT INTO cluster_sums (cluster_id, status, ${COLUMNS.join(', ')})
+/**
+ * Sums everything again: after a bulk import that wrote with the triggers suspended. With a
+ * `prefix`, only the clusters whose ids start with it (one office's, in the nation's portfolio).
+ */
+export function refreshClusterSums(db: Database, prefix?: string): void {
+  const within = (column: string) => (prefix === undefined ? '' : `${column} >= @from AND ${column} < @to`);
+  const range = prefix === undefined ? {} : prefixRange(prefix);
+  db.prepare(`DELETE FROM cluster_sums ${prefix === undefined ? '' : `WHERE ${within('cluster_id')}`}`).run(range);
+  db.prepare(
+    `INSERT INTO cluster_sums (cluster_id, status, ${COLUMNS.join(', ')})
   SELECT i.cluster_id, i.status, ${values('i')
     .map((v, k) => (k % 8 === 7 && v === '1' ? 'count(*)' : `sum(${v})`))
     .join(', ')}
-  FROM initiatives i WHERE i.cluster_id IS NOT NULL GROUP BY i.cluster_id, i.status;`);
+  FROM initiatives i WHERE i.cluster_id IS NOT NULL ${prefix === undefined ? '' : `AND ${within('i.cluster_id')}`}
+  GROUP BY i.cluster_id, i.status`,
+  ).run(range);
 }

@@ -238,6 +238,15 @@ export type Signatory = z.infer<typeof Signatory>;
 /** An office's code: 2–8 Latin capitals or digits, unique within its agency (DLT, CAI2…). */
 export const OFFICE_CODE = /^[A-Z0-9]{2,8}$/;
 
+/**
+ * The keys that start with a prefix (an office's code and a colon, in the nation's portfolio) as
+ * a range, `from <= key < to`: SQLite then reads an index instead of every row, as LIKE would.
+ */
+export const prefixRange = (prefix: string): { from: string; to: string } => ({
+  from: prefix,
+  to: prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1),
+});
+
 export const Settings = z.object({
   officeName: z.string().trim().max(300),
   /** Empty until the office sets it (asked before its first submission). */

@@ -5,11 +5,9 @@
  * the findings and the totals then come from the same code as any office's.
  */
 import type { Db } from '../connection';
-import { refreshClusterSums } from '../cluster-sums';
-import { stmt } from '../stmt';
+import { nationalDb } from '../national-db';
 import type { CellInitiative, Finding, MatrixRow, Received, TrendPoint } from '../core/results';
-import { byLatestPeriod, listOffices, listReceived, receivedSnapshot } from '../repos/ministry';
-import { emptySnapshot, openSnapshotDb, restoreSnapshot } from '../snapshot';
+import { byLatestPeriod, listOffices, listReceived } from '../repos/ministry';
 import { AXIS_IDS } from '../core/axes';
 import { isGap, sumRows } from '../core/measures';
 import { comparePeriods } from '../core/period';
@@ -36,60 +34,6 @@ export function nationalSources(db: Db, o: { period?: string; office?: string } 
 export const officeOf = (key: string): string => key.slice(0, key.indexOf(':'));
 export const ownKey = (key: string): string => key.slice(key.indexOf(':') + 1);
 
-/**
- * The chosen packages side by side in a scratch portfolio with the ministry's settings. Kept
- * while this process runs, for the same packages (and decisions) and settings: building it reads
- * every row (about 3.5 s for 30 offices × 5,000 initiatives), reading it again is the matrix's
- * own time. Two are kept; the older goes.
- */
-export function nationalDb(db: Db, sources: Received[]): Db {
-  const settingRows = stmt(db, 'SELECT key, value FROM settings ORDER BY key').all() as {
-    key: string;
-    value: string;
-  }[];
-  const key = JSON.stringify([db.name, sources.map((s) => [s.id, s.status, s.sha256]), settingRows]);
-  const hit = cache.get(key);
-  if (hit?.db.open) {
-    // Most recently used last.
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit.db;
-  }
-  const settings = Object.fromEntries(settingRows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
-  // No rows, only the ministry's settings (its calendar): the scratch portfolio's start.
-  const scratch = openSnapshotDb(emptySnapshot(settings), new Date().toISOString());
-  try {
-    // Rows that were valid where they came from: the matrix's summary is summed once when they
-    // are all in, not row by row by its triggers.
-    const triggers = scratch.db
-      .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'initiatives'")
-      .pluck()
-      .all() as string[];
-    for (const t of triggers) scratch.db.exec(`DROP TRIGGER "${t}"`);
-    for (const s of sources) restoreSnapshot(scratch.db, receivedSnapshot(db, s.id), s.receivedAt, `${s.officeCode}:`);
-    refreshClusterSums(scratch.db);
-  } catch (e) {
-    scratch.dispose();
-    throw e;
-  }
-  cache.set(key, scratch);
-  while (cache.size > 2) {
-    const [oldest, value] = cache.entries().next().value as [string, { dispose(): void }];
-    value.dispose();
-    cache.delete(oldest);
-  }
-  if (!exitHooked) {
-    exitHooked = true;
-    process.once('exit', () => {
-      for (const c of cache.values()) c.dispose();
-    });
-  }
-  return scratch.db;
-}
-
-const cache = new Map<string, { db: Db; dispose(): void }>();
-let exitHooked = false;
-
 /** The national matrix: the office's matrix over every chosen package, each row with its office. */
 export function nationalMatrix(
   db: Db,
@@ -98,7 +42,7 @@ export function nationalMatrix(
   // Every office's packages, the office asked for picked from them: one scratch portfolio serves both.
   const sources = nationalSources(db, { period: o.period });
   const order = sources.map((s) => s.officeCode);
-  const rows = getMatrix(nationalDb(db, sources), o)
+  const rows = getMatrix(nationalDb(db, sources, o.period), o)
     .map((r) => ({ ...r, office: officeOf(r.regionId) }))
     .filter((r) => !o.office || r.office === o.office);
   // Office by office, in the registry's order; within one, as the office's matrix orders them.
@@ -108,11 +52,15 @@ export function nationalMatrix(
 /** The health rules over the nation's packages of a period (of one office, when asked), each with its office. */
 export function nationalFindings(
   db: Db,
-  o: { period?: string; office?: string } = {},
+  o: { period?: string; office?: string; today?: string } = {},
 ): (Finding & { office: string })[] {
-  return getFindings(nationalDb(db, nationalSources(db, { period: o.period })))
+  const sources = nationalSources(db, { period: o.period });
+  const order = sources.map((s) => s.officeCode);
+  // Office by office, in the registry's order (not in the order the offices' rows were loaded).
+  return getFindings(nationalDb(db, sources, o.period), { today: o.today })
     .map((f) => ({ ...f, office: officeOf(f.regionId) }))
-    .filter((f) => !o.office || f.office === o.office);
+    .filter((f) => !o.office || f.office === o.office)
+    .sort((a, b) => order.indexOf(a.office) - order.indexOf(b.office));
 }
 
 /**
@@ -146,7 +94,7 @@ export function nationalCell(
   o: { period?: string; regionId: string; clusterId: string | null; axis: number },
 ): { initiatives: CellInitiative[]; source: Received | null } {
   const sources = nationalSources(db, { period: o.period });
-  const initiatives = cellInitiatives(nationalDb(db, sources), { period: o.period }, o, o.axis);
+  const initiatives = cellInitiatives(nationalDb(db, sources, o.period), { period: o.period }, o, o.axis);
   return {
     initiatives: initiatives.map((i) => ({ ...i, code: ownKey(i.code) })),
     source: sources.find((s) => s.officeCode === officeOf(o.regionId)) ?? null,

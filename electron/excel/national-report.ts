@@ -10,7 +10,8 @@ import { sumRows } from '../../db/core/measures';
 import { fill, type Lang, MESSAGES } from '../../db/core/messages';
 import { periodName } from '../../db/core/report-text';
 import { getMatrix } from '../../db/queries/matrix';
-import { nationalDb, nationalSources, officeOf } from '../../db/queries/national';
+import { nationalDb } from '../../db/national-db';
+import { nationalSources, officeOf } from '../../db/queries/national';
 import { statusGrid } from '../../db/queries/status';
 import { listOffices, requireMinistry } from '../../db/repos/ministry';
 import { getSettings } from '../../db/repos/settings';
@@ -31,7 +32,7 @@ export async function writeNationalReport(
   const offices = listOffices(db);
   const major = (minor: number) => minor / 10 ** settings.currencyDigits;
   const moneyFmt = settings.currencyDigits > 0 ? `#,##0.${'0'.repeat(settings.currencyDigits)}` : '#,##0';
-  const scratch = nationalDb(db, sources);
+  const scratch = nationalDb(db, sources, o.period);
   const rows = getMatrix(scratch, { period: o.period });
   const extra = (wb: ExcelJS.stream.xlsx.WorkbookWriter) => {
     // Per office: its package, and its figures as the matrix sums them; columns fitted to them.
