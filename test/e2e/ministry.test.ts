@@ -18,7 +18,8 @@ import { listSubmissions } from '../../db/repos/submissions';
 import { readReply, applyReply } from '../../electron/excel/reply';
 import { submitPeriod } from '../../electron/excel/submit';
 import Excel from '../../electron/excel/exceljs';
-import { openpyxlSave } from '../helpers/others';
+import { libreConvert, openpyxlSave } from '../helpers/others';
+import { pdfImages, pdfPageSizes, pdfText } from '../helpers/pdf';
 import { RESULTS, type Session, startSession } from './browser';
 
 const ctx = { source: 'cli' as const };
@@ -204,6 +205,17 @@ describe('e2e/ministry', () => {
     await wb.xlsx.readFile(file);
     expect(wb.getWorksheet('حالة التقديم')!.getRow(2).getCell(1).value).toBe('DLT');
     expect(wb.getWorksheet('ملخص المكاتب')!.getRow(2).getCell(1).value).toBe('DLT');
+    // Printed (LibreOffice to PDF): the offices summary and the status grid read whole, no ###.
+    const pdf = libreConvert(file, 'pdf', join(RESULTS, 'ministry-national-pdf'));
+    const pages = pdfPageSizes(pdf).length;
+    const text = pdfText(pdf, 1, pages);
+    expect(text).not.toContain('###');
+    const tail = pdfText(pdf, pages - 1, pages);
+    expect(tail).toContain('DLT');
+    expect(tail).toContain('مقبول');
+    // Axis 1's budget of DLT, in pounds with its piastres, as the summary prints it.
+    expect(tail).toContain((sumRows(own, 1).budget / 100).toLocaleString('en', { minimumFractionDigits: 2 }));
+    pdfImages(pdf, join(RESULTS, 'ministry-national-page'), pages, 70);
     await page.getByTestId('language-switch').click();
     await expect.poll(() => page.locator('main').innerText()).toContain('National total');
     await page.screenshot({ path: join(RESULTS, 'ministry-nation-en.png') });
