@@ -4,8 +4,8 @@
  * main process and the web host each hold one session; the API's file and backup operations go
  * through it, and every other operation works on its open database.
  */
-import { isMinistry } from '../db/repos/ministry';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isMinistry, makeMinistry } from '../db/repos/ministry';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import {
   backupBeside,
@@ -25,7 +25,7 @@ import { toApiError } from './api/dispatch-errors';
 import type { BackupInfo, FileState, PortfolioStats } from '../db/core/results';
 import { bilingual } from '../db/core/messages';
 
-export type FilePurpose = 'open' | 'create' | 'copy';
+export type FilePurpose = 'open' | 'create' | 'ministry' | 'copy';
 /** A native file dialog (Electron's); the web host has none, and the page asks for a path instead. */
 export type FileChooser = (purpose: FilePurpose) => Promise<string | null>;
 
@@ -109,13 +109,22 @@ export class PortfolioSession {
   }
 
   /** A new, empty portfolio; an existing file is never overwritten. */
-  async create(path: string): Promise<FileState> {
+  async create(path: string, ministry = false): Promise<FileState> {
     const file = portfolioPath(path);
     if (existsSync(file)) {
       throw new AppError('FILE_EXISTS', bilingual('errors.fileExistsChooseOpen', { file }));
     }
     mkdirSync(dirname(file), { recursive: true });
-    this.switchTo(file, open(file, this.options.open));
+    const db = open(file, this.options.open);
+    try {
+      if (ministry) makeMinistry(db, { source: 'ui' });
+    } catch (e) {
+      // Not what was asked for: no file left behind.
+      db.close();
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+      throw e;
+    }
+    this.switchTo(file, db);
     this.remember(file);
     return this.info();
   }

@@ -377,11 +377,12 @@ export const contract = {
   'files.current': op<FileState>()(NoInput, 'session'),
   /** The system's file dialog, where there is one (not in the web host): null when cancelled. */
   'files.choose': op<{ path: string | null }>()(
-    z.object({ purpose: z.enum(['open', 'create', 'copy']) }).strict(),
+    z.object({ purpose: z.enum(['open', 'create', 'ministry', 'copy']) }).strict(),
     'session',
   ),
   'files.open': op<FileState>()(FilePath, 'session'),
-  'files.create': op<FileState>()(FilePath, 'session'),
+  /** A new portfolio file; `ministry` makes it a consolidated portfolio (as `init --ministry`). */
+  'files.create': op<FileState>()(FilePath.extend({ ministry: z.boolean().optional() }), 'session'),
   /** A copy of the open portfolio elsewhere (a USB stick); work goes on in the current file. */
   'files.saveCopy': op<{ path: string; stats: PortfolioStats }>()(
     FilePath.extend({ force: z.boolean().optional() }),

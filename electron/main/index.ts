@@ -37,9 +37,9 @@ async function chooseFile(purpose: FilePurpose): Promise<string | null> {
     return r.canceled ? null : (r.filePaths[0] ?? null);
   }
   const r = await dialog.showSaveDialog(win!, {
-    title: purpose === 'create' ? m.createTitle : m.copyTitle,
+    title: purpose === 'create' ? m.createTitle : purpose === 'ministry' ? m.createMinistryTitle : m.copyTitle,
     filters,
-    defaultPath: purpose === 'copy' ? 'portfolio-copy.tajammu' : 'portfolio.tajammu',
+    defaultPath: { create: 'portfolio.tajammu', ministry: 'ministry.tajammu', copy: 'portfolio-copy.tajammu' }[purpose],
     properties: ['showOverwriteConfirmation', 'createDirectory'],
   });
   return r.canceled ? null : (r.filePath ?? null);
@@ -54,7 +54,12 @@ async function fileCommand(
   const chosen = path ?? (await chooseFile(purpose));
   if (!chosen || !portfolio) return;
   // The system's save dialog has already asked before replacing a file.
-  const input = purpose === 'copy' ? { path: chosen, force: true } : { path: chosen };
+  const input =
+    purpose === 'copy'
+      ? { path: chosen, force: true }
+      : purpose === 'ministry'
+        ? { path: chosen, ministry: true }
+        : { path: chosen };
   const result = await dispatch(sessionContext(portfolio, 'ui'), name, input);
   if (!result.ok) {
     showError(result.error.message);
@@ -91,6 +96,7 @@ function setMenu(): void {
           about: () => void dialog.showMessageBox({ message: aboutText(language), type: 'info' }),
           openFile: (path) => void fileCommand('files.open', 'open', path),
           newFile: () => void fileCommand('files.create', 'create'),
+          newMinistryFile: () => void fileCommand('files.create', 'ministry'),
           saveCopy: () => void fileCommand('files.saveCopy', 'copy'),
         },
         process.platform,

@@ -6,6 +6,8 @@ export interface MenuActions {
   /** The File menu's portfolio commands; the menu is rebuilt when the recent list changes. */
   openFile(path?: string): void;
   newFile(): void;
+  /** A new consolidated portfolio, the ministry's. */
+  newMinistryFile(): void;
   saveCopy(): void;
 }
 
@@ -25,6 +27,7 @@ export function menuTemplate(
       label: m.file,
       submenu: [
         { label: m.newFile, accelerator: 'CmdOrCtrl+N', click: () => actions.newFile() },
+        { label: m.newMinistryFile, click: () => actions.newMinistryFile() },
         { label: m.openFile, accelerator: 'CmdOrCtrl+O', click: () => actions.openFile() },
         {
           label: m.recent,

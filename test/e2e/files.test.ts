@@ -107,6 +107,13 @@ describe('e2e/portfolio files', () => {
     await page.getByTestId('nav-dashboard').click();
     await page.getByTestId('first-start').waitFor();
 
+    // A consolidated portfolio, the ministry's: its screens are the offices and the nation.
+    await toSettings(s);
+    await choose('file-create-ministry', join(dir, 'ministry.tajammu'));
+    await expect.poll(() => page.getByTestId('notice').innerText()).toContain('أُنشئت محفظة مجمّعة جديدة');
+    await expect.poll(() => page.getByTestId('nav-offices').isVisible()).toBe(true);
+    expect(await page.getByTestId('nav-dashboard').count()).toBe(0);
+
     // Back to the first file from the recent list, then a copy of it on a "USB stick".
     await toSettings(s);
     await recent.filter({ hasText: s.dbFile }).click();

@@ -63,6 +63,12 @@ describe('electron/session: other portfolio files', () => {
     const fresh = join(dir, 'sub', 'new.tajammu');
     await call('files.create', { path: fresh });
     expect(await call('portfolio.stats')).toMatchObject({ regions: 0, initiatives: 0 });
+    expect(await call('files.current')).toMatchObject({ ministry: false });
+    // A consolidated portfolio from the File menu: the ministry's, as `init --ministry` makes it.
+    await call('files.create', { path: join(dir, 'ministry.tajammu'), ministry: true });
+    expect(await call('files.current')).toMatchObject({ ministry: true });
+    expect(await call('offices.list')).toEqual([]);
+    await expect(call('regions.create', { code: 'X', nameAr: 'س' })).rejects.toMatchObject({ code: 'CONFLICT' });
 
     // A copy elsewhere (a USB stick): refused over an existing file unless agreed, never over itself.
     await call('files.open', { path: office });

@@ -105,6 +105,7 @@ describe('main/menu', () => {
     about: () => undefined,
     openFile: () => undefined,
     newFile: () => undefined,
+    newMinistryFile: () => undefined,
     saveCopy: () => undefined,
   };
   const labels = (lang: 'ar' | 'en') => menuTemplate(lang, none, 'linux').map((m) => m.label);
@@ -120,12 +121,14 @@ describe('main/menu', () => {
       about: () => undefined,
       openFile: (path?: string) => opened.push(path),
       newFile: () => calls.push('new'),
+      newMinistryFile: () => calls.push('ministry'),
       saveCopy: () => calls.push('copy'),
     };
     const recent = ['/data/a.tajammu', '/media/usb/b.tajammu'];
     const file = menuTemplate('ar', actions, 'linux', recent)[0]!.submenu as MenuItemConstructorOptions[];
     expect(file.map((i) => i.label ?? i.type)).toEqual([
       'ملف محفظة جديد…',
+      'محفظة مجمّعة جديدة للوزارة…',
       'فتح ملف محفظة…',
       'الملفات الأخيرة',
       'حفظ نسخة في…',
@@ -135,14 +138,15 @@ describe('main/menu', () => {
     const click = (item: MenuItemConstructorOptions) => (item.click as () => void)();
     click(file[0]!);
     click(file[1]!);
-    click(file[3]!);
-    const recentItems = file[2]!.submenu as MenuItemConstructorOptions[];
+    click(file[2]!);
+    click(file[4]!);
+    const recentItems = file[3]!.submenu as MenuItemConstructorOptions[];
     expect(recentItems.map((i) => i.label)).toEqual(recent);
     click(recentItems[1]!);
-    expect(calls).toEqual(['new', 'copy']);
+    expect(calls).toEqual(['new', 'ministry', 'copy']);
     expect(opened).toEqual([undefined, '/media/usb/b.tajammu']);
     // Nothing to list on a first start: the submenu is greyed out.
     const empty = menuTemplate('en', actions, 'linux')[0]!.submenu as MenuItemConstructorOptions[];
-    expect(empty[2]!.enabled).toBe(false);
+    expect(empty[3]!.enabled).toBe(false);
   });
 });

@@ -14,7 +14,7 @@ export const fileHandlers = {
   'files.current': (_input, ctx) => sessionOf(ctx).info(),
   'files.choose': async ({ purpose }, ctx) => ({ path: await sessionOf(ctx).choose(purpose) }),
   'files.open': ({ path }, ctx) => sessionOf(ctx).openFile(path),
-  'files.create': ({ path }, ctx) => sessionOf(ctx).create(path),
+  'files.create': ({ path, ministry }, ctx) => sessionOf(ctx).create(path, ministry),
   'files.saveCopy': ({ path, force }, ctx) => sessionOf(ctx).saveCopy(path, force),
 } satisfies DomainHandlers<'files'>;
 

@@ -1,3 +1,4 @@
+import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import FolderOpenIcon from '@mui/icons-material/FolderOpen';
 import NoteAddIcon from '@mui/icons-material/NoteAdd';
 import SaveAltIcon from '@mui/icons-material/SaveAlt';
@@ -21,13 +22,19 @@ import { Confirm } from '../../components/ConfirmDialog';
 import { useStore } from '../../stores';
 import type { FileState } from '../../../db/core/results';
 
-type Purpose = 'open' | 'create' | 'copy';
+type Purpose = 'open' | 'create' | 'ministry' | 'copy';
 const TITLES: Record<Purpose, string> = {
   open: 'files.openTitle',
   create: 'files.createTitle',
+  ministry: 'files.createMinistryTitle',
   copy: 'files.copyTitle',
 };
-const ACTIONS: Record<Purpose, string> = { open: 'files.doOpen', create: 'files.doCreate', copy: 'files.doCopy' };
+const ACTIONS: Record<Purpose, string> = {
+  open: 'files.doOpen',
+  create: 'files.doCreate',
+  ministry: 'files.doCreate',
+  copy: 'files.doCopy',
+};
 
 /**
  * Open another portfolio file, create one, save a copy elsewhere, and the recent five: the same
@@ -48,11 +55,21 @@ export function FileActions({ file }: { file: FileState }) {
         const copy = await call('files.saveCopy', { path, force });
         notify({ kind: 'success', key: 'files.copied', vars: { path: copy.path } });
       } else {
-        const state = await call(purpose === 'open' ? 'files.open' : 'files.create', { path });
+        const state =
+          purpose === 'open'
+            ? await call('files.open', { path })
+            : await call('files.create', { path, ...(purpose === 'ministry' ? { ministry: true } : {}) });
         await switched();
         if (state.warning) notify({ kind: 'error', error: { code: 'BACKUP_FAILED', message: state.warning } });
         else if (state.state === 'open') {
-          const key = purpose === 'create' ? 'files.created' : state.upgradeBackup ? 'files.upgraded' : 'files.opened';
+          const key =
+            purpose === 'create'
+              ? 'files.created'
+              : purpose === 'ministry'
+                ? 'files.createdMinistry'
+                : state.upgradeBackup
+                  ? 'files.upgraded'
+                  : 'files.opened';
           notify({ kind: 'success', key });
         }
       }
@@ -94,6 +111,14 @@ export function FileActions({ file }: { file: FileState }) {
           data-testid="file-create"
         >
           {t('files.create')}
+        </Button>
+        <Button
+          variant="outlined"
+          startIcon={<AccountBalanceIcon />}
+          onClick={() => void start('ministry')}
+          data-testid="file-create-ministry"
+        >
+          {t('files.createMinistry')}
         </Button>
         {file.state === 'open' && (
           <Button
