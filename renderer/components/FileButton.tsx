@@ -11,7 +11,11 @@ export function FileButton(props: {
   onFile?(file: File): void;
   /** Several files at once (the chooser allows it), handed over together. */
   onFiles?(files: File[]): void;
+  /** A folder instead of files: every file in it (and its subfolders) is handed over. */
+  folder?: boolean;
 }) {
+  // React does not know the attribute; the browsers and Electron's Chromium all read it.
+  const folder = props.folder ? { webkitdirectory: '' } : {};
   return (
     <Button component="label" size="small" variant="outlined" sx={{ whiteSpace: 'nowrap' }}>
       {props.label}
@@ -20,6 +24,7 @@ export function FileButton(props: {
         type="file"
         accept={props.accept}
         multiple={!!props.onFiles}
+        {...folder}
         data-testid={props.testId}
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];

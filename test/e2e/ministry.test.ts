@@ -3,6 +3,7 @@
  * chosen, judged, received; the status grid; a period returned with comments, whose reply file
  * the office opens; the national matrix whose total is the offices' totals; both languages.
  */
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,9 +83,14 @@ describe('e2e/ministry', () => {
     await expect.poll(() => page.getByTestId('receive-commit').innerText()).toContain('حزمة واحدة');
     await page.getByTestId('receive-commit').click();
     await expect.poll(() => page.getByTestId('status-grid').innerText()).toContain('في موعده');
-    // SAI's own package now.
-    await page.getByTestId('receive-input').setInputFiles([packages.SAI!]);
+    // SAI's own package now, from a folder (as copied off a USB stick) that holds a note too.
+    const folder = join(s.dbFile, '..', 'usb');
+    mkdirSync(folder);
+    copyFileSync(packages.SAI!, join(folder, 'SAI-2026-Q3-v1.xlsx'));
+    writeFileSync(join(folder, 'ملاحظات.txt'), 'أرسلها مكتب سيناء يوم الخميس');
+    await page.getByTestId('receive-folder').setInputFiles(folder);
     await expect.poll(() => page.getByTestId('receive-preview').innerText()).toContain('SAI');
+    expect(await page.getByTestId('receive-preview').locator('tbody tr').count()).toBe(1);
     await page.getByTestId('receive-commit').click();
     await expect
       .poll(() => page.getByTestId('status-grid').locator('[data-office="SAI"] [data-state="on_time"]').count())

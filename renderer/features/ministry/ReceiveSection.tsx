@@ -130,6 +130,14 @@ export function ReceiveSection(props: { onReceived(): void }) {
             testId="receive-input"
             onFiles={(files) => void choose(files)}
           />
+          <FileButton
+            label={t('ministry.chooseFolder')}
+            accept=".xlsx"
+            folder
+            testId="receive-folder"
+            // A folder holds other files too (a reply, a note): its workbooks only.
+            onFiles={(files) => void choose(files.filter((f) => /\.xlsx$/i.test(f.name)))}
+          />
         </Box>
         {verdicts && (
           <>
