@@ -10,20 +10,28 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { refreshClusterSums } from './cluster-sums';
 import { type Db, open } from './connection';
+import { LATEST_VERSION } from './migrations';
 import { prefixRange } from './core/model';
 import type { Received } from './core/results';
 import { receivedSnapshot } from './repos/ministry';
 import { restoreSnapshot, SNAPSHOT_TABLES } from './snapshot';
 import { stmt } from './stmt';
 
-/** Where the caches live: TAJAMMU_CACHE_DIR when set (the desktop app sets its own), else the system's temp folder. */
-const cacheDir = () => process.env.TAJAMMU_CACHE_DIR ?? join(tmpdir(), 'tajammu-national');
-/** A cache not used for this long is removed when another is made. */
+/**
+ * Where the caches live: TAJAMMU_CACHE_DIR when set (the desktop app sets one in its user data),
+ * else a folder of this user's own in the system's temp folder, which other users cannot enter.
+ */
+const cacheDir = () =>
+  process.env.TAJAMMU_CACHE_DIR ?? join(tmpdir(), `tajammu-national-${process.getuid?.() ?? userInfo().username}`);
+/** A cache not used for this long is removed when another is opened; past this many, the least used go. */
 const STALE_MS = 14 * 24 * 3600 * 1000;
+const KEEP_AT_MOST = 24;
+/** The first build of a large nation holds the write lock for seconds: another process waits for it. */
+const BUSY_MS = 120_000;
 
 /** Open caches, most recently used last; the older are closed past this many (each may hold 64 MiB of pages). */
 const handles = new Map<string, Db>();
@@ -38,7 +46,8 @@ export function nationalDb(db: Db, sources: Received[], period?: string): Db {
     key: string;
     value: string;
   }[];
-  const made = JSON.stringify(settingRows);
+  // Built under these settings by this schema: a program that migrates the file builds it again.
+  const made = JSON.stringify([LATEST_VERSION, settingRows]);
   const name = createHash('sha256')
     .update(JSON.stringify([resolve(db.name), period ?? null]))
     .digest('hex')
@@ -49,11 +58,7 @@ export function nationalDb(db: Db, sources: Received[], period?: string): Db {
     scratch = openCache(file, made);
     handles.set(file, scratch);
   }
-  if (madeWith(scratch) !== made) {
-    scratch.close();
-    scratch = openCache(file, made, true);
-    handles.set(file, scratch);
-  }
+  if (madeWith(scratch) !== made) emptyCache(scratch, made);
   handles.delete(file);
   handles.set(file, scratch);
   while (handles.size > OPEN_AT_MOST) {
@@ -65,10 +70,9 @@ export function nationalDb(db: Db, sources: Received[], period?: string): Db {
   return scratch;
 }
 
-function openCache(file: string, made: string, fresh = false): Db {
-  mkdirSync(cacheDir(), { recursive: true });
-  if (fresh) remove(file);
-  else prune(file);
+function openCache(file: string, made: string): Db {
+  mkdirSync(cacheDir(), { recursive: true, mode: 0o700 });
+  prune(file);
   let scratch: Db;
   try {
     scratch = open(file);
@@ -77,24 +81,36 @@ function openCache(file: string, made: string, fresh = false): Db {
     remove(file);
     scratch = open(file);
   }
+  scratch.pragma(`busy_timeout = ${BUSY_MS}`);
   // Used now: the pruning of caches goes by when a cache was last opened.
   const now = new Date();
   utimesSync(file, now, now);
   scratch.exec(`CREATE TABLE IF NOT EXISTS national_loaded (office TEXT PRIMARY KEY, identity TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS national_made (made TEXT NOT NULL)`);
-  if (madeWith(scratch) === null) {
-    // Rows that were valid where they came from: the matrix's summary is summed per office once
-    // its rows are in, not row by row by the triggers.
-    const triggers = scratch
-      .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'initiatives'")
-      .pluck()
-      .all() as string[];
-    scratch.transaction(() => {
-      for (const t of triggers) scratch.exec(`DROP TRIGGER "${t}"`);
-      scratch.prepare('INSERT INTO national_made (made) VALUES (?)').run(made);
-    })();
-  }
+  if (madeWith(scratch) === null) emptyCache(scratch, made);
   return scratch;
+}
+
+/**
+ * Empties a cache and marks it made under these settings (a new one, or one made under others),
+ * in one transaction that another process opening it at the same moment waits for. Rows that
+ * were valid where they came from: the matrix's summary is summed per office once its rows are
+ * in, not row by row by the triggers, which go.
+ */
+function emptyCache(scratch: Db, made: string): void {
+  scratch
+    .transaction(() => {
+      if (madeWith(scratch) === made) return;
+      const triggers = scratch
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'initiatives'")
+        .pluck()
+        .all() as string[];
+      for (const t of triggers) scratch.exec(`DROP TRIGGER "${t}"`);
+      for (const table of [...SNAPSHOT_TABLES].reverse()) scratch.exec(`DELETE FROM ${table}`);
+      scratch.exec('DELETE FROM cluster_sums; DELETE FROM national_loaded; DELETE FROM national_made');
+      scratch.prepare('INSERT INTO national_made (made) VALUES (?)').run(made);
+    })
+    .immediate();
 }
 
 const madeWith = (scratch: Db) =>
@@ -156,18 +172,54 @@ function remove(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
 }
 
-/** Caches of ministry files not opened for a while (moved, deleted, or of an old period). */
+/** Caches of ministry files not opened for a while (moved, deleted, or of an old period), and past the most kept. */
 function prune(keep: string): void {
   const now = Date.now();
+  const caches: { path: string; used: number }[] = [];
   for (const f of readdirSync(cacheDir())) {
     const path = join(cacheDir(), f);
     if (path === keep || !f.endsWith('.tajammu')) continue;
     try {
-      if (now - statSync(path).mtimeMs > STALE_MS) remove(path);
+      caches.push({ path, used: statSync(path).mtimeMs });
     } catch {
-      // Gone meanwhile, or another process holds it: left for the next time.
+      // Gone meanwhile.
     }
   }
+  caches.sort((a, b) => b.used - a.used);
+  for (const [k, c] of caches.entries()) {
+    if (k < KEEP_AT_MOST - 1 && now - c.used <= STALE_MS) continue;
+    try {
+      if (![...handles.keys()].includes(c.path)) remove(c.path);
+    } catch {
+      // Another process holds it (Windows): left for the next time.
+    }
+  }
+}
+
+/**
+ * The nation's portfolio for a long read (a report written over several seconds): a connection of
+ * its own, in a read transaction, so that neither a decision taken meanwhile (which rewrites an
+ * office's rows) nor another period's view (which may close the shared connection) changes what
+ * it reads. `release` ends it.
+ */
+export function nationalReader(db: Db, sources: Received[], period?: string): { db: Db; release(): void } {
+  const shared = nationalDb(db, sources, period);
+  const reader = open(shared.name);
+  try {
+    reader.exec('BEGIN');
+    // The read transaction takes its snapshot of the file at its first read.
+    reader.prepare('SELECT count(*) FROM national_loaded').get();
+  } catch (e) {
+    reader.close();
+    throw e;
+  }
+  return {
+    db: reader,
+    release: () => {
+      if (reader.inTransaction) reader.exec('COMMIT');
+      reader.close();
+    },
+  };
 }
 
 /** Closes the open caches (they stay on disk for the next run). */

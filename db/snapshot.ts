@@ -176,19 +176,25 @@ export function withStableIds(s: Snapshot): Snapshot {
     const [id, code] = [col(table, 'id'), col(table, 'code')];
     if (id < 0) continue;
     const [owner, label] = [col(table, 'initiative_id'), col(table, 'name')];
-    const taken = new Map<string, number>();
+    // A row's id from its code, or (an indicator) from its initiative and name as JSON, which no
+    // name can imitate; rows that would share one are told apart by what else they hold.
+    const made = new Map<string, SnapshotValue[][]>();
     for (const row of rows) {
-      const made =
+      const base =
         code >= 0 && row[code] !== null
           ? String(row[code])
           : owner >= 0 && label >= 0
-            ? `${name(row[owner])}/${String(row[label])}`
+            ? JSON.stringify([name(row[owner]), row[label]])
             : null;
-      if (made === null) continue;
-      // Two indicators of one initiative with one name: numbered (which is which may differ between imports).
-      const n = (taken.get(made) ?? 0) + 1;
-      taken.set(made, n);
-      ids.set(String(row[id]), n === 1 ? made : `${made}#${n}`);
+      if (base === null) continue;
+      made.set(base, [...(made.get(base) ?? []), row]);
+    }
+    for (const [base, same] of made) {
+      const { columns } = s.tables[table];
+      const content = (row: SnapshotValue[]) =>
+        JSON.stringify(row.map((v, i) => (i === id ? null : columns[i]!.endsWith('_id') ? name(v) : v)));
+      same.sort((x, y) => (content(x) < content(y) ? -1 : content(x) > content(y) ? 1 : 0));
+      same.forEach((row, n) => ids.set(String(row[id]), n === 0 ? base : JSON.stringify([base, n + 1])));
     }
   }
   const tables = {} as Snapshot['tables'];
@@ -196,11 +202,25 @@ export function withStableIds(s: Snapshot): Snapshot {
     const { columns, rows } = s.tables[table];
     const keyed = columns.flatMap((c, i) => (c === 'id' || c.endsWith('_id') ? [i] : []));
     const out = rows.map((row) => row.map((v, i) => (keyed.includes(i) ? name(v) : v)));
-    // In key order, as a snapshot is taken (SQLite compares text by its bytes).
-    const key = (row: SnapshotValue[]) => Buffer.from(keyOf(table, row));
-    tables[table] = { columns, rows: out.sort((a, b) => Buffer.compare(key(a), key(b))) };
+    tables[table] = { columns, rows: out.sort(byKey(table)) };
   }
   return { ...s, tables };
+}
+
+/** Rows in their key's order, column by column, as SQLite orders a primary key (text by its bytes). */
+function byKey(table: SnapshotTable): (a: SnapshotValue[], b: SnapshotValue[]) => number {
+  const n = KEY_COLUMNS[table] ?? 1;
+  const one = (x: SnapshotValue | undefined, y: SnapshotValue | undefined): number => {
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return Buffer.compare(Buffer.from(String(x ?? '')), Buffer.from(String(y ?? '')));
+  };
+  return (a, b) => {
+    for (let i = 0; i < n; i++) {
+      const c = one(a[i], b[i]);
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
 }
 
 const shortHash = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 16);
@@ -222,7 +242,8 @@ export function rowHashes(s: Snapshot): RowHash[] {
 
 /** The rows of s that differ from the hashes listed when it was written: changed, added or removed. */
 export function differingRows(s: Snapshot, listed: RowHash[]): RowDifference[] {
-  const now = new Map(rowHashes(s).map(([t, k, h]) => [`${t}\t${k}`, h]));
+  const hashes = rowHashes(s);
+  const now = new Map(hashes.map(([t, k, h]) => [`${t}\t${k}`, h]));
   const was = new Map(listed.map(([t, k, h]) => [`${t}\t${k}`, h]));
   const codes = new Map<string, string | null>();
   for (const table of SNAPSHOT_TABLES) {
@@ -244,6 +265,13 @@ export function differingRows(s: Snapshot, listed: RowHash[]): RowDifference[] {
     else if (before !== h) add(id, 'changed');
   }
   for (const id of was.keys()) if (!now.has(id)) add(id, 'removed');
+  // A row copied under the same key: one more than was sent.
+  const seen = new Set<string>();
+  for (const [t, k] of hashes) {
+    const id = `${t}\t${k}`;
+    if (seen.has(id)) add(id, 'added');
+    seen.add(id);
+  }
   return out;
 }
 

@@ -10,7 +10,7 @@ import { sumRows } from '../../db/core/measures';
 import { fill, type Lang, MESSAGES } from '../../db/core/messages';
 import { periodName } from '../../db/core/report-text';
 import { getMatrix } from '../../db/queries/matrix';
-import { nationalDb } from '../../db/national-db';
+import { nationalReader } from '../../db/national-db';
 import { nationalSources, officeOf } from '../../db/queries/national';
 import { statusGrid } from '../../db/queries/status';
 import { listOffices, requireMinistry } from '../../db/repos/ministry';
@@ -32,61 +32,66 @@ export async function writeNationalReport(
   const offices = listOffices(db);
   const major = (minor: number) => minor / 10 ** settings.currencyDigits;
   const moneyFmt = settings.currencyDigits > 0 ? `#,##0.${'0'.repeat(settings.currencyDigits)}` : '#,##0';
-  const scratch = nationalDb(db, sources, o.period);
-  const rows = getMatrix(scratch, { period: o.period });
-  const extra = (wb: ExcelJS.stream.xlsx.WorkbookWriter) => {
-    // Per office: its package, and its figures as the matrix sums them; columns fitted to them.
-    const summaryRows = sources.map((s): Cell[] => {
-      const own = rows.filter((r) => officeOf(r.regionId) === s.officeCode);
-      const row = grid.rows.find((r) => r.office === s.officeCode && r.period === s.period);
-      return [
-        s.officeCode,
-        offices.find((x) => x.code === s.officeCode)?.name ?? '',
-        s.version,
-        row ? m.status[row.state] : m.status.accepted,
-        // Each initiative once, classified or not, as the office's matrix totals it.
-        sumRows(own, null).n,
-        ...AXIS_IDS.map((a) => major(sumRows(own, a).budget)),
-      ];
-    });
-    const summary = addSheet(wb, { name: m.summarySheet, rtl, footer: MESSAGES[o.lang].report.footer });
-    writeTable(
-      summary,
-      [
-        { header: m.code },
-        { header: m.name, max: 40 },
-        { header: m.colVersion, center: true },
-        { header: m.colState },
-        { header: m.colInitiatives, numFmt: '#,##0' },
-        ...AXIS_IDS.map((a) => ({ header: fill(m.axisBudget, { n: a }), numFmt: moneyFmt })),
-      ],
-      summaryRows,
-      { font: settings.reportFont, widthSample: summaryRows },
-    );
-    summary.commit();
-    // Who reported, period by period.
-    const statusRows = offices
-      .filter((x) => grid.rows.some((r) => r.office === x.code))
-      .map((x): Cell[] => [
-        x.code,
-        x.name,
-        ...grid.periods.map((p) => {
-          const r = grid.rows.find((y) => y.office === x.code && y.period === p);
-          return r ? `${m.status[r.state]}${r.version ? ` (${r.version})` : ''}` : '—';
-        }),
-      ]);
-    const status = addSheet(wb, { name: m.statusSheet, rtl, footer: MESSAGES[o.lang].report.footer });
-    writeTable(
-      status,
-      [
-        { header: m.code },
-        { header: m.name, max: 40 },
-        ...grid.periods.map((p) => ({ header: periodName(p, o.lang, settings.fiscalYearStartMonth), max: 30 })),
-      ],
-      statusRows,
-      { font: settings.reportFont, widthSample: statusRows },
-    );
-    status.commit();
-  };
-  return writeReport(scratch, out, { lang: o.lang, period: o.period, now: o.now, extra });
+  // Its own connection for the whole writing: a decision or another view meanwhile changes nothing in it.
+  const { db: scratch, release } = nationalReader(db, sources, o.period);
+  try {
+    const rows = getMatrix(scratch, { period: o.period });
+    const extra = (wb: ExcelJS.stream.xlsx.WorkbookWriter) => {
+      // Per office: its package, and its figures as the matrix sums them; columns fitted to them.
+      const summaryRows = sources.map((s): Cell[] => {
+        const own = rows.filter((r) => officeOf(r.regionId) === s.officeCode);
+        const row = grid.rows.find((r) => r.office === s.officeCode && r.period === s.period);
+        return [
+          s.officeCode,
+          offices.find((x) => x.code === s.officeCode)?.name ?? '',
+          s.version,
+          row ? m.status[row.state] : m.status.accepted,
+          // Each initiative once, classified or not, as the office's matrix totals it.
+          sumRows(own, null).n,
+          ...AXIS_IDS.map((a) => major(sumRows(own, a).budget)),
+        ];
+      });
+      const summary = addSheet(wb, { name: m.summarySheet, rtl, footer: MESSAGES[o.lang].report.footer });
+      writeTable(
+        summary,
+        [
+          { header: m.code },
+          { header: m.name, max: 40 },
+          { header: m.colVersion, center: true },
+          { header: m.colState },
+          { header: m.colInitiatives, numFmt: '#,##0' },
+          ...AXIS_IDS.map((a) => ({ header: fill(m.axisBudget, { n: a }), numFmt: moneyFmt })),
+        ],
+        summaryRows,
+        { font: settings.reportFont, widthSample: summaryRows },
+      );
+      summary.commit();
+      // Who reported, period by period.
+      const statusRows = offices
+        .filter((x) => grid.rows.some((r) => r.office === x.code))
+        .map((x): Cell[] => [
+          x.code,
+          x.name,
+          ...grid.periods.map((p) => {
+            const r = grid.rows.find((y) => y.office === x.code && y.period === p);
+            return r ? `${m.status[r.state]}${r.version ? ` (${r.version})` : ''}` : '—';
+          }),
+        ]);
+      const status = addSheet(wb, { name: m.statusSheet, rtl, footer: MESSAGES[o.lang].report.footer });
+      writeTable(
+        status,
+        [
+          { header: m.code },
+          { header: m.name, max: 40 },
+          ...grid.periods.map((p) => ({ header: periodName(p, o.lang, settings.fiscalYearStartMonth), max: 30 })),
+        ],
+        statusRows,
+        { font: settings.reportFont, widthSample: statusRows },
+      );
+      status.commit();
+    };
+    return await writeReport(scratch, out, { lang: o.lang, period: o.period, now: o.now, extra });
+  } finally {
+    release();
+  }
 }

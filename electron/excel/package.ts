@@ -187,20 +187,30 @@ export async function readPackage(file: string): Promise<ReadPackage> {
   const snapshot = { tables };
   const sha256 = snapshotHash(snapshot);
   const rowsIntact = sha256 === meta.sha256;
-  if (!v2) return { meta, snapshot, sha256, intact: rowsIntact, labelsIntact: true, differs: null };
-  const listed = wb.getWorksheet('pkg_rows');
-  if (!listed) throw refuse('pkg_rows');
+  if (!v2) {
+    // Format 1 named its currency only in the report's own hidden sheet.
+    let currency: unknown;
+    wb.getWorksheet('meta')?.eachRow((row) => {
+      if (row.getCell(1).value === 'currency') currency = cellValue(row.getCell(2).value);
+    });
+    if (typeof currency === 'string' && currency) meta.currencyCode = currency;
+    return { meta, snapshot, sha256, intact: rowsIntact, labelsIntact: true, differs: null };
+  }
+  const labelsIntact = labelsHash(meta) === meta.labelsSha256;
+  // The rows' hashes are read only when the rows do not match: a package intact without them is intact.
+  const listed = rowsIntact ? null : wb.getWorksheet('pkg_rows');
   const hashes: RowHash[] = [];
-  listed.eachRow({ includeEmpty: false }, (row, n) => {
+  listed?.eachRow({ includeEmpty: false }, (row, n) => {
     if (n > 1) hashes.push([1, 2, 3].map((i) => String(cellValue(row.getCell(i).value) ?? '')) as RowHash);
   });
-  const labelsIntact = labelsHash(meta) === meta.labelsSha256;
+  const differs = rowsIntact ? [] : listed ? differingRows(snapshot, hashes) : null;
   return {
     meta,
     snapshot,
     sha256,
     intact: rowsIntact && labelsIntact,
     labelsIntact,
-    differs: rowsIntact ? [] : differingRows(snapshot, hashes),
+    // Rows that differ by their order alone (or a sheet of hashes gone): modified, the rows not named.
+    differs: differs && !rowsIntact && differs.length === 0 ? null : differs,
   };
 }

@@ -167,9 +167,17 @@ async function readReceipt(db: Db, file: string, o: ReceiveOptions): Promise<Rea
     const pkg = await readPackage(file);
     // Amounts are kept in the currency's minor units: another currency cannot be added to the nation's.
     const { currencyCode: code, currencyDigits: digits } = pkg.meta;
-    const foreign = code !== undefined && (code !== currencyCode || Number(digits) !== currencyDigits);
+    // Format 1 names its currency but not its decimals: the code alone is checked then.
+    const otherDigits = digits !== undefined && Number(digits) !== currencyDigits;
+    const foreign = code !== undefined && (code !== currencyCode || otherDigits);
+    const named = (c: string, d: number | undefined) => (otherDigits ? `${c} (${d})` : c);
     return {
-      currency: foreign ? bilingual('receive.currency', { theirs: code, ours: currencyCode }) : null,
+      currency: foreign
+        ? bilingual('receive.currency', {
+            theirs: named(code, digits === undefined ? undefined : Number(digits)),
+            ours: named(currencyCode, currencyDigits),
+          })
+        : null,
       office: { code: pkg.meta.officeCode, name: pkg.meta.officeName },
       period: pkg.meta.period,
       version: pkg.meta.version,

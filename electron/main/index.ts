@@ -109,6 +109,8 @@ function setMenu(): void {
 /** The file opened last, or the default one in the user's data folder on a first start. */
 async function openPortfolio(): Promise<PortfolioSession> {
   const userData = app.getPath('userData');
+  // The nation's figures are cached beside the user's own data, not in a temp folder others share.
+  process.env.TAJAMMU_CACHE_DIR ??= join(userData, 'national-cache');
   const s = new PortfolioSession({
     stateDir: userData,
     open: { nativeBinding: nativeBindingPath(process.env, process.resourcesPath, app.isPackaged) },

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { open } from '../../db/connection';
 import { loadDemo } from '../../db/demo';
-import { closeNationalDbs } from '../../db/national-db';
-import { nationalFindings, nationalMatrix } from '../../db/queries/national';
+import { closeNationalDbs, nationalReader } from '../../db/national-db';
+import { nationalFindings, nationalMatrix, nationalSources } from '../../db/queries/national';
 import { listInitiatives, updateInitiative } from '../../db/repos/initiatives';
 import { makeMinistry, reopen } from '../../db/repos/ministry';
 import { updateSettings } from '../../db/repos/settings';
@@ -51,7 +51,8 @@ describe('the nation’s portfolio on disk', () => {
     const m = open(join(dir, 'm.tajammu'));
     makeMinistry(m, ctx);
     const packages: string[] = [];
-    const offices = ['DLT', 'SAI', 'ALX'].map((code, k) => {
+    // DL's keys ('DL:…') are a prefix of DLT's in text: each office's range must hold its own rows only.
+    const offices = ['DLT', 'DL', 'ALX'].map((code, k) => {
       const db = open(join(dir, `${code}.tajammu`));
       loadDemo(db, ctx);
       updateSettings(db, ctx, { officeCode: code, officeName: code });
@@ -82,8 +83,8 @@ describe('the nation’s portfolio on disk', () => {
       return now;
     };
     await accept('DLT');
-    await accept('SAI');
-    expect(new Set(same().matrix.map((r) => r.office))).toEqual(new Set(['DLT', 'SAI']));
+    await accept('DL');
+    expect(new Set(same().matrix.map((r) => r.office))).toEqual(new Set(['DLT', 'DL']));
     // One more office accepted: its rows added to the cache, the others' rows left where they were.
     const loaded = () => {
       const [file] = readdirSync(cacheDir).filter((f) => f.endsWith('.tajammu'));
@@ -98,20 +99,27 @@ describe('the nation’s portfolio on disk', () => {
     };
     const was = loaded();
     await accept('ALX');
-    expect(new Set(same().matrix.map((r) => r.office))).toEqual(new Set(['DLT', 'SAI', 'ALX']));
+    expect(new Set(same().matrix.map((r) => r.office))).toEqual(new Set(['DLT', 'DL', 'ALX']));
     expect(loaded().filter((r) => (r as { office: string }).office !== 'ALX')).toEqual(was);
-    // SAI sends a version 2 with other budgets, accepted: its rows replaced.
-    const sai = offices[1]!;
-    for (const i of listInitiatives(sai.db).slice(0, 50))
-      updateInitiative(sai.db, ctx, { id: i.id, plannedBudget: i.plannedBudget + 12_345 });
-    const v2 = join(dir, 'SAI-v2.xlsx');
-    await submitPeriod(sai.db, ctx, v2, { period: '2026-Q3', lang: 'ar', reason: 'تصحيح' });
+    // DL sends a version 2 with other budgets, accepted: its rows replaced, DLT's untouched.
+    const dl = offices[1]!;
+    for (const i of listInitiatives(dl.db).slice(0, 50))
+      updateInitiative(dl.db, ctx, { id: i.id, plannedBudget: i.plannedBudget + 12_345 });
+    const v2 = join(dir, 'DL-v2.xlsx');
+    await submitPeriod(dl.db, ctx, v2, { period: '2026-Q3', lang: 'ar', reason: 'تصحيح' });
     await receivePackages(m, ctx, [v2]);
-    await accept('SAI');
+    // A report being written meanwhile reads the nation as it was when it began.
+    const reading = nationalReader(m, nationalSources(m, { period: '2026-Q3' }), '2026-Q3');
+    const budget = () => reading.db.prepare('SELECT sum(planned_budget) FROM initiatives').pluck().get();
+    const was2 = budget();
+    await accept('DL');
     same();
+    closeNationalDbs();
+    expect(budget()).toBe(was2);
+    reading.release();
     // DLT reopened: out of the nation's figures until decided again.
     reopen(m, ctx, 'DLT', '2026-Q3', 'مراجعة');
-    expect(new Set(same().matrix.map((r) => r.office))).toEqual(new Set(['SAI', 'ALX']));
+    expect(new Set(same().matrix.map((r) => r.office))).toEqual(new Set(['DL', 'ALX']));
     // Closed and opened again (another run): the cache on disk is used as it is, and still right.
     closeNationalDbs();
     expect(readdirSync(cacheDir).filter((f) => f.endsWith('.tajammu'))).toHaveLength(1);

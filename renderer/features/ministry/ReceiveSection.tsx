@@ -21,6 +21,7 @@ import { readAsBase64 } from '../../components/files';
 import { PeriodSelect } from '../../components/PeriodSelect';
 import { Section } from '../../components/Section';
 import { useFormatter } from '../../components/useFormatter';
+import { bothLanguages } from '../../i18n';
 import { useStore } from '../../stores';
 import { EditedRows } from './EditedRows';
 
@@ -69,6 +70,21 @@ export function ReceiveSection(props: { onReceived(): void }) {
     const read = await Promise.all(files.map(async (f) => ({ fileName: f.name, data: await readAsBase64(f) })));
     setUploads(read);
     await judge(read);
+  };
+  /**
+   * A folder holds other files too (a reply, a note, Excel's ~$ lock file of a workbook open):
+   * its workbooks only, and at most as many as one batch takes.
+   */
+  const chooseFolder = async (files: File[]) => {
+    const books = files.filter((f) => /\.xlsx$/i.test(f.name) && !/^(~\$|\.)/.test(f.name));
+    const refuse = (key: 'ministry.folderEmpty' | 'ministry.folderTooMany') =>
+      notify({
+        kind: 'error',
+        error: { code: 'INVALID_INPUT', message: bothLanguages(key, { formatted: fmt.number(books.length) }) },
+      });
+    if (books.length === 0) refuse('ministry.folderEmpty');
+    else if (books.length > 200) refuse('ministry.folderTooMany');
+    else await choose(books);
   };
   const receive = async () => {
     setBusy(true);
@@ -135,8 +151,7 @@ export function ReceiveSection(props: { onReceived(): void }) {
             accept=".xlsx"
             folder
             testId="receive-folder"
-            // A folder holds other files too (a reply, a note): its workbooks only.
-            onFiles={(files) => void choose(files.filter((f) => /\.xlsx$/i.test(f.name)))}
+            onFiles={(files) => void chooseFolder(files)}
           />
         </Box>
         {verdicts && (
