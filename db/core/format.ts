@@ -15,6 +15,10 @@ export interface Formatter {
   money(minor: number): string;
   /** The same, with the currency's decimals when it has a fraction (a change of a few piastres). */
   moneyExact(minor: number): string;
+  /** An amount in minor units as a plain grouped number of major units, for a column that states its currency once. */
+  amount(minor: number): string;
+  /** The office currency as a heading names it: its name in Arabic, its code in English. */
+  currency: string;
   date(iso: string | null): string;
   percent(n: number): string;
   /** The name of a calendar month, 1..12, in the Gregorian calendar. */
@@ -49,6 +53,7 @@ export function makeFormatter(
     minimumFractionDigits: settings.currencyDigits,
     maximumFractionDigits: settings.currencyDigits,
   });
+  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const dateFmt = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const monthFmt = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
@@ -58,6 +63,8 @@ export function makeFormatter(
     locale,
     number: (n) => num.format(n),
     money: (minor) => cur.format(minor / 10 ** settings.currencyDigits),
+    amount: (minor) => whole.format(minor / 10 ** settings.currencyDigits),
+    currency: currencyName(lang, settings.currencyCode),
     moneyExact: (minor) =>
       (minor % 10 ** settings.currencyDigits === 0 ? cur : exact).format(minor / 10 ** settings.currencyDigits),
     date: (iso) => (iso ? dateFmt.format(new Date(`${iso}T00:00:00Z`)) : '—'),
@@ -66,6 +73,15 @@ export function makeFormatter(
     moment: (iso, timeOnly = false) => (timeOnly ? timeFmt : momentFmt).format(new Date(iso)),
     list: (items) => items.join(lang === 'ar' ? '، ' : ', '),
   };
+}
+
+function currencyName(lang: Language, code: string): string {
+  if (lang === 'en') return code;
+  try {
+    return new Intl.DisplayNames('ar', { type: 'currency' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 /**

@@ -72,6 +72,52 @@ describe('e2e/matrix', () => {
     await page.getByTestId('measure-count').click();
   });
 
+  it('fits the office laptop: at 1366×768 fifteen clusters and all nine columns in every measure; planning beside it at 1280×720', async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.waitForTimeout(200);
+    const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!;
+    const table = await box('.matrix-scroll');
+    // Cluster rows wholly inside the table's scrolling box, under its header.
+    const inView = async (table: { y: number; height: number }) => {
+      const rows = await page
+        .locator('[data-testid^=matrix-row-]')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom })));
+      return rows.filter((r) => r.top >= table.y && r.bottom <= table.y + table.height).length;
+    };
+    expect(table.y + table.height).toBeLessThanOrEqual(768);
+    expect(await inView(table)).toBeGreaterThanOrEqual(15);
+    for (const m of ['count', 'budget', 'spent', 'progress', 'achievement']) {
+      await page.getByTestId(`measure-${m}`).click();
+      await page.waitForTimeout(150);
+      const heads = await page
+        .locator('[data-testid=matrix-table] thead th')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
+      expect(heads.length).toBe(9);
+      for (const h of heads) {
+        expect(h.left).toBeGreaterThanOrEqual(0);
+        expect(h.right).toBeLessThanOrEqual(1366);
+      }
+      await page.screenshot({ path: join(RESULTS, `matrix-1366-${m}-ar.png`) });
+    }
+    await page.getByTestId('measure-count').click();
+    // A planning session at 1280×720: its figures beside the matrix, both in view.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('planning-start').click();
+    const panel = page.getByTestId('planning-panel');
+    await panel.waitFor();
+    await page.waitForTimeout(200);
+    const [p, t] = [(await panel.boundingBox())!, await box('.matrix-scroll')];
+    expect(p.x + p.width <= t.x || t.x + t.width <= p.x).toBe(true);
+    expect(t.y + 200).toBeLessThanOrEqual(720);
+    expect(p.y + 100).toBeLessThanOrEqual(720);
+    expect(await inView(t)).toBeGreaterThanOrEqual(5);
+    await page.screenshot({ path: join(RESULTS, 'matrix-1280-planning-ar.png') });
+    await panel.getByRole('button', { name: 'إنهاء الجلسة' }).click();
+    await panel.waitFor({ state: 'detached' });
+    await page.setViewportSize({ width: 1400, height: 900 });
+  });
+
   it('moves between cells with the arrow keys, right to left, and opens one with Enter', async () => {
     const { page } = s;
     const first = page.locator('td[data-r="0"][data-c="1"]');
@@ -162,6 +208,9 @@ describe('e2e/matrix', () => {
 
   it('filters by region and status, and collapses a region', async () => {
     const { page } = s;
+    // The filters are a bar opened on demand: closed, the table has their room.
+    expect(await page.getByTestId('filter-region').count()).toBe(0);
+    await page.getByTestId('matrix-filters-toggle').click();
     await page.getByTestId('filter-region').click();
     await page.getByRole('option', { name: 'إقليم الصعيد' }).click();
     await expect.poll(() => page.locator('[data-testid^=matrix-region-]').count()).toBe(1);

@@ -65,7 +65,16 @@ export function BudgetBars(props: { groups: { label: string; planned: number; sp
           tickLabelStyle: { fontSize: 12 },
         },
       ]}
-      xAxis={[{ reverse: rtl, valueFormatter: (v: number) => compact.format(v), tickLabelStyle: { fontSize: 11 } }]}
+      xAxis={[
+        {
+          reverse: rtl,
+          // The default height leaves the tick labels no room: the charts library then drops them all.
+          height: 56,
+          label: t('dashboard.amountsIn', { currency: fmt.currency }),
+          valueFormatter: (v: number) => compact.format(v),
+          tickLabelStyle: { fontSize: 11 },
+        },
+      ]}
       series={[
         {
           label: t('dashboard.plannedBudget'),

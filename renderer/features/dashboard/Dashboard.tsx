@@ -127,8 +127,18 @@ export function Dashboard() {
               testId="stat-clusters"
             />
             <Stat label={t('dashboard.initiatives')} value={fmt.number(office.n)} testId="stat-initiatives" />
-            <Stat label={t('dashboard.plannedBudget')} value={fmt.money(office.budget)} testId="stat-budget" />
-            <Stat label={t('dashboard.spent')} value={fmt.money(office.spent)} testId="stat-spent" />
+            <Stat
+              label={t('dashboard.plannedBudget')}
+              value={fmt.amount(office.budget)}
+              unit={fmt.currency}
+              testId="stat-budget"
+            />
+            <Stat
+              label={t('dashboard.spent')}
+              value={fmt.amount(office.spent)}
+              unit={fmt.currency}
+              testId="stat-spent"
+            />
           </Stack>
           <Typography variant="body2" color="text.secondary" data-testid="figures-rule">
             {t('figures.rule')}

@@ -1,7 +1,11 @@
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import ImageIcon from '@mui/icons-material/Image';
 import PrintIcon from '@mui/icons-material/Print';
+import FilterListIcon from '@mui/icons-material/FilterList';
+import KeyboardIcon from '@mui/icons-material/Keyboard';
 import Box from '@mui/material/Box';
+import IconButton from '@mui/material/IconButton';
+import Tooltip from '@mui/material/Tooltip';
 import GlobalStyles from '@mui/material/GlobalStyles';
 import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -28,8 +32,11 @@ import { useStore } from '../../stores';
 import { InitiativeDialog } from '../initiatives/InitiativeDialog';
 import { CellDialog } from './CellDialog';
 import { MatrixTable } from './MatrixTable';
-import { type Measure, MEASURES, valueOf } from '../../../db/core/measures';
+import { type Measure, MEASURE_UNIT, MEASURES, valueOf } from '../../../db/core/measures';
 import { PlanningPanel } from './PlanningPanel';
+import { ACTION_RULES, MarksChoice } from './MarksChoice';
+import type { RuleId } from '../../../db/core/model';
+import { useFillHeight } from '../../components/useFillHeight';
 import { show } from './cells';
 import { drawMatrixImage } from './png';
 import type { MatrixRow, PlanPreview } from '../../../db/core/results';
@@ -43,28 +50,28 @@ interface Filter {
 }
 const NO_FILTER: Filter = { regionId: '', sectorId: '', status: '', period: '', selectedOnly: false };
 
-/** Legend swatches: the heat scale, a gap, and a finding marker. */
+/** Legend swatches, compact: the heat scale, a gap, a finding marker; the long words and the keys on hover. */
 function Legend() {
   const { t } = useTranslation();
-  const swatch = (sx: object, key?: number) => <Box key={key} sx={{ width: 18, height: 18, flexShrink: 0, ...sx }} />;
+  const swatch = (sx: object, key?: number) => <Box key={key} sx={{ width: 14, height: 14, flexShrink: 0, ...sx }} />;
   return (
-    <Stack direction="row" spacing={2} alignItems="center" flexWrap="wrap" useFlexGap data-testid="matrix-legend">
+    <Stack direction="row" spacing={1.5} alignItems="center" useFlexGap data-testid="matrix-legend">
       <Stack direction="row" spacing={0.5} alignItems="center">
-        <Typography variant="body2">{t('matrix.legendLow')}</Typography>
+        <Typography variant="caption">{t('matrix.legendLow')}</Typography>
         {[0.2, 0.45, 0.7, 0.9].map((a) => swatch({ bgcolor: `rgba(11, 93, 90, ${a})` }, a))}
-        <Typography variant="body2">{t('matrix.legendHigh')}</Typography>
+        <Typography variant="caption">{t('matrix.legendHigh')}</Typography>
       </Stack>
-      <Stack direction="row" spacing={1} alignItems="center">
+      <Stack direction="row" spacing={0.5} alignItems="center" title={t('matrix.legendGap')}>
         {swatch({ border: '2px dashed', borderColor: 'error.main', bgcolor: 'rgba(211,47,47,0.08)' })}
-        <Typography variant="body2">{t('matrix.legendGap')}</Typography>
+        <Typography variant="caption">{t('matrix.legendGapShort')}</Typography>
       </Stack>
-      <Stack direction="row" spacing={1} alignItems="center">
-        {swatch({ width: 10, height: 10, borderRadius: '50%', bgcolor: 'warning.main' })}
-        <Typography variant="body2">{t('matrix.legendFinding')}</Typography>
+      <Stack direction="row" spacing={0.5} alignItems="center" title={t('matrix.legendFinding')}>
+        {swatch({ width: 9, height: 9, borderRadius: '50%', bgcolor: 'warning.main' })}
+        <Typography variant="caption">{t('matrix.legendFindingShort')}</Typography>
       </Stack>
-      <Typography variant="body2" color="text.secondary" className="no-print">
-        {t('matrix.keyboardHint')}
-      </Typography>
+      <Tooltip title={t('matrix.keyboardHint')}>
+        <KeyboardIcon fontSize="small" color="action" className="no-print" aria-label={t('matrix.keyboardHint')} />
+      </Tooltip>
     </Stack>
   );
 }
@@ -118,6 +125,14 @@ export function MatrixScreen() {
   // A planning session: on while the user plans, and whenever drafts are waiting in the file.
   const [planning, setPlanning] = useState(false);
   const printing = usePrinting();
+  // The filters: a bar opened on demand (closed, the table has their room); the button counts those set.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const active = [filter.regionId, filter.sectorId, filter.status, filter.period, filter.selectedOnly].filter(
+    Boolean,
+  ).length;
+  // Which health rules mark the matrix: by default those that call for action.
+  const [marked, setMarked] = useState<ReadonlySet<RuleId>>(ACTION_RULES);
+  const [fillRef, fillHeight] = useFillHeight<HTMLDivElement>(12, [filtersOpen, planning, data === null]);
   const [preview, setPreview] = useState<PlanPreview | null>(null);
   useEffect(() => {
     call('planning.list')
@@ -176,7 +191,9 @@ export function MatrixScreen() {
   ].filter(Boolean);
   const viewTitle = [settings.officeName, t('matrix.pngTitle')].filter(Boolean).join(' — ');
   const viewWords = t('matrix.pngFilters', {
-    measure: t(`matrix.${data?.measure ?? measure}`),
+    measure:
+      t(`matrix.${data?.measure ?? measure}`) +
+      (MEASURE_UNIT[data?.measure ?? measure] === 'money' ? ` (${fmt.currency})` : ''),
     filters: filters.length > 0 ? filters.join(' · ') : t('matrix.pngNoFilter'),
   });
 
@@ -250,7 +267,7 @@ export function MatrixScreen() {
   const periodBad = periodText !== '' && !PERIOD_PATTERN.test(periodText);
 
   return (
-    <Stack spacing={2}>
+    <Stack spacing={1}>
       {/* Printing the matrix: A4 across, the table at full length, the program's chrome left out. */}
       <GlobalStyles
         styles={{
@@ -264,50 +281,61 @@ export function MatrixScreen() {
           },
         }}
       />
-      <Box sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 2 }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 1 }}>
+        <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
           {t('matrix.title')}
         </Typography>
-        <Stack direction="row" spacing={1} className="no-print">
+        <Stack direction="row" spacing={1} className="no-print" useFlexGap flexWrap="wrap">
           <Button
-            variant="outlined"
-            startIcon={<FileDownloadIcon />}
-            data-testid="matrix-export"
-            onClick={() =>
-              void call('exchange.matrix', { ...view, lang: language })
-                .then(downloadFile)
-                .catch(fail)
-            }
+            size="small"
+            variant={filtersOpen ? 'contained' : 'outlined'}
+            startIcon={<FilterListIcon />}
+            onClick={() => setFiltersOpen((o) => !o)}
+            aria-expanded={filtersOpen}
+            aria-controls="matrix-filters"
+            data-testid="matrix-filters-toggle"
           >
-            {t('matrix.exportXlsx')}
+            {active > 0 ? t('matrix.filtersCount', { formatted: fmt.number(active) }) : t('matrix.filters')}
           </Button>
-          <Button
-            variant="outlined"
-            startIcon={<ImageIcon />}
-            data-testid="matrix-png"
-            disabled={!data || data.rows.length === 0}
-            onClick={() => void savePng()}
-          >
-            {t('matrix.exportPng')}
-          </Button>
-          <Button variant="outlined" startIcon={<PrintIcon />} onClick={() => window.print()}>
-            {t('matrix.print')}
-          </Button>
+          {!planning && (
+            <Button size="small" variant="outlined" onClick={() => setPlanning(true)} data-testid="planning-start">
+              {t('planning.start')}
+            </Button>
+          )}
+          <Tooltip title={t('matrix.exportXlsx')}>
+            <Button
+              size="small"
+              variant="outlined"
+              startIcon={<FileDownloadIcon />}
+              data-testid="matrix-export"
+              onClick={() =>
+                void call('exchange.matrix', { ...view, lang: language })
+                  .then(downloadFile)
+                  .catch(fail)
+              }
+            >
+              Excel
+            </Button>
+          </Tooltip>
+          <Tooltip title={t('matrix.exportPng')}>
+            <span>
+              <IconButton
+                size="small"
+                aria-label={t('matrix.exportPng')}
+                data-testid="matrix-png"
+                disabled={!data || data.rows.length === 0}
+                onClick={() => void savePng()}
+              >
+                <ImageIcon />
+              </IconButton>
+            </span>
+          </Tooltip>
+          <Tooltip title={t('matrix.print')}>
+            <IconButton size="small" aria-label={t('matrix.print')} onClick={() => window.print()}>
+              <PrintIcon />
+            </IconButton>
+          </Tooltip>
         </Stack>
-        <ToggleButtonGroup
-          className="no-print"
-          exclusive
-          size="small"
-          value={measure}
-          onChange={(_e, v: Measure | null) => v && setMeasure(v)}
-          aria-label={t('matrix.measure')}
-        >
-          {MEASURES.map((m) => (
-            <ToggleButton key={m} value={m} data-testid={`measure-${m}`}>
-              {t(`matrix.${m}`)}
-            </ToggleButton>
-          ))}
-        </ToggleButtonGroup>
       </Box>
       {/* On paper the live controls give way to what they are set to: office, measure, filters, date. */}
       <Box className="print-only" data-testid="matrix-print-header">
@@ -318,89 +346,114 @@ export function MatrixScreen() {
           {viewWords} · {fmt.date(today())}
         </Typography>
       </Box>
-      <Stack
-        className="no-print"
-        direction="row"
-        spacing={2}
-        useFlexGap
-        flexWrap="wrap"
-        alignItems="center"
-        aria-label={t('matrix.filters')}
-      >
-        {filterSelect(
-          'regionId',
-          t('common.all'),
-          regions.map((r) => ({ value: r.id, label: localName(r), indent: Boolean(r.parentId) })),
-        )}
-        {filterSelect(
-          'sectorId',
-          t('common.all'),
-          sectors.map((x) => ({ value: x.id, label: localName(x) })),
-        )}
-        {filterSelect(
-          'status',
-          t('matrix.allStatuses'),
-          INITIATIVE_STATUSES.map((x) => ({ value: x, label: t(`enums.status.${x}`) })),
-        )}
-        <TextField
+      <Box className="no-print" sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 2 }}>
+        <ToggleButtonGroup
+          exclusive
           size="small"
-          fullWidth={false}
-          label={t('matrix.period')}
-          value={periodText}
-          error={periodBad}
-          helperText={periodBad ? t('matrix.periodHint') : undefined}
-          placeholder="2025-Q3"
-          onChange={(e) => {
-            const v = e.target.value.trim().toUpperCase();
-            setPeriodText(v);
-            if (v === '' || PERIOD_PATTERN.test(v)) set('period', v);
-          }}
-          sx={{ width: 150 }}
-          slotProps={{ htmlInput: { dir: 'ltr' } }}
-        />
-        <FormControlLabel
-          control={<Switch checked={filter.selectedOnly} onChange={(e) => set('selectedOnly', e.target.checked)} />}
-          label={t('matrix.selectedOnly')}
-        />
-      </Stack>
-      {planning && preview ? (
-        <PlanningPanel
-          preview={preview}
-          onEnd={() => {
-            setPlanning(false);
-            setPreview(null);
-          }}
-        />
-      ) : (
-        <Box className="no-print">
-          <Button variant="outlined" onClick={() => setPlanning(true)} data-testid="planning-start">
-            {t('planning.start')}
-          </Button>
-        </Box>
-      )}
-      <Legend />
-      {data === null ? null : data.rows.length === 0 ? (
-        <Typography color="text.secondary">{t('matrix.empty')}</Typography>
-      ) : (
-        <Paper variant="outlined">
-          <MatrixTable
-            rows={data.rows}
-            measure={data.measure}
-            findings={findings}
-            collapsed={collapsed}
-            onToggle={(id) =>
-              setCollapsed((c) => {
-                const next = new Set(c);
-                if (!next.delete(id)) next.add(id);
-                return next;
-              })
-            }
-            onOpenCell={(row, axis) => setCell({ row, axis })}
-            drawAll={printing}
-            {...(planning && preview ? { baseline: new Map(preview.before.matrix.map((r) => [r.key, r])) } : {})}
+          value={measure}
+          onChange={(_e, v: Measure | null) => v && setMeasure(v)}
+          aria-label={t('matrix.measure')}
+          sx={{ '& .MuiToggleButton-root': { py: 0.25 } }}
+        >
+          {MEASURES.map((m) => (
+            <ToggleButton key={m} value={m} data-testid={`measure-${m}`}>
+              {t(`matrix.${m}`)}
+            </ToggleButton>
+          ))}
+        </ToggleButtonGroup>
+        <MarksChoice findings={findings} rules={marked} onChange={setMarked} />
+        <Legend />
+      </Box>
+      {filtersOpen && (
+        <Stack
+          id="matrix-filters"
+          className="no-print"
+          direction="row"
+          spacing={2}
+          useFlexGap
+          flexWrap="wrap"
+          alignItems="center"
+          aria-label={t('matrix.filters')}
+        >
+          {filterSelect(
+            'regionId',
+            t('common.all'),
+            regions.map((r) => ({ value: r.id, label: localName(r), indent: Boolean(r.parentId) })),
+          )}
+          {filterSelect(
+            'sectorId',
+            t('common.all'),
+            sectors.map((x) => ({ value: x.id, label: localName(x) })),
+          )}
+          {filterSelect(
+            'status',
+            t('matrix.allStatuses'),
+            INITIATIVE_STATUSES.map((x) => ({ value: x, label: t(`enums.status.${x}`) })),
+          )}
+          <TextField
+            size="small"
+            fullWidth={false}
+            label={t('matrix.period')}
+            value={periodText}
+            error={periodBad}
+            helperText={periodBad ? t('matrix.periodHint') : undefined}
+            placeholder="2025-Q3"
+            onChange={(e) => {
+              const v = e.target.value.trim().toUpperCase();
+              setPeriodText(v);
+              if (v === '' || PERIOD_PATTERN.test(v)) set('period', v);
+            }}
+            sx={{ width: 150 }}
+            slotProps={{ htmlInput: { dir: 'ltr' } }}
           />
-        </Paper>
+          <FormControlLabel
+            control={<Switch checked={filter.selectedOnly} onChange={(e) => set('selectedOnly', e.target.checked)} />}
+            label={t('matrix.selectedOnly')}
+          />
+        </Stack>
       )}
+      {/* The table takes the rest of the window; a planning session's figures stand beside it. */}
+      <Box ref={fillRef} sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }}>
+        <Box sx={{ flex: 1, minWidth: 0 }}>
+          {data === null ? null : data.rows.length === 0 ? (
+            <Typography color="text.secondary">{t('matrix.empty')}</Typography>
+          ) : (
+            <Paper variant="outlined">
+              <MatrixTable
+                rows={data.rows}
+                measure={data.measure}
+                findings={findings.filter((f) => marked.has(f.rule))}
+                collapsed={collapsed}
+                onToggle={(id) =>
+                  setCollapsed((c) => {
+                    const next = new Set(c);
+                    if (!next.delete(id)) next.add(id);
+                    return next;
+                  })
+                }
+                onOpenCell={(row, axis) => setCell({ row, axis })}
+                drawAll={printing}
+                height={fillHeight}
+                {...(planning && preview ? { baseline: new Map(preview.before.matrix.map((r) => [r.key, r])) } : {})}
+              />
+            </Paper>
+          )}
+        </Box>
+        {planning && preview && (
+          <Box
+            className="no-print"
+            sx={{ width: 360, flexShrink: 0, overflowY: 'auto', ...(fillHeight ? { maxHeight: fillHeight } : {}) }}
+          >
+            <PlanningPanel
+              preview={preview}
+              onEnd={() => {
+                setPlanning(false);
+                setPreview(null);
+              }}
+            />
+          </Box>
+        )}
+      </Box>
       {cell && !editing && (
         <CellDialog
           row={cell.row}

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { useAxisName, useFormatter, useLocalName, useRowName } from '../../components/useFormatter';
 import {
   type Bucket,
+  MEASURE_UNIT,
   cellBucket,
   isGap,
   type Measure,
@@ -33,7 +34,10 @@ import type { Finding, MatrixRow } from '../../../db/core/results';
 const AXES = AXIS_IDS;
 /** Rows are drawn only near the view once there are more than WINDOW_FROM (a matrix of 5,000 clusters stays smooth). */
 const WINDOW_FROM = 300;
-const ROW = 37;
+/** A row's height: compact cells (3 px above and below a 20 px line, and the border), so that a 768-pixel screen shows 15 clusters and more. */
+const ROW = 27;
+/** The header's height: the axis number and its name, one line each; region rows stick just under it. */
+const HEAD = 46;
 const OVERSCAN = 15;
 export const GAP_SX = {
   outline: '2px dashed',
@@ -42,6 +46,8 @@ export const GAP_SX = {
   bgcolor: 'rgba(211,47,47,0.08)',
   color: 'error.main',
 } as const;
+/** A name that may be long: one line, an ellipsis at its end (on the reading side), the rest on hover. */
+const NAME = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 } as const;
 /** The first column stays in view when the table scrolls sideways, on the reading side. */
 const STICKY = { position: 'sticky', insetInlineStart: 0, zIndex: 1, bgcolor: 'background.paper' } as const;
 
@@ -56,6 +62,8 @@ export interface MatrixTableProps {
   baseline?: Map<string, MatrixRow>;
   /** Every row, not only those near the view: for printing, where the whole table goes on paper. */
   drawAll?: boolean;
+  /** The room the table has on screen (it scrolls inside); a default when not measured. */
+  height?: number;
 }
 
 export function MatrixTable(p: MatrixTableProps) {
@@ -135,18 +143,24 @@ export function MatrixTable(p: MatrixTableProps) {
         <TableRow
           key={regionId}
           data-testid={`matrix-region-${regionId}`}
-          sx={{ '& > td': { bgcolor: 'grey.100', fontWeight: 700 } }}
+          // The region's row stays under the header while its clusters scroll by (the next region's takes its place).
+          sx={{ '& > td': { bgcolor: 'grey.100', fontWeight: 700, position: 'sticky', top: HEAD, zIndex: 1 } }}
         >
-          <TableCell sx={{ ...STICKY, bgcolor: 'grey.100' }}>
-            <IconButton
-              size="small"
-              onClick={() => p.onToggle(regionId)}
-              aria-expanded={!closed}
-              aria-label={t(closed ? 'matrix.expand' : 'matrix.collapse', { region })}
-            >
-              {closed ? <ExpandMoreIcon fontSize="small" /> : <ExpandLessIcon fontSize="small" />}
-            </IconButton>
-            <span title={t('matrix.subtotal', { region })}>{region}</span>
+          <TableCell sx={{ ...STICKY, bgcolor: 'grey.100', zIndex: '2 !important' }}>
+            <Box sx={{ display: 'flex', alignItems: 'center', minWidth: 0 }}>
+              <IconButton
+                size="small"
+                sx={{ p: 0 }}
+                onClick={() => p.onToggle(regionId)}
+                aria-expanded={!closed}
+                aria-label={t(closed ? 'matrix.expand' : 'matrix.collapse', { region })}
+              >
+                {closed ? <ExpandMoreIcon fontSize="small" /> : <ExpandLessIcon fontSize="small" />}
+              </IconButton>
+              <Box component="span" sx={NAME} title={`${region} — ${t('matrix.subtotal', { region })}`}>
+                {region}
+              </Box>
+            </Box>
           </TableCell>
           {AXES.map((a) => (
             <TableCell key={a} align="center">
@@ -163,8 +177,19 @@ export function MatrixTable(p: MatrixTableProps) {
     return (
       <TableRow key={r.key} data-testid={r.clusterId ? `matrix-row-${r.clusterCode}` : `matrix-wide-${r.regionId}`}>
         <TableCell sx={STICKY}>
-          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-            <span title={r.clusterId ? undefined : t('matrix.regionWideHint')}>{rowName(r)}</span>
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 }}>
+            {/* A long name ends in an ellipsis, whole on hover; a cluster not selected is in grey. */}
+            <Box
+              component="span"
+              sx={{ ...NAME, ...(!r.selected && r.clusterId ? { color: 'text.secondary' } : {}) }}
+              title={
+                r.clusterId
+                  ? [rowName(r), !r.selected && t('matrix.notSelected')].filter(Boolean).join(' — ')
+                  : t('matrix.regionWideHint')
+              }
+            >
+              {rowName(r)}
+            </Box>
             {own.length > 0 && (
               <Box
                 component="span"
@@ -176,6 +201,7 @@ export function MatrixTable(p: MatrixTableProps) {
                   alignItems: 'center',
                   color: 'warning.dark',
                   fontSize: 12,
+                  flexShrink: 0,
                 }}
               >
                 <WarningAmberIcon sx={{ fontSize: 16 }} />
@@ -183,11 +209,6 @@ export function MatrixTable(p: MatrixTableProps) {
               </Box>
             )}
           </Box>
-          {!r.selected && r.clusterId && (
-            <Typography variant="caption" color="text.secondary" component="div">
-              {t('matrix.notSelected')}
-            </Typography>
-          )}
         </TableCell>
         {AXES.map((a) => {
           const b = cellBucket(r, a);
@@ -269,19 +290,38 @@ export function MatrixTable(p: MatrixTableProps) {
     <TableContainer
       ref={container}
       className="matrix-scroll"
-      sx={{ maxHeight: 'calc(100vh - 300px)' }}
+      sx={{ maxHeight: p.height ?? 'calc(100vh - 240px)' }}
       onScroll={(e) => setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
     >
-      <Table stickyHeader size="small" data-testid="matrix-table" onKeyDown={navigate}>
+      <Table
+        stickyHeader
+        size="small"
+        data-testid="matrix-table"
+        onKeyDown={navigate}
+        sx={{
+          '& td': { py: '3px', lineHeight: '20px' },
+          // Eight figures across beside the names: 8 px each side, not 16 (budgets run to eleven characters).
+          '& td:not(:first-of-type), & th:not(:first-of-type)': { px: 1 },
+          '& td:first-of-type': { maxWidth: 280 },
+          '& thead th': { height: HEAD, py: 0.25, lineHeight: 1.3 },
+        }}
+      >
         <TableHead>
           <TableRow>
-            <TableCell sx={{ minWidth: 240, ...STICKY, zIndex: 3 }}>{t('matrix.cluster')}</TableCell>
+            <TableCell sx={{ minWidth: 200, maxWidth: 280, ...STICKY, zIndex: 3 }}>
+              {t('matrix.cluster')}
+              {MEASURE_UNIT[p.measure] === 'money' && (
+                <Typography variant="caption" component="div" color="text.secondary" data-testid="matrix-unit">
+                  {t('matrix.amountsIn', { currency: fmt.currency })}
+                </Typography>
+              )}
+            </TableCell>
             {AXES.map((a) => (
-              <TableCell key={a} align="center" title={axisName(a, true)} sx={{ minWidth: 96 }}>
+              <TableCell key={a} align="center" title={axisName(a, true)} sx={{ minWidth: 84, maxWidth: 120 }}>
                 <Typography variant="caption" component="div" sx={{ fontWeight: 700 }}>
                   {fmt.number(a)}
                 </Typography>
-                <Typography variant="caption" component="div">
+                <Typography variant="caption" component="div" noWrap>
                   {axisName(a)}
                 </Typography>
               </TableCell>

@@ -83,7 +83,8 @@ export function PlanningPanel(props: { preview: PlanPreview; onEnd(): void }) {
             {t('planning.problem', { message: p.message[lang] })}
           </Alert>
         ))}
-        <Stack direction={{ xs: 'column', md: 'row' }} spacing={3}>
+        {/* Beside the matrix, narrow: one column. */}
+        <Stack spacing={2}>
           <Stack sx={{ flex: 1 }}>
             <Typography variant="subtitle2">{t('planning.drafts')}</Typography>
             {drafts.length === 0 ? (
@@ -130,6 +131,9 @@ export function PlanningPanel(props: { preview: PlanPreview; onEnd(): void }) {
           </Stack>
           <Stack sx={{ flex: 1 }}>
             <Typography variant="subtitle2">{t('planning.budgetByAxis')}</Typography>
+            <Typography variant="caption" color="text.secondary">
+              {t('matrix.amountsIn', { currency: fmt.currency })}
+            </Typography>
             <Table
               size="small"
               data-testid="planning-budget"
@@ -150,8 +154,8 @@ export function PlanningPanel(props: { preview: PlanPreview; onEnd(): void }) {
                       <TableCell>
                         {fmt.number(a)}. {axisName(a)}
                       </TableCell>
-                      <TableCell align="right">{fmt.money(budgetBefore[a - 1]!)}</TableCell>
-                      <TableCell align="right">{fmt.money(budgetAfter[a - 1]!)}</TableCell>
+                      <TableCell align="right">{fmt.amount(budgetBefore[a - 1]!)}</TableCell>
+                      <TableCell align="right">{fmt.amount(budgetAfter[a - 1]!)}</TableCell>
                     </TableRow>
                   );
                 })}

@@ -3,9 +3,10 @@ import { type Measure, MEASURE_UNIT } from '../../../db/core/measures';
 import type { Formatter } from '../../../db/core/format';
 import type { MatrixRow } from '../../../db/core/results';
 
+/** A cell's text; amounts as plain grouped numbers, the table's header naming the currency once. */
 export function show(fmt: Formatter, m: Measure, v: number | null): string | null {
   if (v === null) return null;
-  if (MEASURE_UNIT[m] === 'money') return fmt.money(v);
+  if (MEASURE_UNIT[m] === 'money') return fmt.amount(v);
   if (MEASURE_UNIT[m] === 'percent') return fmt.percent(v);
   return fmt.number(v);
 }

@@ -78,8 +78,18 @@ export function NationDashboard(props: {
           testId="nation-stat-clusters"
         />
         <Stat label={t('dashboard.initiatives')} value={fmt.number(all.n)} testId="nation-stat-initiatives" />
-        <Stat label={t('dashboard.plannedBudget')} value={fmt.money(all.budget)} testId="nation-stat-budget" />
-        <Stat label={t('dashboard.spent')} value={fmt.money(all.spent)} testId="nation-stat-spent" />
+        <Stat
+          label={t('dashboard.plannedBudget')}
+          value={fmt.amount(all.budget)}
+          unit={fmt.currency}
+          testId="nation-stat-budget"
+        />
+        <Stat
+          label={t('dashboard.spent')}
+          value={fmt.amount(all.spent)}
+          unit={fmt.currency}
+          testId="nation-stat-spent"
+        />
       </Stack>
       <Typography variant="body2" color="text.secondary">
         {t('ministry.dashRule')}

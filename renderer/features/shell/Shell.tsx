@@ -63,6 +63,9 @@ const VIEWS: Record<Screen, () => ReactElement | null> = {
   settings: SettingsScreen,
 };
 
+/** The file's name without its folders, whichever separator the system uses. */
+const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+
 export function Shell() {
   const { t } = useTranslation();
   const screen = useStore((s) => s.screen);
@@ -83,12 +86,22 @@ export function Shell() {
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <AppBar position="fixed" className="no-print" sx={{ zIndex: (th) => th.zIndex.drawer + 1 }}>
-        <Toolbar>
+        <Toolbar variant="dense">
           <Typography variant="h6" component="h1" sx={{ fontWeight: 700 }}>
             {t('app.name')}
           </Typography>
-          <Typography variant="body2" sx={{ mx: 2, opacity: 0.85, flexGrow: 1 }}>
+          <Typography variant="body2" noWrap sx={{ mx: 2, opacity: 0.85 }}>
             {file?.ministry ? t('ministry.portfolio') : t('app.tagline')}
+          </Typography>
+          {/* Which file is open, always: offices keep a copy per year or branch. The whole path on hover. */}
+          <Typography
+            variant="body2"
+            noWrap
+            title={file?.file}
+            data-testid="top-file"
+            sx={{ flexGrow: 1, minWidth: 0, opacity: 0.85, fontFamily: 'monospace' }}
+          >
+            {file?.file && <bdi dir="ltr">{fileName(file.file)}</bdi>}
           </Typography>
           <UndoButton />
           <Button
@@ -107,7 +120,7 @@ export function Shell() {
         variant="permanent"
         sx={{ width: DRAWER_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER_WIDTH } }}
       >
-        <Toolbar />
+        <Toolbar variant="dense" />
         <nav aria-label={t('app.name')}>
           <List>
             {screens.map((s) => (
@@ -127,8 +140,9 @@ export function Shell() {
           </List>
         </nav>
       </Drawer>
-      <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
-        <Toolbar />
+      {/* Every pixel of a 768-pixel-high laptop screen counts: a dense bar and a narrower margin. */}
+      <Box component="main" sx={{ flexGrow: 1, p: 2, minWidth: 0 }}>
+        <Toolbar variant="dense" />
         {!loaded ? <Typography>{t('app.loading')}</Typography> : damaged ? <RecoveryScreen file={file} /> : <View />}
       </Box>
       <NoticeBar />
