@@ -24,7 +24,16 @@ export const REGISTER_DEFAULTS: RegisterView = {
   clusterId: '',
   axis: 0,
   status: '',
-  hidden: { regionName: false, leadBody: false, spent: false, beneficiaries: false, jobs: false, trainees: false },
+  // What fits 1366 pixels beside the title: budget and spending shown, the dates and the rest a click away.
+  hidden: {
+    regionName: false,
+    startDate: false,
+    endDate: false,
+    leadBody: false,
+    beneficiaries: false,
+    jobs: false,
+    trainees: false,
+  },
 };
 
 export type Notice =

@@ -35,6 +35,8 @@ async function editProgress(id: string, value: string) {
 const plain = async (l: Locator) => (await l.innerText()).replace(/\u200e/g, '');
 /** Picks a choice in one of the register's drop-down filters. */
 async function choose(testId: string, option: string) {
+  // The filters are a bar opened on demand.
+  if (!(await s.page.getByTestId(testId).isVisible())) await s.page.getByTestId('register-filters-toggle').click();
   await s.page.getByTestId(testId).click();
   await s.page.getByRole('option', { name: option, exact: true }).click();
 }
@@ -58,6 +60,25 @@ describe('e2e/register (the initiative register)', () => {
     expect(await rowIds()).toEqual(filtered);
     await page.getByRole('button', { name: 'مسح عوامل التصفية' }).click();
     await expect.poll(async () => (await rowIds()).length).toBeGreaterThan(filtered.length);
+  });
+
+  it('fits the office laptop: at 1366×768 twelve rows and more, budget and spending in view', async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.waitForTimeout(200);
+    const grid = (await page.locator('.MuiDataGrid-virtualScroller').boundingBox())!;
+    expect(grid.y + grid.height).toBeLessThanOrEqual(768);
+    const rows = await page
+      .locator('[role="row"][data-id]')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom })));
+    expect(rows.filter((r) => r.top >= grid.y && r.bottom <= grid.y + grid.height).length).toBeGreaterThanOrEqual(12);
+    for (const field of ['title', 'plannedBudget', 'spent']) {
+      const head = (await page.locator(`[role="columnheader"][data-field="${field}"]`).boundingBox())!;
+      expect(head.x).toBeGreaterThanOrEqual(0);
+      expect(head.x + head.width).toBeLessThanOrEqual(1366);
+    }
+    await page.screenshot({ path: join(RESULTS, 'register-1366-ar.png') });
+    await page.setViewportSize({ width: 1400, height: 900 });
   });
 
   it('edits status, progress and an end date in place, and refuses a progress over 100 with nothing saved', async () => {
@@ -115,15 +136,15 @@ describe('e2e/register (the initiative register)', () => {
     const columns = () => page.getByRole('grid').getAttribute('aria-colcount');
     const before = Number(await columns());
     await page.getByRole('button', { name: 'الأعمدة' }).click();
-    await page.getByRole('checkbox', { name: 'المنصرف' }).check();
+    await page.getByRole('checkbox', { name: 'الجهة المنفذة' }).check();
     await page.keyboard.press('Escape');
     await expect.poll(async () => Number(await columns())).toBe(before + 1);
-    const header = page.locator('[role="columnheader"][data-field="spent"]');
+    const header = page.locator('[role="columnheader"][data-field="leadBody"]');
     await page.getByTestId('language-switch').click();
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('ltr');
     // The far end of the row (right in English), where the new column stands before the actions.
     await page.locator('.MuiDataGrid-virtualScroller').evaluate((el) => (el.scrollLeft = el.scrollWidth));
-    await expect.poll(() => header.innerText()).toContain('Spending');
+    await expect.poll(() => header.innerText()).toContain('Lead body');
     await shot('register-en');
     await page.getByTestId('language-switch').click();
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
@@ -212,10 +233,9 @@ describe('e2e/register (the initiative register)', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => ids.map((id) => dbRow(id))).toEqual(before);
 
-    await page
-      .locator(`[role="row"][data-id="${ids[0]}"]`)
-      .getByRole('menuitem', { name: /^سجل تغييرات/ })
-      .click();
+    // The history is in the row's menu, beside editing.
+    await page.locator(`[role="row"][data-id="${ids[0]}"] [data-field="actions"] button[aria-haspopup="menu"]`).click();
+    await page.getByRole('menuitem', { name: 'سجل التغييرات' }).click();
     const history = page.getByTestId('history');
     await expect.poll(() => history.getByTestId('history-entry').count()).toBeGreaterThanOrEqual(4);
     const text = await history.innerText();

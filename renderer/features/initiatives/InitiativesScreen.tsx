@@ -1,4 +1,6 @@
 import AddIcon from '@mui/icons-material/Add';
+import FilterListIcon from '@mui/icons-material/FilterList';
+import Tooltip from '@mui/material/Tooltip';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
@@ -17,6 +19,7 @@ import { initiativeProblems } from '../../../db/core/rules';
 import { useGridLocaleText } from '../../components/gridLocale';
 import { HistoryDialog } from '../../components/HistoryDialog';
 import { useAxisName, useFormatter, useLocalName } from '../../components/useFormatter';
+import { useFillHeight } from '../../components/useFillHeight';
 import { useStore } from '../../stores';
 import { touched } from '../../stores/touched';
 import { REGISTER_DEFAULTS } from '../../stores/ui';
@@ -50,6 +53,14 @@ export function InitiativesScreen() {
   const [deleting, setDeleting] = useState<Initiative | null>(null);
   const [history, setHistory] = useState<Initiative | null>(null);
   const [selection, setSelection] = useState<GridRowSelectionModel>(NONE);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const active = [view.regionId, view.clusterId, view.axis, view.status].filter(Boolean).length;
+  const [fillRef, fillHeight] = useFillHeight<HTMLDivElement>(8, [
+    filtersOpen,
+    active > 0,
+    view.axis === UNCLASSIFIED,
+    selection.ids.size > 0,
+  ]);
 
   // Where each initiative is, named once, and its search text folded once: typing then only
   // compares strings (20,000 initiatives).
@@ -129,6 +140,7 @@ export function InitiativesScreen() {
   ) => (
     <TextField
       select
+      size="small"
       label={label}
       value={view[key]}
       onChange={(e) =>
@@ -148,10 +160,42 @@ export function InitiativesScreen() {
   );
 
   return (
-    <Stack spacing={2}>
-      <Box sx={{ display: 'flex', alignItems: 'center' }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+    <Stack spacing={1}>
+      {/* One line: the title, the search, the filters on demand and the add button; the grid has the rest. */}
+      <Box sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 1 }}>
+        <Typography variant="h6" component="h2">
           {t('initiatives.title')}
+        </Typography>
+        <Tooltip title={t('initiatives.searchHint')} placement="bottom-start">
+          <TextField
+            size="small"
+            label={t('initiatives.search')}
+            value={view.search}
+            onChange={(e) => setView({ search: e.target.value })}
+            type="search"
+            name="search"
+            fullWidth={false}
+            sx={{ flex: '1 1 240px', maxWidth: 420 }}
+          />
+        </Tooltip>
+        <Button
+          size="small"
+          variant={filtersOpen ? 'contained' : 'outlined'}
+          startIcon={<FilterListIcon />}
+          onClick={() => setFiltersOpen((o) => !o)}
+          aria-expanded={filtersOpen}
+          data-testid="register-filters-toggle"
+        >
+          {active > 0 ? t('matrix.filtersCount', { formatted: fmt.number(active) }) : t('matrix.filters')}
+        </Button>
+        {(active > 0 || view.search) && (
+          <Button size="small" onClick={() => setView({ ...REGISTER_DEFAULTS, hidden: view.hidden })}>
+            {t('initiatives.clearFilters')}
+          </Button>
+        )}
+        <Box sx={{ flexGrow: 1 }} />
+        <Typography variant="caption" color="text.secondary" data-testid="register-unit">
+          {t('matrix.amountsIn', { currency: fmt.currency })}
         </Typography>
         <Button
           variant="contained"
@@ -163,18 +207,15 @@ export function InitiativesScreen() {
           {t('initiatives.add')}
         </Button>
       </Box>
-      <Paper variant="outlined" sx={{ p: 2 }}>
-        <Stack direction="row" spacing={2} useFlexGap flexWrap="wrap" alignItems="flex-start">
-          <TextField
-            label={t('initiatives.search')}
-            helperText={t('initiatives.searchHint')}
-            value={view.search}
-            onChange={(e) => setView({ search: e.target.value })}
-            type="search"
-            name="search"
-            fullWidth={false}
-            sx={{ flex: '1 1 260px' }}
-          />
+      {(filtersOpen || active > 0) && (
+        <Stack
+          direction="row"
+          spacing={1.5}
+          useFlexGap
+          flexWrap="wrap"
+          alignItems="center"
+          data-testid="register-filters"
+        >
           {select(
             'regionId',
             t('initiatives.filterRegion'),
@@ -187,6 +228,7 @@ export function InitiativesScreen() {
           )}
           <TextField
             select
+            size="small"
             label={t('initiatives.filterAxis')}
             value={view.axis}
             onChange={(e) => setView({ axis: Number(e.target.value) })}
@@ -207,16 +249,18 @@ export function InitiativesScreen() {
             t('initiatives.filterStatus'),
             INITIATIVE_STATUSES.map((s) => ({ value: s, label: t(`enums.status.${s}`) })),
           )}
-          <Button onClick={() => setView({ ...REGISTER_DEFAULTS, hidden: view.hidden })} sx={{ mt: 0.5 }}>
-            {t('initiatives.clearFilters')}
-          </Button>
         </Stack>
-      </Paper>
+      )}
       {view.axis === UNCLASSIFIED && <ClassifyPanel selected={selectedIds} />}
       {selectedIds.length > 0 && (
         <BulkBar ids={selectedIds} onDone={() => setSelection({ type: 'include', ids: new Set() })} />
       )}
-      <Paper variant="outlined" sx={{ height: 'calc(100vh - 330px)', minHeight: 420 }} data-testid="initiative-grid">
+      <Paper
+        ref={fillRef}
+        variant="outlined"
+        sx={{ height: fillHeight ?? 'calc(100vh - 200px)' }}
+        data-testid="initiative-grid"
+      >
         <DataGrid
           rows={rows}
           columns={columns}
@@ -244,7 +288,11 @@ export function InitiativesScreen() {
           // A double click opens the editor, except on the cells that are edited in place.
           onCellDoubleClick={(params) => !params.isEditable && setEditing(params.row)}
           processRowUpdate={saveCell}
-          sx={{ border: 0, '& .ltr-cell': { direction: 'ltr', textAlign: 'end' } }}
+          sx={{
+            border: 0,
+            '& .ltr-cell': { direction: 'ltr', textAlign: 'end' },
+            '& .cell-text': { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+          }}
         />
       </Paper>
       {editing && <InitiativeDialog initiative={editing} onClose={() => setEditing(null)} />}

@@ -41,12 +41,14 @@ export function registerColumns(o: {
     valueGetter: (v: string | null) => toDate(v),
     valueFormatter: (v: Date | null) => (v ? fmt.date(fromDate(v)) : '—'),
   });
+  // Grouped numbers in the cells; the currency is said once, above the grid, and on the header's hover.
   const money = (field: 'plannedBudget' | 'spent'): GridColDef<Initiative> => ({
     field,
     headerName: t(`initiatives.${field}`),
+    description: `${t(`initiatives.${field}`)} (${fmt.currency})`,
     type: 'number',
-    width: 160,
-    valueFormatter: (v: number) => fmt.money(v),
+    width: 112,
+    valueFormatter: (v: number) => fmt.amount(v),
   });
   const count = (field: 'beneficiaries' | 'jobs' | 'trainees'): GridColDef<Initiative> => ({
     field,
@@ -55,42 +57,62 @@ export function registerColumns(o: {
     width: 120,
     valueFormatter: (v: number) => fmt.number(v),
   });
-  // Actions first: at the far end they would sit behind the horizontal scroll.
+  // Actions first: at the far end they would sit behind the horizontal scroll. Editing is one
+  // click; deleting and the history are in the row's menu (three icons took 130 pixels).
   return [
     {
       field: 'actions',
       type: 'actions',
-      headerName: t('common.actions'),
-      width: 130,
+      headerName: '',
+      width: 76,
       getActions: ({ row }) => [
         <GridActionsCellItem
           key="edit"
           icon={<EditIcon />}
           label={`${t('common.edit')} ${row.title}`}
+          title={t('common.edit')}
           onClick={() => o.onEdit(row)}
-        />,
-        <GridActionsCellItem
-          key="delete"
-          icon={<DeleteIcon />}
-          label={`${t('common.delete')} ${row.title}`}
-          onClick={() => o.onDelete(row)}
         />,
         <GridActionsCellItem
           key="history"
           icon={<HistoryIcon />}
-          label={t('history.open', { name: row.title })}
+          label={t('history.title')}
+          showInMenu
           onClick={() => o.onHistory(row)}
+        />,
+        <GridActionsCellItem
+          key="delete"
+          icon={<DeleteIcon />}
+          label={t('common.delete')}
+          showInMenu
+          onClick={() => o.onDelete(row)}
         />,
       ],
     },
-    { field: 'code', headerName: t('common.code'), width: 110, cellClassName: 'ltr-cell' },
-    { field: 'title', headerName: t('initiatives.titleField'), flex: 2, minWidth: 260 },
+    { field: 'code', headerName: t('common.code'), width: 86, cellClassName: 'ltr-cell' },
+    {
+      field: 'title',
+      headerName: t('initiatives.titleField'),
+      flex: 2,
+      minWidth: 220,
+      // The whole title on hover: a long one ends in an ellipsis on its reading side.
+      renderCell: ({ value }) => (
+        <span title={String(value ?? '')} dir="auto" className="cell-text">
+          {String(value ?? '')}
+        </span>
+      ),
+    },
     {
       field: 'place',
       headerName: t('initiatives.place'),
       flex: 1,
-      minWidth: 180,
+      minWidth: 140,
       valueGetter: (_v, row) => o.placeOf(row.id)?.place ?? '',
+      renderCell: ({ value }) => (
+        <span title={String(value ?? '')} dir="auto" className="cell-text">
+          {String(value ?? '')}
+        </span>
+      ),
     },
     {
       field: 'regionName',
@@ -101,7 +123,7 @@ export function registerColumns(o: {
     {
       field: 'axes',
       headerName: t('initiatives.axes'),
-      width: 140,
+      width: 108,
       sortable: false,
       filterable: false,
       renderCell: ({ row }) => (
@@ -122,7 +144,7 @@ export function registerColumns(o: {
       field: 'status',
       headerName: t('initiatives.status'),
       type: 'singleSelect',
-      width: 130,
+      width: 90,
       editable: true,
       valueOptions: INITIATIVE_STATUSES.map((s) => ({ value: s, label: t(`enums.status.${s}`) })),
       // Choosing a status saves it, as a clerk expects of a drop-down (the grid would otherwise
@@ -140,15 +162,16 @@ export function registerColumns(o: {
     {
       field: 'progress',
       headerName: t('initiatives.progress'),
+      description: t('initiatives.progress'),
       type: 'number',
-      width: 120,
+      width: 72,
       editable: true,
       valueFormatter: (v: number) => fmt.percent(v),
     },
-    dateColumn('startDate'),
-    dateColumn('endDate'),
     money('plannedBudget'),
     money('spent'),
+    dateColumn('startDate'),
+    dateColumn('endDate'),
     { field: 'leadBody', headerName: t('initiatives.leadBody'), width: 200 },
     count('beneficiaries'),
     count('jobs'),
