@@ -1,5 +1,4 @@
 import AddIcon from '@mui/icons-material/Add';
-import FilterListIcon from '@mui/icons-material/FilterList';
 import Tooltip from '@mui/material/Tooltip';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -19,6 +18,7 @@ import { initiativeProblems } from '../../../db/core/rules';
 import { useGridLocaleText } from '../../components/gridLocale';
 import { HistoryDialog } from '../../components/HistoryDialog';
 import { useAxisName, useFormatter, useLocalName } from '../../components/useFormatter';
+import { FiltersToggle } from '../../components/FiltersToggle';
 import { useFillHeight } from '../../components/useFillHeight';
 import { useStore } from '../../stores';
 import { touched } from '../../stores/touched';
@@ -178,16 +178,12 @@ export function InitiativesScreen() {
             sx={{ flex: '1 1 240px', maxWidth: 420 }}
           />
         </Tooltip>
-        <Button
-          size="small"
-          variant={filtersOpen ? 'contained' : 'outlined'}
-          startIcon={<FilterListIcon />}
-          onClick={() => setFiltersOpen((o) => !o)}
-          aria-expanded={filtersOpen}
-          data-testid="register-filters-toggle"
-        >
-          {active > 0 ? t('matrix.filtersCount', { formatted: fmt.number(active) }) : t('matrix.filters')}
-        </Button>
+        <FiltersToggle
+          open={filtersOpen}
+          active={active}
+          onToggle={() => setFiltersOpen((o) => !o)}
+          testId="register-filters-toggle"
+        />
         {(active > 0 || view.search) && (
           <Button size="small" onClick={() => setView({ ...REGISTER_DEFAULTS, hidden: view.hidden })}>
             {t('initiatives.clearFilters')}

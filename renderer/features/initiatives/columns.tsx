@@ -21,6 +21,13 @@ export const fromDate = (d: Date | null): string | null =>
 /** A date field of an edited row: the edited one comes back as a Date, the others as stored. */
 export const asIso = (v: unknown): string | null => (v instanceof Date ? fromDate(v) : ((v as string | null) ?? null));
 
+/** A text that may be long: one line ending in an ellipsis on its own reading side, the whole on hover. */
+const textCell = ({ value }: { value?: unknown }) => (
+  <span title={String(value ?? '')} dir="auto" className="cell-text">
+    {String(value ?? '')}
+  </span>
+);
+
 export function registerColumns(o: {
   t: TFunction;
   fmt: Formatter;
@@ -96,11 +103,7 @@ export function registerColumns(o: {
       flex: 2,
       minWidth: 220,
       // The whole title on hover: a long one ends in an ellipsis on its reading side.
-      renderCell: ({ value }) => (
-        <span title={String(value ?? '')} dir="auto" className="cell-text">
-          {String(value ?? '')}
-        </span>
-      ),
+      renderCell: textCell,
     },
     {
       field: 'place',
@@ -108,11 +111,7 @@ export function registerColumns(o: {
       flex: 1,
       minWidth: 140,
       valueGetter: (_v, row) => o.placeOf(row.id)?.place ?? '',
-      renderCell: ({ value }) => (
-        <span title={String(value ?? '')} dir="auto" className="cell-text">
-          {String(value ?? '')}
-        </span>
-      ),
+      renderCell: textCell,
     },
     {
       field: 'regionName',

@@ -1,7 +1,6 @@
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import ImageIcon from '@mui/icons-material/Image';
 import PrintIcon from '@mui/icons-material/Print';
-import FilterListIcon from '@mui/icons-material/FilterList';
 import KeyboardIcon from '@mui/icons-material/Keyboard';
 import Box from '@mui/material/Box';
 import IconButton from '@mui/material/IconButton';
@@ -36,6 +35,7 @@ import { type Measure, MEASURE_UNIT, MEASURES, valueOf } from '../../../db/core/
 import { PlanningPanel } from './PlanningPanel';
 import { ACTION_RULES, MarksChoice } from './MarksChoice';
 import type { RuleId } from '../../../db/core/model';
+import { FiltersToggle } from '../../components/FiltersToggle';
 import { useFillHeight } from '../../components/useFillHeight';
 import { show } from './cells';
 import { drawMatrixImage } from './png';
@@ -286,17 +286,12 @@ export function MatrixScreen() {
           {t('matrix.title')}
         </Typography>
         <Stack direction="row" spacing={1} className="no-print" useFlexGap flexWrap="wrap">
-          <Button
-            size="small"
-            variant={filtersOpen ? 'contained' : 'outlined'}
-            startIcon={<FilterListIcon />}
-            onClick={() => setFiltersOpen((o) => !o)}
-            aria-expanded={filtersOpen}
-            aria-controls="matrix-filters"
-            data-testid="matrix-filters-toggle"
-          >
-            {active > 0 ? t('matrix.filtersCount', { formatted: fmt.number(active) }) : t('matrix.filters')}
-          </Button>
+          <FiltersToggle
+            open={filtersOpen}
+            active={active}
+            onToggle={() => setFiltersOpen((o) => !o)}
+            testId="matrix-filters-toggle"
+          />
           {!planning && (
             <Button size="small" variant="outlined" onClick={() => setPlanning(true)} data-testid="planning-start">
               {t('planning.start')}
