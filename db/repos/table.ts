@@ -65,6 +65,12 @@ export interface Table<T extends { id: string }> {
 /** The last generated code number per connection and table (see nextCode). */
 const lastNumber = new WeakMap<Db, Map<string, number>>();
 
+/** Two records with the same fields and values, whatever the order of their keys. */
+function sameEntity(a: object, b: object): boolean {
+  const canon = (o: object) => JSON.stringify(Object.entries(o).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+  return canon(a) === canon(b);
+}
+
 export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table<T> {
   const booleans = new Set<string>(spec.booleans ?? []);
   const derivedKeys = new Set<string>(spec.derived ?? []);
@@ -219,6 +225,9 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
         const before = get(db, id);
         let after = Object.assign({}, before, dropUndefined(patch), { id }) as T;
         if (validate) after = validate(after);
+        // Saved without a change (the editor opened and saved as it was): nothing written, no
+        // empty "edit" in the history or the undo list.
+        if (sameEntity(after, before)) return before;
         write(db, after, 'update');
         recordAudit(db, ctx, spec.entity, id, 'update', before, after);
         return after;

@@ -8,6 +8,7 @@ import * as initiatives from '../../db/repos/initiatives';
 import * as regions from '../../db/repos/regions';
 import * as sectors from '../../db/repos/sectors';
 import { getSettings, updateSettings } from '../../db/repos/settings';
+import { loadDemo } from '../../db/demo';
 import { useTestDb } from '../helpers/db';
 
 const newDb = useTestDb();
@@ -47,6 +48,23 @@ describe('db/repos/regions', () => {
     regions.deleteRegion(db, ui, gov.id);
     regions.deleteRegion(db, ui, region.id);
     expect(regions.listRegions(db)).toEqual([]);
+  });
+
+  it('records no change for a save that changes nothing: no history entry, nothing to undo', () => {
+    const db = newDb();
+    loadDemo(db, ui);
+    const i = initiatives.listInitiatives(db)[0]!;
+    const count = () => db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+    const before = count();
+    initiatives.updateInitiative(db, ui, {
+      id: i.id,
+      title: i.title,
+      plannedBudget: i.plannedBudget,
+      axes: [...i.axes],
+    });
+    expect(count()).toBe(before);
+    initiatives.updateInitiative(db, ui, { id: i.id, title: `${i.title} (معدلة)` });
+    expect(count()).toBe(before + 1);
   });
 
   it('refuses a duplicate code and a region placed under its own governorate', () => {

@@ -190,7 +190,7 @@ describe('main process File menu (built bundle, fake Electron)', () => {
 
     const reloads = fake.rec.reloads;
     fake.rec.dialogAnswers.push(other);
-    fileMenu()[1]!.click!(); // فتح ملف محفظة…
+    fileMenu()[2]!.click!(); // فتح ملف محفظة…
     await until(() => fake.rec.reloads > reloads);
     expect(fake.rec.reloads).toBe(reloads + 1);
     const current = await invoke('files.current');
@@ -200,7 +200,7 @@ describe('main process File menu (built bundle, fake Electron)', () => {
     expect((fake.rec.menus.at(-1) as Item[])[0]!.label).toBe('ملف');
     const regions = await invoke('regions.list');
     expect((regions.value as unknown as unknown[]).length).toBeGreaterThan(3);
-    expect(fileMenu()[2]!.submenu!.map((i) => i.label)).toEqual([other, join(userData, 'portfolio.tajammu')]);
+    expect(fileMenu()[3]!.submenu!.map((i) => i.label)).toEqual([other, join(userData, 'portfolio.tajammu')]);
 
     // Cancelling the dialog does nothing; a newer file is refused with a message, the current stays.
     fake.rec.dialogAnswers.push(null);
@@ -214,7 +214,7 @@ describe('main process File menu (built bundle, fake Electron)', () => {
     raw.close();
     const errors = fake.rec.errors.length;
     fake.rec.dialogAnswers.push(newer);
-    fileMenu()[1]!.click!();
+    fileMenu()[2]!.click!();
     await until(() => fake.rec.errors.length > errors);
     expect(fake.rec.errors.at(-1)).toMatch(/أحدث[\s\S]*newer version/);
     expect((await invoke('files.current')).value.file).toBe(other);
@@ -226,13 +226,22 @@ describe('main process File menu (built bundle, fake Electron)', () => {
     for (const _ of [1, 2]) {
       const messages = fake.rec.messages.length;
       fake.rec.dialogAnswers.push(copy);
-      fileMenu()[3]!.click!();
+      fileMenu()[4]!.click!();
       await until(() => fake.rec.messages.length > messages);
       expect(fake.rec.messages.at(-1)).toContain(`${copy}.tajammu`);
     }
     expect(existsSync(`${copy}.tajammu`)).toBe(true);
     expect(fake.rec.reloads).toBe(reloadsBefore);
     expect((await invoke('files.current')).value.file).toBe(other);
+
+    // A new consolidated portfolio from the File menu: the ministry's file, opened.
+    fake.rec.dialogAnswers.push(join(dirname(other), 'ministry'));
+    fileMenu()[1]!.click!();
+    await until(() => fake.rec.reloads > reloadsBefore);
+    expect((await invoke('files.current')).value).toMatchObject({
+      file: join(dirname(other), 'ministry.tajammu'),
+      ministry: true,
+    });
   });
 });
 
