@@ -29,3 +29,9 @@ export function normalizeArabic(text: string): string {
 export function foldAccents(text: string): string {
   return text.replace(/[\u00c0-\u024f]/g, (c) => c.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
 }
+
+/**
+ * Names and codes in the order a reader expects: numbers by their value ("تجمع 33" before
+ * "تجمع 113", C-9 before C-10), Arabic letters as the language orders them.
+ */
+export const naturalCompare = new Intl.Collator('ar', { numeric: true }).compare;

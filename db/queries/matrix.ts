@@ -2,6 +2,7 @@ import { AXIS_IDS } from '../core/axes';
 import { sumColumns } from '../cluster-sums';
 import type { Db } from '../connection';
 import { stmt } from '../stmt';
+import { naturalCompare } from '../core/normalize';
 import { SUM_MEASURES, type SumMeasure } from '../core/measures';
 import { periodRange } from '../core/period';
 import { getSettings } from '../repos/settings';
@@ -178,7 +179,7 @@ export function getMatrix(db: Db, filter: MatrixOptions = {}): MatrixRow[] {
   const view: ViewFilter = { status: filter.status, from, to, regionIds: filter.regionIds };
   const clusters = stmt(
     db,
-    `SELECT c.id, c.code, c.name_ar, c.name_en, c.selected, c.sector_id, r.id, r.name_ar, r.name_en
+    `SELECT c.id, c.code, c.name_ar, c.name_en, c.selected, c.sector_id, r.id, r.name_ar, r.name_en, r.code
      FROM clusters c JOIN regions r ON r.id = c.region_id
      WHERE (@regions IS NULL OR c.region_id IN (SELECT value FROM json_each(@regions)))
        AND (@sectorId IS NULL OR c.sector_id = @sectorId)
@@ -191,6 +192,15 @@ export function getMatrix(db: Db, filter: MatrixOptions = {}): MatrixRow[] {
       sectorId: filter.sectorId ?? null,
       selectedOnly: filter.selectedOnly ? 1 : 0,
     }) as (string | number | null)[][];
+  // Region by region, then cluster by cluster, numbers in names by their value (SQLite orders text by its bytes).
+  const text = (v: string | number | null | undefined) => String(v ?? '');
+  clusters.sort(
+    (a, b) =>
+      naturalCompare(text(a[7]), text(b[7])) ||
+      naturalCompare(text(a[9]), text(b[9])) ||
+      naturalCompare(text(a[2]), text(b[2])) ||
+      naturalCompare(text(a[1]), text(b[1])),
+  );
   const sums = clusterSums(db, view, measures);
   // Built once with their sums (5,000 rows): arrays made only to be replaced cost a third of it.
   const rows: MatrixRow[] = [];
@@ -294,7 +304,11 @@ function matrixRow(s: ClusterSums | undefined, place: RowPlace): MatrixRow {
 
 /** Each region-wide row after its region's clusters, in the regions' own order (rows are sorted so). */
 function placeRegionWide(db: Db, rows: MatrixRow[], wide: MatrixRow[]): void {
-  const order = stmt(db, 'SELECT id FROM regions ORDER BY name_ar, code').pluck().all() as string[];
+  const order = (
+    stmt(db, 'SELECT id, name_ar, code FROM regions').all() as { id: string; name_ar: string; code: string }[]
+  )
+    .sort((a, b) => naturalCompare(a.name_ar, b.name_ar) || naturalCompare(a.code, b.code))
+    .map((r) => r.id);
   const byRegion = new Map<string, MatrixRow[]>(order.map((id) => [id, []]));
   for (const r of [...rows, ...wide]) byRegion.get(r.regionId)!.push(r);
   rows.length = 0;

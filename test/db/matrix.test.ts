@@ -84,6 +84,25 @@ function expected(list: Initiative[], row: MatrixRow, filter: MatrixFilter) {
 }
 
 describe('db/queries/matrix (property: the matrix agrees with the register)', () => {
+  it('orders clusters and regions as a reader does: numbers by their value', () => {
+    const db = newDb();
+    const north = regions.createRegion(db, cli, { code: 'R10', nameAr: 'إقليم 10', nameEn: 'Region 10' });
+    const south = regions.createRegion(db, cli, { code: 'R9', nameAr: 'إقليم 9', nameEn: 'Region 9' });
+    for (const [region, names] of [
+      [north, ['تجمع 113', 'تجمع 33', 'تجمع 4']],
+      [south, ['تجمع 20', 'تجمع 3']],
+    ] as const) {
+      for (const nameAr of names) clusters.createCluster(db, cli, { regionId: region.id, nameAr, selected: true });
+    }
+    expect(getMatrix(db).map((r) => r.clusterNameAr || `*${r.regionNameAr}`)).toEqual([
+      'تجمع 3',
+      'تجمع 20',
+      'تجمع 4',
+      'تجمع 33',
+      'تجمع 113',
+    ]);
+  });
+
   it('for random portfolios, with and without filters', () => {
     for (let seed = 1; seed <= 12; seed++) {
       const db = newDb();
