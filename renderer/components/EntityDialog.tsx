@@ -18,6 +18,12 @@ export function EntityDialog(props: {
   dirty?: boolean;
   onClose(): void;
   onSave(): void;
+  /** Saving asked while the form has errors: the form shows them all (it showed none before). */
+  onInvalid?(): void;
+  /** The save button's words, when not plain "save" (a draft). */
+  saveLabel?: string;
+  /** A line above the form that says what it is (a draft of a planning session). */
+  banner?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -35,14 +41,18 @@ export function EntityDialog(props: {
     >
       <DialogTitle id={`${props.testId}-title`}>{props.title}</DialogTitle>
       <DialogContent dividers>
+        {props.banner}
         <form
           id={`${props.testId}-form`}
+          // The form's own messages, in the user's language, not the browser's bubble over one field.
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             // A dialog opened from this one (an indicator in an initiative) submits its own form;
             // React passes that event up through the portal, and it is not this form's.
             if (e.target !== e.currentTarget) return;
             if (props.canSave) props.onSave();
+            else props.onInvalid?.();
           }}
         >
           {props.children}
@@ -54,10 +64,10 @@ export function EntityDialog(props: {
           type="submit"
           form={`${props.testId}-form`}
           variant="contained"
-          disabled={!props.canSave}
+          disabled={!props.canSave && !props.onInvalid}
           data-testid="dialog-save"
         >
-          {t('common.save')}
+          {props.saveLabel ?? t('common.save')}
         </Button>
       </DialogActions>
       <Confirm

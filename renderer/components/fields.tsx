@@ -77,14 +77,12 @@ export function fieldBinder<D extends object>(
         helperText: shown.helperText ?? t('common.codeHint'),
       };
     },
-    /** A calendar date, stored as an ISO date or null when cleared. */
+    /** A calendar date for a DateField, stored as an ISO date or null when cleared. */
     date: (k: keyof D & string, label: string) => ({
       label: t(label),
       name: k,
-      type: 'date',
-      value: String(draft[k] ?? ''),
-      slotProps: { inputLabel: { shrink: true } },
-      onChange: (e: { target: { value: string } }) => set(k, (e.target.value || null) as D[typeof k]),
+      value: (draft[k] as string | null) ?? null,
+      onChange: (iso: string | null) => set(k, iso as D[typeof k]),
       ...help(k),
     }),
   };

@@ -37,11 +37,21 @@ describe('e2e/accessibility', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('nav-regions').click();
     await page
+      .getByTestId('cluster-table')
       .getByRole('button', { name: /^(Edit|تعديل) / })
       .first()
       .click();
     await page.getByTestId('cluster-dialog').waitFor();
     expect(await violations(), 'cluster profile').toEqual([]);
+    await page.keyboard.press('Escape');
+    // A row's menu (history, delete), opened.
+    await page
+      .getByTestId('cluster-table')
+      .getByRole('button', { name: /^(More|المزيد)/ })
+      .first()
+      .click();
+    await page.getByRole('menu').waitFor();
+    expect(await violations(), 'row menu').toEqual([]);
     await page.keyboard.press('Escape');
   });
 

@@ -85,6 +85,15 @@ describe('e2e/dashboard', () => {
     const items = await page.getByTestId('region-list').locator('li').allInnerTexts();
     const at = items.findIndex((x) => x.includes('إقليم الصعيد'));
     expect(items[at + 1]).toContain('محافظة أسوان');
+    // A tree: the region closes over its governorate and opens again.
+    const code = db.prepare("SELECT code FROM regions WHERE name_ar = 'إقليم الصعيد'").pluck().get() as string;
+    const toggle = page.getByTestId(`region-toggle-${code}`);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await toggle.click();
+    await expect.poll(() => page.getByTestId('region-list').innerText()).not.toContain('محافظة أسوان');
+    await toggle.click();
+    await expect.poll(() => page.getByTestId('region-list').innerText()).toContain('محافظة أسوان');
+    await page.screenshot({ path: join(RESULTS, 'regions-tree-ar.png') });
 
     await page.getByTestId('region-list').getByText('إقليم الصعيد').click();
     await page.getByRole('button', { name: 'تعديل الألباستر بالقرنة' }).click();

@@ -34,6 +34,12 @@ describe('e2e/foundation', () => {
     const box = await page.getByTestId('nav-dashboard').boundingBox();
     expect(box!.x).toBeGreaterThan(700);
     await shot('01-first-start-ar');
+    // An office with a register in Excel is offered its import first.
+    await page.getByTestId('first-import').click();
+    await expect.poll(() => page.getByTestId('nav-exchange').getAttribute('aria-current')).toBe('page');
+    expect(await page.getByTestId('import-preview').count()).toBe(1);
+    await nav('dashboard');
+    await page.getByTestId('first-start').waitFor();
   });
 
   it('creates a region and a productive cluster through the UI', async () => {
@@ -87,6 +93,11 @@ describe('e2e/foundation', () => {
     await nav('initiatives');
     await page.getByTestId('add-initiative').click();
     const d = page.getByTestId('initiative-dialog');
+    // Nothing in red before anything is typed; saving the empty form shows what it needs.
+    await d.locator('input[name=title]').waitFor();
+    expect(await d.locator('.Mui-error').count()).toBe(0);
+    await d.getByTestId('dialog-save').click();
+    await expect.poll(() => d.locator('.Mui-error').count()).toBeGreaterThan(0);
     await d.locator('input[name=title]').fill('إطلاق علامة تجارية محلية لأثاث دمياط');
     await d.getByRole('checkbox', { name: /^1\./ }).check();
     await d.getByRole('checkbox', { name: /^3\./ }).check();
@@ -97,7 +108,10 @@ describe('e2e/foundation', () => {
     await expect.poll(() => d.innerText()).toContain('المنصرف يتجاوز الميزانية المخططة');
     await d.locator('input[name=startDate]').fill('2026-03-01');
     await d.locator('input[name=endDate]').fill('2026-01-01');
-    await expect.poll(() => d.getByTestId('dialog-save').isDisabled()).toBe(true);
+    await expect.poll(() => d.innerText()).toContain('تاريخ الانتهاء يسبق تاريخ البدء');
+    // Saved with the error: refused, the dialog stays open.
+    await d.getByTestId('dialog-save').click();
+    expect(await d.isVisible()).toBe(true);
     await d.locator('input[name=endDate]').fill('2026-12-31');
     await shot('04-initiative-dialog-ar');
     await d.getByTestId('dialog-save').click();

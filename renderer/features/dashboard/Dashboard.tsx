@@ -35,8 +35,12 @@ function FirstStart() {
         </Typography>
         <Typography>{t('dashboard.emptyBody')}</Typography>
       </CardContent>
-      <CardActions>
-        <Button variant="contained" onClick={() => void write('portfolio.loadDemo', undefined, 'dashboard.demoLoaded')}>
+      <CardActions sx={{ flexWrap: 'wrap', gap: 1 }}>
+        {/* An office with a register in Excel wants it in first: the import reads it as it is. */}
+        <Button variant="contained" onClick={() => go('exchange')} data-testid="first-import">
+          {t('dashboard.importRegister')}
+        </Button>
+        <Button variant="outlined" onClick={() => void write('portfolio.loadDemo', undefined, 'dashboard.demoLoaded')}>
           {t('dashboard.loadDemo')}
         </Button>
         <Button onClick={() => go('regions')}>{t('dashboard.startEmpty')}</Button>

@@ -36,6 +36,12 @@ export function ImportWizard() {
 
   const loadProfiles = () => call('importProfiles.list').then(setProfiles, () => undefined);
   useEffect(() => void loadProfiles(), []);
+  // The preview's results and its import button open below the fold on a 768-pixel screen: shown.
+  const results = useRef<HTMLDivElement>(null);
+  const previewId = preview?.previewId;
+  useEffect(() => {
+    if (previewId) results.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [previewId]);
 
   const [options, setOptions] = useState<PreviewOptions>({});
   /** Previews the file with the choices so far and `patch`; a new file starts from none. */
@@ -134,14 +140,16 @@ export function ImportWizard() {
         </Stack>
       )}
       {preview && (
-        <PreviewView
-          preview={preview}
-          options={options}
-          onRepreview={(patch) => void runPreview(patch)}
-          onCommit={(skip) => void commit(skip)}
-          onDiscard={reset}
-          onProfileSaved={() => void loadProfiles()}
-        />
+        <div ref={results} style={{ scrollMarginTop: 64 }}>
+          <PreviewView
+            preview={preview}
+            options={options}
+            onRepreview={(patch) => void runPreview(patch)}
+            onCommit={(skip) => void commit(skip)}
+            onDiscard={reset}
+            onProfileSaved={() => void loadProfiles()}
+          />
+        </div>
       )}
       {done && (
         <Alert

@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import { DateField } from '../../components/DateField';
 import Grid from '@mui/material/Grid';
 import ListSubheader from '@mui/material/ListSubheader';
 import MenuItem from '@mui/material/MenuItem';
@@ -59,9 +60,15 @@ export function InitiativeDialog(props: {
   }, [existing]);
   const set = <K extends keyof InitiativeDraft>(k: K, v: InitiativeDraft[K]) => setD((x) => ({ ...x, [k]: v }));
   const { errors, warnings } = checkDraft(d, digits);
+  // A field's error shows once the field was changed, or the user tried to save: not in red on a
+  // form nobody has typed in yet.
+  const [initial] = useState(d);
+  const [attempted, setAttempted] = useState(false);
+  const shown = (k: keyof InitiativeDraft) => attempted || JSON.stringify(d[k]) !== JSON.stringify(initial[k]);
   const help = (k: keyof InitiativeDraft) => {
-    const m = errors[k] ?? warnings[k];
-    return { error: Boolean(errors[k]), helperText: m ? t(m.key, m.vars) : undefined };
+    const error = shown(k) ? errors[k] : undefined;
+    const m = error ?? warnings[k];
+    return { error: Boolean(error), helperText: m ? t(m.key, m.vars) : undefined };
   };
   const { text, count, date, code } = fieldBinder(t, d, set, help);
   const place = d.clusterId ?? `${REGION_WIDE}${d.regionId}`;
@@ -90,12 +97,31 @@ export function InitiativeDialog(props: {
     <EntityDialog
       open
       wide
-      title={t(existing ? 'initiatives.edit' : 'initiatives.add')}
+      title={t(
+        props.asDraft
+          ? existing
+            ? 'planning.editDraft'
+            : 'planning.addDraft'
+          : existing
+            ? 'initiatives.edit'
+            : 'initiatives.add',
+      )}
       testId="initiative-dialog"
       dirty={dirty}
       canSave={Object.keys(errors).length === 0}
       onClose={props.onClose}
       onSave={() => void save()}
+      onInvalid={() => setAttempted(true)}
+      {...(props.asDraft
+        ? {
+            saveLabel: t('planning.saveDraft'),
+            banner: (
+              <Alert severity="info" sx={{ mb: 1 }} data-testid="draft-banner">
+                {t('planning.draftBanner')}
+              </Alert>
+            ),
+          }
+        : {})}
     >
       <Grid container spacing={2} sx={{ pt: 1 }}>
         {comments.map((c) => (
@@ -154,7 +180,7 @@ export function InitiativeDialog(props: {
           <AxesField
             axes={d.axes}
             primaryAxis={d.primaryAxis}
-            error={errors.axes ? t(errors.axes.key, errors.axes.vars) : null}
+            error={errors.axes && shown('axes') ? t(errors.axes.key, errors.axes.vars) : null}
             onChange={(axes, primaryAxis) => setD((x) => ({ ...x, axes, primaryAxis }))}
           />
         </Grid>
@@ -181,10 +207,10 @@ export function InitiativeDialog(props: {
           />
         </Grid>
         <Grid size={{ xs: 12, sm: 3 }}>
-          <TextField {...date('startDate', 'initiatives.startDate')} />
+          <DateField {...date('startDate', 'initiatives.startDate')} />
         </Grid>
         <Grid size={{ xs: 12, sm: 3 }}>
-          <TextField {...date('endDate', 'initiatives.endDate')} />
+          <DateField {...date('endDate', 'initiatives.endDate')} />
         </Grid>
         <Grid size={{ xs: 12, sm: 3 }}>
           <TextField

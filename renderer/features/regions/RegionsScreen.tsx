@@ -1,10 +1,9 @@
 import AddIcon from '@mui/icons-material/Add';
-import DeleteIcon from '@mui/icons-material/Delete';
-import EditIcon from '@mui/icons-material/Edit';
-import HistoryIcon from '@mui/icons-material/History';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import ExpandLessIcon from '@mui/icons-material/ExpandLess';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import IconButton from '@mui/material/IconButton';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
@@ -18,14 +17,13 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cluster, Region } from '../../../db/core/model';
 import { regionTree } from '../../../db/core/region-tree';
 import { HistoryDialog } from '../../components/HistoryDialog';
-import { RowActions } from '../../components/RowActions';
+import { ActionIcons, RowActions } from '../../components/RowActions';
 import { ConfirmDelete } from '../../components/ConfirmDialog';
 import { useFormatter, useLocalName } from '../../components/useFormatter';
 import { useStore } from '../../stores';
@@ -68,6 +66,22 @@ export function RegionsScreen() {
     }
   };
 
+  // The regions as a tree: a region's governorates under it, hidden while it is closed.
+  const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setClosed((c) => {
+      const next = new Set(c);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const parents = new Set(regions.flatMap((r) => (r.parentId ? [r.parentId] : [])));
+  const parentOf = new Map(regions.map((r) => [r.id, r.parentId]));
+  const hidden = (id: string): boolean => {
+    const up = parentOf.get(id);
+    return !!up && (closed.has(up) || hidden(up));
+  };
+  const visible = regionTree(regions).filter(({ region }) => !hidden(region.id));
+
   return (
     <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} alignItems="flex-start">
       <Paper variant="outlined" sx={{ width: { xs: '100%', md: 300 }, flexShrink: 0 }}>
@@ -80,42 +94,39 @@ export function RegionsScreen() {
           </Button>
         </Box>
         <List dense aria-label={t('regions.title')} data-testid="region-list">
-          {regionTree(regions).map(({ region, depth }) => (
+          {visible.map(({ region, depth }) => (
             <ListItem
               key={region.id}
               disablePadding
               secondaryAction={
-                <>
-                  <Tooltip title={t('common.edit')}>
-                    <IconButton edge="end" aria-label={t('common.edit')} onClick={() => setRegionDialog(region)}>
-                      <EditIcon fontSize="small" />
-                    </IconButton>
-                  </Tooltip>
-                  <Tooltip title={t('common.delete')}>
-                    <IconButton
-                      edge="end"
-                      aria-label={t('common.delete')}
-                      onClick={() => setPendingDelete({ kind: 'region', item: region })}
-                    >
-                      <DeleteIcon fontSize="small" />
-                    </IconButton>
-                  </Tooltip>
-                  <Tooltip title={t('history.title')}>
-                    <IconButton
-                      edge="end"
-                      aria-label={t('history.open', { name: localName(region) })}
-                      onClick={() => setHistory({ entity: 'region', id: region.id, name: localName(region) })}
-                    >
-                      <HistoryIcon fontSize="small" />
-                    </IconButton>
-                  </Tooltip>
-                </>
+                <ActionIcons
+                  name={localName(region)}
+                  onEdit={() => setRegionDialog(region)}
+                  onDelete={() => setPendingDelete({ kind: 'region', item: region })}
+                  onHistory={() => setHistory({ entity: 'region', id: region.id, name: localName(region) })}
+                />
               }
             >
+              {/* A region with governorates opens and closes; one without keeps the same indent. */}
+              <Box sx={{ width: 32, flexShrink: 0, ml: depth * 3.5, display: 'flex', justifyContent: 'center' }}>
+                {parents.has(region.id) && (
+                  <IconButton
+                    size="small"
+                    onClick={() => toggle(region.id)}
+                    aria-expanded={!closed.has(region.id)}
+                    aria-label={t(closed.has(region.id) ? 'matrix.expand' : 'matrix.collapse', {
+                      region: localName(region),
+                    })}
+                    data-testid={`region-toggle-${region.code}`}
+                  >
+                    {closed.has(region.id) ? <ExpandMoreIcon fontSize="small" /> : <ExpandLessIcon fontSize="small" />}
+                  </IconButton>
+                )}
+              </Box>
               <ListItemButton
                 selected={region.id === selectedId}
                 onClick={() => setSelectedId(region.id)}
-                sx={{ pl: 2 + depth * 2, pr: 14 }}
+                sx={{ pl: 0.5, pr: 10 }}
               >
                 <ListItemText
                   primary={localName(region)}

@@ -20,7 +20,10 @@ export function NoticeBar() {
       open
       autoHideDuration={isError ? null : 3000}
       onClose={(_e, reason) => reason !== 'clickaway' && clear()}
-      anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+      // On the reading side's start, away from a dialog's buttons (they stand at its end): a
+      // notice in the middle covered them. ('left' is turned to the right in right-to-left, as
+      // every style of the page is.)
+      anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
     >
       <Alert
         severity={isError ? 'error' : 'success'}
