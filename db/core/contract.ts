@@ -109,6 +109,16 @@ export const contract = {
   'initiatives.list': op<m.Initiative[]>()(m.InitiativeFilter.strict().optional()),
   'initiatives.get': op<m.Initiative>()(ById),
   'initiatives.create': op<m.Initiative>()(m.InitiativeCreate.strict(), 'undoable'),
+  /** A new initiative and the indicators the editor took with it, in one step (one undo). */
+  'initiatives.createWithIndicators': op<m.Initiative>()(
+    z
+      .object({
+        initiative: m.InitiativeCreate.strict(),
+        indicators: z.array(m.IndicatorCreate.omit({ initiativeId: true }).strict()).max(50),
+      })
+      .strict(),
+    'undoable',
+  ),
   'initiatives.update': op<m.Initiative>()(m.InitiativeUpdate.strict(), 'undoable'),
   'initiatives.delete': op<m.Initiative>()(ById, 'undoable'),
   /** The register's bulk actions: all of them or none, one audit entry per initiative. */

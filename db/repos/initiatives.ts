@@ -5,6 +5,7 @@ import { stmt, tx } from '../stmt';
 import { ENTITY_NAMES, invalid, notFound } from '../core/errors';
 import { initiativeProblems } from '../core/rules';
 import {
+  type IndicatorCreate,
   type Initiative,
   INITIATIVE_DEFAULTS,
   InitiativeCreate,
@@ -14,6 +15,7 @@ import {
 } from '../core/model';
 import type { WriteContext } from './audit';
 import { assertExists } from './guards';
+import { createIndicator } from './indicators';
 import { officeCode } from './settings';
 import { defineTable, dropUndefined } from './table';
 
@@ -112,3 +114,19 @@ export const classifyInitiatives = (
   items: readonly { id: string; axes: number[] }[],
 ): Initiative[] =>
   tx(db, () => items.map(({ id, axes }) => updateInitiative(db, ctx, { id, axes, primaryAxis: axes[0] ?? null })));
+
+/** A new initiative with its indicators, all or none: the editor's one save. */
+export function createInitiativeWithIndicators(
+  db: Db,
+  ctx: WriteContext,
+  input: {
+    initiative: z.infer<typeof InitiativeCreate>;
+    indicators: Omit<z.infer<typeof IndicatorCreate>, 'initiativeId'>[];
+  },
+): Initiative {
+  return tx(db, () => {
+    const created = createInitiative(db, ctx, input.initiative);
+    for (const i of input.indicators) createIndicator(db, ctx, { ...i, initiativeId: created.id });
+    return created;
+  });
+}

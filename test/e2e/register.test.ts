@@ -153,25 +153,48 @@ describe('e2e/register (the initiative register)', () => {
 
   it('adds an initiative on two axes, then an indicator with two period values, and shows its achievement', async () => {
     const { page, db } = s;
-    await page.getByTestId('add-initiative').click();
     const d = page.getByTestId('initiative-dialog');
-    await d.locator('input[name=title]').fill('تدريب حرفيي فخار قرية تونس على التصدير');
-    await d.getByRole('checkbox', { name: /^2\./ }).check();
-    await d.getByRole('checkbox', { name: /^5\./ }).check();
-    await expect.poll(() => d.getByTestId('indicators').innerText()).toContain('احفظ المبادرة أولًا');
+    const ind = page.getByTestId('indicator-dialog');
+    const counts = () =>
+      db.prepare("SELECT (SELECT count(*) FROM initiatives) || '/' || (SELECT count(*) FROM indicators)").pluck().get();
+    const before = counts();
+    /** A new initiative's form with one indicator taken in it, not saved yet. */
+    const fillNew = async () => {
+      await page.getByTestId('add-initiative').click();
+      await d.locator('input[name=title]').fill('تدريب حرفيي فخار قرية تونس على التصدير');
+      await d.getByRole('checkbox', { name: /^2\./ }).check();
+      await d.getByRole('checkbox', { name: /^5\./ }).check();
+      await d.getByTestId('add-indicator').click();
+      await ind.locator('input[name=name]').fill('عدد المعارض الدولية');
+      await ind.locator('input[name=target]').fill('4');
+      await ind.getByTestId('dialog-save').click();
+      await ind.waitFor({ state: 'detached' });
+      await expect.poll(() => d.getByTestId('pending-indicators').innerText()).toContain('عدد المعارض الدولية');
+    };
+    // Cancel means cancel: neither the initiative nor its indicator is saved.
+    await fillNew();
+    expect(counts()).toBe(before);
+    await d.getByRole('button', { name: 'إلغاء' }).click();
+    await page.getByTestId('confirm-discard').click();
+    await d.waitFor({ state: 'detached' });
+    expect(counts()).toBe(before);
+    // Saved: the initiative and its indicator in one step.
+    await fillNew();
     await d.getByTestId('dialog-save').click();
     await d.waitFor({ state: 'detached' });
     const created = db
       .prepare("SELECT id, code, axis2, axis5 FROM initiatives WHERE title LIKE 'تدريب حرفيي فخار%'")
       .get() as { id: string; code: string; axis2: number; axis5: number };
     expect(created).toMatchObject({ axis2: 1, axis5: 1 });
+    expect(db.prepare('SELECT name, target FROM indicators WHERE initiative_id = ?').all(created.id)).toEqual([
+      { name: 'عدد المعارض الدولية', target: 4 },
+    ]);
 
     // Found again by its code, opened, and given an indicator.
     await page.locator('input[name="search"]').fill(created.code);
     // The row's actions are grid menu items (the grid moves between them with the arrow keys).
     await page.getByRole('menuitem', { name: /^تعديل تدريب حرفيي/ }).click();
     await d.getByTestId('add-indicator').click();
-    const ind = page.getByTestId('indicator-dialog');
     await ind.locator('input[name=name]').fill('عدد الحرفيين المصدّرين');
     await ind.locator('input[name=unit]').fill('حرفي');
     await ind.locator('input[name=baseline]').fill('10');
@@ -190,7 +213,7 @@ describe('e2e/register (the initiative register)', () => {
     await ind.getByTestId('dialog-save').click();
     await ind.waitFor({ state: 'detached' });
     // (30 − 10) / (50 − 10): half way from the baseline to the target.
-    await expect.poll(() => plain(d.getByTestId('indicator-achievement'))).toBe('50%');
+    await expect.poll(() => plain(d.getByTestId('indicator-achievement').last())).toBe('50%');
     await d.getByTestId('indicators').scrollIntoViewIfNeeded();
     await shot('initiative-indicators-ar');
     const values = db

@@ -34,6 +34,8 @@ export const initiativeHandlers = {
   'initiatives.list': (input, { db }) => initiatives.listInitiatives(db, input ?? {}),
   'initiatives.get': ({ id }, { db }) => initiatives.getInitiative(db, id),
   'initiatives.create': (input, { db, source }) => initiatives.createInitiative(db, { source }, input),
+  'initiatives.createWithIndicators': (input, { db, source }) =>
+    initiatives.createInitiativeWithIndicators(db, { source }, input),
   'initiatives.update': (input, { db, source }) => initiatives.updateInitiative(db, { source }, input),
   'initiatives.delete': ({ id }, { db, source }) => initiatives.deleteInitiative(db, { source }, id),
   'initiatives.setStatus': ({ ids, status }, { db, source }) => initiatives.setStatus(db, { source }, ids, status),

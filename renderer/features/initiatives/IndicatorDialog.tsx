@@ -12,13 +12,22 @@ import type { Indicator } from '../../../db/core/model';
 import { EntityDialog, useDirty } from '../../components/EntityDialog';
 import { fieldBinder } from '../../components/fields';
 import { useStore } from '../../stores';
-import { checkIndicator, draftOfIndicator, type IndicatorDraft, indicatorInput, nextPeriod } from './indicators';
+import {
+  checkIndicator,
+  draftOfIndicator,
+  type IndicatorDraft,
+  type IndicatorInput,
+  indicatorInput,
+  nextPeriod,
+} from './indicators';
 
 /** One indicator of an initiative: what it measures, from where to where, and its actual values per period. */
 export function IndicatorDialog(props: {
-  initiativeId: string;
+  initiativeId: string | null;
   indicator: Indicator | 'new';
   onClose(saved: boolean): void;
+  /** For an initiative not saved yet: the indicator goes back to its editor, saved with it. */
+  onLocal?(input: IndicatorInput): void;
 }) {
   const { t } = useTranslation();
   const write = useStore((s) => s.write);
@@ -38,6 +47,11 @@ export function IndicatorDialog(props: {
 
   const save = async () => {
     const input = indicatorInput(d);
+    if (props.onLocal || !props.initiativeId) {
+      props.onLocal?.(input);
+      props.onClose(true);
+      return;
+    }
     const ok = existing
       ? await write('indicators.update', { id: existing.id, ...input })
       : await write('indicators.create', { initiativeId: props.initiativeId, ...input });

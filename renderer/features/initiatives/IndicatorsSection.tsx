@@ -16,16 +16,23 @@ import type { Indicator } from '../../../db/core/model';
 import { call } from '../../api';
 import { ConfirmDelete } from '../../components/ConfirmDialog';
 import { RowActions } from '../../components/RowActions';
+import DeleteIcon from '@mui/icons-material/Delete';
+import IconButton from '@mui/material/IconButton';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { IndicatorDialog } from './IndicatorDialog';
-import { achievement, inPeriodOrder } from './indicators';
+import { achievement, type IndicatorInput, inPeriodOrder } from './indicators';
 
 /**
  * An initiative's indicators in its editor: baseline, target, the latest actual value, how far
  * it has come, and a small trend of the actual values (read in the direction of the page).
  */
-export function IndicatorsSection(props: { initiativeId: string | null }) {
+export function IndicatorsSection(props: {
+  initiativeId: string | null;
+  /** A new initiative's indicators, kept in its editor until it is saved. */
+  pending?: IndicatorInput[];
+  onPending?(list: IndicatorInput[]): void;
+}) {
   const { t } = useTranslation();
   const fmt = useFormatter();
   const rtl = useTheme().direction === 'rtl';
@@ -47,14 +54,56 @@ export function IndicatorsSection(props: { initiativeId: string | null }) {
         <Typography variant="subtitle1" component="h3" sx={{ flexGrow: 1, fontWeight: 700 }}>
           {t('indicators.title')}
         </Typography>
-        {id && (
+        {(id || props.onPending) && (
           <Button startIcon={<AddIcon />} onClick={() => setEditing('new')} data-testid="add-indicator">
             {t('indicators.add')}
           </Button>
         )}
       </Stack>
+      <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
+        {t(id ? 'indicators.savedAsYouGo' : 'indicators.pendingHint')}
+      </Typography>
       {!id ? (
-        <Typography color="text.secondary">{t('indicators.saveFirst')}</Typography>
+        (props.pending ?? []).length === 0 ? (
+          <Typography color="text.secondary">{t('indicators.none')}</Typography>
+        ) : (
+          <Table size="small" data-testid="pending-indicators">
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('indicators.name')}</TableCell>
+                <TableCell align="center">{t('indicators.baseline')}</TableCell>
+                <TableCell align="center">{t('indicators.target')}</TableCell>
+                <TableCell>{t('common.actions')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {(props.pending ?? []).map((i, n) => (
+                <TableRow key={`${i.name}#${n}`} data-testid="indicator-row">
+                  <TableCell>
+                    {i.name}
+                    {i.unit && (
+                      <Typography variant="caption" color="text.secondary" component="div">
+                        {i.unit}
+                      </Typography>
+                    )}
+                  </TableCell>
+                  <TableCell align="center">{figure(i.baseline)}</TableCell>
+                  <TableCell align="center">{figure(i.target)}</TableCell>
+                  <TableCell>
+                    <IconButton
+                      size="small"
+                      aria-label={`${t('common.delete')} ${i.name}`}
+                      title={t('common.delete')}
+                      onClick={() => props.onPending?.((props.pending ?? []).filter((_, k) => k !== n))}
+                    >
+                      <DeleteIcon fontSize="small" />
+                    </IconButton>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )
       ) : list.length === 0 ? (
         <Typography color="text.secondary">{t('indicators.none')}</Typography>
       ) : (
@@ -123,10 +172,11 @@ export function IndicatorsSection(props: { initiativeId: string | null }) {
           </TableBody>
         </Table>
       )}
-      {editing && id && (
+      {editing && (id || props.onPending) && (
         <IndicatorDialog
           initiativeId={id}
           indicator={editing}
+          {...(id ? {} : { onLocal: (input: IndicatorInput) => props.onPending?.([...(props.pending ?? []), input]) })}
           onClose={(saved) => {
             setEditing(null);
             if (saved) setVersion((v) => v + 1);

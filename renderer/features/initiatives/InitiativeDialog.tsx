@@ -15,6 +15,7 @@ import { call } from '../../api';
 import { periodName } from '../../../db/core/report-text';
 import { AxesField } from './AxesField';
 import { IndicatorsSection } from './IndicatorsSection';
+import type { IndicatorInput } from './indicators';
 import { checkDraft, draftOf, type InitiativeDraft, newDraft, toInput } from './draft';
 
 const REGION_WIDE = 'region:';
@@ -49,7 +50,9 @@ export function InitiativeDialog(props: {
     if (props.preset) Object.assign(draft, { axes: props.preset.axes, primaryAxis: props.preset.axes[0] ?? 1 });
     return draft;
   });
-  const dirty = useDirty(d);
+  // A new initiative's indicators, saved with it in one step (none saved if the editor is cancelled).
+  const [pending, setPending] = useState<IndicatorInput[]>([]);
+  const dirty = useDirty(d) || pending.length > 0;
   // The ministry's word on this initiative, while the period it returned is not submitted again.
   const [comments, setComments] = useState<{ comment: string; period: string }[]>([]);
   useEffect(() => {
@@ -89,7 +92,9 @@ export function InitiativeDialog(props: {
         )
       : existing
         ? await write('initiatives.update', { ...input, id: existing.id })
-        : await write('initiatives.create', input);
+        : pending.length > 0
+          ? await write('initiatives.createWithIndicators', { initiative: input, indicators: pending })
+          : await write('initiatives.create', input);
     if (ok) props.onClose();
   };
 
@@ -240,7 +245,12 @@ export function InitiativeDialog(props: {
           <TextField {...text('notes', 'common.notes', true)} />
         </Grid>
       </Grid>
-      {!props.asDraft && <IndicatorsSection initiativeId={existing?.id ?? null} />}
+      {!props.asDraft && (
+        <IndicatorsSection
+          initiativeId={existing?.id ?? null}
+          {...(existing ? {} : { pending, onPending: setPending })}
+        />
+      )}
     </EntityDialog>
   );
 }

@@ -70,6 +70,9 @@ export function checkIndicator(d: IndicatorDraft) {
   return errors;
 }
 
+/** An indicator as the API takes it, without its initiative (a new one's is not saved yet). */
+export type IndicatorInput = ReturnType<typeof indicatorInput>;
+
 export function indicatorInput(d: IndicatorDraft) {
   const figure = (s: string) => (s.trim() === '' ? null : parseFigure(s, true));
   return {
