@@ -23,6 +23,20 @@ import { useStore } from '../../stores';
 import { IndicatorDialog } from './IndicatorDialog';
 import { achievement, type IndicatorInput, inPeriodOrder } from './indicators';
 
+/** An indicator's name, its unit under it. */
+function NameCell(props: { name: string; unit: string | null | undefined }) {
+  return (
+    <TableCell>
+      {props.name}
+      {props.unit && (
+        <Typography variant="caption" color="text.secondary" component="div">
+          {props.unit}
+        </Typography>
+      )}
+    </TableCell>
+  );
+}
+
 /**
  * An initiative's indicators in its editor: baseline, target, the latest actual value, how far
  * it has come, and a small trend of the actual values (read in the direction of the page).
@@ -79,14 +93,7 @@ export function IndicatorsSection(props: {
             <TableBody>
               {(props.pending ?? []).map((i, n) => (
                 <TableRow key={`${i.name}#${n}`} data-testid="indicator-row">
-                  <TableCell>
-                    {i.name}
-                    {i.unit && (
-                      <Typography variant="caption" color="text.secondary" component="div">
-                        {i.unit}
-                      </Typography>
-                    )}
-                  </TableCell>
+                  <NameCell name={i.name} unit={i.unit} />
                   <TableCell align="center">{figure(i.baseline)}</TableCell>
                   <TableCell align="center">{figure(i.target)}</TableCell>
                   <TableCell>
@@ -128,14 +135,7 @@ export function IndicatorsSection(props: {
               const done = achievement(i);
               return (
                 <TableRow key={i.id} data-testid="indicator-row">
-                  <TableCell>
-                    {i.name}
-                    {i.unit && (
-                      <Typography variant="caption" color="text.secondary" component="div">
-                        {i.unit}
-                      </Typography>
-                    )}
-                  </TableCell>
+                  <NameCell name={i.name} unit={i.unit} />
                   <TableCell align="center">{figure(i.baseline)}</TableCell>
                   <TableCell align="center">{figure(i.target)}</TableCell>
                   <TableCell align="center">
