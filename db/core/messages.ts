@@ -24,18 +24,30 @@ export type MessageVars = Record<string, string | number | Bilingual>;
  * missing value leaves nothing. Paths inside Arabic templates stand between U+2066 and U+2069
  * (left-to-right isolation), so their slashes stay in place.
  */
-export function fill(template: string, vars: MessageVars = {}, lang: Lang = 'en'): string {
+export function fill(template: string, vars: MessageVars = {}, lang: Lang = 'en', isolate = false): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => {
     const v = vars[k];
-    return v === undefined ? '' : typeof v === 'object' ? v[lang] : String(v);
+    const value = v === undefined ? '' : typeof v === 'object' ? v[lang] : String(v);
+    return isolate ? isolated(value) : value;
   });
 }
 
-/** One message in one language. */
-export function text(lang: Lang, key: MessageKey, vars?: MessageVars): string {
+/**
+ * A value with no Arabic letter in an Arabic sentence (a code, an amount, a period, a path)
+ * stands between U+2068 and U+2069, first-strong isolation: otherwise a code and the amount
+ * beside it join one left-to-right run and read in the wrong order («(1,612,287.29) INI-0018»).
+ * Already isolated, Arabic, or without letters and digits, it is left as it is.
+ */
+function isolated(value: string): string {
+  if (value === '' || /[\u0600-\u06ff\u2066-\u2069]/.test(value) || !/[A-Za-z0-9]/.test(value)) return value;
+  return `\u2068${value}\u2069`;
+}
+
+/** One message in one language; `isolate` sets its values apart from Arabic text (see isolated). */
+export function text(lang: Lang, key: MessageKey, vars?: MessageVars, isolate = false): string {
   let node: unknown = MESSAGES[lang];
   for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
-  return fill(node as string, vars, lang);
+  return fill(node as string, vars, lang, isolate && lang === 'ar');
 }
 
 /** One message in both languages on one line, Arabic first, as the command line prints it. */
@@ -44,6 +56,7 @@ export const bothOnOneLine = (key: MessageKey, vars?: MessageVars): string =>
 
 /** One message in both languages, as errors and findings carry it. */
 export const bilingual = (key: MessageKey, vars?: MessageVars): Bilingual => ({
-  ar: text('ar', key, vars),
+  // A sentence read on a screen or a printed sheet: its codes and amounts read in their order.
+  ar: text('ar', key, vars, true),
   en: text('en', key, vars),
 });

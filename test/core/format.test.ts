@@ -2,12 +2,27 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { normalizeArabic } from '../../db/core/normalize';
 import { fieldLabel, fieldText, makeFormatter, parseMoney } from '../../db/core/format';
-import { MESSAGES } from '../../db/core/messages';
+import { bilingual, MESSAGES, text } from '../../db/core/messages';
 
 const { ar, en } = MESSAGES;
 
 describe('db/core/format', () => {
   const base = { currencyCode: 'EGP', currencyDigits: 2 };
+  it('sets a code and an amount apart in an Arabic sentence, so they read in their order; English and headings as they are', () => {
+    const m = bilingual('findings.overBudget', {
+      code: 'INI-0018',
+      spent: '1,612,287.29',
+      budget: '1,500,000',
+      share: '',
+    });
+    expect(m.ar).toContain('\u2068INI-0018\u2069');
+    expect(m.ar).toContain('\u20681,612,287.29\u2069');
+    expect(m.en).not.toMatch(/[\u2066-\u2069]/);
+    // Arabic values, and the words of a heading a workbook's reader matches, are left alone.
+    expect(bilingual('errors.noOffice', { code: 'قنا' }).ar).not.toMatch(/[\u2066-\u2069]/);
+    expect(text('ar', 'register.plannedBudget', { currency: 'EGP' })).toBe('الميزانية المخططة (EGP)');
+  });
+
   it('uses the digit set of the setting, not the locale default', () => {
     expect(makeFormatter('ar', { ...base, digits: 'latn' }).number(1234567)).toBe('1,234,567');
     expect(makeFormatter('ar', { ...base, digits: 'arab' }).number(1234567)).toBe('١٬٢٣٤٬٥٦٧');
