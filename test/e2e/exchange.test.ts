@@ -218,6 +218,8 @@ describe('e2e/exchange', () => {
     await page.getByTestId('matrix-unclassified').waitFor();
     await shot('matrix-unclassified-ar-1366');
     await page.getByTestId('nav-initiatives').click();
+    // The register's filters are a bar opened on demand.
+    await page.getByTestId('register-filters-toggle').click();
     await page.getByTestId('register-axis').click();
     await page.getByRole('option', { name: 'غير مصنفة بعد' }).click();
     await expect.poll(() => page.getByRole('row').count()).toBe(3);
