@@ -101,6 +101,22 @@ describe('e2e/matrix', () => {
       await page.screenshot({ path: join(RESULTS, `matrix-1366-${m}-ar.png`) });
     }
     await page.getByTestId('measure-count').click();
+    // In English too, where the axes' and clusters' names are longer.
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    for (const m of ['count', 'budget']) {
+      await page.getByTestId(`measure-${m}`).click();
+      await page.waitForTimeout(150);
+      const heads = await page
+        .locator('[data-testid=matrix-table] thead th')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
+      expect(heads.length).toBe(9);
+      for (const h of heads) expect(h.right).toBeLessThanOrEqual(1366);
+      await page.screenshot({ path: join(RESULTS, `matrix-1366-${m}-en.png`) });
+    }
+    await page.getByTestId('measure-count').click();
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     // A planning session at 1280×720: its figures beside the matrix, both in view.
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByTestId('planning-start').click();

@@ -302,13 +302,13 @@ export function MatrixTable(p: MatrixTableProps) {
           '& td': { py: '3px', lineHeight: '20px' },
           // Eight figures across beside the names: 8 px each side, not 16 (budgets run to eleven characters).
           '& td:not(:first-of-type), & th:not(:first-of-type)': { px: 1 },
-          '& td:first-of-type': { maxWidth: 280 },
+          '& td:first-of-type': { maxWidth: 250 },
           '& thead th': { height: HEAD, py: 0.25, lineHeight: 1.3 },
         }}
       >
         <TableHead>
           <TableRow>
-            <TableCell sx={{ minWidth: 200, maxWidth: 280, ...STICKY, zIndex: 3 }}>
+            <TableCell sx={{ minWidth: 200, maxWidth: 250, ...STICKY, zIndex: 3 }}>
               {t('matrix.cluster')}
               {MEASURE_UNIT[p.measure] === 'money' && (
                 <Typography variant="caption" component="div" color="text.secondary" data-testid="matrix-unit">
@@ -321,7 +321,8 @@ export function MatrixTable(p: MatrixTableProps) {
                 <Typography variant="caption" component="div" sx={{ fontWeight: 700 }}>
                   {fmt.number(a)}
                 </Typography>
-                <Typography variant="caption" component="div" noWrap>
+                {/* At most 96 pixels of name (the English ones are long), whole on hover: nine columns fit 1366. */}
+                <Typography variant="caption" component="div" noWrap sx={{ maxWidth: 96, mx: 'auto' }}>
                   {axisName(a)}
                 </Typography>
               </TableCell>
