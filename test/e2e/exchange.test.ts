@@ -211,6 +211,13 @@ describe('e2e/exchange', () => {
     await page.getByTestId('import-file').setInputFiles(file);
     await page.getByTestId('import-preview').click();
     await expect.poll(() => page.getByTestId('count-unclassified').innerText()).toContain('2');
+    // On a 768-pixel screen the preview's results are scrolled into view, not left below the fold.
+    await expect
+      .poll(async () => {
+        const box = await page.getByTestId('import-preview-view').boundingBox();
+        return box !== null && box.y >= 0 && box.y < 768;
+      })
+      .toBe(true);
     await page.getByTestId('import-commit').click();
     await page.getByTestId('import-done').waitFor();
 
