@@ -81,7 +81,7 @@ describe('e2e/register (the initiative register)', () => {
     await page.setViewportSize({ width: 1400, height: 900 });
   });
 
-  it('edits status, progress and an end date in place, and refuses a progress over 100 with nothing saved', async () => {
+  it('edits status and progress in place, and refuses a progress over 100 with nothing saved', async () => {
     const { page } = s;
     const id = (await rowIds())[3]!;
     const row = page.locator(`[role="row"][data-id="${id}"]`);
