@@ -56,7 +56,16 @@ export const bothOnOneLine = (key: MessageKey, vars?: MessageVars): string =>
 
 /** One message in both languages, as errors and findings carry it. */
 export const bilingual = (key: MessageKey, vars?: MessageVars): Bilingual => ({
-  // A sentence read on a screen or a printed sheet: its codes and amounts read in their order.
+  ar: text('ar', key, vars),
+  en: text('en', key, vars),
+});
+
+/**
+ * The same, its Arabic values set apart (see isolated): for the health findings, sentences read
+ * on screens and printed sheets that put a code beside an amount. (Errors keep plain text: the
+ * command line prints them and scripts match them.)
+ */
+export const bilingualIsolated = (key: MessageKey, vars?: MessageVars): Bilingual => ({
   ar: text('ar', key, vars, true),
   en: text('en', key, vars),
 });

@@ -12,7 +12,7 @@ import { RULES, type RuleId, type Settings } from '../core/model';
 import { type ClusterSums, clusterSums, COUNTED_SQL, LATEST_VALUE, UNCLASSIFIED_SQL, regionWideSums } from './matrix';
 import { periodEnd } from '../core/period';
 import type { Finding, FindingKind } from '../core/results';
-import { bilingual } from '../core/messages';
+import { bilingualIsolated as bilingual } from '../core/messages';
 
 export { RULES, type RuleId };
 

@@ -15,6 +15,7 @@ import { listClusters } from '../repos/clusters';
 import { listInitiatives } from '../repos/initiatives';
 import { listRegions } from '../repos/regions';
 import { getSettings } from '../repos/settings';
+import { naturalCompare } from '../core/normalize';
 
 export interface ReportOptions {
   /** `2026`, `2026-Q3`, `2026-H2`, `FY2026`; everything when absent. */
@@ -83,14 +84,13 @@ function regionGroups(db: Db, matrix: MatrixRow[], initiatives: Initiative[]): R
     }
     list.push(i);
   }
-  const collator = new Intl.Collator('ar', { numeric: true });
   const sortKey = (i: Initiative) => (i.clusterId ? (clusterName.get(i.clusterId) ?? '') : '\uffff');
   return order
     .filter((id) => byRegion.has(id))
     .map((id) => {
       const region = regionOf.get(id)!;
       const list = byRegion.get(id)!;
-      list.sort((a, b) => collator.compare(sortKey(a), sortKey(b)) || collator.compare(a.code, b.code));
+      list.sort((a, b) => naturalCompare(sortKey(a), sortKey(b)) || naturalCompare(a.code, b.code));
       return {
         regionId: id,
         nameAr: region.nameAr,

@@ -38,6 +38,8 @@ export function DateField(props: {
   onChange(iso: string | null): void;
   error?: boolean;
   helperText?: string;
+  /** Told whether the text typed is a date: a form must not save over one it cannot read. */
+  onValidity?(ok: boolean): void;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState(dayMonthYear(props.value));
@@ -47,6 +49,8 @@ export function DateField(props: {
     setText((now) => (parseDayMonthYear(now) === props.value ? now : dayMonthYear(props.value)));
   }, [props.value]);
   const bad = parseDayMonthYear(text) === undefined;
+  const { onValidity } = props;
+  useEffect(() => onValidity?.(!bad), [bad, onValidity]);
   return (
     <TextField
       label={props.label}

@@ -18,7 +18,15 @@ export function useFillHeight<T extends HTMLElement>(below: number, deps: Depend
     };
     measure();
     window.addEventListener('resize', measure);
-    return () => window.removeEventListener('resize', measure);
+    // What stands above may change height on its own (a hint under a field, a wrapped bar, a
+    // font arriving): the page's main column is watched too.
+    const watched = ref.current?.closest('main');
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    if (watched) observer?.observe(watched);
+    return () => {
+      window.removeEventListener('resize', measure);
+      observer?.disconnect();
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names what moves the element
   }, [below, ...deps]);
   return [ref, height] as const;

@@ -2,14 +2,14 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { normalizeArabic } from '../../db/core/normalize';
 import { fieldLabel, fieldText, makeFormatter, parseMoney } from '../../db/core/format';
-import { bilingual, MESSAGES, text } from '../../db/core/messages';
+import { bilingual, bilingualIsolated, MESSAGES, text } from '../../db/core/messages';
 
 const { ar, en } = MESSAGES;
 
 describe('db/core/format', () => {
   const base = { currencyCode: 'EGP', currencyDigits: 2 };
   it('sets a code and an amount apart in an Arabic sentence, so they read in their order; English and headings as they are', () => {
-    const m = bilingual('findings.overBudget', {
+    const m = bilingualIsolated('findings.overBudget', {
       code: 'INI-0018',
       spent: '1,612,287.29',
       budget: '1,500,000',

@@ -53,6 +53,12 @@ describe('e2e/accessibility', () => {
     await page.getByRole('menu').waitFor();
     expect(await violations(), 'row menu').toEqual([]);
     await page.keyboard.press('Escape');
+    // The matrix's choice of finding dots, opened.
+    await page.getByTestId('nav-matrix').click();
+    await page.getByTestId('matrix-marks').click();
+    await page.getByRole('menu').waitFor();
+    expect(await violations(), 'finding dots menu').toEqual([]);
+    await page.keyboard.press('Escape');
   });
 
   it('reaches the screens from the keyboard, with a visible focus', async () => {

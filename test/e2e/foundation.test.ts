@@ -106,6 +106,11 @@ describe('e2e/foundation', () => {
     await d.locator('input[name=spent]').fill('300000');
     // Spending over budget warns but does not block saving.
     await expect.poll(() => d.innerText()).toContain('المنصرف يتجاوز الميزانية المخططة');
+    // A date that is no date is said so, and not saved over: the form stays open.
+    await d.locator('input[name=endDate]').fill('31/02/2026');
+    await expect.poll(() => d.innerText()).toContain('اكتب التاريخ يومًا/شهرًا/سنة');
+    await d.getByTestId('dialog-save').click();
+    expect(await d.isVisible()).toBe(true);
     await d.locator('input[name=startDate]').fill('2026-03-01');
     await d.locator('input[name=endDate]').fill('2026-01-01');
     await expect.poll(() => d.innerText()).toContain('تاريخ الانتهاء يسبق تاريخ البدء');

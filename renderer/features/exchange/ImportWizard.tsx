@@ -38,10 +38,11 @@ export function ImportWizard() {
   useEffect(() => void loadProfiles(), []);
   // The preview's results and its import button open below the fold on a 768-pixel screen: shown.
   const results = useRef<HTMLDivElement>(null);
-  const previewId = preview?.previewId;
+  // Once, when the results first show: a re-preview from a correction below keeps the user's place.
+  const shown = preview !== null;
   useEffect(() => {
-    if (previewId) results.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  }, [previewId]);
+    if (shown) results.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [shown]);
 
   const [options, setOptions] = useState<PreviewOptions>({});
   /** Previews the file with the choices so far and `patch`; a new file starts from none. */

@@ -4,7 +4,7 @@ import Grid from '@mui/material/Grid';
 import ListSubheader from '@mui/material/ListSubheader';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Initiative, INITIATIVE_STATUSES, MARKETING_HOLDERS } from '../../../db/core/model';
 import { EntityDialog, useDirty } from '../../components/EntityDialog';
@@ -52,7 +52,24 @@ export function InitiativeDialog(props: {
   });
   // A new initiative's indicators, saved with it in one step (none saved if the editor is cancelled).
   const [pending, setPending] = useState<IndicatorInput[]>([]);
-  const dirty = useDirty(d) || pending.length > 0;
+  // A date typed that is no date (31/02): the form says so and does not save over it.
+  const [badDates, setBadDates] = useState<ReadonlySet<string>>(new Set());
+  const dateValidity = useCallback(
+    (field: string) => (ok: boolean) =>
+      setBadDates((b) => {
+        if (ok !== b.has(field)) return b;
+        const next = new Set(b);
+        if (ok) next.delete(field);
+        else next.add(field);
+        return next;
+      }),
+    [],
+  );
+  const [startValidity, endValidity] = useMemo(
+    () => [dateValidity('startDate'), dateValidity('endDate')],
+    [dateValidity],
+  );
+  const dirty = useDirty(d) || pending.length > 0 || badDates.size > 0;
   // The ministry's word on this initiative, while the period it returned is not submitted again.
   const [comments, setComments] = useState<{ comment: string; period: string }[]>([]);
   useEffect(() => {
@@ -113,7 +130,7 @@ export function InitiativeDialog(props: {
       )}
       testId="initiative-dialog"
       dirty={dirty}
-      canSave={Object.keys(errors).length === 0}
+      canSave={Object.keys(errors).length === 0 && badDates.size === 0}
       onClose={props.onClose}
       onSave={() => void save()}
       onInvalid={() => setAttempted(true)}
@@ -212,10 +229,10 @@ export function InitiativeDialog(props: {
           />
         </Grid>
         <Grid size={{ xs: 12, sm: 3 }}>
-          <DateField {...date('startDate', 'initiatives.startDate')} />
+          <DateField {...date('startDate', 'initiatives.startDate')} onValidity={startValidity} />
         </Grid>
         <Grid size={{ xs: 12, sm: 3 }}>
-          <DateField {...date('endDate', 'initiatives.endDate')} />
+          <DateField {...date('endDate', 'initiatives.endDate')} onValidity={endValidity} />
         </Grid>
         <Grid size={{ xs: 12, sm: 3 }}>
           <TextField

@@ -57,7 +57,6 @@ export function InitiativesScreen() {
   const active = [view.regionId, view.clusterId, view.axis, view.status].filter(Boolean).length;
   const [fillRef, fillHeight] = useFillHeight<HTMLDivElement>(8, [
     filtersOpen,
-    active > 0,
     view.axis === UNCLASSIFIED,
     selection.ids.size > 0,
   ]);
@@ -203,7 +202,7 @@ export function InitiativesScreen() {
           {t('initiatives.add')}
         </Button>
       </Box>
-      {(filtersOpen || active > 0) && (
+      {filtersOpen && (
         <Stack
           direction="row"
           spacing={1.5}

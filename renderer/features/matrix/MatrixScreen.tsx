@@ -70,7 +70,9 @@ function Legend() {
         <Typography variant="caption">{t('matrix.legendFindingShort')}</Typography>
       </Stack>
       <Tooltip title={t('matrix.keyboardHint')}>
-        <KeyboardIcon fontSize="small" color="action" className="no-print" aria-label={t('matrix.keyboardHint')} />
+        <IconButton size="small" className="no-print" aria-label={t('matrix.keyboardHint')}>
+          <KeyboardIcon fontSize="small" />
+        </IconButton>
       </Tooltip>
     </Stack>
   );
@@ -132,6 +134,8 @@ export function MatrixScreen() {
   ).length;
   // Which health rules mark the matrix: by default those that call for action.
   const [marked, setMarked] = useState<ReadonlySet<RuleId>>(ACTION_RULES);
+  // The findings the matrix marks, the table and its image alike.
+  const marks = useMemo(() => findings.filter((f) => marked.has(f.rule)), [findings, marked]);
   const [fillRef, fillHeight] = useFillHeight<HTMLDivElement>(12, [filtersOpen, planning, data === null]);
   const [preview, setPreview] = useState<PlanPreview | null>(null);
   useEffect(() => {
@@ -205,7 +209,7 @@ export function MatrixScreen() {
       rows: data.rows,
       measure: data.measure,
       collapsed,
-      findings,
+      findings: marks,
       rtl: language === 'ar',
       font,
       lines: {
@@ -417,7 +421,7 @@ export function MatrixScreen() {
               <MatrixTable
                 rows={data.rows}
                 measure={data.measure}
-                findings={findings.filter((f) => marked.has(f.rule))}
+                findings={marks}
                 collapsed={collapsed}
                 onToggle={(id) =>
                   setCollapsed((c) => {

@@ -87,6 +87,12 @@ export function MatrixTable(p: MatrixTableProps) {
   const windowed = items.length > WINDOW_FROM && !p.drawAll;
   const first = windowed ? Math.max(0, Math.floor(view.top / ROW) - OVERSCAN) : 0;
   const last = windowed ? Math.min(items.length, Math.ceil((view.top + view.height) / ROW) + OVERSCAN) : items.length;
+  // The nearest region row above the drawn window, when the window starts among its clusters.
+  const above = (() => {
+    if (first === 0 || 'regionId' in items[first]!) return null;
+    for (let k = first - 1; k >= 0; k--) if ('regionId' in items[k]!) return items[k]!;
+    return null;
+  })();
   // The table is one tab stop: the first cell drawn; the arrow keys go on from there.
   const firstDrawn = items.slice(first, last).find((i): i is Extract<MatrixItem, { row: MatrixRow }> => 'row' in i);
   const tabStop = firstDrawn?.index ?? 0;
@@ -290,7 +296,8 @@ export function MatrixTable(p: MatrixTableProps) {
     <TableContainer
       ref={container}
       className="matrix-scroll"
-      sx={{ maxHeight: p.height ?? 'calc(100vh - 240px)' }}
+      // A cell reached with the arrow keys is scrolled clear of the sticky header and region row.
+      sx={{ maxHeight: p.height ?? 'calc(100vh - 240px)', scrollPaddingTop: HEAD + ROW }}
       onScroll={(e) => setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
     >
       <Table
@@ -338,7 +345,10 @@ export function MatrixTable(p: MatrixTableProps) {
           </TableRow>
         </TableHead>
         <TableBody>
-          {first > 0 && <tr aria-hidden style={{ height: first * ROW }} />}
+          {/* The region of the first rows drawn stays drawn (its row sticks under the header), in
+              place of the last row the spacer stands for: the height is the same. */}
+          {first > 0 && <tr aria-hidden style={{ height: (first - (above ? 1 : 0)) * ROW }} />}
+          {above && drawItem(above)}
           {items.slice(first, Math.min(last, items.length - tail)).map(drawItem)}
           {last < items.length - tail && <tr aria-hidden style={{ height: (items.length - tail - last) * ROW }} />}
         </TableBody>
