@@ -12,6 +12,7 @@ export const clustersTable = defineTable<Cluster>({
   codePrefix: 'CLU',
   booleans: ['heritage', 'selected'],
   orderBy: 'name_ar, code',
+  naturalBy: ['nameAr', 'code'],
 });
 
 export const getCluster = (db: Db, id: string): Cluster => clustersTable.get(db, id);

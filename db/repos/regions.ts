@@ -13,6 +13,7 @@ export const regionsTable = defineTable<Region>({
   entity: 'region',
   codePrefix: 'REG',
   orderBy: 'name_ar, code',
+  naturalBy: ['nameAr', 'code'],
 });
 
 export const listRegions = (db: Db): Region[] => regionsTable.list(db);

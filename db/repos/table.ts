@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../connection';
 import { stmt, tx } from '../stmt';
+import { naturalCompare } from '../core/normalize';
 import { AppError, ENTITY_NAMES, notFound, type EntityName } from '../core/errors';
 import { recordAudit, type WriteContext } from './audit';
 import { bilingual } from '../core/messages';
@@ -25,6 +26,11 @@ export interface TableSpec<T extends { id: string }> {
   /** Columns that `fromRow` turns into something else (axis flags into an axes array). */
   hiddenColumns?: readonly string[];
   orderBy: string;
+  /**
+   * Fields the list is then put in a reader's order by (numbers by their value, «تجمع 33»
+   * before «تجمع 113»), as the matrix orders them; SQLite orders text by its bytes.
+   */
+  naturalBy?: readonly (keyof T & string)[];
   /** Extra row → entity conversion (e.g. axis flag columns → an axes array). */
   fromRow?: (column: (name: string) => unknown, entity: Row) => void;
   /** Extra entity → row conversion: writes its columns into `row`. */
@@ -209,7 +215,17 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
     find,
     nextCode,
     list(db, where = '1 = 1', params = {}) {
-      return readAll(db, `SELECT * FROM ${spec.table} WHERE ${where} ORDER BY ${spec.orderBy}`, params);
+      const rows = readAll(db, `SELECT * FROM ${spec.table} WHERE ${where} ORDER BY ${spec.orderBy}`, params);
+      const by = spec.naturalBy;
+      if (!by) return rows;
+      const text = (t: T, k: keyof T) => String(t[k] ?? '');
+      return rows.sort((a, b) => {
+        for (const k of by) {
+          const c = naturalCompare(text(a, k), text(b, k));
+          if (c !== 0) return c;
+        }
+        return 0;
+      });
     },
     insert(db, ctx, input) {
       return tx(db, () => {

@@ -94,6 +94,13 @@ describe('db/queries/matrix (property: the matrix agrees with the register)', ()
     ] as const) {
       for (const nameAr of names) clusters.createCluster(db, cli, { regionId: region.id, nameAr, selected: true });
     }
+    // The regions' and clusters' lists (the regions tree, the filter menus) in the same order.
+    expect(regions.listRegions(db).map((r) => r.nameAr)).toEqual(['إقليم 9', 'إقليم 10']);
+    expect(clusters.listClusters(db, { regionId: north.id }).map((c) => c.nameAr)).toEqual([
+      'تجمع 4',
+      'تجمع 33',
+      'تجمع 113',
+    ]);
     expect(getMatrix(db).map((r) => r.clusterNameAr || `*${r.regionNameAr}`)).toEqual([
       'تجمع 3',
       'تجمع 20',
