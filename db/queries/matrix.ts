@@ -183,8 +183,7 @@ export function getMatrix(db: Db, filter: MatrixOptions = {}): MatrixRow[] {
      FROM clusters c JOIN regions r ON r.id = c.region_id
      WHERE (@regions IS NULL OR c.region_id IN (SELECT value FROM json_each(@regions)))
        AND (@sectorId IS NULL OR c.sector_id = @sectorId)
-       AND (@selectedOnly = 0 OR c.selected = 1)
-     ORDER BY r.name_ar, r.code, c.name_ar, c.code`,
+       AND (@selectedOnly = 0 OR c.selected = 1)`,
   )
     .raw(true)
     .all({

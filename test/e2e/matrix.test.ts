@@ -87,7 +87,8 @@ describe('e2e/matrix', () => {
     };
     expect(table.y + table.height).toBeLessThanOrEqual(768);
     expect(await inView(table)).toBeGreaterThanOrEqual(15);
-    for (const m of ['count', 'budget', 'spent', 'progress', 'achievement']) {
+    /** In a measure, the nine columns wholly across the 1366-pixel window; a screenshot kept. */
+    const nineFit = async (m: string, lang: string) => {
       await page.getByTestId(`measure-${m}`).click();
       await page.waitForTimeout(150);
       const heads = await page
@@ -98,22 +99,14 @@ describe('e2e/matrix', () => {
         expect(h.left).toBeGreaterThanOrEqual(0);
         expect(h.right).toBeLessThanOrEqual(1366);
       }
-      await page.screenshot({ path: join(RESULTS, `matrix-1366-${m}-ar.png`) });
-    }
+      await page.screenshot({ path: join(RESULTS, `matrix-1366-${m}-${lang}.png`) });
+    };
+    for (const m of ['count', 'budget', 'spent', 'progress', 'achievement']) await nineFit(m, 'ar');
     await page.getByTestId('measure-count').click();
     // In English too, where the axes' and clusters' names are longer.
     await page.getByTestId('language-switch').click();
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('ltr');
-    for (const m of ['count', 'budget']) {
-      await page.getByTestId(`measure-${m}`).click();
-      await page.waitForTimeout(150);
-      const heads = await page
-        .locator('[data-testid=matrix-table] thead th')
-        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
-      expect(heads.length).toBe(9);
-      for (const h of heads) expect(h.right).toBeLessThanOrEqual(1366);
-      await page.screenshot({ path: join(RESULTS, `matrix-1366-${m}-en.png`) });
-    }
+    for (const m of ['count', 'budget']) await nineFit(m, 'en');
     await page.getByTestId('measure-count').click();
     await page.getByTestId('language-switch').click();
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');

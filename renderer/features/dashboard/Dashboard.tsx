@@ -21,7 +21,7 @@ import { useStore } from '../../stores';
 import { AxisBudgetChart, BudgetBars, ChartCard, StatusPie } from './Charts';
 import { AxisCoverage } from './AxisCoverage';
 import { CoverageStrip } from './CoverageStrip';
-import { Stat } from '../../components/Stat';
+import { FigureStats, Stat } from '../../components/Stat';
 
 function FirstStart() {
   const { t } = useTranslation();
@@ -130,19 +130,7 @@ export function Dashboard() {
               value={fmt.number(clusters.filter((c) => inScope(c.regionId)).length)}
               testId="stat-clusters"
             />
-            <Stat label={t('dashboard.initiatives')} value={fmt.number(office.n)} testId="stat-initiatives" />
-            <Stat
-              label={t('dashboard.plannedBudget')}
-              value={fmt.amount(office.budget)}
-              unit={fmt.currency}
-              testId="stat-budget"
-            />
-            <Stat
-              label={t('dashboard.spent')}
-              value={fmt.amount(office.spent)}
-              unit={fmt.currency}
-              testId="stat-spent"
-            />
+            <FigureStats figures={office} testPrefix="stat-" />
           </Stack>
           <Typography variant="body2" color="text.secondary" data-testid="figures-rule">
             {t('figures.rule')}

@@ -6,7 +6,7 @@ import { sumRows } from '../../../db/core/measures';
 import { issueDay } from '../../../db/core/report-text';
 import type { MatrixRow, Office, ReportState } from '../../../db/core/results';
 import { call } from '../../api';
-import { Stat } from '../../components/Stat';
+import { FigureStats, Stat } from '../../components/Stat';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { AxisCoverage } from '../dashboard/AxisCoverage';
@@ -77,19 +77,7 @@ export function NationDashboard(props: {
           value={fmt.number(rows.filter((r) => r.clusterId !== null).length)}
           testId="nation-stat-clusters"
         />
-        <Stat label={t('dashboard.initiatives')} value={fmt.number(all.n)} testId="nation-stat-initiatives" />
-        <Stat
-          label={t('dashboard.plannedBudget')}
-          value={fmt.amount(all.budget)}
-          unit={fmt.currency}
-          testId="nation-stat-budget"
-        />
-        <Stat
-          label={t('dashboard.spent')}
-          value={fmt.amount(all.spent)}
-          unit={fmt.currency}
-          testId="nation-stat-spent"
-        />
+        <FigureStats figures={all} testPrefix="nation-stat-" />
       </Stack>
       <Typography variant="body2" color="text.secondary">
         {t('ministry.dashRule')}
