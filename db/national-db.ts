@@ -54,10 +54,8 @@ export function nationalDb(db: Db, sources: Received[], period?: string): Db {
     .slice(0, 24);
   const file = join(cacheDir(), `${name}.tajammu`);
   let scratch = handles.get(file);
-  if (!scratch?.open) {
-    scratch = openCache(file, made);
-    handles.set(file, scratch);
-  }
+  if (!scratch?.open) scratch = openCache(file);
+  // A new cache has no mark yet; one made under other settings or another schema is emptied.
   if (madeWith(scratch) !== made) emptyCache(scratch, made);
   handles.delete(file);
   handles.set(file, scratch);
@@ -70,7 +68,7 @@ export function nationalDb(db: Db, sources: Received[], period?: string): Db {
   return scratch;
 }
 
-function openCache(file: string, made: string): Db {
+function openCache(file: string): Db {
   mkdirSync(cacheDir(), { recursive: true, mode: 0o700 });
   prune(file);
   let scratch: Db;
@@ -87,7 +85,6 @@ function openCache(file: string, made: string): Db {
   utimesSync(file, now, now);
   scratch.exec(`CREATE TABLE IF NOT EXISTS national_loaded (office TEXT PRIMARY KEY, identity TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS national_made (made TEXT NOT NULL)`);
-  if (madeWith(scratch) === null) emptyCache(scratch, made);
   return scratch;
 }
 
@@ -129,7 +126,8 @@ function sync(scratch: Db, db: Db, sources: Received[], settingRows: { key: stri
     const fresh = sources.filter((s) => have.get(s.officeCode) !== identity(s));
     return { stale, fresh };
   };
-  if (!pending().stale.length && !pending().fresh.length) return;
+  const now = pending();
+  if (!now.stale.length && !now.fresh.length) return;
   // Restoring writes keys that point at rows not yet written: checked by the office's own program.
   scratch.pragma('foreign_keys = OFF');
   try {
