@@ -120,6 +120,21 @@ export const contract = {
     'undoable',
   ),
   'initiatives.update': op<m.Initiative>()(m.InitiativeUpdate.strict(), 'undoable'),
+  /**
+   * An initiative and the whole list of its indicators as its editor left them, in one step (one
+   * undo): listed with an id are updated, without one created, and its others deleted.
+   */
+  'initiatives.updateWithIndicators': op<m.Initiative>()(
+    z
+      .object({
+        initiative: m.InitiativeUpdate.strict(),
+        indicators: z
+          .array(m.IndicatorCreate.omit({ initiativeId: true }).extend({ id: m.Id.optional() }).strict())
+          .max(50),
+      })
+      .strict(),
+    'undoable',
+  ),
   'initiatives.delete': op<m.Initiative>()(ById, 'undoable'),
   /** The register's bulk actions: all of them or none, one audit entry per initiative. */
   'initiatives.setStatus': op<m.Initiative[]>()(

@@ -8,6 +8,7 @@ import type { Db } from '../connection';
 import type { Bilingual } from '../core/errors';
 import { getSettings } from '../repos/settings';
 import { stmt } from '../stmt';
+import { naturalCompare } from '../core/normalize';
 import { RULES, type RuleId, type Settings } from '../core/model';
 import { type ClusterSums, clusterSums, COUNTED_SQL, LATEST_VALUE, UNCLASSIFIED_SQL, regionWideSums } from './matrix';
 import { periodEnd } from '../core/period';
@@ -67,10 +68,9 @@ function readPlaces(db: Db): Places {
   const rows = (sql: string) => stmt(db, sql).raw(true).all() as string[][];
   return {
     regions: new Map(
-      rows('SELECT id, name_ar, name_en FROM regions ORDER BY name_ar').map(([id, ar, en]) => [
-        id!,
-        { ar: ar!, en: en! },
-      ]),
+      rows('SELECT id, name_ar, name_en FROM regions')
+        .sort((a, b) => naturalCompare(a[1]!, b[1]!))
+        .map(([id, ar, en]) => [id!, { ar: ar!, en: en! }]),
     ),
     clusters: new Map(
       rows('SELECT id, name_ar, name_en, region_id FROM clusters').map(([id, ar, en, regionId]) => [
@@ -97,9 +97,10 @@ export function getFindings(db: Db, options: HealthOptions = {}): Finding[] {
     `SELECT c.id, c.name_ar, c.name_en, c.region_id, r.name_ar AS region_ar, r.name_en AS region_en,
        c.selected, c.formality, c.heritage, c.qm_customer_status, c.qm_quality_status, c.qm_brand_status
      FROM clusters c JOIN regions r ON r.id = c.region_id
-     WHERE c.selected = 1
-     ORDER BY r.name_ar, c.name_ar`,
+     WHERE c.selected = 1`,
   ).all() as ClusterRow[];
+  // In the matrix's order, «تجمع 33» before «تجمع 113».
+  clusterRows.sort((a, b) => naturalCompare(a.region_ar, b.region_ar) || naturalCompare(a.name_ar, b.name_ar));
   const settings = getSettings(db);
   // One pass gives both the coverage of R1 and R5 and the region shares of R2.
   const sums = clusterSums(db, {}, settings.concentrationBasis === 'budget' ? ['budget'] : []);

@@ -21,13 +21,18 @@ function loadValues(db: Db, indicator: Indicator): Indicator {
   return { ...indicator, values };
 }
 
+/** Values as stored: the last value given for a period wins, as when a clerk corrects a figure in place. */
+const canonical = (values: readonly IndicatorValue[]): IndicatorValue[] =>
+  [...new Map(values.map((v) => [v.period, v.value]))]
+    .map(([period, value]) => ({ period, value }))
+    .sort(comparePeriods);
+
 function saveValues(db: Db, id: string, values: readonly IndicatorValue[]): IndicatorValue[] {
-  // The last value given for a period wins, as when a clerk corrects a figure in place.
-  const byPeriod = new Map(values.map((v) => [v.period, v.value]));
+  const stored = canonical(values);
   stmt(db, 'DELETE FROM indicator_values WHERE indicator_id = ?').run(id);
   const insert = stmt(db, 'INSERT INTO indicator_values (indicator_id, period, value) VALUES (?, ?, ?)');
-  for (const [period, value] of byPeriod) insert.run(id, period, value);
-  return [...byPeriod].map(([period, value]) => ({ period, value })).sort(comparePeriods);
+  for (const { period, value } of stored) insert.run(id, period, value);
+  return stored;
 }
 
 const comparePeriods = (a: IndicatorValue, b: IndicatorValue): number =>
@@ -80,7 +85,14 @@ export function updateIndicator(db: Db, ctx: WriteContext, input: z.infer<typeof
   const { id, ...patch } = input;
   return tx(db, () => {
     const before = getIndicator(db, id);
-    const updated = indicatorsTable.update(db, ctx, id, { ...patch, values: patch.values ?? before.values });
+    const values = canonical(patch.values ?? before.values);
+    // Saved as it was (its values are kept outside the row the table compares): nothing written,
+    // no empty edit in the history.
+    const unchanged = (Object.keys(patch) as (keyof typeof patch)[]).every(
+      (k) => k === 'values' || patch[k] === undefined || patch[k] === before[k],
+    );
+    if (unchanged && JSON.stringify(values) === JSON.stringify(before.values)) return before;
+    const updated = indicatorsTable.update(db, ctx, id, { ...patch, values });
     return { ...updated, values: saveValues(db, id, updated.values) };
   });
 }

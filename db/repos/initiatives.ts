@@ -6,6 +6,7 @@ import { ENTITY_NAMES, invalid, notFound } from '../core/errors';
 import { initiativeProblems } from '../core/rules';
 import {
   type IndicatorCreate,
+  type IndicatorUpdate,
   type Initiative,
   INITIATIVE_DEFAULTS,
   InitiativeCreate,
@@ -15,7 +16,7 @@ import {
 } from '../core/model';
 import type { WriteContext } from './audit';
 import { assertExists } from './guards';
-import { createIndicator } from './indicators';
+import { createIndicator, deleteIndicator, listIndicators, updateIndicator } from './indicators';
 import { officeCode } from './settings';
 import { defineTable, dropUndefined } from './table';
 
@@ -128,5 +129,36 @@ export function createInitiativeWithIndicators(
     const created = createInitiative(db, ctx, input.initiative);
     for (const i of input.indicators) createIndicator(db, ctx, { ...i, initiativeId: created.id });
     return created;
+  });
+}
+
+/**
+ * An initiative and its indicators as the editor left them, all or none: an indicator listed
+ * with its id is updated (and must be this initiative's), one without an id is created, and one
+ * of the initiative's not listed is deleted. Unchanged ones are not written.
+ */
+export function updateInitiativeWithIndicators(
+  db: Db,
+  ctx: WriteContext,
+  input: {
+    initiative: z.infer<typeof InitiativeUpdate>;
+    indicators: (Omit<z.infer<typeof IndicatorCreate>, 'initiativeId'> & { id?: string | undefined })[];
+  },
+): Initiative {
+  return tx(db, () => {
+    const updated = updateInitiative(db, ctx, input.initiative);
+    const own = new Set(listIndicators(db, updated.id).map((i) => i.id));
+    const kept = new Set<string>();
+    for (const { id } of input.indicators) {
+      if (id === undefined) continue;
+      if (!own.has(id)) throw notFound(ENTITY_NAMES.indicator, id);
+      kept.add(id);
+    }
+    for (const id of own) if (!kept.has(id)) deleteIndicator(db, ctx, id);
+    for (const { id, ...fields } of input.indicators) {
+      if (id === undefined) createIndicator(db, ctx, { ...fields, initiativeId: updated.id });
+      else updateIndicator(db, ctx, { ...fields, id } satisfies z.infer<typeof IndicatorUpdate>);
+    }
+    return updated;
   });
 }

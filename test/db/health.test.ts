@@ -45,6 +45,26 @@ describe('health rules', () => {
     expect(rules(db, 'R1')).toEqual([]);
   });
 
+  it('lists the clusters and regions in the natural order the matrix uses («تجمع 33» before «تجمع 113»)', () => {
+    const db = newDb();
+    const r113 = regions.createRegion(db, ui, { nameAr: 'إقليم 113' });
+    const r33 = regions.createRegion(db, ui, { nameAr: 'إقليم 33' });
+    for (const r of [r113, r33])
+      for (const n of ['113', '33', '4'])
+        clusters.createCluster(db, ui, { regionId: r.id, nameAr: `تجمع ${n}`, ...ALL_QM });
+    const seen = rules(db, 'R1')
+      .filter((f) => f.axis === 1)
+      .map((f) => `${f.regionAr}/${f.clusterAr}`);
+    expect(seen).toEqual([
+      'إقليم 33/تجمع 4',
+      'إقليم 33/تجمع 33',
+      'إقليم 33/تجمع 113',
+      'إقليم 113/تجمع 4',
+      'إقليم 113/تجمع 33',
+      'إقليم 113/تجمع 113',
+    ]);
+  });
+
   it('R1 does not count a cancelled initiative as covering its axis', () => {
     const db = newDb();
     const { cluster } = base(db);

@@ -66,6 +66,78 @@ describe('db/undo (the last change from the screens, put back)', () => {
     expect(snapshot(db).cluster_sums).toEqual(kept);
   });
 
+  it("saves an initiative's editor with its indicators as one change: created, updated, deleted, unchanged left alone", async () => {
+    const db = newDb();
+    const { ids } = await portfolio(db);
+    const make = (name: string, target: number) =>
+      ui<{ id: string }>(db, 'indicators.create', {
+        initiativeId: ids[0],
+        name,
+        target,
+        values: [{ period: '2026-Q1', value: 5 }],
+      });
+    const kept = await make('عدد المتدربين', 100);
+    const edited = await make('عدد المعارض', 4);
+    const dropped = await make('عدد الزيارات', 10);
+    const other = await ui<{ id: string }>(db, 'indicators.create', { initiativeId: ids[1], name: 'مؤشر آخر' });
+    const before = snapshot(db);
+    const audits = () => db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+    const n = audits();
+    const list = (
+      await ui<
+        { id: string; name: string; unit: string; baseline: number | null; target: number | null; values: unknown[] }[]
+      >(db, 'indicators.list', { initiativeId: ids[0] })
+    ).map(({ id, name, unit, baseline, target, values }) => ({ id, name, unit, baseline, target, values }));
+    const byId = (id: string) => list.find((i) => i.id === id)!;
+    await ui(db, 'initiatives.updateWithIndicators', {
+      initiative: { id: ids[0], progress: 40 },
+      indicators: [
+        byId(kept.id),
+        {
+          ...byId(edited.id),
+          target: 6,
+          values: [
+            { period: '2026-Q1', value: 5 },
+            { period: '2026-Q2', value: 9 },
+          ],
+        },
+        { name: 'عدد المصدّرين', target: 12 },
+      ],
+    });
+    const names = () =>
+      db.prepare('SELECT name, target FROM indicators WHERE initiative_id = ? ORDER BY name').all(ids[0]);
+    expect(names()).toEqual([
+      { name: 'عدد المتدربين', target: 100 },
+      { name: 'عدد المصدّرين', target: 12 },
+      { name: 'عدد المعارض', target: 6 },
+    ]);
+    expect(db.prepare('SELECT count(*) FROM indicators WHERE id = ?').pluck().get(dropped.id)).toBe(0);
+    // The initiative, one updated, one created, one deleted: four entries; the unchanged one none.
+    expect(audits() - n).toBe(4);
+    expect(
+      db.prepare("SELECT count(*) FROM audit_log WHERE entity_id = ? AND action = 'update'").pluck().get(kept.id),
+    ).toBe(0);
+    expect((await ui<{ change: { operation: string } }>(db, 'history.last')).change.operation).toBe(
+      'initiatives.updateWithIndicators',
+    );
+    await ui(db, 'history.undo');
+    expect(snapshot(db)).toEqual(before);
+
+    // Another initiative's indicator cannot be taken over, and the refused call changes nothing.
+    await expect(
+      ui(db, 'initiatives.updateWithIndicators', {
+        initiative: { id: ids[0], progress: 60 },
+        indicators: [{ id: other.id, name: 'مؤشر آخر' }],
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(snapshot(db)).toEqual(before);
+
+    // An indicator saved exactly as it was writes nothing.
+    const m = audits();
+    await ui(db, 'indicators.update', { ...byId(kept.id) });
+    expect(audits()).toBe(m);
+  });
+
   it('takes back a bulk status change as one change, and records the undo itself', async () => {
     const db = newDb();
     const { ids } = await portfolio(db);

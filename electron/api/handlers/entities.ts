@@ -37,6 +37,8 @@ export const initiativeHandlers = {
   'initiatives.createWithIndicators': (input, { db, source }) =>
     initiatives.createInitiativeWithIndicators(db, { source }, input),
   'initiatives.update': (input, { db, source }) => initiatives.updateInitiative(db, { source }, input),
+  'initiatives.updateWithIndicators': (input, { db, source }) =>
+    initiatives.updateInitiativeWithIndicators(db, { source }, input),
   'initiatives.delete': ({ id }, { db, source }) => initiatives.deleteInitiative(db, { source }, id),
   'initiatives.setStatus': ({ ids, status }, { db, source }) => initiatives.setStatus(db, { source }, ids, status),
   'initiatives.deleteMany': ({ ids }, { db, source }) => initiatives.deleteInitiatives(db, { source }, ids),

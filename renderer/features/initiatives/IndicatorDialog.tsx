@@ -8,12 +8,12 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Indicator } from '../../../db/core/model';
 import { EntityDialog, useDirty } from '../../components/EntityDialog';
 import { fieldBinder } from '../../components/fields';
 import { useStore } from '../../stores';
 import {
   checkIndicator,
+  type EditedIndicator,
   draftOfIndicator,
   type IndicatorDraft,
   type IndicatorInput,
@@ -21,16 +21,16 @@ import {
   nextPeriod,
 } from './indicators';
 
-/** One indicator of an initiative: what it measures, from where to where, and its actual values per period. */
+/**
+ * One indicator of an initiative: what it measures, from where to where, and its actual values
+ * per period. It goes back to the initiative's editor, and is saved with the initiative.
+ */
 export function IndicatorDialog(props: {
-  initiativeId: string | null;
-  indicator: Indicator | 'new';
-  onClose(saved: boolean): void;
-  /** For an initiative not saved yet: the indicator goes back to its editor, saved with it. */
-  onLocal?(input: IndicatorInput): void;
+  indicator: EditedIndicator | 'new';
+  onClose(): void;
+  onSave(input: IndicatorInput): void;
 }) {
   const { t } = useTranslation();
-  const write = useStore((s) => s.write);
   const kind = useStore((s) => s.settings.reportingPeriod);
   const existing = props.indicator === 'new' ? null : props.indicator;
   const [d, setD] = useState<IndicatorDraft>(() => draftOfIndicator(existing));
@@ -45,19 +45,6 @@ export function IndicatorDialog(props: {
     setD((x) => ({ ...x, values: x.values.map((v, i) => (i === n ? { ...v, ...patch } : v)) }));
   const figure = { htmlInput: { inputMode: 'decimal' as const, dir: 'ltr' } };
 
-  const save = async () => {
-    const input = indicatorInput(d);
-    if (props.onLocal || !props.initiativeId) {
-      props.onLocal?.(input);
-      props.onClose(true);
-      return;
-    }
-    const ok = existing
-      ? await write('indicators.update', { id: existing.id, ...input })
-      : await write('indicators.create', { initiativeId: props.initiativeId, ...input });
-    if (ok) props.onClose(true);
-  };
-
   return (
     <EntityDialog
       open
@@ -65,8 +52,8 @@ export function IndicatorDialog(props: {
       testId="indicator-dialog"
       dirty={dirty}
       canSave={Object.keys(errors).length === 0}
-      onClose={() => props.onClose(false)}
-      onSave={() => void save()}
+      onClose={props.onClose}
+      onSave={() => props.onSave(indicatorInput(d))}
     >
       <Grid container spacing={2} sx={{ pt: 1 }}>
         <Grid size={{ xs: 12, sm: 8 }}>

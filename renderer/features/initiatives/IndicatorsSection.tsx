@@ -10,18 +10,14 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { SparkLineChart } from '@mui/x-charts/SparkLineChart';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Indicator } from '../../../db/core/model';
-import { call } from '../../api';
-import { ConfirmDelete } from '../../components/ConfirmDialog';
+import { periodName } from '../../../db/core/report-text';
 import { RowActions } from '../../components/RowActions';
-import DeleteIcon from '@mui/icons-material/Delete';
-import IconButton from '@mui/material/IconButton';
 import { useFormatter } from '../../components/useFormatter';
 import { useStore } from '../../stores';
 import { IndicatorDialog } from './IndicatorDialog';
-import { achievement, type IndicatorInput, inPeriodOrder } from './indicators';
+import { achievement, type EditedIndicator, inPeriodOrder } from './indicators';
 
 /** An indicator's name, its unit under it. */
 function NameCell(props: { name: string; unit: string | null | undefined }) {
@@ -39,28 +35,23 @@ function NameCell(props: { name: string; unit: string | null | undefined }) {
 
 /**
  * An initiative's indicators in its editor: baseline, target, the latest actual value, how far
- * it has come, and a small trend of the actual values (read in the direction of the page).
+ * it has come, and a small trend of the actual values (read in the direction of the page). They
+ * are the editor's until it is saved: added, changed or removed here, all saved with the
+ * initiative, and none if the editor is cancelled.
  */
 export function IndicatorsSection(props: {
-  initiativeId: string | null;
-  /** A new initiative's indicators, kept in its editor until it is saved. */
-  pending?: IndicatorInput[];
-  onPending?(list: IndicatorInput[]): void;
+  /** Null while an existing initiative's indicators are being read. */
+  list: EditedIndicator[] | null;
+  onChange(list: EditedIndicator[]): void;
 }) {
   const { t } = useTranslation();
   const fmt = useFormatter();
   const rtl = useTheme().direction === 'rtl';
-  const fail = useStore((s) => s.fail);
-  const write = useStore((s) => s.write);
-  const [list, setList] = useState<Indicator[]>([]);
-  const [version, setVersion] = useState(0);
-  const [editing, setEditing] = useState<Indicator | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Indicator | null>(null);
-  const id = props.initiativeId;
-  useEffect(() => {
-    if (id) call('indicators.list', { initiativeId: id }).then(setList).catch(fail);
-  }, [id, version, fail]);
-
+  const language = useStore((s) => s.language);
+  const fiscal = useStore((s) => s.settings.fiscalYearStartMonth);
+  const [editing, setEditing] = useState<number | 'new' | null>(null);
+  const list = props.list ?? [];
+  const period = (p: string) => periodName(p, language, fiscal);
   const figure = (n: number | null) => (n === null ? '—' : fmt.number(n));
   return (
     <Box sx={{ mt: 3 }} data-testid="indicators">
@@ -68,53 +59,22 @@ export function IndicatorsSection(props: {
         <Typography variant="subtitle1" component="h3" sx={{ flexGrow: 1, fontWeight: 700 }}>
           {t('indicators.title')}
         </Typography>
-        {(id || props.onPending) && (
-          <Button startIcon={<AddIcon />} onClick={() => setEditing('new')} data-testid="add-indicator">
-            {t('indicators.add')}
-          </Button>
-        )}
+        <Button
+          startIcon={<AddIcon />}
+          onClick={() => setEditing('new')}
+          disabled={props.list === null}
+          data-testid="add-indicator"
+        >
+          {t('indicators.add')}
+        </Button>
       </Stack>
       <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
-        {t(id ? 'indicators.savedAsYouGo' : 'indicators.pendingHint')}
+        {t('indicators.pendingHint')}
       </Typography>
-      {!id ? (
-        (props.pending ?? []).length === 0 ? (
-          <Typography color="text.secondary">{t('indicators.none')}</Typography>
-        ) : (
-          <Table size="small" data-testid="pending-indicators">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('indicators.name')}</TableCell>
-                <TableCell align="center">{t('indicators.baseline')}</TableCell>
-                <TableCell align="center">{t('indicators.target')}</TableCell>
-                <TableCell>{t('common.actions')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {(props.pending ?? []).map((i, n) => (
-                <TableRow key={`${i.name}#${n}`} data-testid="indicator-row">
-                  <NameCell name={i.name} unit={i.unit} />
-                  <TableCell align="center">{figure(i.baseline)}</TableCell>
-                  <TableCell align="center">{figure(i.target)}</TableCell>
-                  <TableCell>
-                    <IconButton
-                      size="small"
-                      aria-label={`${t('common.delete')} ${i.name}`}
-                      title={t('common.delete')}
-                      onClick={() => props.onPending?.((props.pending ?? []).filter((_, k) => k !== n))}
-                    >
-                      <DeleteIcon fontSize="small" />
-                    </IconButton>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )
-      ) : list.length === 0 ? (
+      {props.list !== null && list.length === 0 ? (
         <Typography color="text.secondary">{t('indicators.none')}</Typography>
       ) : (
-        <Table size="small">
+        <Table size="small" data-testid="indicator-table">
           <TableHead>
             <TableRow>
               <TableCell>{t('indicators.name')}</TableCell>
@@ -129,23 +89,17 @@ export function IndicatorsSection(props: {
             </TableRow>
           </TableHead>
           <TableBody>
-            {list.map((i) => {
+            {list.map((i, n) => {
               const sorted = inPeriodOrder(i.values);
               const latest = sorted.at(-1);
               const done = achievement(i);
               return (
-                <TableRow key={i.id} data-testid="indicator-row">
+                <TableRow key={i.id ?? `new#${n}`} data-testid="indicator-row">
                   <NameCell name={i.name} unit={i.unit} />
                   <TableCell align="center">{figure(i.baseline)}</TableCell>
                   <TableCell align="center">{figure(i.target)}</TableCell>
                   <TableCell align="center">
-                    {latest ? (
-                      <>
-                        {figure(latest.value)} (<bdi dir="ltr">{latest.period}</bdi>)
-                      </>
-                    ) : (
-                      '—'
-                    )}
+                    {latest ? `${figure(latest.value)} (${period(latest.period)})` : '—'}
                   </TableCell>
                   <TableCell align="center" data-testid="indicator-achievement">
                     {done === null ? '—' : fmt.percent(done)}
@@ -154,7 +108,7 @@ export function IndicatorsSection(props: {
                     {sorted.length > 1 ? (
                       <SparkLineChart
                         data={sorted.map((v) => v.value)}
-                        xAxis={{ scaleType: 'point', data: sorted.map((v) => v.period), reverse: rtl }}
+                        xAxis={{ scaleType: 'point', data: sorted.map((v) => period(v.period)), reverse: rtl }}
                         width={110}
                         height={32}
                         showHighlight
@@ -165,36 +119,32 @@ export function IndicatorsSection(props: {
                       '—'
                     )}
                   </TableCell>
-                  <RowActions name={i.name} onEdit={() => setEditing(i)} onDelete={() => setDeleting(i)} />
+                  <RowActions
+                    name={i.name}
+                    onEdit={() => setEditing(n)}
+                    onDelete={() => props.onChange(list.filter((_, k) => k !== n))}
+                  />
                 </TableRow>
               );
             })}
           </TableBody>
         </Table>
       )}
-      {editing && (id || props.onPending) && (
+      {editing !== null && (
         <IndicatorDialog
-          initiativeId={id}
-          indicator={editing}
-          {...(id ? {} : { onLocal: (input: IndicatorInput) => props.onPending?.([...(props.pending ?? []), input]) })}
-          onClose={(saved) => {
+          indicator={editing === 'new' ? 'new' : list[editing]!}
+          onClose={() => setEditing(null)}
+          onSave={(input) => {
+            // An edited indicator keeps its id, so the save updates it rather than making another.
+            props.onChange(
+              editing === 'new'
+                ? [...list, input]
+                : list.map((x, k) => (k === editing ? { ...input, ...(x.id ? { id: x.id } : {}) } : x)),
+            );
             setEditing(null);
-            if (saved) setVersion((v) => v + 1);
           }}
         />
       )}
-      <ConfirmDelete
-        name={deleting?.name ?? null}
-        onCancel={() => setDeleting(null)}
-        onConfirm={() => {
-          const target = deleting;
-          setDeleting(null);
-          if (target)
-            void write('indicators.delete', { id: target.id }, 'indicators.deleted').then(() =>
-              setVersion((v) => v + 1),
-            );
-        }}
-      />
     </Box>
   );
 }

@@ -15,7 +15,7 @@ import { call } from '../../api';
 import { periodName } from '../../../db/core/report-text';
 import { AxesField } from './AxesField';
 import { IndicatorsSection } from './IndicatorsSection';
-import type { IndicatorInput } from './indicators';
+import { type EditedIndicator, editedOf } from './indicators';
 import { checkDraft, draftOf, type InitiativeDraft, newDraft, toInput } from './draft';
 
 const REGION_WIDE = 'region:';
@@ -35,6 +35,7 @@ export function InitiativeDialog(props: {
   const digits = useStore((s) => s.settings.currencyDigits);
   const currency = useStore((s) => s.settings.currencyCode);
   const write = useStore((s) => s.write);
+  const fail = useStore((s) => s.fail);
   const language = useStore((s) => s.language);
   const fiscal = useStore((s) => s.settings.fiscalYearStartMonth);
   const existing = props.initiative === 'new' ? null : props.initiative;
@@ -50,8 +51,21 @@ export function InitiativeDialog(props: {
     if (props.preset) Object.assign(draft, { axes: props.preset.axes, primaryAxis: props.preset.axes[0] ?? 1 });
     return draft;
   });
-  // A new initiative's indicators, saved with it in one step (none saved if the editor is cancelled).
-  const [pending, setPending] = useState<IndicatorInput[]>([]);
+  // The initiative's indicators as the editor holds them, saved with it in one step (none saved if
+  // the editor is cancelled); an existing one's are read first (null until then).
+  const [indicators, setIndicators] = useState<EditedIndicator[] | null>(existing ? null : []);
+  const [savedIndicators, setSavedIndicators] = useState('[]');
+  useEffect(() => {
+    if (!existing) return;
+    call('indicators.list', { initiativeId: existing.id })
+      .then((list) => {
+        const edited = list.map(editedOf);
+        setSavedIndicators(JSON.stringify(edited));
+        setIndicators(edited);
+      })
+      .catch(fail);
+  }, [existing, fail]);
+  const indicatorsChanged = indicators !== null && JSON.stringify(indicators) !== savedIndicators;
   // A date typed that is no date (31/02): the form says so and does not save over it.
   const [badDates, setBadDates] = useState<ReadonlySet<string>>(new Set());
   const dateValidity = useCallback(
@@ -69,7 +83,7 @@ export function InitiativeDialog(props: {
     () => [dateValidity('startDate'), dateValidity('endDate')],
     [dateValidity],
   );
-  const dirty = useDirty(d) || pending.length > 0 || badDates.size > 0;
+  const dirty = useDirty(d) || indicatorsChanged || badDates.size > 0;
   // The ministry's word on this initiative, while the period it returned is not submitted again.
   const [comments, setComments] = useState<{ comment: string; period: string }[]>([]);
   useEffect(() => {
@@ -108,9 +122,14 @@ export function InitiativeDialog(props: {
           'planning.drafted',
         )
       : existing
-        ? await write('initiatives.update', { ...input, id: existing.id })
-        : pending.length > 0
-          ? await write('initiatives.createWithIndicators', { initiative: input, indicators: pending })
+        ? indicatorsChanged
+          ? await write('initiatives.updateWithIndicators', {
+              initiative: { ...input, id: existing.id },
+              indicators: indicators ?? [],
+            })
+          : await write('initiatives.update', { ...input, id: existing.id })
+        : indicators && indicators.length > 0
+          ? await write('initiatives.createWithIndicators', { initiative: input, indicators })
           : await write('initiatives.create', input);
     if (ok) props.onClose();
   };
@@ -262,12 +281,7 @@ export function InitiativeDialog(props: {
           <TextField {...text('notes', 'common.notes', true)} />
         </Grid>
       </Grid>
-      {!props.asDraft && (
-        <IndicatorsSection
-          initiativeId={existing?.id ?? null}
-          {...(existing ? {} : { pending, onPending: setPending })}
-        />
-      )}
+      {!props.asDraft && <IndicatorsSection list={indicators} onChange={setIndicators} />}
     </EntityDialog>
   );
 }

@@ -38,7 +38,7 @@ export function normalizePeriod(text: string): string {
   return toWesternDigits(text).replace(/\s+/g, '').toUpperCase();
 }
 
-export function draftOfIndicator(i: Indicator | null): IndicatorDraft {
+export function draftOfIndicator(i: EditedIndicator | null): IndicatorDraft {
   const figure = (n: number | null) => (n === null ? '' : String(n));
   return {
     name: i?.name ?? '',
@@ -72,6 +72,18 @@ export function checkIndicator(d: IndicatorDraft) {
 
 /** An indicator as the API takes it, without its initiative (a new one's is not saved yet). */
 export type IndicatorInput = ReturnType<typeof indicatorInput>;
+/** An indicator in an initiative's editor: one already saved keeps its id. */
+export type EditedIndicator = IndicatorInput & { id?: string };
+
+/** A saved indicator as the editor holds it (what the initiative's save sends back). */
+export const editedOf = ({ id, name, unit, baseline, target, values }: Indicator): EditedIndicator => ({
+  id,
+  name,
+  unit,
+  baseline,
+  target,
+  values: values.map(({ period, value }) => ({ period, value })),
+});
 
 export function indicatorInput(d: IndicatorDraft) {
   const figure = (s: string) => (s.trim() === '' ? null : parseFigure(s, true));
