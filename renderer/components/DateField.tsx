@@ -6,6 +6,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toWesternDigits } from '../../db/core/normalize';
 
+/** ISO date ↔ the Date a grid's date column works with (local midnight, as the user sees it). */
+export const toDate = (iso: string | null): Date | null => (iso ? new Date(`${iso}T00:00:00`) : null);
+export const fromDate = (d: Date | null): string | null =>
+  d && !Number.isNaN(d.getTime())
+    ? `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+    : null;
+
 /** An ISO date as the office writes it: day/month/year. */
 export const dayMonthYear = (iso: string | null): string =>
   iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '';

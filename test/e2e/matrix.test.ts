@@ -320,7 +320,10 @@ describe('e2e/matrix', () => {
 
   it('prints a long, windowed matrix at full length and refuses an image too long to hold', async () => {
     const { page, db } = s;
-    const region = createRegion(db, { source: 'cli' }, { nameAr: 'إقليم الاختبار' });
+    // A long name, as real ones are (89 characters).
+    const long = 'إقليم الاختبار للتنمية المتكاملة للتجمعات الإنتاجية الصغيرة ومتناهية الصغر في المحافظات 2';
+    expect(long.length).toBe(89);
+    const region = createRegion(db, { source: 'cli' }, { nameAr: long });
     const add = (n: number) => {
       for (let i = 0; i < n; i++) createCluster(db, { source: 'cli' }, { nameAr: `تجمع ${i}`, regionId: region.id });
     };
@@ -332,6 +335,18 @@ describe('e2e/matrix', () => {
     const all = listClusters(db).length;
     expect(all).toBe(424);
     expect(await drawn()).toBeLessThan(100);
+    // Chosen in the filter, the long name neither stretches the bar nor hides: an ellipsis, whole on hover.
+    await page.getByTestId('matrix-filters-toggle').click();
+    const filter = page.getByTestId('filter-region');
+    await filter.click();
+    await page.getByRole('option', { name: long }).click();
+    await expect.poll(() => filter.locator(`[title="${long}"]`).count()).toBe(1);
+    expect((await filter.boundingBox())!.width).toBeLessThanOrEqual(260);
+    await page.screenshot({ path: join(RESULTS, 'matrix-long-name-filter-ar.png') });
+    await filter.click();
+    await page.getByRole('option', { name: 'الكل', exact: true }).click();
+    await expect.poll(() => filter.innerText()).toContain('الكل');
+    await page.getByTestId('matrix-filters-toggle').click();
     // Ctrl+P and the print button both announce printing with `beforeprint`: every row is drawn.
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     expect(await drawn()).toBe(all);

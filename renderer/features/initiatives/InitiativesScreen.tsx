@@ -26,6 +26,7 @@ import { REGISTER_DEFAULTS } from '../../stores/ui';
 import { BulkBar } from './BulkBar';
 import { ClassifyPanel } from './ClassifyPanel';
 import { asIso, registerColumns } from './columns';
+import { FilterSelect } from '../../components/FilterSelect';
 import { InitiativeDialog } from './InitiativeDialog';
 
 const NONE: GridRowSelectionModel = { type: 'include', ids: new Set() };
@@ -137,25 +138,14 @@ export function InitiativesScreen() {
     label: string,
     options: { value: string; label: string }[],
   ) => (
-    <TextField
-      select
-      size="small"
+    <FilterSelect
       label={label}
       value={view[key]}
-      onChange={(e) =>
-        setView(key === 'regionId' ? { regionId: e.target.value, clusterId: '' } : { [key]: e.target.value })
-      }
-      fullWidth={false}
-      sx={{ minWidth: 170 }}
-      data-testid={`register-${key}`}
-    >
-      <MenuItem value="">{t('common.all')}</MenuItem>
-      {options.map((o) => (
-        <MenuItem key={o.value} value={o.value}>
-          {o.label}
-        </MenuItem>
-      ))}
-    </TextField>
+      onChange={(v) => setView(key === 'regionId' ? { regionId: v, clusterId: '' } : { [key]: v })}
+      none={t('common.all')}
+      options={options}
+      testId={`register-${key}`}
+    />
   );
 
   return (

@@ -11,13 +11,9 @@ import { GridActionsCellItem, type GridColDef, GridEditSingleSelectCell } from '
 import type { TFunction } from 'i18next';
 import { type Initiative, INITIATIVE_STATUSES } from '../../../db/core/model';
 import type { Formatter } from '../../../db/core/format';
+import { fromDate, toDate } from '../../components/DateField';
+import { GridDateEditCell } from '../../components/GridDateEditCell';
 
-/** ISO date ↔ the Date the grid's date editor works with (local midnight, as the user sees it). */
-export const toDate = (iso: string | null): Date | null => (iso ? new Date(`${iso}T00:00:00`) : null);
-export const fromDate = (d: Date | null): string | null =>
-  d && !Number.isNaN(d.getTime())
-    ? `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-    : null;
 /** A date field of an edited row: the edited one comes back as a Date, the others as stored. */
 export const asIso = (v: unknown): string | null => (v instanceof Date ? fromDate(v) : ((v as string | null) ?? null));
 
@@ -47,6 +43,7 @@ export function registerColumns(o: {
     editable: true,
     valueGetter: (v: string | null) => toDate(v),
     valueFormatter: (v: Date | null) => (v ? fmt.date(fromDate(v)) : '—'),
+    renderEditCell: (params) => <GridDateEditCell {...params} />,
   });
   // Grouped numbers in the cells; the currency is said once, above the grid, and on the header's hover.
   const money = (field: 'plannedBudget' | 'spent'): GridColDef<Initiative> => ({

@@ -8,7 +8,6 @@ import Tooltip from '@mui/material/Tooltip';
 import GlobalStyles from '@mui/material/GlobalStyles';
 import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
@@ -21,6 +20,7 @@ import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { PERIOD_PATTERN } from '../../../db/core/period';
 import { periodName } from '../../../db/core/report-text';
+import { FilterSelect } from '../../components/FilterSelect';
 import { type Initiative, INITIATIVE_STATUSES, type InitiativeStatus } from '../../../db/core/model';
 import { call } from '../../api';
 import { downloadBlob, downloadFile, today } from '../../components/files';
@@ -250,23 +250,14 @@ export function MatrixScreen() {
     none: string,
     options: { value: string; label: string; indent?: boolean }[],
   ) => (
-    <TextField
-      select
-      size="small"
-      fullWidth={false}
+    <FilterSelect
       label={t(LABELS[key])}
       value={filter[key]}
-      onChange={(e) => set(key, e.target.value as never)}
-      sx={{ minWidth: 170 }}
-      data-testid={`filter-${key.replace('Id', '')}`}
-    >
-      <MenuItem value="">{none}</MenuItem>
-      {options.map((o) => (
-        <MenuItem key={o.value} value={o.value} sx={o.indent ? { pl: 4 } : undefined}>
-          {o.label}
-        </MenuItem>
-      ))}
-    </TextField>
+      onChange={(v) => set(key, v as never)}
+      none={none}
+      options={options}
+      testId={`filter-${key.replace('Id', '')}`}
+    />
   );
   const periodBad = periodText !== '' && !PERIOD_PATTERN.test(periodText);
 
