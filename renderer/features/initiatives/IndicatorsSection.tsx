@@ -22,7 +22,7 @@ import { achievement, type EditedIndicator, inPeriodOrder } from './indicators';
 /** An indicator's name, its unit under it. */
 function NameCell(props: { name: string; unit: string | null | undefined }) {
   return (
-    <TableCell>
+    <TableCell sx={{ minWidth: 200 }}>
       {props.name}
       {props.unit && (
         <Typography variant="caption" color="text.secondary" component="div">
@@ -98,8 +98,13 @@ export function IndicatorsSection(props: {
                   <NameCell name={i.name} unit={i.unit} />
                   <TableCell align="center">{figure(i.baseline)}</TableCell>
                   <TableCell align="center">{figure(i.target)}</TableCell>
-                  <TableCell align="center">
-                    {latest ? `${figure(latest.value)} (${period(latest.period)})` : '—'}
+                  <TableCell align="center" sx={{ whiteSpace: 'nowrap' }}>
+                    {latest ? figure(latest.value) : '—'}
+                    {latest && (
+                      <Typography variant="caption" color="text.secondary" component="div">
+                        {period(latest.period)}
+                      </Typography>
+                    )}
                   </TableCell>
                   <TableCell align="center" data-testid="indicator-achievement">
                     {done === null ? '—' : fmt.percent(done)}
