@@ -17,7 +17,7 @@ export function recordAudit(
   before: unknown,
   after: unknown,
 ): void {
-  const values = [
+  auditStatement(db)(
     new Date().toISOString(),
     ctx.source,
     entity,
@@ -25,20 +25,35 @@ export function recordAudit(
     action,
     before === null ? null : JSON.stringify(before),
     after === null ? null : JSON.stringify(after),
-  ];
-  // Since schema 60 an entry names the change it belongs to (none outside the screens' changes).
-  if (journals(db)) {
-    stmt(
-      db,
-      `INSERT INTO audit_log (at, source, entity, entity_id, action, before, after, change_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT id FROM temp.current_change))`,
-    ).run(...values);
-  } else {
-    stmt(
-      db,
-      `INSERT INTO audit_log (at, source, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(...values);
-  }
+  );
+}
+
+/**
+ * Writes one audit entry as given (`before` and `after` already JSON). Since schema 60 an entry
+ * names the change it belongs to (none outside the screens' changes).
+ */
+export function auditStatement(
+  db: Db,
+): (
+  at: string,
+  source: AuditSource,
+  entity: string,
+  entityId: string,
+  action: AuditEntry['action'],
+  before: string | null,
+  after: string | null,
+) => void {
+  const insert = journals(db)
+    ? stmt(
+        db,
+        `INSERT INTO audit_log (at, source, entity, entity_id, action, before, after, change_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT id FROM temp.current_change))`,
+      )
+    : stmt(
+        db,
+        `INSERT INTO audit_log (at, source, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      );
+  return (...values) => void insert.run(...values);
 }
 
 interface AuditRow {

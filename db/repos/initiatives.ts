@@ -75,19 +75,33 @@ function complete(db: Db, i: Initiative): Initiative {
   return i;
 }
 
+/** A new initiative's record before completion; an empty id and code are filled in by insert. */
+const draftOf = (input: z.infer<typeof InitiativeCreate>): Initiative =>
+  // Object.assign, not spreads: see plan.ts; an import creates tens of thousands of these.
+  Object.assign(
+    {},
+    INITIATIVE_DEFAULTS,
+    { clusterId: null, regionId: '', primaryAxis: input.axes[0] ?? null },
+    dropUndefined(input),
+    { id: '', code: input.code ?? '' },
+  );
+
 export function createInitiative(db: Db, ctx: WriteContext, input: z.infer<typeof InitiativeCreate>): Initiative {
-  return tx(db, () => {
-    // Object.assign, not spreads: see plan.ts; an import creates tens of thousands of these.
-    const draft: Initiative = Object.assign(
-      {},
-      INITIATIVE_DEFAULTS,
-      { clusterId: null, regionId: '', primaryAxis: input.axes[0] ?? null },
-      dropUndefined(input),
-      { id: '', code: input.code ?? '' },
-    );
-    // An empty id and code are filled in by insert.
-    return initiativesTable.insert(db, ctx, complete(db, draft));
-  });
+  return tx(db, () => initiativesTable.insert(db, ctx, complete(db, draftOf(input))));
+}
+
+/**
+ * Creates many initiatives inside the caller's transaction (an import): each completed and
+ * checked as createInitiative does, written through one prepared insert, its audit entry's
+ * `after` made by `auditAfter` (see docs/import-audit.md).
+ */
+export function initiativeCreator(
+  db: Db,
+  ctx: WriteContext,
+  auditAfter: (i: Initiative) => unknown,
+): (input: z.infer<typeof InitiativeCreate>) => Initiative {
+  const insert = initiativesTable.inserter(db, ctx, auditAfter);
+  return (input) => insert(complete(db, draftOf(input)));
 }
 
 export function updateInitiative(db: Db, ctx: WriteContext, input: z.infer<typeof InitiativeUpdate>): Initiative {

@@ -56,6 +56,25 @@ describe('import/stream (the CLI one-step import)', () => {
     await commitImport(twoStep, plan, { fileName: 'register.xlsx', sha256: '' });
     expect(portfolio(streamed)).toEqual(portfolio(twoStep));
     expect(listAudit(streamed, { entity: 'initiative', limit: 1000 }).every((e) => e.source === 'import')).toBe(true);
+    // Each created initiative's entry names its batch (the file, its hash) and the sheet's row.
+    for (const db of [streamed, twoStep]) {
+      const batch = db.prepare('SELECT id, file_name, created, sheet FROM import_batches').get() as {
+        id: number;
+        file_name: string;
+        created: number;
+        sheet: string;
+      };
+      expect(batch).toMatchObject({ file_name: 'register.xlsx', created: 1200, sheet: 'السجل' });
+      const entries = db
+        .prepare(
+          `SELECT i.code, a.after FROM audit_log a JOIN initiatives i ON i.id = a.entity_id
+           WHERE a.entity = 'initiative' AND a.action = 'create' ORDER BY a.id`,
+        )
+        .all() as { code: string; after: string }[];
+      expect(entries).toHaveLength(1200);
+      expect(entries[0]).toEqual({ code: 'S-1', after: JSON.stringify({ batch: batch.id, row: 2 }) });
+      expect(JSON.parse(entries[1199]!.after)).toEqual({ batch: batch.id, row: 1201 });
+    }
   });
 
   it('drops what an earlier sheet wrote when a later sheet names more fields', async () => {

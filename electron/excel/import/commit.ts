@@ -13,7 +13,7 @@ import { createCluster } from '../../../db/repos/clusters';
 import { AppError } from '../../../db/core/errors';
 import { bilingual } from '../../../db/core/messages';
 import { INITIATIVE_VALUES } from '../../../db/core/model';
-import { createInitiative, initiativesTable, updateInitiative } from '../../../db/repos/initiatives';
+import { initiativeCreator, initiativesTable, updateInitiative } from '../../../db/repos/initiatives';
 import { createRegion } from '../../../db/repos/regions';
 import { createSector } from '../../../db/repos/sectors';
 import type { ImportPlan, InitiativeValues, Ref } from './plan';
@@ -34,9 +34,9 @@ export async function commitImport(db: Db, plan: ImportPlan, source: ImportSourc
       withFullSync(db, async () =>
         db.transaction(() => {
           refuseStale(db, plan); // the backup was awaited: nothing may have slipped in since
-          const writer = createWriter(db);
+          const writer = createWriter(db, source);
           writer.apply(plan);
-          return writer.finish(plan, source, backup);
+          return writer.finish(plan, backup);
         })(),
       ),
     (r) => r.backup !== null,
@@ -107,17 +107,26 @@ export async function withFullSync<T>(db: Db, fn: () => Promise<T>): Promise<T> 
 export interface ImportWriter {
   /** Writes what the plan holds beyond what earlier calls wrote; the caller's transaction. */
   apply(plan: ImportPlan): void;
-  /** Restores suspended indexes and records the batch; returns the counts. */
-  finish(plan: ImportPlan, source: ImportSource, backup: string): ImportResult;
+  /** Restores suspended indexes and records the batch's counts; returns them. */
+  finish(plan: ImportPlan, backup: string): ImportResult;
 }
 
 /**
  * Writes a plan inside the caller's transaction, once or batch by batch as the plan grows while
  * rows stream in. Every write goes through the repositories, with an audit entry of source
- * `import`. Past BULK_ROWS rows the indexes are dropped and rebuilt once at the end.
+ * `import`; a created initiative's entry names the batch and the sheet's row it came from
+ * (docs/import-audit.md). Past BULK_ROWS rows the indexes are dropped and rebuilt once at the end.
  */
-export function createWriter(db: Db): ImportWriter {
+export function createWriter(db: Db, source: ImportSource): ImportWriter {
   const ctx: WriteContext = { source: 'import' };
+  // The batch is recorded first, so that each row's entry can name it; its counts at the end.
+  const batchId = stmt(
+    db,
+    `INSERT INTO import_batches (at, file_name, sha256, sheet, created, updated, unchanged, skipped,
+       regions_created, clusters_created) VALUES (?, ?, ?, '', 0, 0, 0, 0, 0, 0)`,
+  ).run(new Date().toISOString(), source.fileName, source.sha256).lastInsertRowid as number;
+  let row = 0; // the sheet's row of the initiative being created, for its audit entry
+  const create = initiativeCreator(db, ctx, () => ({ batch: batchId, row }));
   const ids = new Map<string, string>();
   const resolve = (ref: Ref): string => ('id' in ref ? ref.id : ids.get(ref.newKey)!);
   const done = { sectors: 0, regions: 0, clusters: 0, creates: 0, updates: 0 };
@@ -162,22 +171,21 @@ export function createWriter(db: Db): ImportWriter {
       }
       if (!rebuild && plan.creates.length + plan.updates.length > BULK_ROWS) rebuild = dropIndexes(db);
       for (; done.creates < plan.creates.length; done.creates++) {
-        createInitiative(db, ctx, fields(plan.creates[done.creates]!.values));
+        const c = plan.creates[done.creates]!;
+        row = c.row;
+        create(fields(c.values));
       }
       for (; done.updates < plan.updates.length; done.updates++) {
         updateInitiative(db, ctx, patchOf(plan.updates[done.updates]!));
       }
     },
-    finish(plan, source, backup) {
+    finish(plan, backup) {
       rebuild?.();
-      const batchId = stmt(
+      stmt(
         db,
-        `INSERT INTO import_batches (at, file_name, sha256, sheet, created, updated, unchanged, skipped,
-           regions_created, clusters_created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `UPDATE import_batches SET sheet = ?, created = ?, updated = ?, unchanged = ?, skipped = ?,
+           regions_created = ?, clusters_created = ? WHERE id = ?`,
       ).run(
-        new Date().toISOString(),
-        source.fileName,
-        source.sha256,
         plan.sheet,
         plan.creates.length,
         plan.updates.length,
@@ -185,7 +193,8 @@ export function createWriter(db: Db): ImportWriter {
         plan.skipped,
         plan.regionsToCreate.length,
         plan.clustersToCreate.length,
-      ).lastInsertRowid as number;
+        batchId,
+      );
       return {
         created: plan.creates.length,
         updated: plan.updates.length,
@@ -228,5 +237,5 @@ function pick(v: InitiativeValues) {
   const out: Record<string, unknown> = {};
   for (const k of INITIATIVE_VALUES) out[k] = v[k];
   out.code = v.code || undefined;
-  return out as Omit<Parameters<typeof createInitiative>[2], 'regionId' | 'clusterId'>;
+  return out as Omit<Parameters<ReturnType<typeof initiativeCreator>>[0], 'regionId' | 'clusterId'>;
 }

@@ -56,7 +56,7 @@ function writeWhileReading(
     db.exec('BEGIN IMMEDIATE');
     db.exec('SAVEPOINT sheet');
     try {
-      let writer = createWriter(db);
+      let writer = createWriter(db, source);
       const plan = await planWhileReading(
         db,
         file,
@@ -65,7 +65,7 @@ function writeWhileReading(
           restart() {
             // A later sheet names more fields: what the earlier one wrote goes.
             db.exec('ROLLBACK TO sheet');
-            writer = createWriter(db);
+            writer = createWriter(db, source);
           },
           planned(grown) {
             if (options.skipInvalid || grown.errors.length === 0) writer.apply(grown);
@@ -77,7 +77,7 @@ function writeWhileReading(
         rollback(db);
         return { plan, result: null };
       }
-      const result = writer.finish(plan, source, backup);
+      const result = writer.finish(plan, backup);
       db.exec('RELEASE sheet');
       db.exec('COMMIT');
       return { plan, result };
