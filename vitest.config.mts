@@ -15,6 +15,9 @@ export default defineConfig({
           // may share: 5 s (vitest's default) was measured too short on a busy run. Suites that
           // take longer by design set their own.
           testTimeout: 30_000,
+          // Every .xlsx the unit suites import is read by both readers and must read the same
+          // (electron/excel/import/xlsx-differential.ts).
+          env: { TAJAMMU_XLSX_DIFFERENTIAL: '1' },
         },
       },
       {

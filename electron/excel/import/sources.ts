@@ -11,6 +11,8 @@ import { sheetjsSheets } from './sheetjs';
 import type { CellValue } from './values';
 import { checkWorkbookFile, type WorkbookFormat } from './zipcheck';
 import { orderedZipStream } from './zip-order';
+import { xlsxSheets } from './xlsx-reader';
+import { differentialSource } from './xlsx-differential';
 
 export interface SourceRow {
   /** The row number as the program that wrote it shows it. */
@@ -46,6 +48,13 @@ export interface SourceInput {
 export function openSource(input: SourceInput): Source {
   if (input.format === 'csv') return { sheets: csvSheets(input), date1904: () => false };
   if (input.format === 'xls' || input.format === 'ods') return sheetjsSheets(input);
+  if (process.env.TAJAMMU_XLSX_DIFFERENTIAL === '1') {
+    return differentialSource(
+      input,
+      () => xlsxSheets(input),
+      () => exceljsSheets(input),
+    );
+  }
   return xlsxSheets(input);
 }
 
@@ -96,7 +105,7 @@ function rowValues(row: ExcelJS.Row, maxColumns: number): CellValue[] | null {
   return out;
 }
 
-function xlsxSheets(input: SourceInput): Source {
+export function exceljsSheets(input: SourceInput): Source {
   // The parts in reading order (zip-order.ts): the shared strings before the sheets, always.
   const check = checkWorkbookFile(input.file);
   const bytes = check.zip ? orderedZipStream(input.file, check.zip, check.bytes) : input.file;
