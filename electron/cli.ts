@@ -444,7 +444,8 @@ export function errorLine(e: unknown): string {
   return `${message.ar} / ${message.en}${reason ? ` (${reason})` : ''}`;
 }
 
-if (require.main === module) {
+/** The command line's entry (`npm run cli`, through build/run.mjs). */
+export function main(): void {
   // runCli never rejects: every failure is printed and becomes the exit code.
   void runCli(process.argv.slice(2), {
     out: (t) => process.stdout.write(t),
@@ -453,3 +454,5 @@ if (require.main === module) {
     process.exitCode = code;
   });
 }
+
+if (require.main === module) main();

@@ -144,7 +144,7 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
 
 export const DEFAULT_WEB_DB = join('data', 'portfolio.tajammu');
 
-async function main(): Promise<void> {
+async function serve(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '5180' },
@@ -170,9 +170,12 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-if (require.main === module) {
-  main().catch((e: unknown) => {
+/** The web host's entry (`npm run web`, through build/run.mjs). */
+export function main(): void {
+  serve().catch((e: unknown) => {
     process.stderr.write(`${errorLine(e)}\n`);
     process.exit(1);
   });
 }
+
+if (require.main === module) main();
