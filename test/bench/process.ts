@@ -1,7 +1,8 @@
 /**
- * The 50,000-row import as a user meets it: the whole `cli import` process (start-up included)
- * beside LibreOffice merely converting the same file to CSV, what a user would otherwise do.
- * Both timed by /usr/bin/time (elapsed seconds, peak resident memory of the process).
+ * The import as a user meets it: the whole `cli import` process (start-up included) beside
+ * LibreOffice merely converting the same file to CSV, what a user would otherwise do; a typical
+ * office's 5,000 rows; and the command line's start-up alone, with and without npm's.
+ * All timed by /usr/bin/time (elapsed seconds, peak resident memory of the process).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -28,14 +29,34 @@ export const hasLibreOffice = (): boolean => {
   }
 };
 
+/** The command line as a user runs it: `npm run cli`, or its script without npm's own start-up. */
+const RUNS = {
+  node: [process.execPath, join(ROOT, 'build/run.mjs'), 'cli'],
+  npm: ['npm', 'run', '--silent', 'cli', '--'],
+  tsx: [process.execPath, '--import', 'tsx', join(ROOT, 'electron/cli.ts')],
+} as const;
+const run = (how: keyof typeof RUNS, ...args: string[]) => timed(RUNS[how][0], [...RUNS[how].slice(1), ...args]);
+const seconds = (r: { s: number } | null) => (r ? `${r.s.toFixed(2)} s` : 'failed');
+const mb = (r: { mb: number } | null, target = '') => (r ? `${r.mb.toFixed(0)} MB${target}` : '');
+
 export async function processBench(dir: string, register: (file: string, n: number) => Promise<void>): Promise<Row[]> {
   const file = join(dir, 'process-50k.xlsx');
   await register(file, 50_000);
-  const db = join(dir, 'process.tajammu');
-  const cli = ['--import', 'tsx', join(ROOT, 'electron/cli.ts')];
-  execFileSync(process.execPath, [...cli, 'init', '--db', db], { cwd: ROOT, stdio: 'ignore' });
-  const ours = timed(process.execPath, [...cli, 'import', '--db', db, file]);
+  const small = join(dir, 'process-5k.xlsx');
+  await register(small, 5_000);
+  // The command line as built JavaScript (build/run.mjs takes it when the build is fresh).
+  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  const fresh = (name: string) => {
+    const db = join(dir, `${name}.tajammu`);
+    execFileSync(process.execPath, [join(ROOT, 'build/run.mjs'), 'cli', 'init', '--db', db], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
+    return db;
+  };
   const lo = hasLibreOffice() ? timed('soffice', ['--headless', '--convert-to', 'csv', '--outdir', dir, file]) : null;
+  const ratio = (r: { s: number } | null, target: string) =>
+    r && lo ? `${(r.s / lo.s).toFixed(2)}× LibreOffice (${target})` : '';
   const rows: Row[] = [
     [
       'LibreOffice --headless --convert-to csv, same 50,000-row .xlsx (what a user would otherwise do)',
@@ -44,11 +65,37 @@ export async function processBench(dir: string, register: (file: string, n: numb
       lo ? '1' : '',
     ],
   ];
+  const ours = run('node', 'import', '--db', fresh('p50'), file);
   rows.push([
-    'cli import, whole process (tsx start-up included), 50,000 rows into a new portfolio',
-    ours ? `${ours.s.toFixed(2)} s` : 'failed',
-    ours ? `${ours.mb.toFixed(0)} MB (target ≤ 300 MB)` : '',
-    ours && lo ? `${(ours.s / lo.s).toFixed(2)}× LibreOffice (target < 1, moonshot ≤ 0.7)` : '',
+    'cli import, whole process (node build/run.mjs cli), 50,000 rows into a new portfolio',
+    seconds(ours),
+    mb(ours, ' (target ≤ 300 MB)'),
+    ratio(ours, 'target < 1, moonshot ≤ 0.7'),
   ]);
+  const viaNpm = run('npm', 'import', '--db', fresh('p50npm'), file);
+  rows.push([
+    '  the same through npm run cli (npm start-up included)',
+    seconds(viaNpm),
+    '',
+    ratio(viaNpm, 'target < 1'),
+  ]);
+  const before = run('tsx', 'import', '--db', fresh('p50tsx'), file);
+  rows.push([
+    '  the same through tsx (how the command line ran before)',
+    seconds(before),
+    mb(before),
+    ratio(before, 'for comparison'),
+  ]);
+  const s5 = run('node', 'import', '--db', fresh('p5'), small);
+  const s5npm = run('npm', 'import', '--db', fresh('p5npm'), small);
+  rows.push(['cli import, whole process, 5,000 rows (a typical office)', seconds(s5), mb(s5), 'target < 1 s']);
+  rows.push(['  the same through npm run cli', seconds(s5npm), '', 'target < 1 s']);
+  const empty = fresh('empty');
+  const m = run('node', 'matrix', '--db', empty, '--json');
+  const mNpm = run('npm', 'matrix', '--db', empty, '--json');
+  const mTsx = run('tsx', 'matrix', '--db', empty, '--json');
+  rows.push(['cli matrix on an empty portfolio, whole process', seconds(m), mb(m), 'target < 0.3 s']);
+  rows.push(['  the same through npm run cli', seconds(mNpm), '', 'npm itself ~0.4 s']);
+  rows.push(['  the same through tsx (before)', seconds(mTsx), '', 'for comparison']);
   return rows;
 }
