@@ -19,18 +19,9 @@ import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import type { ReactElement } from 'react';
+import { type ComponentType, lazy, type ReactElement, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dashboard } from '../dashboard/Dashboard';
-import { ExchangeScreen } from '../exchange/ExchangeScreen';
-import { ReportPrint } from '../exchange/ReportPrint';
-import { InitiativesScreen } from '../initiatives/InitiativesScreen';
-import { MatrixScreen } from '../matrix/MatrixScreen';
-import { RegionsScreen } from '../regions/RegionsScreen';
-import { ReportingScreen } from '../reporting/ReportingScreen';
-import { NationScreen } from '../ministry/NationScreen';
-import { OfficesScreen } from '../ministry/OfficesScreen';
-import { SettingsScreen } from '../settings/SettingsScreen';
 import { MINISTRY_SCREENS, type Screen, SCREENS } from '../../stores/ui';
 import { useStore } from '../../stores';
 import { NoticeBar } from './NoticeBar';
@@ -51,17 +42,28 @@ const ICONS: Record<Screen, ReactElement> = {
   settings: <SettingsIcon />,
 };
 
-const VIEWS: Record<Screen, () => ReactElement | null> = {
+/**
+ * A screen loaded when first opened: the first screen (the dashboard) comes with the program,
+ * the others (the register's grid, the matrix, the exchange…) in chunks of their own, so the
+ * first screen does not wait for all of them to load and compile.
+ */
+const later = <K extends string, P extends object = object>(
+  load: () => Promise<Record<K, ComponentType<P>>>,
+  name: K,
+) => lazy(async () => ({ default: (await load())[name] }));
+
+const VIEWS: Record<Screen, ComponentType> = {
   dashboard: Dashboard,
-  regions: RegionsScreen,
-  initiatives: InitiativesScreen,
-  matrix: MatrixScreen,
-  exchange: ExchangeScreen,
-  reporting: ReportingScreen,
-  offices: OfficesScreen,
-  nation: NationScreen,
-  settings: SettingsScreen,
+  regions: later(() => import('../regions/RegionsScreen'), 'RegionsScreen'),
+  initiatives: later(() => import('../initiatives/InitiativesScreen'), 'InitiativesScreen'),
+  matrix: later(() => import('../matrix/MatrixScreen'), 'MatrixScreen'),
+  exchange: later(() => import('../exchange/ExchangeScreen'), 'ExchangeScreen'),
+  reporting: later(() => import('../reporting/ReportingScreen'), 'ReportingScreen'),
+  offices: later(() => import('../ministry/OfficesScreen'), 'OfficesScreen'),
+  nation: later(() => import('../ministry/NationScreen'), 'NationScreen'),
+  settings: later(() => import('../settings/SettingsScreen'), 'SettingsScreen'),
 };
+const ReportPrint = later(() => import('../exchange/ReportPrint'), 'ReportPrint');
 
 /** The file's name without its folders, whichever separator the system uses. */
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
@@ -81,7 +83,12 @@ export function Shell() {
   const damaged = file?.state === 'damaged';
   const printing = useStore((s) => s.printing);
   // The report's print view takes the whole window: what prints is the report alone.
-  if (printing && loaded && !damaged) return <ReportPrint request={printing} />;
+  if (printing && loaded && !damaged)
+    return (
+      <Suspense fallback={<Typography>{t('app.loading')}</Typography>}>
+        <ReportPrint request={printing} />
+      </Suspense>
+    );
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
@@ -143,7 +150,15 @@ export function Shell() {
       {/* Every pixel of a 768-pixel-high laptop screen counts: a dense bar and a narrower margin. */}
       <Box component="main" sx={{ flexGrow: 1, p: 2, minWidth: 0 }}>
         <Toolbar variant="dense" />
-        {!loaded ? <Typography>{t('app.loading')}</Typography> : damaged ? <RecoveryScreen file={file} /> : <View />}
+        {!loaded ? (
+          <Typography>{t('app.loading')}</Typography>
+        ) : damaged ? (
+          <RecoveryScreen file={file} />
+        ) : (
+          <Suspense fallback={<Typography>{t('app.loading')}</Typography>}>
+            <View />
+          </Suspense>
+        )}
       </Box>
       <NoticeBar />
     </Box>
