@@ -18,7 +18,7 @@ export default defineConfig({
           // Workbooks are parsed in a worker thread with its own heap limit (electron/excel/import/read.ts).
           'excel-worker': resolve(__dirname, 'electron/excel/import/worker.ts'),
           // The command line and the web host, run as built JavaScript (build/run.mjs): through
-          // tsx their start-up took ~0.6 s more.
+          // tsx their start-up took ~0.3 s more.
           cli: resolve(__dirname, 'electron/cli.ts'),
           'web-host': resolve(__dirname, 'electron/web-host.ts'),
         },

@@ -8,7 +8,7 @@ import { dayMonthYear, fromDate, parseDayMonthYear, toDate } from './DateField';
  * A date edited in a grid cell as the office writes it, day/month/year, whatever the system's
  * regional format (the grid's own editor is the browser's date input, which follows Windows').
  * The cell's value is a Date at local midnight, as the column's getter gives it; text that is
- * no date leaves the value as it was and is shown in red.
+ * no date is shown in red and is not saved.
  */
 export function GridDateEditCell(props: GridRenderEditCellParams) {
   const { t } = useTranslation();
@@ -32,12 +32,13 @@ export function GridDateEditCell(props: GridRenderEditCellParams) {
       onChange={(e) => {
         setText(e.target.value);
         const next = parseDayMonthYear(e.target.value);
-        if (next !== undefined)
-          void api.current.setEditCellValue({
-            id: props.id,
-            field: props.field,
-            value: toDate(next),
-          });
+        // Text that is no date is held as an invalid Date, so that the save refuses it rather
+        // than keeping what the last readable keystroke made (a cleared date, 03/03 for 32/03).
+        void api.current.setEditCellValue({
+          id: props.id,
+          field: props.field,
+          value: next === undefined ? new Date(Number.NaN) : toDate(next),
+        });
       }}
     />
   );

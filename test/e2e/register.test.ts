@@ -121,6 +121,7 @@ describe('e2e/register (the initiative register)', () => {
     await end.locator('input').fill('31/02/2029');
     await expect.poll(() => end.locator('input').getAttribute('aria-invalid')).toBe('true');
     await end.locator('input').press('Enter');
+    await expect.poll(() => page.getByTestId('notice').innerText()).toContain('15/01/2026');
     expect(dbRow(id).end_date).toBe('2029-03-15');
     await page.getByRole('button', { name: 'الأعمدة' }).click();
     await page.getByRole('checkbox', { name: 'تاريخ الانتهاء' }).uncheck();

@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../../db/core/errors';
 import { exceljsSheets, type Source, type SourceRow } from '../../electron/excel/import/sources';
 import { firstDifference } from '../../electron/excel/import/xlsx-differential';
 import { xlsxSheets } from '../../electron/excel/import/xlsx-reader';
@@ -304,6 +305,42 @@ describe('where exceljs is wrong, this reader reads what Excel shows', () => {
     }
   });
 
+  it('reads attributes with spaces around "=", CDATA text, and formats of cells only (not of conditional formats)', async () => {
+    const text = (name: string, data: string) => ({ name, data: Buffer.from(data) });
+    const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const bytes = makeZip([
+      text(
+        'xl/workbook.xml',
+        `<workbook ${ns} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
+      text(
+        'xl/_rels/workbook.xml.rels',
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/></Relationships>`,
+      ),
+      text(
+        'xl/styles.xml',
+        `<styleSheet ${ns}><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs><dxfs count="1"><dxf><numFmt numFmtId="164" formatCode="0.00"/></dxf></dxfs></styleSheet>`,
+      ),
+      text(
+        'xl/worksheets/sheet1.xml',
+        sheet(
+          `<row r = '1'><c r = "A1" s = "1"><v>45000</v></c><c r="B1" t="inlineStr"><is><t><![CDATA[a <b> & c]]></t></is></c></row>` +
+            Array.from({ length: 40_000 }, (_, i) => `<row r="${i + 2}"></row>`).join('') +
+            '<row r="40002"><c r="C40002"><v>7</v></c></row>',
+        ),
+      ),
+      text('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    ]);
+    const { ours, theirs } = await oursOf(bytes);
+    const rows = (ours as Read)[0]!.rows;
+    expect(rows[0]).toEqual({ n: 1, v: [new Date(Date.UTC(2023, 2, 15)), 'a <b> & c'] });
+    // 40,000 empty rows, each read as empty, then the last one's cell.
+    expect(rows).toHaveLength(40_002);
+    expect(rows.at(-1)).toEqual({ n: 40_002, v: [null, null, 7] });
+    // exceljs agrees on the date and drops CDATA text.
+    expect(theirs![0]!.rows[0]!.v).toEqual([new Date(Date.UTC(2023, 2, 15)), null]);
+  }, 60_000);
+
   it('refuses a part that inflates past the size its zip directory declares', async () => {
     const big = Buffer.from(sheet(`<row r="1"><c r="A1"><v>${'1'.repeat(200_000)}</v></c></row>`));
     const bytes = minimalWorkbook(big.toString(), 'S');
@@ -316,6 +353,7 @@ describe('where exceljs is wrong, this reader reads what Excel shows', () => {
       }
     }
     const { ours } = await oursOf(bytes);
-    expect(ours).toBeInstanceOf(Error);
+    expect(ours).toBeInstanceOf(AppError);
+    expect((ours as AppError).details).toMatchObject({ reason: 'oversized' });
   });
 });

@@ -10,14 +10,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
-import {
-  isPercentFormat,
-  percentText,
-  type Source,
-  type SourceInput,
-  type SourceRow,
-  type SourceSheet,
-} from './sources';
+import { isPercentFormat, percentText, type Source, type SourceInput, type SourceRow } from './sources';
 import type { CellValue } from './values';
 import { checkWorkbookFile, REFUSALS, unescapeXml, type ZipSummary } from './zipcheck';
 
@@ -56,16 +49,27 @@ const BUILT_IN: Record<number, string> = {
 const isDateFormat = (code: string | undefined): boolean =>
   code !== undefined && /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 
-/** A part of the zip, inflated, never past its declared size; null when absent. */
-function readPartBytes(fd: number, zip: ZipSummary, name: string): Buffer | null {
+/**
+ * A part of the zip, inflated, never past its declared size; null when absent. The file is
+ * opened for the one read: nothing stays open if the reading stops (a cancel, a time limit).
+ */
+function readPartBytes(file: string, zip: ZipSummary, name: string): Buffer | null {
   const part = zip.parts.get(name);
   if (!part) return null;
   if (part.method !== 0 && part.method !== 8) throw REFUSALS.truncated();
-  const local = Buffer.alloc(30);
-  if (readSync(fd, local, 0, 30, part.offset) < 30 || local.readUInt32LE(0) !== 0x04034b50) throw REFUSALS.truncated();
-  const start = part.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-  const data = Buffer.alloc(part.compressed);
-  if (readSync(fd, data, 0, part.compressed, start) < part.compressed) throw REFUSALS.truncated();
+  const fd = openSync(file, 'r');
+  let data: Buffer;
+  try {
+    const local = Buffer.alloc(30);
+    if (readSync(fd, local, 0, 30, part.offset) < 30 || local.readUInt32LE(0) !== 0x04034b50) {
+      throw REFUSALS.truncated();
+    }
+    const start = part.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    data = Buffer.alloc(part.compressed);
+    if (readSync(fd, data, 0, part.compressed, start) < part.compressed) throw REFUSALS.truncated();
+  } finally {
+    closeSync(fd);
+  }
   if (part.method === 0) return data;
   try {
     // A part that inflates past the size the directory declares is a bomb that lied about it.
@@ -107,25 +111,45 @@ function findTag(s: string, open: string, from: number, to: number): number {
   return -1;
 }
 
-/** An attribute's raw value in a start tag (`r`, `s`, `t`), or undefined. */
+const isSpace = (ch: number) => ch === 32 || ch === 9 || ch === 10 || ch === 13;
+
+/** An attribute's raw value in a start tag (`r`, `s`, `t`), spaces around `=` allowed; or undefined. */
 function attr(tag: string, name: string): string | undefined {
-  let i = tag.indexOf(`${name}=`);
+  let i = tag.indexOf(name);
   while (i >= 0) {
-    if (i > 0 && /\s/.test(tag[i - 1]!)) {
-      const q = tag[i + name.length + 1];
-      if (q === '"' || q === "'") {
-        const end = tag.indexOf(q, i + name.length + 2);
-        return tag.slice(i + name.length + 2, end);
+    if (i > 0 && isSpace(tag.charCodeAt(i - 1))) {
+      let j = i + name.length;
+      while (isSpace(tag.charCodeAt(j))) j++;
+      if (tag.charCodeAt(j) === 61 /* = */) {
+        j++;
+        while (isSpace(tag.charCodeAt(j))) j++;
+        const q = tag[j];
+        if (q === '"' || q === "'") return tag.slice(j + 1, must(tag, q, j + 1));
       }
     }
-    i = tag.indexOf(`${name}=`, i + 1);
+    i = tag.indexOf(name, i + 1);
   }
   return undefined;
 }
 
-/** Text as written: entities and the `_xHHHH_` escapes of characters XML cannot hold (`_x000D_`). */
+/**
+ * Text as written: entities, CDATA sections (their text as it stands), and the `_xHHHH_`
+ * escapes of characters XML cannot hold (`_x000D_`).
+ */
 function decode(text: string): string {
-  let out = text.includes('&') ? unescapeXml(text) : text;
+  let out: string;
+  if (text.includes('<![CDATA[')) {
+    out = '';
+    let i = 0;
+    for (;;) {
+      const start = text.indexOf('<![CDATA[', i);
+      if (start < 0) break;
+      const end = must(text, ']]>', start);
+      out += unescapeXml(text.slice(i, start)) + text.slice(start + 9, end);
+      i = end + 3;
+    }
+    out += unescapeXml(text.slice(i));
+  } else out = text.includes('&') ? unescapeXml(text) : text;
   if (out.includes('_x'))
     out = out.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
   return out;
@@ -188,7 +212,11 @@ function cellFormats(xml: string | null): (string | undefined)[] {
   if (!xml) return [];
   const p = prefixOf(xml, 'styleSheet');
   const custom = new Map<string, string>();
-  for (const [tag] of xml.matchAll(new RegExp(`<${p}numFmt\\b[^>]*>`, 'g'))) {
+  // Only the cell formats: the conditional formats' own (<dxfs>) reuse the same ids.
+  const nf = findTag(xml, `<${p}numFmts`, 0, xml.length);
+  const nfEnd = nf < 0 ? -1 : xml.indexOf(`</${p}numFmts>`, nf);
+  const numFmts = nf < 0 ? '' : xml.slice(nf, nfEnd < 0 ? xml.length : nfEnd);
+  for (const [tag] of numFmts.matchAll(new RegExp(`<${p}numFmt\\b(?:[^>"']|"[^"]*"|'[^']*')*>`, 'g'))) {
     const id = attr(tag, 'numFmtId');
     const code = attr(tag, 'formatCode');
     if (id !== undefined && code !== undefined) custom.set(String(parseInt(id, 10)), unescapeXml(code));
@@ -326,19 +354,22 @@ function* sheetRows(xml: Buffer, ctx: SheetContext): Generator<SourceRow> {
       const values: CellValue[] = [];
       let last = 0; // the last column holding a value, as exceljs measures a row
       let col = 0;
-      let c = selfClosing ? -1 : findTag(s, `<${p}c`, gt, close);
+      // The row's cells are searched within the row only: a search for the next cell through
+      // the rest of the window made empty rows (`<row r="9"></row>`) quadratic.
+      const cells = selfClosing ? '' : s.slice(gt + 1, close);
+      let c = findTag(cells, `<${p}c`, 0, cells.length);
       while (c >= 0) {
-        const cgt = must(s, '>', c);
-        const ctag = s.slice(c, cgt);
-        const empty = s.charCodeAt(cgt - 1) === 47;
-        const cclose = empty ? cgt : must(s, `</${p}c>`, cgt);
+        const cgt = must(cells, '>', c);
+        const ctag = cells.slice(c, cgt);
+        const empty = cells.charCodeAt(cgt - 1) === 47;
+        const cclose = empty ? cgt : must(cells, `</${p}c>`, cgt);
         const ref = attr(ctag, 'r');
         col = ref === undefined ? col + 1 : columnOf(ref) || col + 1;
         if (!empty) {
           const style = parseInt(attr(ctag, 's') ?? '', 10);
           // A cell without a style of its own (or style 0) takes its row's, as exceljs has it.
           const format = style ? ctx.formats[style] : rowFormat;
-          const value = cellValue(p, ctag, s.slice(cgt + 1, cclose), format, ctx);
+          const value = cellValue(p, ctag, cells.slice(cgt + 1, cclose), format, ctx);
           if (value !== undefined) {
             // Past the limit the row is refused whole: no need to hold its cells.
             if (col <= ctx.maxColumns) {
@@ -348,7 +379,7 @@ function* sheetRows(xml: Buffer, ctx: SheetContext): Generator<SourceRow> {
             if (col > last) last = col;
           }
         }
-        c = findTag(s, `<${p}c`, empty ? cgt + 1 : cclose + p.length + 4, close);
+        c = findTag(cells, `<${p}c`, empty ? cgt + 1 : cclose + p.length + 4, cells.length);
       }
       if (last > ctx.maxColumns) {
         yield { n, v: null };
@@ -367,46 +398,30 @@ export function xlsxSheets(input: SourceInput): Source {
   const check = checkWorkbookFile(input.file);
   const zip = check.zip;
   if (!zip) throw REFUSALS.notZip();
-  const fd = openSync(input.file, 'r');
-  let ctx: SheetContext;
-  let parts: string[];
-  try {
-    const text = (name: string) => readPartBytes(fd, zip, name)?.toString('utf8') ?? null;
-    const workbook = text('xl/workbook.xml') ?? '';
-    const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbook)?.[0];
-    const flag = pr ? attr(pr, 'date1904') : undefined;
-    ctx = {
-      strings: sharedStrings(text('xl/sharedStrings.xml')),
-      formats: cellFormats(text('xl/styles.xml')),
-      // exceljs takes only "1"; "true" is as valid in XML and means the same.
-      date1904: flag === '1' || flag === 'true',
-      maxColumns: input.maxColumns,
-    };
-    parts = [...zip.parts]
-      .filter(([name]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name))
-      .sort((a, b) => a[1].offset - b[1].offset)
-      .map(([name]) => name);
-  } catch (e) {
-    closeSync(fd);
-    throw e;
-  }
+  const text = (name: string) => readPartBytes(input.file, zip, name)?.toString('utf8') ?? null;
+  const workbook = text('xl/workbook.xml') ?? '';
+  const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbook)?.[0];
+  const flag = pr ? attr(pr, 'date1904') : undefined;
+  const ctx: SheetContext = {
+    strings: sharedStrings(text('xl/sharedStrings.xml')),
+    formats: cellFormats(text('xl/styles.xml')),
+    // exceljs takes only "1"; "true" is as valid in XML and means the same.
+    date1904: flag === '1' || flag === 'true',
+    maxColumns: input.maxColumns,
+  };
+  const parts = [...zip.parts]
+    .filter(([name]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name))
+    .sort((a, b) => a[1].offset - b[1].offset)
+    .map(([name]) => name);
   const hidden = new Set(input.hidden);
-  function* sheets(): Generator<SourceSheet> {
-    try {
+  return {
+    sheets: (async function* () {
       for (const part of parts) {
         const n = /sheet(\d+)\.xml$/.exec(part)![1]!;
         const name = input.sheetNames[n] ?? `Sheet${n}`;
-        const xml = readPartBytes(fd, zip!, part)!;
+        const xml = readPartBytes(input.file, zip, part)!;
         yield { name, hidden: hidden.has(name), rows: sheetRows(xml, ctx) };
       }
-    } finally {
-      closeSync(fd);
-    }
-  }
-  const list = sheets();
-  return {
-    sheets: (async function* () {
-      yield* list;
     })(),
     date1904: () => ctx.date1904,
   };

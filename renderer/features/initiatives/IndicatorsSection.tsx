@@ -19,6 +19,8 @@ import { useStore } from '../../stores';
 import { IndicatorDialog } from './IndicatorDialog';
 import { achievement, type EditedIndicator, inPeriodOrder } from './indicators';
 
+const MAX_INDICATORS = 50;
+
 /** An indicator's name, its unit under it. */
 function NameCell(props: { name: string; unit: string | null | undefined }) {
   return (
@@ -62,7 +64,8 @@ export function IndicatorsSection(props: {
         <Button
           startIcon={<AddIcon />}
           onClick={() => setEditing('new')}
-          disabled={props.list === null}
+          // The most one save takes (the contract's limit).
+          disabled={props.list === null || list.length >= MAX_INDICATORS}
           data-testid="add-indicator"
         >
           {t('indicators.add')}
@@ -144,7 +147,7 @@ export function IndicatorsSection(props: {
             props.onChange(
               editing === 'new'
                 ? [...list, input]
-                : list.map((x, k) => (k === editing ? { ...input, ...(x.id ? { id: x.id } : {}) } : x)),
+                : list.map((x, k) => (k === editing ? (x.id ? { id: x.id, ...input } : input) : x)),
             );
             setEditing(null);
           }}

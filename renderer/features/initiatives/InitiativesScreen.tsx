@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { type Initiative, INITIATIVE_STATUSES } from '../../../db/core/model';
 import { normalizeArabic } from '../../../db/core/normalize';
 import { ApiFailure, call } from '../../api';
+import { bilingual } from '../../../db/core/messages';
 import { ConfirmDelete } from '../../components/ConfirmDialog';
 import { initiativeProblems } from '../../../db/core/rules';
 import { useGridLocaleText } from '../../components/gridLocale';
@@ -112,6 +113,12 @@ export function InitiativesScreen() {
    * refused edit is explained in the notice bar and the cell shows the stored value again.
    */
   const saveCell = async (next: Initiative, old: Initiative): Promise<Initiative> => {
+    // A date cell left with text that is no date (31/02): said, and nothing saved.
+    const unreadable = (v: unknown) => v instanceof Date && Number.isNaN(v.getTime());
+    if (unreadable(next.startDate) || unreadable(next.endDate)) {
+      fail(new ApiFailure({ code: 'INVALID_INPUT', message: bilingual('common.dateHint') }));
+      return old;
+    }
     const patch: Record<string, unknown> = {};
     for (const f of INLINE) {
       const value = f === 'startDate' || f === 'endDate' ? asIso(next[f]) : next[f];
