@@ -15,7 +15,8 @@ import { StringDecoder } from 'node:string_decoder';
 
 const requireHere = createRequire(__filename);
 const parseSaxPath = requireHere.resolve('exceljs/lib/utils/parse-sax.js');
-const { SaxesParser } = createRequire(parseSaxPath)('saxes') as typeof import('saxes');
+// Loaded with exceljs, on first use (see `load` below).
+let SaxesParser: typeof import('saxes').SaxesParser;
 
 type SaxEvent = { eventType: 'opentag' | 'text' | 'closetag'; value: unknown };
 
@@ -65,29 +66,40 @@ async function* parseSax(source: AsyncIterable<Buffer | string> | NodeJS.Readabl
   }
 }
 
-// Load the original once so its cache entry exists, then swap what it exports.
-requireHere(parseSaxPath);
-requireHere.cache[parseSaxPath]!.exports = parseSax;
-
-// Every workbook exceljs writes says it was made by "Microsoft Excel" (docProps/app.xml, which
-// File → Properties shows); ours say the program that wrote them.
-type XmlStream = { leafNode(name: string, attributes: unknown, text: unknown): void };
-const AppXform = requireHere('exceljs/lib/xlsx/xform/core/app-xform.js') as {
-  prototype: { render(xmlStream: XmlStream, model: unknown): void };
-};
-const renderApp = AppXform.prototype.render;
-AppXform.prototype.render = function (xmlStream: XmlStream, model: unknown) {
-  // For this one render, an own leafNode over the stream's (deleted after: the class's is back).
-  const leafNode = xmlStream.leafNode;
-  xmlStream.leafNode = (name, attributes, text) =>
-    leafNode.call(xmlStream, name, attributes, name === 'Application' ? APPLICATION : text);
-  try {
-    renderApp.call(this, xmlStream, model);
-  } finally {
-    delete (xmlStream as Partial<XmlStream>).leafNode;
-  }
-};
 export const APPLICATION = 'Tajammu';
 
-const ExcelJS = requireHere('exceljs') as typeof import('exceljs');
+/**
+ * exceljs, patched, loaded on first use: a process that never reads or writes a workbook with
+ * it (`cli matrix`, an .xlsx import's main thread and worker) does not pay its 0.16 s of loading.
+ */
+let loaded: typeof import('exceljs') | null = null;
+function load(): typeof import('exceljs') {
+  if (loaded) return loaded;
+  SaxesParser = (createRequire(parseSaxPath)('saxes') as typeof import('saxes')).SaxesParser;
+  // Load the original once so its cache entry exists, then swap what it exports.
+  requireHere(parseSaxPath);
+  requireHere.cache[parseSaxPath]!.exports = parseSax;
+
+  // Every workbook exceljs writes says it was made by "Microsoft Excel" (docProps/app.xml, which
+  // File → Properties shows); ours say the program that wrote them.
+  type XmlStream = { leafNode(name: string, attributes: unknown, text: unknown): void };
+  const AppXform = requireHere('exceljs/lib/xlsx/xform/core/app-xform.js') as {
+    prototype: { render(xmlStream: XmlStream, model: unknown): void };
+  };
+  const renderApp = AppXform.prototype.render;
+  AppXform.prototype.render = function (xmlStream: XmlStream, model: unknown) {
+    // For this one render, an own leafNode over the stream's (deleted after: the class's is back).
+    const leafNode = xmlStream.leafNode;
+    xmlStream.leafNode = (name, attributes, text) =>
+      leafNode.call(xmlStream, name, attributes, name === 'Application' ? APPLICATION : text);
+    try {
+      renderApp.call(this, xmlStream, model);
+    } finally {
+      delete (xmlStream as Partial<XmlStream>).leafNode;
+    }
+  };
+  return (loaded = requireHere('exceljs') as typeof import('exceljs'));
+}
+
+const ExcelJS = new Proxy({} as typeof import('exceljs'), { get: (_, key) => Reflect.get(load(), key) });
 export default ExcelJS;
