@@ -3,7 +3,8 @@
  * published on npm as @e965/xlsx (Apache-2.0; 0.20.3 carries the fixes for CVE-2023-30533,
  * prototype pollution, and CVE-2024-22363, a regular-expression denial of service). Neither
  * format streams: the whole file is read inside the import worker, under its heap and time
- * limits, then handed over sheet by sheet as plain values.
+ * limits, then handed over sheet by sheet as plain values. The import reads .ods with its own
+ * reader (ods-reader.ts) and keeps this one for .xls and as that reader's reference in the tests.
  */
 import { readFileSync } from 'node:fs';
 import type * as SheetJS from '@e965/xlsx';
@@ -70,7 +71,11 @@ export function odsHiddenSheets(data: Buffer): string[] {
   const zip = xlsx().CFB.read(data, { type: 'buffer' });
   const entry = xlsx().CFB.find(zip, 'content.xml');
   if (!entry?.content) return [];
-  const xml = Buffer.from(entry.content as Uint8Array).toString('utf8');
+  return hiddenTables(Buffer.from(entry.content as Uint8Array).toString('utf8'));
+}
+
+/** The names of the tables an .ods's content.xml hides by their style. */
+export function hiddenTables(xml: string): string[] {
   const hiddenStyles = new Set<string>();
   for (const [tag] of xml.matchAll(/<style:style\b[^>]*>\s*<style:table-properties\b[^>]*>/g)) {
     if (attribute(tag, 'table:display') === 'false') hiddenStyles.add(attribute(tag, 'style:name') ?? '');

@@ -1,8 +1,9 @@
 /**
  * Where a worker's sheets come from, one shape for every format: sheets in tab order, each with
- * its rows as plain cell values (null for a row wider than the limit). .xlsx streams through
- * exceljs; .xls and .ods are read whole by SheetJS inside the same worker (same heap and time
- * limits); CSV streams through papaparse after its encoding is recognised (csv.ts).
+ * its rows as plain cell values (null for a row wider than the limit). .xlsx and .ods are read
+ * by the program's own readers (xlsx-reader.ts, ods-reader.ts); .xls is read whole by SheetJS
+ * inside the same worker (same heap and time limits); CSV streams through papaparse after its
+ * encoding is recognised (csv.ts).
  */
 import type * as ExcelJS from 'exceljs';
 import Excel from '../exceljs';
@@ -12,6 +13,7 @@ import type { CellValue } from './values';
 import { checkWorkbookFile, type WorkbookFormat } from './zipcheck';
 import { orderedZipStream } from './zip-order';
 import { xlsxSheets } from './xlsx-reader';
+import { odsSheets } from './ods-reader';
 import { differentialSource } from './xlsx-differential';
 
 export interface SourceRow {
@@ -47,7 +49,17 @@ export interface SourceInput {
 /** The reader for the file's format. */
 export function openSource(input: SourceInput): Source {
   if (input.format === 'csv') return { sheets: csvSheets(input), date1904: () => false };
-  if (input.format === 'xls' || input.format === 'ods') return sheetjsSheets(input);
+  if (input.format === 'ods') {
+    // The program's own reader; SheetJS, which it replaced, is the reference it is checked against.
+    return process.env.TAJAMMU_XLSX_DIFFERENTIAL === '1'
+      ? differentialSource(
+          input,
+          () => odsSheets(input),
+          () => sheetjsSheets(input),
+        )
+      : odsSheets(input);
+  }
+  if (input.format === 'xls') return sheetjsSheets(input);
   if (process.env.TAJAMMU_XLSX_DIFFERENTIAL === '1') {
     return differentialSource(
       input,

@@ -53,7 +53,7 @@ const isDateFormat = (code: string | undefined): boolean =>
  * A part of the zip, inflated, never past its declared size; null when absent. The file is
  * opened for the one read: nothing stays open if the reading stops (a cancel, a time limit).
  */
-function readPartBytes(file: string, zip: ZipSummary, name: string): Buffer | null {
+export function readPartBytes(file: string, zip: ZipSummary, name: string): Buffer | null {
   const part = zip.parts.get(name);
   if (!part) return null;
   if (part.method !== 0 && part.method !== 8) throw REFUSALS.truncated();
@@ -95,14 +95,14 @@ const ends = (s: string, i: number): boolean => {
  * Where `needle` is at or after `from`; a part without it is not well-formed XML, and is
  * refused as unreadable (as an XML parser would refuse it) rather than read on from a wrong place.
  */
-function must(s: string, needle: string, from: number): number {
+export function must(s: string, needle: string, from: number): number {
   const i = s.indexOf(needle, from);
   if (i < 0) throw new Error(`malformed SpreadsheetML: no ${needle}`);
   return i;
 }
 
 /** An element's start at or after `from` and before `to`; -1 when none. */
-function findTag(s: string, open: string, from: number, to: number): number {
+export function findTag(s: string, open: string, from: number, to: number): number {
   let i = s.indexOf(open, from);
   while (i >= 0 && i < to) {
     if (ends(s, i + open.length)) return i;
@@ -114,7 +114,7 @@ function findTag(s: string, open: string, from: number, to: number): number {
 const isSpace = (ch: number) => ch === 32 || ch === 9 || ch === 10 || ch === 13;
 
 /** An attribute's raw value in a start tag (`r`, `s`, `t`), spaces around `=` allowed; or undefined. */
-function attr(tag: string, name: string): string | undefined {
+export function attr(tag: string, name: string): string | undefined {
   let i = tag.indexOf(name);
   while (i >= 0) {
     if (i > 0 && isSpace(tag.charCodeAt(i - 1))) {
