@@ -6,6 +6,7 @@
 import { AXES } from '../core/axes';
 import type { Db } from '../connection';
 import type { Bilingual } from '../core/errors';
+import { listRegions } from '../repos/regions';
 import { getSettings } from '../repos/settings';
 import { stmt } from '../stmt';
 import { naturalCompare } from '../core/normalize';
@@ -67,11 +68,8 @@ interface Places {
 function readPlaces(db: Db): Places {
   const rows = (sql: string) => stmt(db, sql).raw(true).all() as string[][];
   return {
-    regions: new Map(
-      rows('SELECT id, name_ar, name_en FROM regions')
-        .sort((a, b) => naturalCompare(a[1]!, b[1]!))
-        .map(([id, ar, en]) => [id!, { ar: ar!, en: en! }]),
-    ),
+    // In the matrix's order (listRegions sorts «إقليم 33» before «إقليم 113»).
+    regions: new Map(listRegions(db).map((r) => [r.id, { ar: r.nameAr, en: r.nameEn }])),
     clusters: new Map(
       rows('SELECT id, name_ar, name_en, region_id FROM clusters').map(([id, ar, en, regionId]) => [
         id!,

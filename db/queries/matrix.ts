@@ -5,6 +5,7 @@ import { stmt } from '../stmt';
 import { naturalCompare } from '../core/normalize';
 import { SUM_MEASURES, type SumMeasure } from '../core/measures';
 import { periodRange } from '../core/period';
+import { listRegions } from '../repos/regions';
 import { getSettings } from '../repos/settings';
 import type { CellInitiative, MatrixFilter, MatrixRow } from '../core/results';
 
@@ -303,11 +304,7 @@ function matrixRow(s: ClusterSums | undefined, place: RowPlace): MatrixRow {
 
 /** Each region-wide row after its region's clusters, in the regions' own order (rows are sorted so). */
 function placeRegionWide(db: Db, rows: MatrixRow[], wide: MatrixRow[]): void {
-  const order = (
-    stmt(db, 'SELECT id, name_ar, code FROM regions').all() as { id: string; name_ar: string; code: string }[]
-  )
-    .sort((a, b) => naturalCompare(a.name_ar, b.name_ar) || naturalCompare(a.code, b.code))
-    .map((r) => r.id);
+  const order = listRegions(db).map((r) => r.id);
   const byRegion = new Map<string, MatrixRow[]>(order.map((id) => [id, []]));
   for (const r of [...rows, ...wide]) byRegion.get(r.regionId)!.push(r);
   rows.length = 0;

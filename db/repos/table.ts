@@ -177,28 +177,52 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
   };
 
   // Positional parameters: binding ~30 named ones per row cost more than the insert itself.
-  const write = (db: Db, entity: T, mode: 'insert' | 'update'): void => {
+  const writeUpdate = (db: Db, entity: T): void => {
     const row = toRow(entity);
-    const cols = Object.keys(row);
-    const key = `${mode}:${cols.join(',')}`;
+    const cols = Object.keys(row).filter((c) => c !== 'id');
+    const key = cols.join(',');
     let sql = sqlByColumns.get(key);
     if (!sql) {
-      const updated = cols.filter((c) => c !== 'id');
-      sql =
-        mode === 'insert'
-          ? `INSERT INTO ${spec.table} (${cols.join(', ')}, created_at, updated_at)
-             VALUES (${cols.map(() => '?').join(', ')}, ?, ?)`
-          : `UPDATE ${spec.table} SET ${updated.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`;
+      sql = `UPDATE ${spec.table} SET ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`;
       sqlByColumns.set(key, sql);
     }
-    const now = new Date().toISOString();
-    const statement = stmt(db, sql);
     try {
-      if (mode === 'insert') statement.run(...cols.map((c) => row[c]), now, now);
-      else statement.run(...cols.filter((c) => c !== 'id').map((c) => row[c]), now, row.id);
+      stmt(db, sql).run(...cols.map((c) => row[c]), new Date().toISOString(), row.id);
     } catch (e) {
       codeTaken(e, row.code);
     }
+  };
+
+  /** Inserts, one or many (see Table.inserter): the one way a row is created. */
+  const inserter: Table<T>['inserter'] = (db, ctx, auditAfter) => {
+    if (!db.inTransaction) throw new Error('inserter: inside a transaction only');
+    let columns: string[] | null = null;
+    let statement: ReturnType<typeof stmt> | null = null;
+    const audit = auditStatement(db);
+    const now = new Date().toISOString();
+    return (input) => {
+      const entity = input as T & { code?: string };
+      if (!entity.id) entity.id = randomUUID();
+      if (spec.codePrefix && !entity.code) entity.code = nextCode(db);
+      const row = toRow(entity);
+      if (!columns) {
+        columns = Object.keys(row);
+        statement = stmt(
+          db,
+          `INSERT INTO ${spec.table} (${columns.join(', ')}, created_at, updated_at)
+           VALUES (${columns.map(() => '?').join(', ')}, ?, ?)`,
+        );
+      }
+      const values: unknown[] = [];
+      for (const c of columns) values.push(row[c]);
+      try {
+        statement!.run(...values, now, now);
+      } catch (e) {
+        codeTaken(e, entity.code);
+      }
+      audit(now, ctx.source, spec.entity, entity.id, 'create', null, JSON.stringify(auditAfter(entity)));
+      return entity;
+    };
   };
 
   /**
@@ -239,13 +263,7 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
       });
     },
     insert(db, ctx, input) {
-      return tx(db, () => {
-        const entity = Object.assign({}, input, { id: input.id || randomUUID() }) as T & { code?: string };
-        if (spec.codePrefix && !entity.code) entity.code = nextCode(db);
-        write(db, entity, 'insert');
-        recordAudit(db, ctx, spec.entity, entity.id, 'create', null, entity);
-        return entity;
-      });
+      return tx(db, () => inserter(db, ctx, (entity) => entity)(Object.assign({}, input)));
     },
     update(db, ctx, id, patch, validate) {
       return tx(db, () => {
@@ -255,41 +273,12 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
         // Saved without a change (the editor opened and saved as it was): nothing written, no
         // empty "edit" in the history or the undo list.
         if (sameEntity(after, before)) return before;
-        write(db, after, 'update');
+        writeUpdate(db, after);
         recordAudit(db, ctx, spec.entity, id, 'update', before, after);
         return after;
       });
     },
-    inserter(db, ctx, auditAfter) {
-      if (!db.inTransaction) throw new Error('inserter: inside a transaction only');
-      let columns: string[] | null = null;
-      let statement: ReturnType<typeof stmt> | null = null;
-      const audit = auditStatement(db);
-      const now = new Date().toISOString();
-      return (input) => {
-        const entity = input as T & { code?: string };
-        if (!entity.id) entity.id = randomUUID();
-        if (spec.codePrefix && !entity.code) entity.code = nextCode(db);
-        const row = toRow(entity);
-        if (!columns) {
-          columns = Object.keys(row);
-          statement = stmt(
-            db,
-            `INSERT INTO ${spec.table} (${columns.join(', ')}, created_at, updated_at)
-             VALUES (${columns.map(() => '?').join(', ')}, ?, ?)`,
-          );
-        }
-        const values: unknown[] = [];
-        for (const c of columns) values.push(row[c]);
-        try {
-          statement!.run(...values, now, now);
-        } catch (e) {
-          codeTaken(e, entity.code);
-        }
-        audit(now, ctx.source, spec.entity, entity.id, 'create', null, JSON.stringify(auditAfter(entity)));
-        return entity;
-      };
-    },
+    inserter,
     remove(db, ctx, id) {
       return tx(db, () => {
         const before = get(db, id);
