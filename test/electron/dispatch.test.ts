@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contract, OPERATION_NAMES } from '../../db/core/contract';
+import { MESSAGES } from '../../db/core/messages';
 import { dispatch } from '../../electron/api/dispatch';
 import { handlers } from '../../electron/api/handlers';
 import type { Handler } from '../../electron/api/handlers/types';
@@ -97,6 +98,15 @@ describe('api/contract: what each operation does to the file', () => {
     expect(effects['import.commit']).toBe('write');
     expect(effects['planning.add']).toBe('write');
     expect(effects['initiatives.list']).toBe('read');
+    // The undo button names the last change by its operation, in both languages.
+    const undoable = OPERATION_NAMES.filter((o) => effects[o] === 'undoable');
+    for (const lang of ['ar', 'en'] as const) {
+      const ops = MESSAGES[lang].history.ops as Record<string, string>;
+      expect(
+        undoable.filter((n) => !ops[n.replace('.', '_')]),
+        lang,
+      ).toEqual([]);
+    }
     expect(effects['files.saveCopy']).toBe('session');
     // Every operation that changes the portfolio's records is refused on a file gone away: the
     // reads are exactly those whose names say so.
