@@ -39,7 +39,8 @@ try {
 } catch {
   fresh = false;
 }
+const target = fresh ? built : join(ROOT, source);
 const require = createRequire(import.meta.url);
-process.argv = [process.argv[0], fresh ? built : join(ROOT, source), ...args];
+process.argv = [process.argv[0], target, ...args];
 if (!fresh) require('tsx/cjs/api').register();
-require(fresh ? built : join(ROOT, source)).main();
+require(target).main();

@@ -4,9 +4,9 @@
  * SheetJS gives through sheetjs.ts (test/excel/ods-reader.test.ts compares the two), at a
  * fraction of the time: SheetJS reads the whole document, styles and all, before the first row.
  */
-import { type Source, type SourceInput, type SourceRow, percentText } from './sources';
+import type { Source, SourceInput, SourceRow } from './sources';
 import { hiddenTables } from './sheetjs';
-import type { CellValue } from './values';
+import { type CellValue, percentText } from './values';
 import { attr, findTag, must, readPartBytes } from './xlsx-reader';
 import { checkWorkbookFile, REFUSALS, unescapeXml } from './zipcheck';
 

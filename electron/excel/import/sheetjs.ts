@@ -8,10 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type * as SheetJS from '@e965/xlsx';
-import { isPercentFormat, percentText, type Source, type SourceInput, type SourceSheet } from './sources';
+import type { Source, SourceInput, SourceSheet } from './sources';
 import { serialToIso } from './dates';
 import { attribute } from './zipcheck';
-import type { CellValue } from './values';
+import { type CellValue, isPercentFormat, percentText } from './values';
 
 /**
  * Dates are taken as serial numbers and made into UTC days here: SheetJS's own Date objects

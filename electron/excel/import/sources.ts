@@ -9,7 +9,7 @@ import type * as ExcelJS from 'exceljs';
 import Excel from '../exceljs';
 import { csvSheets } from './csv';
 import { sheetjsSheets } from './sheetjs';
-import type { CellValue } from './values';
+import { type CellValue, isPercentFormat, percentText } from './values';
 import { checkWorkbookFile, type WorkbookFormat } from './zipcheck';
 import { orderedZipStream } from './zip-order';
 import { xlsxSheets } from './xlsx-reader';
@@ -49,29 +49,21 @@ export interface SourceInput {
 /** The reader for the file's format. */
 export function openSource(input: SourceInput): Source {
   if (input.format === 'csv') return { sheets: csvSheets(input), date1904: () => false };
-  if (input.format === 'ods') {
-    // The program's own reader; SheetJS, which it replaced, is the reference it is checked against.
-    return process.env.TAJAMMU_XLSX_DIFFERENTIAL === '1'
-      ? differentialSource(
-          input,
-          () => odsSheets(input),
-          () => sheetjsSheets(input),
-        )
-      : odsSheets(input);
-  }
-  if (input.format === 'xls') return sheetjsSheets(input);
-  if (process.env.TAJAMMU_XLSX_DIFFERENTIAL === '1') {
-    return differentialSource(
-      input,
-      () => xlsxSheets(input),
-      () => exceljsSheets(input),
+  // The program's own readers; in the test suites each is checked against the library it
+  // replaced (xlsx-differential.ts).
+  const checked = (ours: () => Source, reference: () => Source) =>
+    process.env.TAJAMMU_XLSX_DIFFERENTIAL === '1' ? differentialSource(input, ours, reference) : ours();
+  if (input.format === 'ods')
+    return checked(
+      () => odsSheets(input),
+      () => sheetjsSheets(input),
     );
-  }
-  return xlsxSheets(input);
+  if (input.format === 'xls') return sheetjsSheets(input);
+  return checked(
+    () => xlsxSheets(input),
+    () => exceljsSheets(input),
+  );
 }
-
-/** A fraction shown as a percentage, as the text it shows ("100%"): 1 alone reads as 1 %. */
-export const percentText = (v: number): string => `${Number((v * 100).toPrecision(12))}%`;
 
 type RawCell = ExcelJS.CellValue | undefined;
 
@@ -88,18 +80,6 @@ export function plainValue(raw: RawCell): CellValue {
     if ('error' in raw) return null;
   }
   return null;
-}
-
-/** Number formats showing a percentage (`0%`, `0.00%`, `#,##0.0%`): `%` outside quoted text. */
-const percentFormats = new Map<string, boolean>();
-export function isPercentFormat(format: string | undefined): boolean {
-  if (!format) return false;
-  let p = percentFormats.get(format);
-  if (p === undefined) {
-    p = format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');
-    percentFormats.set(format, p);
-  }
-  return p;
 }
 
 /**

@@ -274,3 +274,18 @@ export function cellText(v: CellValue): string {
   if (v instanceof Date) return parseDate(v).ok ? ((parseDate(v) as { value: string }).value ?? '') : '';
   return String(v).trim();
 }
+
+/** A fraction shown as a percentage, as the text it shows ("100%"): 1 alone reads as 1 %. */
+export const percentText = (v: number): string => `${Number((v * 100).toPrecision(12))}%`;
+
+/** Number formats showing a percentage (`0%`, `0.00%`, `#,##0.0%`): `%` outside quoted text. */
+const percentFormats = new Map<string, boolean>();
+export function isPercentFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  let p = percentFormats.get(format);
+  if (p === undefined) {
+    p = format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');
+    percentFormats.set(format, p);
+  }
+  return p;
+}

@@ -11,21 +11,24 @@ import { basename, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Source, SourceInput, SourceRow } from './sources';
 
-interface ReadSheet {
+export interface ReadSheet {
   name: string;
   hidden: boolean;
   rows: SourceRow[];
 }
 
-async function readAll(source: Source): Promise<{ sheets: ReadSheet[]; date1904: boolean }> {
+/** Every sheet of a source with all its rows, read whole (the readers' tests compare these too). */
+export async function readSheets(source: Source): Promise<ReadSheet[]> {
   const sheets: ReadSheet[] = [];
   for await (const sheet of source.sheets) {
     const rows: SourceRow[] = [];
     for await (const row of sheet.rows) rows.push(row);
     sheets.push({ name: sheet.name, hidden: sheet.hidden, rows });
   }
-  return { sheets, date1904: source.date1904() };
+  return sheets;
 }
+
+const readAll = async (source: Source) => ({ sheets: await readSheets(source), date1904: source.date1904() });
 
 /**
  * Where exceljs is known to be wrong and this reader right (docs/xlsx-reader.md): an ISO date

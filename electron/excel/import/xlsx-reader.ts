@@ -10,8 +10,8 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
-import { isPercentFormat, percentText, type Source, type SourceInput, type SourceRow } from './sources';
-import type { CellValue } from './values';
+import type { Source, SourceInput, SourceRow } from './sources';
+import { type CellValue, isPercentFormat, percentText } from './values';
 import { checkWorkbookFile, REFUSALS, unescapeXml, type ZipSummary } from './zipcheck';
 
 /** Excel's built-in number formats, by id: those exceljs knows a code for (the rest have none). */
