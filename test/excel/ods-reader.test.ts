@@ -11,7 +11,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { odsSheets } from '../../electron/excel/import/ods-reader';
 import { sheetjsSheets } from '../../electron/excel/import/sheetjs';
-import type { Source, SourceInput, SourceRow } from '../../electron/excel/import/sources';
+import { type ReadSheet, readSheets } from '../../electron/excel/import/xlsx-differential';
+import type { SourceInput } from '../../electron/excel/import/sources';
 import { writeRegister } from '../bench/register';
 import { libreConvert, python } from '../helpers/others';
 import { useTempDir } from '../helpers/tmp';
@@ -20,17 +21,8 @@ import { makeZip } from '../helpers/zips';
 const tempDir = useTempDir();
 const ROOT = resolve(__dirname, '../..');
 
-type Read = { name: string; hidden: boolean; rows: SourceRow[] }[];
-
-async function readAll(source: Source): Promise<Read> {
-  const out: Read = [];
-  for await (const sheet of source.sheets) {
-    const rows: SourceRow[] = [];
-    for await (const row of sheet.rows) rows.push(row);
-    out.push({ name: sheet.name, hidden: sheet.hidden, rows });
-  }
-  return out;
-}
+type Read = ReadSheet[];
+const readAll = readSheets;
 
 const inputOf = (file: string, maxColumns = 300): SourceInput => ({
   file,

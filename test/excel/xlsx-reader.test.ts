@@ -11,8 +11,8 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../db/core/errors';
-import { exceljsSheets, type Source, type SourceRow } from '../../electron/excel/import/sources';
-import { firstDifference } from '../../electron/excel/import/xlsx-differential';
+import { exceljsSheets, type Source } from '../../electron/excel/import/sources';
+import { firstDifference, type ReadSheet, readSheets } from '../../electron/excel/import/xlsx-differential';
 import { xlsxSheets } from '../../electron/excel/import/xlsx-reader';
 import { checkWorkbookFile, readPart, sheetNames, workbookSheets } from '../../electron/excel/import/zipcheck';
 import { writeRegister } from '../bench/register';
@@ -30,7 +30,7 @@ const { SaxesParser } = createRequire(requireHere.resolve('exceljs/lib/utils/par
 ) as typeof import('saxes');
 const ROOT = resolve(__dirname, '../..');
 
-type Read = { name: string; hidden: boolean; rows: SourceRow[] }[];
+type Read = ReadSheet[];
 
 function inputOf(file: string) {
   const check = checkWorkbookFile(file);
@@ -45,15 +45,8 @@ function inputOf(file: string) {
   };
 }
 
-async function readAll(source: () => Source): Promise<Read> {
-  const out: Read = [];
-  for await (const sheet of source().sheets) {
-    const rows: SourceRow[] = [];
-    for await (const row of sheet.rows) rows.push(row);
-    out.push({ name: sheet.name, hidden: sheet.hidden, rows });
-  }
-  return out;
-}
+/** A source's sheets read whole; a refusal as the source is opened becomes a rejection. */
+const readAll = async (source: () => Source): Promise<Read> => readSheets(source());
 
 /** Both reads; exceljs's is null when it failed or did not end in 10 s. */
 async function both(file: string): Promise<{ ours: Read | Error; theirs: Read | null }> {
