@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../db/demo';
 import { updateSettings } from '../../db/repos/settings';
 import { previewImport } from '../../electron/excel/import';
+import { recordReader, type RowsResult } from '../../electron/excel/import/rows';
+import type { SheetHeader } from '../../electron/excel/import/worker';
 import { useTestDb } from '../helpers/db';
 import { type ForeignCell, writeForeignWorkbook } from '../helpers/foreign';
 import { useTempDir } from '../helpers/tmp';
@@ -62,6 +64,50 @@ describe('import/percentages', () => {
     expect(p.creates.map((c) => c.values.progress)).toEqual([45, 1, 50, 80, 45, 45, 13]);
     expect(p.warnings.map((w) => [w.row, w.column])).toEqual([[4, 'Progress']]);
     expect(p.warnings[0]!.message.en).toContain('0.5');
+  });
+
+  it('reads the rows waiting for their progress column as soon as a value above 1 decides it', () => {
+    const header: SheetHeader = {
+      sheet: 'S',
+      headerRow: 1,
+      headers: ['اسم المبادرة', 'نسبة الإنجاز'],
+      fields: ['title', 'progress'],
+      score: 2,
+      date1904: false,
+    };
+    const reader = recordReader(header, 2);
+    const progress = (r: RowsResult) => r.records.map((x) => [x.row, x.progress]);
+    // A first row at 1 could be 1 % or 100 %: it waits, and the rows after it with it.
+    expect(progress(reader.read([{ n: 2, v: ['أ', 1] }]))).toEqual([]);
+    expect(progress(reader.read([{ n: 3, v: ['ب', 0] }]))).toEqual([]);
+    // 45 says the column is in percent: the waiting rows are read with this batch, in order.
+    const decided = reader.read([
+      { n: 4, v: ['ج', 45] },
+      { n: 5, v: ['د', 0.5] },
+    ]);
+    expect(progress(decided)).toEqual([
+      [2, 1],
+      [3, 0],
+      [4, 45],
+      [5, 50],
+    ]);
+    expect(decided.warnings.map((w) => w.row)).toEqual([5]);
+    expect(reader.end().records).toEqual([]);
+
+    // A column of fractions alone is decided only at its end.
+    const fractions = recordReader(header, 2);
+    expect(
+      progress(
+        fractions.read([
+          { n: 2, v: ['أ', 0.45] },
+          { n: 3, v: ['ب', 1] },
+        ]),
+      ),
+    ).toEqual([]);
+    expect(progress(fractions.end())).toEqual([
+      [2, 45],
+      [3, 100],
+    ]);
   });
 
   it('keeps the rows in reading order when some waited for their column', async () => {

@@ -2,7 +2,8 @@
  * Numbers read by their whole column, not cell by cell. Two things a cell cannot say alone:
  * whether `1.234` is a decimal or thousands (Maghreb registers write 1.234,56, Egyptian ones
  * 1,234.56), and whether progress 1 is 1 % or 100 % (a column of 0.45, 0.8, 1 holds fractions).
- * A cell that needs its column is held until the column has been read to the end.
+ * A cell that needs its column is held until the column decides it: progress as soon as a value
+ * above 1 is seen, a decimal mark only once the column has been read to the end.
  */
 import type { Bilingual } from '../../../db/core/errors';
 import { bilingual } from '../../../db/core/messages';
@@ -90,7 +91,8 @@ export function numberColumns(currencyDigits: number): NumberColumns {
         return { ok: true, value };
       }
       if (value <= 0) return { ok: true, value };
-      if (!final) return { hold: true };
+      // Only a later value above 1 could change how this one reads: once one was seen, it is read now.
+      if (!final && !progressAboveOne) return { hold: true };
       if (!progressAboveOne || value === 1) return { ok: true, value: progressAboveOne ? 1 : value * 100 };
       // A fraction among percentages: 0.5 % of an initiative is not a progress anyone reports,
       // half of it is; read so, and said.

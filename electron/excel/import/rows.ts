@@ -212,6 +212,17 @@ export function recordReader(sheet: SheetHeader, currencyDigits: number, date190
     return true;
   };
 
+  /**
+   * The held rows that their columns have decided since (a progress column that showed a value
+   * above 1), in sheet order, up to the first still waiting: a register whose first row reads
+   * progress 1 is not held to its end. Reading a row again adds no new evidence.
+   */
+  const release = (out: RowsResult) => {
+    let n = 0;
+    while (n < held.length && readRow(held[n]!.row, false, held[n]!.duplicateOf, out)) n += 1;
+    held.splice(0, n);
+  };
+
   return {
     read(rows) {
       const out: RowsResult = { records: [], errors: [], warnings: [], skipped: 0 };
@@ -234,6 +245,7 @@ export function recordReader(sheet: SheetHeader, currencyDigits: number, date190
         const into = held.length > 0 ? { records: [], errors: [], warnings: [], skipped: 0 } : out;
         if (!readRow(row, false, duplicateOf, into) || into !== out) held.push({ row, duplicateOf });
       }
+      release(out);
       return out;
     },
     end() {
