@@ -9,7 +9,8 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../db/core/errors';
 import type { Field } from './fields';
 import { normalizeHeader } from './headers';
-import type { ParsedRow, ParsedSheet, SheetHeader, WorkerInput, WorkerMessage } from './worker';
+import type { RowsResult } from './rows';
+import type { ParsedSheet, SheetHeader, WorkerInput, WorkerMessage } from './worker';
 import { checkWorkbookFile, REFUSALS, sheetNames, workbookSheets } from './zipcheck';
 import { bilingual } from '../../../db/core/messages';
 
@@ -58,14 +59,19 @@ function startWorker(workerData: WorkerInput, heapMb: number): Worker {
 export interface RowSink {
   /** The table is (from now on) this sheet's; rows given before belong to another sheet. */
   sheet(header: SheetHeader): void;
-  rows(rows: ParsedRow[]): void;
+  /** A batch of the table's rows, read into records. */
+  records(result: RowsResult): void;
 }
 
 /**
  * Reads the table's rows into `sink` batch by batch while the worker parses on; resolves with
  * the table's header and the other sheets' scores (its `rows` are empty: they went to the sink).
  */
-export async function streamWorkbook(file: string, options: ReadOptions, sink: RowSink): Promise<ParsedSheet> {
+export async function streamWorkbook(
+  file: string,
+  options: ReadOptions & { currencyDigits: number },
+  sink: RowSink,
+): Promise<ParsedSheet> {
   const check = checkWorkbookFile(file);
   if (options.signal?.aborted) throw CANCELLED();
   // No prototype: a header named "__proto__" or "constructor" is a key like any other.
@@ -82,6 +88,7 @@ export async function streamWorkbook(file: string, options: ReadOptions, sink: R
     sheet: options.sheet,
     format: check.format,
     sourceName: (options.sourceName ?? basename(file)).replace(/\.[^.]*$/, ''),
+    currencyDigits: options.currencyDigits,
   };
   // .xls and CSV are not compressed; .ods and .xlsx by their declared unpacked size.
   const timeoutMs = options.timeoutMs ?? 20_000 + (check.zip?.uncompressedBytes ?? check.bytes * 3) / 10_000;
@@ -109,10 +116,10 @@ export async function streamWorkbook(file: string, options: ReadOptions, sink: R
     worker.on('message', (m: WorkerMessage) => {
       if (settled) return;
       if (m.type === 'progress') options.onProgress?.(m.rows);
-      else if (m.type === 'sheet' || m.type === 'rows') {
+      else if (m.type === 'sheet' || m.type === 'records') {
         try {
           if (m.type === 'sheet') sink.sheet(m.header);
-          else sink.rows(m.rows);
+          else sink.records(m.result);
         } catch (e) {
           finish(() => reject(e));
         }

@@ -1,13 +1,14 @@
 /**
- * Runs in a worker thread with a heap limit: streams the workbook with exceljs, picks the sheet
- * and header row that name the most known fields, and posts its rows back in batches as they are
- * read, so the main thread validates (and may write) while this thread still parses. A later
+ * Runs in a worker thread with a heap limit: streams the workbook, picks the sheet and header row
+ * that name the most known fields, reads its rows into records (rows.ts) and posts them back in
+ * batches as they are read, so the main thread plans (and may write) while this thread parses. A later
  * sheet that names more fields takes over with a new `sheet` message. The main thread can
  * terminate it at any time (cancel, time limit) without harm: it writes nothing.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { type Field } from './fields';
 import { matchHeaderRow, normalizeHeader, scoreOf } from './headers';
+import { type RecordReader, recordReader, type RowsResult } from './rows';
 import { openSource, type SourceInput } from './sources';
 import type { CellValue } from './values';
 
@@ -17,6 +18,8 @@ export interface WorkerInput extends SourceInput {
   maxRows: number;
   /** The sheet the user named: the only one read. */
   sheet?: string;
+  /** The office currency's minor digits: amounts are read into minor units here. */
+  currencyDigits: number;
 }
 
 export interface ParsedRow {
@@ -56,7 +59,8 @@ export type WorkerMessage =
   | { type: 'progress'; rows: number }
   /** The table from here on is this sheet's; rows of an earlier sheet are to be dropped. */
   | { type: 'sheet'; header: SheetHeader }
-  | { type: 'rows'; rows: ParsedRow[] }
+  /** A batch of the table's rows read into records (rows.ts), here, off the main thread. */
+  | { type: 'records'; result: RowsResult }
   /** The end; `result.rows` is empty, the rows having been posted. */
   | { type: 'done'; result: ParsedSheet | null }
   | {
@@ -96,8 +100,15 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
   const others: OtherSheet[] = [];
   let total = 0;
   let batch: ParsedRow[] = [];
+  /** The leading table's rows become records here, so the main thread only plans and writes. */
+  let reader: RecordReader | null = null;
+  const send = (result: RowsResult) => {
+    if (result.records.length + result.errors.length + result.warnings.length + result.skipped > 0) {
+      post({ type: 'records', result });
+    }
+  };
   const flush = () => {
-    if (batch.length > 0) post({ type: 'rows', rows: batch });
+    if (batch.length > 0) send(reader!.read(batch));
     batch = [];
   };
   const date1904 = source.date1904;
@@ -112,6 +123,7 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
     sheet.date1904 = date1904();
     const { rows: _rows, otherSheets: _others, ...header } = sheet;
     post({ type: 'sheet', header });
+    reader = recordReader(header, input.currencyDigits, header.date1904);
     kept = 0;
     for (const r of rows) {
       batch.push(r);
@@ -196,6 +208,8 @@ async function parse(input: WorkerInput, post: (m: WorkerMessage) => void): Prom
   const wide = wideBest as { name: string; score: number } | null;
   // A refused sheet as good as the table could have been the register (it may hold more rows): said, not passed over.
   if (wide && wide.score >= ((best as ParsedSheet | null)?.score ?? 1)) throw tooMany('too_many_columns', wide.name);
+  // Rows whose numbers needed their whole column (columns.ts) are read last.
+  if (reader) send((reader as RecordReader).end());
   const chosen = (best as ParsedSheet | null) ?? unmapped;
   if (chosen) {
     chosen.otherSheets = others.filter((s) => s.name !== chosen.sheet);
