@@ -10,6 +10,7 @@ import { previewImport } from '../../electron/excel/import';
 import { commitImport } from '../../electron/excel/import/commit';
 import { streamImport } from '../../electron/excel/import/stream';
 import Excel from '../../electron/excel/exceljs';
+import { dispatch } from '../../electron/api/dispatch';
 import { useTestDb } from '../helpers/db';
 import { useTempDir } from '../helpers/tmp';
 
@@ -76,6 +77,35 @@ describe('import/stream (the CLI one-step import)', () => {
       expect(JSON.parse(entries[1199]!.after)).toEqual({ batch: batch.id, row: 1201 });
     }
   });
+
+  it('puts back the undo journal a bulk import suspends, whether the import is written or refused', async () => {
+    const triggers = (db: Db) =>
+      db.prepare("SELECT name, sql FROM sqlite_temp_schema WHERE type = 'trigger' ORDER BY name").all();
+    const db = newDb();
+    const before = triggers(db);
+    expect(before.map((t) => (t as { name: string }).name)).toContain('journal_initiatives_insert');
+    // Past 1,000 rows the import writes in bulk, without the journal's triggers on initiatives;
+    // the duplicate code comes in the fourth batch of 500, after the third was written so.
+    const bad = rows(1600);
+    bad[1550]![0] = 'S-3';
+    const refused = await streamImport(db, await write([{ name: 'السجل', header: HEADER, rows: bad }]), options);
+    expect(refused.result).toBeNull();
+    expect(triggers(db)).toEqual(before);
+    const { result } = await streamImport(
+      db,
+      await write([{ name: 'السجل', header: HEADER, rows: rows(1200) }]),
+      options,
+    );
+    expect(result?.created).toBe(1200);
+    expect(triggers(db)).toEqual(before);
+    // A change from the screens after it is journaled, and so can be undone.
+    const one = listInitiatives(db)[0]!;
+    const edited = await dispatch({ db, source: 'ui' }, 'initiatives.update', { id: one.id, title: 'عنوان معدل' });
+    expect(edited.ok).toBe(true);
+    expect(db.prepare("SELECT count(*) FROM change_rows WHERE tbl = 'initiatives'").pluck().get()).toBe(1);
+    expect((await dispatch({ db, source: 'ui' }, 'history.undo', undefined)).ok).toBe(true);
+    expect(listInitiatives(db)[0]!.title).toBe(one.title);
+  }, 60_000);
 
   it('drops what an earlier sheet wrote when a later sheet names more fields', async () => {
     const file = await write([

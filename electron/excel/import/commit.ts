@@ -6,6 +6,7 @@
  */
 import { backupBeside, dropBackup, rotate } from '../../../db/backup';
 import { refreshClusterSums } from '../../../db/cluster-sums';
+import { suspendJournal } from '../../../db/changes';
 import type { Db } from '../../../db/connection';
 import { stmt } from '../../../db/stmt';
 import type { WriteContext } from '../../../db/repos/audit';
@@ -137,9 +138,7 @@ export function createWriter(db: Db, source: ImportSource): ImportWriter {
   const resolve = (ref: Ref): string => ('id' in ref ? ref.id : ids.get(ref.newKey)!);
   const done = { sectors: 0, regions: 0, clusters: 0, creates: 0, updates: 0 };
   let rebuild: (() => void) | null = null;
-  // Object.assign, not spreads: see plan.ts.
-  const fields = (v: InitiativeValues) =>
-    Object.assign(pick(v), { regionId: resolve(v.regionRef), clusterId: v.clusterRef ? resolve(v.clusterRef) : null });
+  const fields = (v: InitiativeValues) => pick(v, resolve(v.regionRef), v.clusterRef ? resolve(v.clusterRef) : null);
   /** Only the fields the preview showed as changing: whatever else the row holds is left alone. */
   const patchOf = (u: ImportPlan['updates'][number]) => {
     const all = fields(u.values) as Record<string, unknown>;
@@ -220,8 +219,8 @@ export function createWriter(db: Db, source: ImportSource): ImportWriter {
 const BULK_MIN_ROWS = 1000;
 
 /**
- * Drops the indexes of the tables an import fills and returns how to recreate them, from their
- * own definitions in the schema. Both happen inside the import's transaction, so a failure
+ * Drops the indexes of the tables an import fills (and suspends the journal's triggers on them)
+ * and returns how to recreate them, from their own definitions in the schema. Both happen inside the import's transaction, so a failure
  * leaves the indexes exactly as they were.
  */
 function dropIndexes(db: Db): () => void {
@@ -231,17 +230,19 @@ function dropIndexes(db: Db): () => void {
     )
     .all() as { name: string; type: string; sql: string }[];
   for (const i of indexes) db.exec(`DROP ${i.type.toUpperCase()} "${i.name}"`);
+  const resume = suspendJournal(db, ['initiatives']);
   return () => {
+    resume();
     for (const i of indexes) db.exec(i.sql);
     // The matrix's summary missed the rows written while its triggers were away: one pass.
     refreshClusterSums(db);
   };
 }
 
-/** The initiative fields the repositories take; values carry a few more (ids of the old row). */
-function pick(v: InitiativeValues) {
-  const out: Record<string, unknown> = {};
+/** The initiative fields the repositories take, in its places; values carry a few more (ids of the old row). */
+function pick(v: InitiativeValues, regionId: string, clusterId: string | null) {
+  const out: Record<string, unknown> = { regionId, clusterId };
   for (const k of INITIATIVE_VALUES) out[k] = v[k];
   out.code = v.code || undefined;
-  return out as Omit<Parameters<ReturnType<typeof initiativeCreator>>[0], 'regionId' | 'clusterId'>;
+  return out as Parameters<ReturnType<typeof initiativeCreator>>[0];
 }
