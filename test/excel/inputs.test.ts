@@ -4,6 +4,7 @@
  * ("constructor") broke a mapped import, and a workbook whose sheets precede its shared strings
  * (openpyxl, pandas) sometimes lost its text when read in a worker.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -196,4 +197,20 @@ describe('import/parts in the order a streaming reader needs them', () => {
     );
     expect(found).toEqual(Array(60).fill('سجل 2025'));
   }, 120_000);
+
+  it('reads from source (no build) when the command line runs from another folder', () => {
+    // The worker from TypeScript once looked for tsx in the working directory and refused every
+    // workbook as damaged when the command line was run from elsewhere.
+    const file = join(tempDir(), 'register.xlsx');
+    writeForeignWorkbook(file, [{ name: 'سجل', rows: [HEADER, ...rows(2)] }]);
+    const root = resolve(__dirname, '../..');
+    const script = `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register();
+      require(${JSON.stringify(join(root, 'electron/excel/import/read.ts'))})
+        .streamWorkbook(${JSON.stringify(file)}, { currencyDigits: 2 }, { sheet() {}, records() {} })
+        .then((h) => console.log('sheet:' + h.sheet), (e) => console.log('refused:' + e.message));`;
+    // The source worker, as a fresh checkout runs it, whatever the suite's bundled one.
+    const env = { ...process.env, TAJAMMU_EXCEL_WORKER: join(tempDir(), 'no-such-worker.js') };
+    const out = execFileSync(process.execPath, ['-e', script], { cwd: tempDir(), env, encoding: 'utf8' });
+    expect(out.trim()).toBe('sheet:سجل');
+  }, 60_000);
 });

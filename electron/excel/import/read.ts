@@ -48,7 +48,10 @@ function startWorker(workerData: WorkerInput, heapMb: number): Worker {
   // The bundled worker needs no loader: not inheriting tsx's --import spares ~0.2 s of start.
   if (existsSync(bundled)) return new Worker(bundled, { workerData, resourceLimits, execArgv: [] });
   const source = JSON.stringify(join(__dirname, 'worker.ts'));
-  return new Worker(`require('tsx/cjs/api').register(); require(${source});`, {
+  // Resolved here: the eval'd worker resolves modules from the working directory, which may be
+  // any folder the command line was run from.
+  const tsx = JSON.stringify(require.resolve('tsx/cjs/api'));
+  return new Worker(`require(${tsx}).register(); require(${source});`, {
     eval: true,
     workerData,
     resourceLimits,
