@@ -7,14 +7,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { odsSheets } from '../../electron/excel/import/ods-reader';
 import { sheetjsSheets } from '../../electron/excel/import/sheetjs';
 import { type ReadSheet, readSheets } from '../../electron/excel/import/xlsx-differential';
-import type { SourceInput } from '../../electron/excel/import/sources';
 import { writeRegister } from '../bench/register';
 import { libreConvert, python } from '../helpers/others';
+import { FIXTURE_FIRST_ROW, FIXTURE_SHEETS, readerInput, sameRows } from '../helpers/readers';
 import { useTempDir } from '../helpers/tmp';
 import { makeZip } from '../helpers/zips';
 
@@ -24,46 +23,18 @@ const ROOT = resolve(__dirname, '../..');
 type Read = ReadSheet[];
 const readAll = readSheets;
 
-const inputOf = (file: string, maxColumns = 300): SourceInput => ({
-  file,
-  format: 'ods',
-  maxColumns,
-  sheetNames: {},
-  hidden: [],
-  sourceName: 'x',
-});
+const inputOf = (file: string, maxColumns = 300) => readerInput(file, 'ods', maxColumns);
 
 /** Both readings agree; this reader's, for more checks. */
-async function same(file: string, maxColumns = 300): Promise<Read> {
-  const ours = await readAll(odsSheets(inputOf(file, maxColumns)));
-  const theirs = await readAll(sheetjsSheets(inputOf(file, maxColumns)));
-  expect(
-    isDeepStrictEqual(ours, theirs),
-    `${file}\nours ${JSON.stringify(ours).slice(0, 600)}\nSheetJS ${JSON.stringify(theirs).slice(0, 600)}`,
-  ).toBe(true);
-  return ours;
-}
+const same = (file: string, maxColumns = 300): Promise<Read> =>
+  sameRows(file, odsSheets(inputOf(file, maxColumns)), sheetjsSheets(inputOf(file, maxColumns)));
 
 describe('the .ods reader, differentially against SheetJS', () => {
   it('reads LibreOffice’s documents as SheetJS does', async () => {
     const dir = tempDir();
     const read = await same(join(ROOT, 'test/fixtures/register.ods'));
-    expect(read.map((s) => [s.name, s.hidden])).toEqual([
-      ['ملاحظات', false],
-      ['نسخة قديمة', true],
-      ['سجل المبادرات', false],
-    ]);
-    expect(read[2]!.rows[2]!.v).toEqual([
-      'FX-1',
-      'تدريب الحرفيين على التشطيب',
-      'إقليم الدلتا',
-      'أثاث دمياط',
-      '5',
-      125000,
-      new Date(Date.UTC(2025, 2, 1)),
-      '100%',
-      'منتهية',
-    ]);
+    expect(read.map((s) => [s.name, s.hidden])).toEqual(FIXTURE_SHEETS);
+    expect(read[2]!.rows[2]!.v).toEqual(FIXTURE_FIRST_ROW);
     const py = join(dir, 'openpyxl.xlsx');
     python(
       `

@@ -1,8 +1,8 @@
 /**
  * Where a worker's sheets come from, one shape for every format: sheets in tab order, each with
  * its rows as plain cell values (null for a row wider than the limit). .xlsx and .ods are read
- * by the program's own readers (xlsx-reader.ts, ods-reader.ts); .xls is read whole by SheetJS
- * inside the same worker (same heap and time limits); CSV streams through papaparse after its
+ * by the program's own readers (xlsx-reader.ts, ods-reader.ts), and so is .xls in BIFF8
+ * (xls-reader.ts; SheetJS reads an older one whole, in the same worker and limits); CSV streams through papaparse after its
  * encoding is recognised (csv.ts).
  */
 import type * as ExcelJS from 'exceljs';
@@ -13,6 +13,7 @@ import { type CellValue, isPercentFormat, percentText } from './values';
 import { checkWorkbookFile, type WorkbookFormat } from './zipcheck';
 import { orderedZipStream } from './zip-order';
 import { xlsxSheets } from './xlsx-reader';
+import { xlsSheets } from './xls-reader';
 import { odsSheets } from './ods-reader';
 import { differentialSource } from './xlsx-differential';
 
@@ -58,7 +59,11 @@ export function openSource(input: SourceInput): Source {
       () => odsSheets(input),
       () => sheetjsSheets(input),
     );
-  if (input.format === 'xls') return sheetjsSheets(input);
+  if (input.format === 'xls')
+    return checked(
+      () => xlsSheets(input) ?? sheetjsSheets(input),
+      () => sheetjsSheets(input),
+    );
   return checked(
     () => xlsxSheets(input),
     () => exceljsSheets(input),

@@ -16,7 +16,7 @@ import { type CellValue, isPercentFormat, percentText } from './values';
 import { checkWorkbookFile, REFUSALS, unescapeXml, type ZipSummary } from './zipcheck';
 
 /** Excel's built-in number formats, by id: those exceljs knows a code for (the rest have none). */
-const BUILT_IN: Record<number, string> = {
+export const BUILT_IN_FORMATS: Record<number, string> = {
   1: '0',
   2: '0.00',
   3: '#,##0',
@@ -47,7 +47,7 @@ const BUILT_IN: Record<number, string> = {
 };
 
 /** A format showing a date or a time: y m d h s (or b, the Buddhist year) outside quotes and brackets. */
-const isDateFormat = (code: string | undefined): boolean =>
+export const isDateFormat = (code: string | undefined): boolean =>
   code !== undefined && /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 
 /**
@@ -297,7 +297,7 @@ function cellFormats(xml: string | null): (string | undefined)[] {
   for (const [tag] of xml.slice(start, end < 0 ? xml.length : end).matchAll(new RegExp(`<${p}xf\\b[^>]*>`, 'g'))) {
     const id = parseInt(attr(tag, 'numFmtId') ?? '0', 10);
     // Format 0 ("General") is no format at all, as exceljs reads it.
-    out.push(id ? (custom.get(String(id)) ?? BUILT_IN[id]) : undefined);
+    out.push(id ? (custom.get(String(id)) ?? BUILT_IN_FORMATS[id]) : undefined);
   }
   return out;
 }
