@@ -3,7 +3,7 @@
  * broken XML, odd cell types and references) without crashing, hanging past its time limit or
  * changing the portfolio. Generated from a fixed seed, so a failure can be replayed.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
@@ -86,4 +86,37 @@ describe('import/fuzz', () => {
     expect(refused).toBeLessThan(240);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   }, 600_000);
+
+  it('takes 60 damaged .xls (LibreOffice’s register with bytes changed) the same way', async () => {
+    const db = newDb();
+    loadDemo(db, { source: 'cli' });
+    let before = fingerprint(db);
+    const base = readFileSync(join(__dirname, '../fixtures/register.xls'));
+    const r = random(1997);
+    const dir = tempDir();
+    let refused = 0;
+    for (let k = 0; k < 60; k++) {
+      const file = join(dir, `fuzz-${k}.xls`);
+      // One to eight bytes anywhere set at random: the header, the FAT, the directory, records.
+      const bytes = Buffer.from(base);
+      for (let i = r.int(1, 8); i > 0; i--) bytes[r.int(0, bytes.length - 1)] = r.int(0, 255);
+      writeFileSync(file, bytes);
+      try {
+        const { result, plan } = await streamImport(db, file, {
+          skipInvalid: false,
+          fileName: 'fuzz.xls',
+          timeoutMs: 10_000,
+        });
+        if (result === null) expect(plan.errors.length + plan.collisions.length).toBeGreaterThan(0);
+        before = fingerprint(db);
+      } catch (e) {
+        expect(e, `workbook ${k}`).toBeInstanceOf(AppError);
+        refused += 1;
+      }
+      expect(fingerprint(db), `after workbook ${k}`).toEqual(before);
+    }
+    console.info(`fuzz .xls: 60 workbooks, ${refused} refused`);
+    expect(refused).toBeGreaterThan(5);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  }, 300_000);
 });
