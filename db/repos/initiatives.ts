@@ -18,7 +18,7 @@ import type { WriteContext } from './audit';
 import { assertExists } from './guards';
 import { createIndicator, deleteIndicator, listIndicators, updateIndicator } from './indicators';
 import { officeCode } from './settings';
-import { defineTable } from './table';
+import { defineTable, type Inserter } from './table';
 
 /** The axis flags' columns, named once: a name built per row and axis is measurable on an import. */
 const AXIS_COLUMNS = AXIS_IDS.map((n) => `axis${n}`);
@@ -118,7 +118,7 @@ export function initiativeCreator(
   db: Db,
   ctx: WriteContext,
   auditAfter: (i: Initiative) => unknown,
-): (input: z.infer<typeof InitiativeCreate>) => Initiative {
+): Inserter<z.infer<typeof InitiativeCreate>, Initiative> {
   const insert = initiativesTable.inserter(db, ctx, auditAfter);
   // A cluster's region cannot change while the caller's transaction writes initiatives.
   const regions = new Map<string, string>();
@@ -131,7 +131,9 @@ export function initiativeCreator(
     }
     return region;
   };
-  return (input) => insert(complete(db, draftOf(input), regionOf));
+  return Object.assign((input: z.infer<typeof InitiativeCreate>) => insert(complete(db, draftOf(input), regionOf)), {
+    flush: insert.flush,
+  });
 }
 
 export function updateInitiative(db: Db, ctx: WriteContext, input: z.infer<typeof InitiativeUpdate>): Initiative {

@@ -3,7 +3,7 @@ import type { Db } from '../connection';
 import { stmt, tx } from '../stmt';
 import { naturalCompare } from '../core/normalize';
 import { AppError, ENTITY_NAMES, notFound, type EntityName } from '../core/errors';
-import { auditStatement, recordAudit, type WriteContext } from './audit';
+import { auditBatch, recordAudit, type WriteContext } from './audit';
 import { bilingual } from '../core/messages';
 
 type Row = Record<string, unknown>;
@@ -70,13 +70,20 @@ export interface Table<T extends { id: string }> {
    * Inserts many complete entities inside the caller's transaction (an import): each as
    * `insert` would, through one statement of the first entity's columns prepared once, and with
    * the audit entry's `after` made by `auditAfter` (an import's names its batch and row).
-   * The entity handed in is completed in place and returned.
+   * The entity handed in is completed in place and returned. The audit entries are written a
+   * hundred at a time: `flush` writes the rest, before anything else writes to the log.
    */
   inserter(
     db: Db,
     ctx: WriteContext,
     auditAfter: (entity: T) => unknown,
-  ): (entity: Omit<T, 'id' | 'code'> & Partial<T>) => T;
+  ): Inserter<Omit<T, 'id' | 'code'> & Partial<T>, T>;
+}
+
+/** Writes one entity a call; `flush` writes the audit entries still held. */
+export interface Inserter<In, Out> {
+  (input: In): Out;
+  flush(): void;
 }
 
 /** The last generated code number per connection and table (see nextCode). */
@@ -199,9 +206,9 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
     /** The statement's columns, from the first entity's row, and where each value comes from. */
     let columns: { column: string; field: string | null; bool: boolean }[] | null = null;
     let statement: ReturnType<typeof stmt> | null = null;
-    const audit = auditStatement(db);
+    const audit = auditBatch(db);
     const now = new Date().toISOString();
-    return (input) => {
+    const insert = (input: Omit<T, 'id' | 'code'> & Partial<T>): T => {
       const entity = input as T & { code?: string };
       if (!entity.id) entity.id = randomUUID();
       if (spec.codePrefix && !entity.code) entity.code = nextCode(db);
@@ -235,9 +242,10 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
       } catch (e) {
         codeTaken(e, entity.code);
       }
-      audit(now, ctx.source, spec.entity, entity.id, 'create', null, JSON.stringify(auditAfter(entity)));
+      audit.add(now, ctx.source, spec.entity, entity.id, 'create', null, JSON.stringify(auditAfter(entity)));
       return entity;
     };
+    return Object.assign(insert, { flush: audit.flush });
   };
 
   /**
@@ -278,7 +286,12 @@ export function defineTable<T extends { id: string }>(spec: TableSpec<T>): Table
       });
     },
     insert(db, ctx, input) {
-      return tx(db, () => inserter(db, ctx, (entity) => entity)(Object.assign({}, input)));
+      return tx(db, () => {
+        const insert = inserter(db, ctx, (entity) => entity);
+        const entity = insert(Object.assign({}, input));
+        insert.flush();
+        return entity;
+      });
     },
     update(db, ctx, id, patch, validate) {
       return tx(db, () => {

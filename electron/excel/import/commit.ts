@@ -180,6 +180,7 @@ export function createWriter(db: Db, source: ImportSource): ImportWriter {
         row = c.row;
         create(fields(c.values));
       }
+      create.flush(); // the created rows' audit entries before the updates' own
       for (; done.updates < plan.updates.length; done.updates++) {
         updateInitiative(db, ctx, patchOf(plan.updates[done.updates]!));
       }
