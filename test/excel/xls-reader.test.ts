@@ -20,6 +20,14 @@ import { FIXTURE_FIRST_ROW, FIXTURE_SHEETS, readerInput, sameRows } from '../hel
 import { useTempDir } from '../helpers/tmp';
 
 const tempDir = useTempDir();
+
+/** SheetJS's compound-file helpers, as far as these tests use them. */
+interface CfbApi {
+  read(data: Buffer, o: { type: 'buffer' }): unknown;
+  find(cfb: unknown, path: string): { content: Uint8Array } | null;
+  write(cfb: unknown, o: { type: 'buffer' }): Uint8Array;
+  utils: { cfb_new(): unknown; cfb_add(cfb: unknown, path: string, content: Buffer): void };
+}
 const ROOT = resolve(__dirname, '../..');
 
 const inputOf = (file: string, maxColumns = 300) => readerInput(file, 'xls', maxColumns);
@@ -51,6 +59,7 @@ ws.append([None] * 7)
 ws.append(['A-4', '&<>"\\'', -3, None, '=E2+E3', '=1=1', '=1/0'])
 ws.append(['A-5', 'Ünïcode mixed عربي', 12345678901, 0.5, '=""', 7, 70000])
 ws['D6'].number_format = '0.00%'
+ws['C6'].number_format = '#,##0\\\\ \\\\m\\\\²'
 h = wb.create_sheet('قوائم'); h.sheet_state = 'hidden'; h.append(['جارية', 'منتهية'])
 wb.save(sys.argv[1])
 `,
@@ -77,6 +86,8 @@ wb.save(sys.argv[1])
       'A-1-سطر\nثان',
     ]);
     expect(xls[0]!.rows[3]!.v!.slice(4)).toEqual([1.25, true, null]);
+    // Square metres (`#,##0\ \m\²`): a number, though its format has an m.
+    expect(xls[0]!.rows[4]!.v!.slice(2, 4)).toEqual([12345678901, '50%']);
     expect(xls[1]).toMatchObject({ name: 'قوائم', hidden: true });
 
     const register = join(dir, 'register.xlsx');
@@ -114,6 +125,51 @@ wb.save(sys.argv[1])
     const old = join(dir, 'old.xls');
     writeFileSync(old, XLSX.write(book, { type: 'buffer', bookType: 'biff5' }) as Buffer);
     expect(xlsSheets(inputOf(old))).toBeNull();
+  });
+
+  it('reads the workbook’s own stream, not an embedded object’s of the same name listed before it', async () => {
+    const X = XLSX as unknown as { CFB: CfbApi };
+    const biff8 = (rows: string[][]) => {
+      const book = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'S');
+      const cfb = X.CFB.read(XLSX.write(book, { type: 'buffer', bookType: 'biff8' }) as Buffer, { type: 'buffer' });
+      return Buffer.from(X.CFB.find(cfb, '/Workbook')!.content);
+    };
+    const container = X.CFB.utils.cfb_new();
+    X.CFB.utils.cfb_add(container, '/MBD00000001/Workbook', biff8([['اسم المبادرة'], ['مضمنة']]));
+    X.CFB.utils.cfb_add(container, '/Workbook', biff8([['اسم المبادرة'], ['الأصل']]));
+    const bytes = Buffer.from(X.CFB.write(container, { type: 'buffer' }));
+    // Put the embedded stream's entry before the workbook's own (swapping the two entries and
+    // every pointer to them), as another writer may order them.
+    const size = 1 << bytes.readUInt16LE(0x1e);
+    const dir = (bytes.readUInt32LE(0x30) + 1) * size;
+    // SheetJS writes its directory's two sectors one after the other: eight entries.
+    const entries = [...Array(8).keys()];
+    const name = (i: number) => bytes.toString('utf16le', dir + i * 128, dir + i * 128 + 16);
+    // The embedded stream is the storage's only child; the workbook's own is the other one.
+    const storage = entries.find((i) => name(i).startsWith('MBD000'))!;
+    const embedded = bytes.readUInt32LE(dir + storage * 128 + 0x4c);
+    const own = entries.find((i) => name(i) === 'Workbook' && i !== embedded)!;
+    expect(name(embedded)).toBe('Workbook');
+    if (own < embedded) {
+      for (const i of entries) {
+        for (const at of [0x44, 0x48, 0x4c]) {
+          const v = bytes.readUInt32LE(dir + i * 128 + at);
+          if (v === own || v === embedded) bytes.writeUInt32LE(v === own ? embedded : own, dir + i * 128 + at);
+        }
+      }
+      const a = Buffer.from(bytes.subarray(dir + own * 128, dir + own * 128 + 128));
+      bytes.copy(bytes, dir + own * 128, dir + embedded * 128, dir + embedded * 128 + 128);
+      a.copy(bytes, dir + embedded * 128);
+    }
+    // The embedded one is now listed first.
+    const embeddedNow = bytes.readUInt32LE(dir + storage * 128 + 0x4c);
+    expect(name(embeddedNow)).toBe('Workbook');
+    expect(embeddedNow).toBeLessThan(entries.find((i) => name(i) === 'Workbook' && i !== embeddedNow)!);
+    const file = join(tempDir(), 'embedded.xls');
+    writeFileSync(file, bytes);
+    const read = await same(file);
+    expect(read[0]!.rows[1]!.v).toEqual(['الأصل']);
   });
 
   it('reads shared strings whose characters change width where they run into the next record', () => {

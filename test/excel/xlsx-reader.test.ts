@@ -217,6 +217,28 @@ const sheet = (
   close = '</worksheet>',
 ) => `<?xml version="1.0" encoding="UTF-8"?>${root}<sheetData>${rows}</sheetData>${close}`;
 
+/** A one-sheet workbook with these cell formats (after the default one) and number formats. */
+function styledWorkbook(xfs: string, numFmts: string, sheetXml: string, date1904?: string): Buffer {
+  const text = (name: string, data: string) => ({ name, data: Buffer.from(data) });
+  const pr = date1904 ? `<workbookPr date1904="${date1904}"/>` : '';
+  return makeZip([
+    text(
+      'xl/workbook.xml',
+      `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${pr}<sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    text(
+      'xl/_rels/workbook.xml.rels',
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/></Relationships>`,
+    ),
+    text(
+      'xl/styles.xml',
+      `<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${numFmts ? `<numFmts>${numFmts}</numFmts>` : ''}<cellXfs><xf numFmtId="0"/>${xfs}</cellXfs></styleSheet>`,
+    ),
+    text('xl/worksheets/sheet1.xml', sheetXml),
+    text('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+  ]);
+}
+
 async function oursOf(bytes: Buffer): Promise<{ ours: Read | Error; theirs: Read | null }> {
   const file = join(tempDir(), 'case.xlsx');
   writeFileSync(file, bytes);
@@ -277,25 +299,28 @@ describe('where exceljs is wrong, this reader reads what Excel shows', () => {
   });
 
   it('takes date1904="true" as the 1904 epoch, as it takes "1"', async () => {
-    const styles = `<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`;
     for (const flag of ['1', 'true']) {
-      const text = (name: string, data: string) => ({ name, data: Buffer.from(data) });
-      const bytes = makeZip([
-        text(
-          'xl/workbook.xml',
-          `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr date1904="${flag}"/><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-        ),
-        text(
-          'xl/_rels/workbook.xml.rels',
-          `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/></Relationships>`,
-        ),
-        text('xl/styles.xml', styles),
-        text('xl/worksheets/sheet1.xml', sheet('<row r="1"><c r="A1" s="1"><v>0</v></c></row>')),
-        text('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-      ]);
+      const bytes = styledWorkbook(
+        '<xf numFmtId="14"/>',
+        '',
+        sheet('<row r="1"><c r="A1" s="1"><v>0</v></c></row>'),
+        flag,
+      );
       const { ours } = await oursOf(bytes);
       expect((ours as Read)[0]!.rows[0]!.v, flag).toEqual([new Date(Date.UTC(1904, 0, 1))]);
     }
+  });
+
+  it('a number shown with letters as themselves (m², a padding, a fill) is a number; exceljs makes it a date', async () => {
+    const formats = ['#,##0\\ \\m\\²', '0_m', '0*d'];
+    const bytes = styledWorkbook(
+      '<xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/>',
+      formats.map((f, i) => `<numFmt numFmtId="${164 + i}" formatCode="${f}"/>`).join(''),
+      sheet('<row r="1"><c r="A1" s="1"><v>120</v></c><c r="B1" s="2"><v>3</v></c><c r="C1" s="3"><v>4</v></c></row>'),
+    );
+    const { ours, theirs } = await oursOf(bytes);
+    expect((ours as Read)[0]!.rows[0]!.v).toEqual([120, 3, 4]);
+    expect(theirs![0]!.rows[0]!.v![0]).toBeInstanceOf(Date);
   });
 
   it('reads attributes with spaces around "=", CDATA text, and formats of cells only (not of conditional formats)', async () => {
@@ -332,6 +357,19 @@ describe('where exceljs is wrong, this reader reads what Excel shows', () => {
     expect(rows.at(-1)).toEqual({ n: 40_002, v: [null, null, 7] });
     // exceljs agrees on the date and drops CDATA text.
     expect(theirs![0]!.rows[0]!.v).toEqual([new Date(Date.UTC(2023, 2, 15)), null]);
+  }, 60_000);
+
+  it('reads megabytes of self-closing rows (formatted, empty) and the row after them', async () => {
+    const rows =
+      '<row r="1"><c r="A1"><v>1</v></c></row>' +
+      Array.from({ length: 150_000 }, (_, i) => `<row r="${i + 2}" s="1" customFormat="1" ht="15"/>`).join('') +
+      '<row r="150002"><c r="B150002"><v>7</v></c></row>';
+    const { ours } = await oursOf(minimalWorkbook(sheet(rows), 'S'));
+    const read = (ours as Read)[0]!.rows;
+    expect(read).toHaveLength(150_002);
+    expect(read[0]).toEqual({ n: 1, v: [1] });
+    expect(read[1]).toEqual({ n: 2, v: [] });
+    expect(read.at(-1)).toEqual({ n: 150_002, v: [null, 7] });
   }, 60_000);
 
   it('refuses a part that inflates past the size its zip directory declares', async () => {

@@ -68,7 +68,17 @@ export function compoundStream(data: Buffer, names: string[]): Buffer | null {
     };
   };
   const wanted = names.map((n) => n.toLowerCase());
-  for (let i = 0; i < directory.length / 128; i++) {
+  // The root's own streams only (a tree of siblings under its child): an embedded object's
+  // storage may hold a "Workbook" of its own.
+  const top = new Set<number>();
+  for (const stack = [directory.readUInt32LE(0x4c)]; stack.length > 0;) {
+    const i = stack.pop()!;
+    // NOSTREAM (0xFFFFFFFF) ends a branch; an entry met twice is a loop.
+    if (i >= directory.length / 128 || top.has(i)) continue;
+    top.add(i);
+    stack.push(directory.readUInt32LE(i * 128 + 0x44), directory.readUInt32LE(i * 128 + 0x48));
+  }
+  for (const i of [...top].sort((a, b) => a - b)) {
     const e = entry(i);
     if (e.type !== 2 || !wanted.includes(e.name.toLowerCase())) continue;
     if (e.bytes >= data.readUInt32LE(0x38)) {
@@ -337,9 +347,13 @@ function* sheetRows(stream: Buffer, g: Globals, at: number, maxColumns: number):
           put(r, c + k, num(rk(d.readUInt32LE(6 + k * 6)), d.readUInt16LE(4 + k * 6)));
         }
         break;
-      case 0x00fd: // LABELSST
-        put(r, c, text(g.strings[d.readUInt32LE(6)] ?? ''));
+      case 0x00fd: {
+        // LABELSST
+        const shared = g.strings[d.readUInt32LE(6)];
+        if (shared === undefined) throw damaged('shared string out of range');
+        put(r, c, text(shared));
         break;
+      }
       case 0x0204: // LABEL
       case 0x00d6: // RSTRING
         put(r, c, text(unicodeString([d], 6)));

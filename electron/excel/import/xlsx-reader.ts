@@ -48,7 +48,10 @@ export const BUILT_IN_FORMATS: Record<number, string> = {
 
 /** A format showing a date or a time: y m d h s (or b, the Buddhist year) outside quotes and brackets. */
 export const isDateFormat = (code: string | undefined): boolean =>
-  code !== undefined && /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+  code !== undefined &&
+  // Letters shown as themselves (`\d`, a padding `_m`, a fill `*h`) are no date parts: `0\ \m\²`
+  // is square metres.
+  /[ymdhMsb]/.test(code.replace(/\[[^\]]*]|"[^"]*"|\\.|_.|\*./g, ''));
 
 /**
  * A part of the zip, inflated, never past its declared size; null when absent. The file is
@@ -99,7 +102,10 @@ export async function* partChunks(file: string, zip: ZipSummary, name: string): 
   const part = zip.parts.get(name);
   if (!part) return;
   const start = partStart(file, part);
-  if (part.compressed === 0) return;
+  if (part.compressed === 0) {
+    if (part.method === 0) return; // stored empty
+    throw REFUSALS.truncated(); // deflated data is never empty
+  }
   const raw = createReadStream(file, { start, end: start + part.compressed - 1, highWaterMark: 1 << 16 });
   const data = part.method === 0 ? raw : raw.pipe(createInflateRaw({ chunkSize: 1 << 16 }));
   const max = Math.max(part.uncompressed, 1);
@@ -407,18 +413,25 @@ async function* sheetRows(chunks: AsyncIterable<Buffer>, ctx: SheetContext): Asy
 async function* rowsOf(chunks: AsyncIterable<Buffer>, ctx: SheetContext): AsyncGenerator<SourceRow> {
   let pending: Buffer[] = [];
   let size = 0;
+  /**
+   * How much to gather before looking again: a window, or twice what was gathered when it held
+   * no row's end (megabytes of self-closing `<row …/>`): looked at again on every chunk, such a
+   * part was read in quadratic time (24 MB of them took 7 s).
+   */
+  let enough = WINDOW;
   /** Set once `<sheetData>` is open: the element's prefix and the `</row>` and `</sheetData>` to look for. */
   let open: { state: RowsState; rowClose: Buffer; dataClose: Buffer } | null = null;
   for await (const chunk of chunks) {
     pending.push(chunk);
     size += chunk.length;
-    if (size < WINDOW) continue;
+    if (size < enough) continue;
     let buf = Buffer.concat(pending, size);
     if (!open) {
       const at = startOfRows(buf);
       if (at === 'empty') return;
       if (at === null) {
         pending = [buf]; // not yet seen: read on
+        enough = size * 2;
         continue;
       }
       open = at.open;
@@ -434,12 +447,14 @@ async function* rowsOf(chunks: AsyncIterable<Buffer>, ctx: SheetContext): AsyncG
     if (cut < 0) {
       pending = [buf];
       size = buf.length;
+      enough = size * 2;
       continue;
     }
     const end = cut + open.rowClose.length;
     yield* windowRows(buf.toString('utf8', 0, end), open.state, ctx);
     pending = [buf.subarray(end)];
     size = buf.length - end;
+    enough = WINDOW;
   }
   // The part's end: what is left is the last window.
   let buf = Buffer.concat(pending, size);
