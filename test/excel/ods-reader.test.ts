@@ -29,6 +29,25 @@ const inputOf = (file: string, maxColumns = 300) => readerInput(file, 'ods', max
 const same = (file: string, maxColumns = 300): Promise<Read> =>
   sameRows(file, odsSheets(inputOf(file, maxColumns)), sheetjsSheets(inputOf(file, maxColumns)));
 
+/** An .ods of this content.xml. */
+const ods = (xml: string) =>
+  makeZip([
+    { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet'), store: true },
+    { name: 'content.xml', data: Buffer.from(xml) },
+    {
+      name: 'styles.xml',
+      data: Buffer.from(
+        '<office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.3"/>',
+      ),
+    },
+    {
+      name: 'META-INF/manifest.xml',
+      data: Buffer.from(
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>',
+      ),
+    },
+  ]);
+
 describe('the .ods reader, differentially against SheetJS', () => {
   it('reads LibreOffice’s documents as SheetJS does', async () => {
     const dir = tempDir();
@@ -71,23 +90,6 @@ wb.save(sys.argv[1])
 <table:table-row><table:table-cell table:number-columns-repeated="5"/><table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>
 </table:table></office:spreadsheet></office:body></office:document-content>`;
     const file = join(tempDir(), 'hand.ods');
-    const ods = (xml: string) =>
-      makeZip([
-        { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet'), store: true },
-        { name: 'content.xml', data: Buffer.from(xml) },
-        {
-          name: 'styles.xml',
-          data: Buffer.from(
-            '<office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.3"/>',
-          ),
-        },
-        {
-          name: 'META-INF/manifest.xml',
-          data: Buffer.from(
-            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>',
-          ),
-        },
-      ]);
     writeFileSync(file, ods(content));
     const read = await same(file, 5);
     expect(read[0]!.rows).toEqual([
@@ -114,4 +116,29 @@ wb.save(sys.argv[1])
       { n: 7, v: [null, null, null, 'given'] },
     ]);
   });
+
+  it('reads tables across the windows it reads in, a hidden one between, and refuses one cut short', async () => {
+    const row = (k: number) =>
+      `<table:table-row><table:table-cell office:value-type="string"><text:p>مبادرة ${k}</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="${k}"><text:p>${k}</text:p></table:table-cell></table:table-row>`;
+    const table = (name: string, n: number, style = 'ta1') =>
+      `<table:table table:name="${name}" table:style-name="${style}">${Array.from({ length: n }, (_, k) => row(k)).join('')}</table:table>`;
+    const content = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" office:version="1.3"><office:automatic-styles><style:style style:name="ta1" style:family="table"><style:table-properties table:display="true"/></style:style><style:style style:name="ta2" style:family="table"><style:table-properties table:display="false"/></style:style></office:automatic-styles><office:body><office:spreadsheet>${table('أول', 12_000)}${table('مخفي', 3, 'ta2')}<table:table table:name="فارغ"/>${table('ثالث', 12_000)}</office:spreadsheet></office:body></office:document-content>`;
+    // Over a megabyte a table: each is read in several windows.
+    expect(content.length).toBeGreaterThan(3 * 2 ** 20);
+    const file = join(tempDir(), 'windows.ods');
+    writeFileSync(file, ods(content));
+    const read = await readAll(odsSheets(inputOf(file)));
+    expect(read.map((s) => [s.name, s.hidden, s.rows.length])).toEqual([
+      ['أول', false, 12_000],
+      ['مخفي', true, 3],
+      ['فارغ', false, 0],
+      ['ثالث', false, 12_000],
+    ]);
+    expect(read[3]!.rows.at(-1)).toEqual({ n: 12_000, v: ['مبادرة 11999', 11999] });
+    expect(read[0]!.rows.map((r) => r.n)).toEqual(Array.from({ length: 12_000 }, (_, k) => k + 1));
+    // A document that stops inside a table is refused, as an XML parser would refuse it.
+    writeFileSync(file, ods(content.slice(0, content.indexOf('</table:table>') - 40)));
+    await expect(readAll(odsSheets(inputOf(file)))).rejects.toThrow(/malformed/);
+  }, 60_000);
 });

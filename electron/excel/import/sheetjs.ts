@@ -74,12 +74,17 @@ export function odsHiddenSheets(data: Buffer): string[] {
   return hiddenTables(Buffer.from(entry.content as Uint8Array).toString('utf8'));
 }
 
+/** The table styles an .ods's content.xml (or a part of it) defines as hidden, added to `into`. */
+export function hiddenTableStyles(xml: string, into = new Set<string>()): Set<string> {
+  for (const [tag] of xml.matchAll(/<style:style\b[^>]*>\s*<style:table-properties\b[^>]*>/g)) {
+    if (attribute(tag, 'table:display') === 'false') into.add(attribute(tag, 'style:name') ?? '');
+  }
+  return into;
+}
+
 /** The names of the tables an .ods's content.xml hides by their style. */
 export function hiddenTables(xml: string): string[] {
-  const hiddenStyles = new Set<string>();
-  for (const [tag] of xml.matchAll(/<style:style\b[^>]*>\s*<style:table-properties\b[^>]*>/g)) {
-    if (attribute(tag, 'table:display') === 'false') hiddenStyles.add(attribute(tag, 'style:name') ?? '');
-  }
+  const hiddenStyles = hiddenTableStyles(xml);
   if (hiddenStyles.size === 0) return [];
   const out: string[] = [];
   for (const [tag] of xml.matchAll(/<table:table\b[^>]*>/g)) {
