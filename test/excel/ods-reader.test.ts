@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { odsSheets } from '../../electron/excel/import/ods-reader';
+import type { SourceRow } from '../../electron/excel/import/sources';
 import { sheetjsSheets } from '../../electron/excel/import/sheetjs';
 import { type ReadSheet, readSheets } from '../../electron/excel/import/xlsx-differential';
 import { writeRegister } from '../bench/register';
@@ -137,8 +138,34 @@ wb.save(sys.argv[1])
     ]);
     expect(read[3]!.rows.at(-1)).toEqual({ n: 12_000, v: ['مبادرة 11999', 11999] });
     expect(read[0]!.rows.map((r) => r.n)).toEqual(Array.from({ length: 12_000 }, (_, k) => k + 1));
-    // A document that stops inside a table is refused, as an XML parser would refuse it.
+    // A document that stops inside a table is refused, as an XML parser would refuse it, and
+    // so is one whose table starts before the one before it has ended.
     writeFileSync(file, ods(content.slice(0, content.indexOf('</table:table>') - 40)));
     await expect(readAll(odsSheets(inputOf(file)))).rejects.toThrow(/malformed/);
+    writeFileSync(file, ods(content.replace('</table:table>', '')));
+    await expect(readAll(odsSheets(inputOf(file)))).rejects.toThrow(/malformed/);
   }, 60_000);
+
+  it('gives a row repeated a million times one copy at a time, and no rows of a sheet passed over', async () => {
+    const content = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"><office:body><office:spreadsheet><table:table table:name="A"><table:table-row table:number-rows-repeated="1048576">${'<table:table-cell office:value-type="float" office:value="0"><text:p>0</text:p></table:table-cell>'.repeat(300)}</table:table-row></table:table><table:table table:name="B"><table:table-row><table:table-cell office:value-type="string"><text:p>ب</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>`;
+    const file = join(tempDir(), 'repeated.ods');
+    writeFileSync(file, ods(content));
+    const source = odsSheets(inputOf(file));
+    const sheets = source.sheets[Symbol.asyncIterator]();
+    const a = (await sheets.next()).value!;
+    // The first rows come at once; each is a copy of its own (a million of them held would not fit).
+    const rows = (a.rows as AsyncIterable<SourceRow>)[Symbol.asyncIterator]();
+    const first = (await rows.next()).value!;
+    const second = (await rows.next()).value!;
+    expect([first.n, second.n, first.v!.length]).toEqual([1, 2, 300]);
+    expect(first.v).not.toBe(second.v);
+    // Asking for the next sheet passes over the rest of this one; its rows are then gone.
+    const b = (await sheets.next()).value!;
+    expect(b.name).toBe('B');
+    await expect(rows.next()).rejects.toThrow(/passed over/);
+    const bRows: SourceRow[] = [];
+    for await (const r of b.rows) bRows.push(r);
+    expect(bRows).toEqual([{ n: 1, v: ['ب'] }]);
+  }, 120_000);
 });

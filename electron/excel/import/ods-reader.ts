@@ -78,11 +78,18 @@ function cellValue(tag: string, inner: string): CellValue {
 
 const count = (tag: string, name: string) => Math.max(1, parseInt(attr(tag, name) ?? '1', 10) || 1);
 
+/** A row and how many times it repeats (`table:number-rows-repeated`), given out one at a time. */
+interface RowRun {
+  n: number;
+  repeat: number;
+  v: CellValue[] | null;
+}
+
 /**
- * One row at `r` (its start tag), as many times as it repeats when it holds a value (an empty
- * one is only counted); `n` is the table's row count before it. Returns where the next search starts.
+ * One row at `r` (its start tag), with its repeats when it holds a value (an empty one is only
+ * counted); `n` is the table's row count before it. Returns where the next search starts.
  */
-function readRow(xml: string, r: number, n: number, maxColumns: number, out: SourceRow[]): { next: number; n: number } {
+function readRow(xml: string, r: number, n: number, maxColumns: number, out: RowRun[]): { next: number; n: number } {
   const gt = must(xml, '>', r);
   const tag = xml.slice(r, gt);
   const selfClosing = xml.charCodeAt(gt - 1) === 47;
@@ -121,7 +128,7 @@ function readRow(xml: string, r: number, n: number, maxColumns: number, out: Sou
   }
   if (last > 0) {
     values.length = Math.min(last, values.length);
-    for (let k = 0; k < repeat; k++) out.push({ n: n + k + 1, v: last > maxColumns ? null : [...values] });
+    out.push({ n: n + 1, repeat, v: last > maxColumns ? null : values });
   }
   return { next: selfClosing ? gt + 1 : close + 18, n: n + repeat };
 }
@@ -160,7 +167,7 @@ async function* windows(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
   if (size > 0) yield Buffer.concat(pending, size).toString('utf8');
 }
 
-type Event = { type: 'table'; name: string; hidden: boolean } | { type: 'rows'; rows: SourceRow[] } | { type: 'end' };
+type Event = { type: 'table'; name: string; hidden: boolean } | { type: 'rows'; rows: RowRun[] } | { type: 'end' };
 
 /** The document's tables and rows, in order, as content.xml inflates. */
 async function* events(chunks: AsyncIterable<Buffer>, maxColumns: number): AsyncGenerator<Event> {
@@ -174,7 +181,7 @@ async function* events(chunks: AsyncIterable<Buffer>, maxColumns: number): Async
       hiddenTableStyles(w, hiddenStyles);
       body = w.includes('<office:body');
     }
-    const rows: SourceRow[] = [];
+    const rows: RowRun[] = [];
     let i = 0;
     // The next table's start and end, found again only once passed: searched from each row,
     // they made a window of 8,000 rows quadratic.
@@ -198,6 +205,8 @@ async function* events(chunks: AsyncIterable<Buffer>, maxColumns: number): Async
         continue;
       }
       if (t < 0) break;
+      // A table inside a table (its end missing): refused, as an XML parser would.
+      if (n !== null) throw new Error('malformed OpenDocument: a table inside a table');
       const gt = must(w, '>', t);
       const tag = w.slice(t, gt);
       const name = unescapeXml(attr(tag, 'table:name') ?? '');
@@ -226,14 +235,28 @@ export function odsSheets(input: SourceInput): Source {
           if (e.done) return;
           const table = e.value as Extract<Event, { type: 'table' }>;
           let ended = false;
-          const rows = (async function* () {
+          /** Set once the next sheet was asked for: this one's rows are gone. */
+          let passed = false;
+          const gone = () => new Error('ods-reader: the rows of a sheet passed over');
+          const rows = (async function* (): AsyncGenerator<SourceRow> {
             while (!ended) {
               const next = await it.next();
+              if (passed) throw gone();
               if (next.done || next.value.type === 'end') ended = true;
-              else if (next.value.type === 'rows') yield* next.value.rows;
+              else if (next.value.type === 'rows') {
+                // A repeated row is given out one copy at a time (LibreOffice repeats a row to a
+                // million): the importer's row limit stops it before memory does.
+                for (const run of next.value.rows) {
+                  for (let k = 0; k < run.repeat; k++) {
+                    if (passed) throw gone();
+                    yield { n: run.n + k, v: run.v && [...run.v] };
+                  }
+                }
+              }
             }
           })();
           yield { name: table.name, hidden: table.hidden, rows };
+          passed = true;
           // What the reader left of this table is passed over.
           while (!ended) {
             const next = await it.next();

@@ -30,18 +30,15 @@ export async function readSheets(source: Source): Promise<ReadSheet[]> {
 
 const readAll = async (source: Source) => ({ sheets: await readSheets(source), date1904: source.date1904() });
 
-/** The serial day of a date exceljs made from a number, in either epoch. */
-const serials = (d: Date) => [d.getTime() / 86_400_000 + 25569, d.getTime() / 86_400_000 + 25569 - 1462];
-
 /**
  * Where exceljs is known to be wrong and this reader right (docs/xlsx-reader.md): an ISO date
  * cell (`t="d"`) read by exceljs as its year alone, and one that is no date read as NaN; a
- * formula's boolean result read as 1 or 0, and a formula's result of FALSE or 0 lost; a number
- * whose format shows letters as themselves (`0\ \m\²`) read as a date.
+ * formula's boolean result read as 1 or 0, and a formula's result of FALSE or 0 lost. (A number
+ * whose format shows letters as themselves, `0\ \m\²`, which exceljs reads as a date, is not
+ * tolerated: recognised by its value alone, it would hide a date format this reader missed.)
  */
 const tolerated = (ours: unknown, theirs: unknown): boolean =>
   (theirs === null && (ours === false || ours === 0)) ||
-  (theirs instanceof Date && typeof ours === 'number' && serials(theirs).some((n) => Math.abs(n - ours) < 1e-6)) ||
   (typeof theirs === 'number' &&
     ((ours instanceof Date && ours.getUTCFullYear() === theirs) ||
       (ours === null && Number.isNaN(theirs)) ||

@@ -108,7 +108,7 @@ export async function* partChunks(file: string, zip: ZipSummary, name: string): 
   }
   // Chunks of a megabyte: each is a trip to the thread pool and back (64 KB ones left the
   // .ods reader waiting 0.36 s on 150 MB).
-  const raw = createReadStream(file, { start, end: start + part.compressed - 1, highWaterMark: 1 << 18 });
+  const raw = createReadStream(file, { start, end: start + part.compressed - 1, highWaterMark: 1 << 20 });
   const data = part.method === 0 ? raw : raw.pipe(createInflateRaw({ chunkSize: 1 << 20 }));
   const max = Math.max(part.uncompressed, 1);
   let total = 0;
@@ -417,12 +417,12 @@ async function* rowsOf(chunks: AsyncIterable<Buffer>, ctx: SheetContext): AsyncG
   let size = 0;
   /**
    * How much to gather before looking again: a window, or twice what was gathered when it held
-   * no row's end (megabytes of self-closing `<row …/>`): looked at again on every chunk, such a
-   * part was read in quadratic time (24 MB of them took 7 s).
+   * no row's end (a row of megabytes): looked at again on every chunk, such a part was read in
+   * quadratic time (24 MB without a row's end took 7 s).
    */
   let enough = WINDOW;
   /** Set once `<sheetData>` is open: the element's prefix and the `</row>` and `</sheetData>` to look for. */
-  let open: { state: RowsState; rowClose: Buffer; dataClose: Buffer } | null = null;
+  let open: { state: RowsState; rowOpen: Buffer; rowClose: Buffer; dataClose: Buffer } | null = null;
   for await (const chunk of chunks) {
     pending.push(chunk);
     size += chunk.length;
@@ -445,14 +445,13 @@ async function* rowsOf(chunks: AsyncIterable<Buffer>, ctx: SheetContext): AsyncG
       yield* windowRows(buf.toString('utf8', 0, last), open.state, ctx);
       return;
     }
-    const cut = buf.lastIndexOf(open.rowClose);
-    if (cut < 0) {
+    const end = lastRowEnd(buf, open.rowOpen, open.rowClose);
+    if (end < 0) {
       pending = [buf];
       size = buf.length;
       enough = size * 2;
       continue;
     }
-    const end = cut + open.rowClose.length;
     yield* windowRows(buf.toString('utf8', 0, end), open.state, ctx);
     pending = [buf.subarray(end)];
     size = buf.length - end;
@@ -474,6 +473,25 @@ async function* rowsOf(chunks: AsyncIterable<Buffer>, ctx: SheetContext): AsyncG
 /** A window is read once this many bytes have been inflated. */
 const WINDOW = 1 << 20;
 
+/**
+ * Where the last complete row in `buf` ends: after its `</row>`, or after a self-closing
+ * `<row …/>` that follows it (Excel writes formatted empty rows so); -1 when none has.
+ */
+function lastRowEnd(buf: Buffer, rowOpen: Buffer, rowClose: Buffer): number {
+  const cut = buf.lastIndexOf(rowClose);
+  let end = cut < 0 ? -1 : cut + rowClose.length;
+  // The last row's start tag (`<row` followed by a space, `/` or `>`: not `<rowBreaks`).
+  let at = buf.lastIndexOf(rowOpen);
+  while (at > end && !isTagEnd(buf[at + rowOpen.length])) at = at > 0 ? buf.lastIndexOf(rowOpen, at - 1) : -1;
+  if (at > end) {
+    const gt = buf.indexOf(62 /* > */, at);
+    if (gt > 0 && buf[gt - 1] === 47 /* / */) end = gt + 1;
+  }
+  return end;
+}
+
+const isTagEnd = (ch: number | undefined) => ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 47 || ch === 62;
+
 /** Where the rows start, past `<sheetData>`; 'empty' for `<sheetData/>`; null when not yet seen. */
 function startOfRows(buf: Buffer) {
   const p = prefixOf(buf.toString('utf8', 0, Math.min(buf.length, 4096)), 'worksheet');
@@ -484,7 +502,12 @@ function startOfRows(buf: Buffer) {
   if (buf[gt - 1] === 47 /* <sheetData/> */) return 'empty' as const;
   return {
     from: gt + 1,
-    open: { state: { p, lastRow: 0 }, rowClose: Buffer.from(`</${p}row>`), dataClose: Buffer.from(`</${p}sheetData>`) },
+    open: {
+      state: { p, lastRow: 0 },
+      rowOpen: Buffer.from(`<${p}row`),
+      rowClose: Buffer.from(`</${p}row>`),
+      dataClose: Buffer.from(`</${p}sheetData>`),
+    },
   };
 }
 
