@@ -3,8 +3,9 @@
  * published on npm as @e965/xlsx (Apache-2.0; 0.20.3 carries the fixes for CVE-2023-30533,
  * prototype pollution, and CVE-2024-22363, a regular-expression denial of service). Neither
  * format streams: the whole file is read inside the import worker, under its heap and time
- * limits, then handed over sheet by sheet as plain values. The import reads .ods with its own
- * reader (ods-reader.ts) and keeps this one for .xls and as that reader's reference in the tests.
+ * limits, then handed over sheet by sheet as plain values. The import reads .ods and BIFF8 .xls
+ * with its own readers (ods-reader.ts, xls-reader.ts) and keeps this one for older .xls (BIFF5)
+ * and as those readers' reference in the tests.
  */
 import { readFileSync } from 'node:fs';
 import type * as SheetJS from '@e965/xlsx';
