@@ -8,7 +8,7 @@
 import type { Source, SourceInput, SourceRow } from './sources';
 import { hiddenTableStyles } from './sheetjs';
 import { type CellValue, percentText } from './values';
-import { attr, findTag, must, partChunks } from './xlsx-reader';
+import { attr, findTag, must, partChunks, windows } from './xlsx-reader';
 import { checkWorkbookFile, REFUSALS, unescapeXml } from './zipcheck';
 
 /** A cell's text: its paragraphs joined by line breaks, spaces and tabs as written, notes left out. */
@@ -135,36 +135,12 @@ function readRow(xml: string, r: number, n: number, maxColumns: number, out: Row
 
 const ROW_END = Buffer.from('</table:table-row>');
 const TABLE_END = Buffer.from('</table:table>');
-/** A window is read once this many bytes have been inflated. */
-const WINDOW = 1 << 20;
 
-/**
- * content.xml as it inflates, in windows that each end at a row's or a table's end (never inside
- * a character); where none ends for a while, twice as much is gathered before looking again.
- */
-async function* windows(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
-  let pending: Buffer[] = [];
-  let size = 0;
-  let enough = WINDOW;
-  for await (const chunk of chunks) {
-    pending.push(chunk);
-    size += chunk.length;
-    if (size < enough) continue;
-    const buf = Buffer.concat(pending, size);
-    const row = buf.lastIndexOf(ROW_END);
-    const table = buf.lastIndexOf(TABLE_END);
-    const end = Math.max(row < 0 ? -1 : row + ROW_END.length, table < 0 ? -1 : table + TABLE_END.length);
-    if (end < 0) {
-      pending = [buf];
-      enough = size * 2;
-      continue;
-    }
-    yield buf.toString('utf8', 0, end);
-    pending = [buf.subarray(end)];
-    size = buf.length - end;
-    enough = WINDOW;
-  }
-  if (size > 0) yield Buffer.concat(pending, size).toString('utf8');
+/** Where the last row or table in `buf` ends; -1 when none does. */
+function lastEnd(buf: Buffer): number {
+  const row = buf.lastIndexOf(ROW_END);
+  const table = buf.lastIndexOf(TABLE_END);
+  return Math.max(row < 0 ? -1 : row + ROW_END.length, table < 0 ? -1 : table + TABLE_END.length);
 }
 
 type Event = { type: 'table'; name: string; hidden: boolean } | { type: 'rows'; rows: RowRun[] } | { type: 'end' };
@@ -176,7 +152,8 @@ async function* events(chunks: AsyncIterable<Buffer>, maxColumns: number): Async
   let body = false;
   /** The open table's row count, or null outside a table. */
   let n: number | null = null;
-  for await (const w of windows(chunks)) {
+  for await (const bytes of windows(chunks, lastEnd)) {
+    const w = bytes.toString('utf8');
     if (!body) {
       hiddenTableStyles(w, hiddenStyles);
       body = w.includes('<office:body');

@@ -413,29 +413,22 @@ async function* sheetRows(chunks: AsyncIterable<Buffer>, ctx: SheetContext): Asy
 }
 
 async function* rowsOf(chunks: AsyncIterable<Buffer>, ctx: SheetContext): AsyncGenerator<SourceRow> {
-  let pending: Buffer[] = [];
-  let size = 0;
-  /**
-   * How much to gather before looking again: a window, or twice what was gathered when it held
-   * no row's end (a row of megabytes): looked at again on every chunk, such a part was read in
-   * quadratic time (24 MB without a row's end took 7 s).
-   */
-  let enough = WINDOW;
-  /** Set once `<sheetData>` is open: the element's prefix and the `</row>` and `</sheetData>` to look for. */
-  let open: { state: RowsState; rowOpen: Buffer; rowClose: Buffer; dataClose: Buffer } | null = null;
-  for await (const chunk of chunks) {
-    pending.push(chunk);
-    size += chunk.length;
-    if (size < enough) continue;
-    let buf = Buffer.concat(pending, size);
+  /** The part's prefix and the row tags to cut at, from the part's first bytes. */
+  let tags: { rowOpen: Buffer; rowClose: Buffer } | null = null;
+  const cut = (buf: Buffer) => {
+    if (!tags) {
+      const p = prefixOf(buf.toString('utf8', 0, Math.min(buf.length, 4096)), 'worksheet');
+      tags = { rowOpen: Buffer.from(`<${p}row`), rowClose: Buffer.from(`</${p}row>`) };
+    }
+    return lastRowEnd(buf, tags.rowOpen, tags.rowClose);
+  };
+  /** Set once `<sheetData>` is open: where the rows are, and the `</sheetData>` to look for. */
+  let open: { state: RowsState; dataClose: Buffer } | null = null;
+  for await (let buf of windows(chunks, cut)) {
     if (!open) {
       const at = startOfRows(buf);
       if (at === 'empty') return;
-      if (at === null) {
-        pending = [buf]; // not yet seen: read on
-        enough = size * 2;
-        continue;
-      }
+      if (at === null) continue; // before the sheet's rows (a window ends only at a row's end)
       open = at.open;
       buf = buf.subarray(at.from);
     }
@@ -445,33 +438,45 @@ async function* rowsOf(chunks: AsyncIterable<Buffer>, ctx: SheetContext): AsyncG
       yield* windowRows(buf.toString('utf8', 0, last), open.state, ctx);
       return;
     }
-    const end = lastRowEnd(buf, open.rowOpen, open.rowClose);
-    if (end < 0) {
-      pending = [buf];
-      size = buf.length;
-      enough = size * 2;
-      continue;
-    }
-    yield* windowRows(buf.toString('utf8', 0, end), open.state, ctx);
-    pending = [buf.subarray(end)];
-    size = buf.length - end;
-    enough = WINDOW;
+    yield* windowRows(buf.toString('utf8'), open.state, ctx);
   }
-  // The part's end: what is left is the last window.
-  let buf = Buffer.concat(pending, size);
-  if (!open) {
-    const at = startOfRows(buf);
-    if (at === null || at === 'empty') return;
-    open = at.open;
-    buf = buf.subarray(at.from);
-  }
-  const last = buf.indexOf(open.dataClose);
-  if (last < 0) throw new Error('malformed SpreadsheetML: no </sheetData>');
-  yield* windowRows(buf.toString('utf8', 0, last), open.state, ctx);
+  if (open) throw new Error('malformed SpreadsheetML: no </sheetData>');
 }
 
 /** A window is read once this many bytes have been inflated. */
 const WINDOW = 1 << 20;
+
+/**
+ * A part as it inflates, in windows of about a megabyte, each ending where `lastEnd` says the
+ * last complete element in it ends (so never inside a character); what is left comes last. Where
+ * nothing ends, twice as much is gathered before looking again: looked at again on every chunk,
+ * a part without an end for megabytes was read in quadratic time (24 MB took 7 s).
+ */
+export async function* windows(
+  chunks: AsyncIterable<Buffer>,
+  lastEnd: (buf: Buffer) => number,
+): AsyncGenerator<Buffer> {
+  let pending: Buffer[] = [];
+  let size = 0;
+  let enough = WINDOW;
+  for await (const chunk of chunks) {
+    pending.push(chunk);
+    size += chunk.length;
+    if (size < enough) continue;
+    const buf = Buffer.concat(pending, size);
+    const end = lastEnd(buf);
+    if (end < 0) {
+      pending = [buf];
+      enough = size * 2;
+      continue;
+    }
+    yield buf.subarray(0, end);
+    pending = [buf.subarray(end)];
+    size = buf.length - end;
+    enough = WINDOW;
+  }
+  if (size > 0) yield Buffer.concat(pending, size);
+}
 
 /**
  * Where the last complete row in `buf` ends: after its `</row>`, or after a self-closing
@@ -500,15 +505,7 @@ function startOfRows(buf: Buffer) {
   const gt = buf.indexOf('>', at);
   if (gt < 0) return null;
   if (buf[gt - 1] === 47 /* <sheetData/> */) return 'empty' as const;
-  return {
-    from: gt + 1,
-    open: {
-      state: { p, lastRow: 0 },
-      rowOpen: Buffer.from(`<${p}row`),
-      rowClose: Buffer.from(`</${p}row>`),
-      dataClose: Buffer.from(`</${p}sheetData>`),
-    },
-  };
+  return { from: gt + 1, open: { state: { p, lastRow: 0 }, dataClose: Buffer.from(`</${p}sheetData>`) } };
 }
 
 /** The rows of one window of a worksheet's `<sheetData>`, which ends at a row's end. */
