@@ -29,9 +29,20 @@ export function recordAudit(
 }
 
 /**
- * Writes one audit entry as given (`before` and `after` already JSON). Since schema 60 an entry
- * names the change it belongs to (none outside the screens' changes).
+ * The statement that writes `rows` audit entries as given (`before` and `after` already JSON).
+ * Since schema 60 an entry names the change it belongs to (none outside the screens' changes).
  */
+function auditInsert(db: Db, rows: number) {
+  const change = journals(db);
+  const row = change ? '(?, ?, ?, ?, ?, ?, ?, (SELECT id FROM temp.current_change))' : '(?, ?, ?, ?, ?, ?, ?)';
+  return stmt(
+    db,
+    `INSERT INTO audit_log (at, source, entity, entity_id, action, before, after${change ? ', change_id' : ''})
+     VALUES ${Array(rows).fill(row).join(', ')}`,
+  );
+}
+
+/** Writes one audit entry as given (`before` and `after` already JSON). */
 export function auditStatement(
   db: Db,
 ): (
@@ -43,16 +54,7 @@ export function auditStatement(
   before: string | null,
   after: string | null,
 ) => void {
-  const insert = journals(db)
-    ? stmt(
-        db,
-        `INSERT INTO audit_log (at, source, entity, entity_id, action, before, after, change_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT id FROM temp.current_change))`,
-      )
-    : stmt(
-        db,
-        `INSERT INTO audit_log (at, source, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      );
+  const insert = auditInsert(db, 1);
   return (...values) => void insert.run(...values);
 }
 
@@ -65,20 +67,18 @@ const AUDIT_CHUNK = 100;
  * Audit entries written many at once (an import's created rows), in statements of a hundred:
  * the log's AUTOINCREMENT key updates sqlite_sequence once per statement, which halved the
  * entries' cost (0.2 s to 0.1 s for 50,000). `flush` writes what is still held; entries keep
- * the order they were added in.
+ * the order they were added in. The hundred-row statement is made when first needed: a single
+ * insert (every record created from the screens) never needs it.
  */
 export function auditBatch(db: Db): { add(...values: AuditValues): void; flush(): void } {
   const one = auditStatement(db);
-  const row = journals(db) ? '(?, ?, ?, ?, ?, ?, ?, (SELECT id FROM temp.current_change))' : '(?, ?, ?, ?, ?, ?, ?)';
-  const columns = `at, source, entity, entity_id, action, before, after${journals(db) ? ', change_id' : ''}`;
-  const many = stmt(db, `INSERT INTO audit_log (${columns}) VALUES ${Array(AUDIT_CHUNK).fill(row).join(', ')}`);
   let held: unknown[] = [];
   let count = 0;
   return {
     add(...values) {
       for (const v of values) held.push(v);
       if (++count === AUDIT_CHUNK) {
-        many.run(held);
+        auditInsert(db, AUDIT_CHUNK).run(held);
         held = [];
         count = 0;
       }

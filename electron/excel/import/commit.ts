@@ -221,8 +221,8 @@ const BULK_MIN_ROWS = 1000;
 
 /**
  * Drops the indexes of the tables an import fills (and suspends the journal's triggers on them)
- * and returns how to recreate them, from their own definitions in the schema. Both happen inside the import's transaction, so a failure
- * leaves the indexes exactly as they were.
+ * and returns how to recreate them, from their own definitions in the schema. Both happen inside
+ * the import's transaction, so a failure leaves the indexes exactly as they were.
  */
 function dropIndexes(db: Db): () => void {
   const indexes = db
