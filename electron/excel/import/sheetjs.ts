@@ -10,9 +10,8 @@
 import { readFileSync } from 'node:fs';
 import type * as SheetJS from '@e965/xlsx';
 import type { Source, SourceInput, SourceSheet } from './sources';
-import { serialToIso } from './dates';
 import { attribute } from './zipcheck';
-import { type CellValue, isPercentFormat, percentText } from './values';
+import { type CellValue, shownNumber } from './values';
 
 /**
  * Dates are taken as serial numbers and made into UTC days here: SheetJS's own Date objects
@@ -27,13 +26,7 @@ function cellValue(cell: SheetJS.CellObject | undefined, date1904: boolean): Cel
     }
     case 'n': {
       const format = typeof cell.z === 'string' ? cell.z : undefined;
-      const n = cell.v as number;
-      if (isPercentFormat(format)) return percentText(n);
-      if (format && xlsx().SSF.is_date(format)) {
-        const iso = serialToIso(n, date1904);
-        return iso ? new Date(`${iso}T00:00:00Z`) : n;
-      }
-      return n;
+      return shownNumber(cell.v as number, format, (f) => xlsx().SSF.is_date(f), date1904);
     }
     case 'b':
       return cell.v as boolean;

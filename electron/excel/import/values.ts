@@ -4,7 +4,7 @@
  */
 import { foldAccents, normalizeArabic, toWesternDigits } from '../../../db/core/normalize';
 import type { InitiativeStatus } from '../../../db/core/model';
-import { parseDate } from './dates';
+import { parseDate, serialToIso } from './dates';
 import { enumLabel } from '../labels';
 
 export type CellValue = string | number | boolean | Date | null;
@@ -288,4 +288,23 @@ export function isPercentFormat(format: string | undefined): boolean {
     percentFormats.set(format, p);
   }
   return p;
+}
+
+/**
+ * A number as its cell's format shows it: a percentage as the text it shows, a date as its day
+ * (a UTC midnight, whatever the machine's zone), anything else as the number. `isDate` says which
+ * formats are dates (SheetJS's own test, or the .xls reader's, which must agree with it).
+ */
+export function shownNumber(
+  n: number,
+  format: string | undefined,
+  isDate: (f: string) => boolean,
+  date1904: boolean,
+): CellValue {
+  if (isPercentFormat(format)) return percentText(n);
+  if (format && isDate(format)) {
+    const iso = serialToIso(n, date1904);
+    return iso ? new Date(`${iso}T00:00:00Z`) : n;
+  }
+  return n;
 }

@@ -10,9 +10,8 @@
  * shared strings, number formats, cell formats, the date system), then one substream per sheet.
  */
 import { readFileSync } from 'node:fs';
-import { serialToIso } from './dates';
 import type { Source, SourceInput, SourceRow, SourceSheet } from './sources';
-import { type CellValue, isPercentFormat, percentText } from './values';
+import { type CellValue, shownNumber } from './values';
 import { BUILT_IN_FORMATS, isDateFormat } from './xlsx-reader';
 
 const CFB_MAGIC = Buffer.from('d0cf11e0a1b11ae1', 'hex');
@@ -41,11 +40,13 @@ export function compoundStream(data: Buffer, names: string[]): Buffer | null {
     for (let i = 0; i < size / 4 - 1 && fatSectors.length < fatCount; i++) fatSectors.push(s.readUInt32LE(i * 4));
     d = s.readUInt32LE(size - 4);
   }
-  const fat = new Uint32Array(fatSectors.length * (size / 4));
-  fatSectors.forEach((f, k) => {
-    const s = sector(f);
-    for (let i = 0; i < s.length / 4; i++) fat[k * (size / 4) + i] = s.readUInt32LE(i * 4);
-  });
+  /** A table of sector numbers (the FAT, the mini FAT) from its bytes. */
+  const words = (b: Buffer) => {
+    const out = new Uint32Array(b.length >>> 2);
+    for (let k = 0; k < out.length; k++) out[k] = b.readUInt32LE(k * 4);
+    return out;
+  };
+  const fat = words(Buffer.concat(fatSectors.map(sector)));
   /** The sectors of a chain, in order; a loop or a sector out of range is damage. */
   const chain = (start: number, table: Uint32Array): number[] => {
     const out: number[] = [];
@@ -81,18 +82,15 @@ export function compoundStream(data: Buffer, names: string[]): Buffer | null {
   for (const i of [...top].sort((a, b) => a - b)) {
     const e = entry(i);
     if (e.type !== 2 || !wanted.includes(e.name.toLowerCase())) continue;
-    if (e.bytes >= data.readUInt32LE(0x38)) {
-      const stream = read(e.start);
-      if (stream.length < e.bytes) throw damaged('stream shorter than its entry');
-      return stream.subarray(0, e.bytes);
+    let stream: Buffer;
+    if (e.bytes >= data.readUInt32LE(0x38)) stream = read(e.start);
+    else {
+      // A small stream lives in the mini stream (the root entry's), in 64-byte sectors.
+      const mini = read(entry(0).start);
+      const miniSize = 1 << data.readUInt16LE(0x20);
+      const miniFat = words(data.readUInt32LE(0x40) > 0 ? read(data.readUInt32LE(0x3c)) : Buffer.alloc(0));
+      stream = Buffer.concat(chain(e.start, miniFat).map((s) => mini.subarray(s * miniSize, (s + 1) * miniSize)));
     }
-    // A small stream lives in the mini stream (the root entry's), in 64-byte sectors.
-    const mini = read(entry(0).start);
-    const miniSize = 1 << data.readUInt16LE(0x20);
-    const miniFatBytes = data.readUInt32LE(0x40) > 0 ? read(data.readUInt32LE(0x3c)) : Buffer.alloc(0);
-    const miniFat = new Uint32Array(miniFatBytes.length / 4);
-    for (let k = 0; k < miniFat.length; k++) miniFat[k] = miniFatBytes.readUInt32LE(k * 4);
-    const stream = Buffer.concat(chain(e.start, miniFat).map((s) => mini.subarray(s * miniSize, (s + 1) * miniSize)));
     if (stream.length < e.bytes) throw damaged('stream shorter than its entry');
     return stream.subarray(0, e.bytes);
   }
@@ -298,15 +296,7 @@ function* sheetRows(stream: Buffer, g: Globals, at: number, maxColumns: number):
     row[c] = v;
   };
   const text = (s: string): CellValue => (s.trim() === '' ? null : s);
-  const num = (n: number, xf: number): CellValue => {
-    const format = g.formats[xf];
-    if (isPercentFormat(format)) return percentText(n);
-    if (isDateFormat(format)) {
-      const iso = serialToIso(n, g.date1904);
-      return iso ? new Date(`${iso}T00:00:00Z`) : n;
-    }
-    return n;
-  };
+  const num = (n: number, xf: number): CellValue => shownNumber(n, g.formats[xf], isDateFormat, g.date1904);
   const bof = record(stream, at);
   if (!bof || bof.type !== 0x0809) throw damaged('sheet without BOF');
   /** A formula's text result comes in the STRING record after it. */
