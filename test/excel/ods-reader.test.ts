@@ -164,6 +164,14 @@ wb.save(sys.argv[1])
     const b = (await sheets.next()).value!;
     expect(b.name).toBe('B');
     await expect(rows.next()).rejects.toThrow(/passed over/);
+    // A sheet whose every row was read simply ends, whenever it is asked again.
+    const again = odsSheets(inputOf(file)).sheets[Symbol.asyncIterator]();
+    await again.next();
+    const bOnly = (await again.next()).value!;
+    const bRead = (bOnly.rows as AsyncIterable<SourceRow>)[Symbol.asyncIterator]();
+    expect((await bRead.next()).value).toEqual({ n: 1, v: ['ب'] });
+    expect((await again.next()).done).toBe(true);
+    expect((await bRead.next()).done).toBe(true);
     const bRows: SourceRow[] = [];
     for await (const r of b.rows) bRows.push(r);
     expect(bRows).toEqual([{ n: 1, v: ['ب'] }]);

@@ -212,13 +212,17 @@ export function odsSheets(input: SourceInput): Source {
           if (e.done) return;
           const table = e.value as Extract<Event, { type: 'table' }>;
           let ended = false;
-          /** Set once the next sheet was asked for: this one's rows are gone. */
+          /** Set once the next sheet was asked for; `lost`, when rows of this one were passed over then. */
           let passed = false;
+          let lost = false;
           const gone = () => new Error('ods-reader: the rows of a sheet passed over');
           const rows = (async function* (): AsyncGenerator<SourceRow> {
-            while (!ended) {
+            for (;;) {
+              if (ended) {
+                if (lost) throw gone();
+                return;
+              }
               const next = await it.next();
-              if (passed) throw gone();
               if (next.done || next.value.type === 'end') ended = true;
               else if (next.value.type === 'rows') {
                 // A repeated row is given out one copy at a time (LibreOffice repeats a row to a
@@ -238,6 +242,7 @@ export function odsSheets(input: SourceInput): Source {
           while (!ended) {
             const next = await it.next();
             if (next.done || next.value.type === 'end') ended = true;
+            else if (next.value.type === 'rows') lost = true;
           }
         }
       } finally {
