@@ -2,8 +2,8 @@
  * Where a worker's sheets come from, one shape for every format: sheets in tab order, each with
  * its rows as plain cell values (null for a row wider than the limit). .xlsx and .ods are read
  * by the program's own readers (xlsx-reader.ts, ods-reader.ts), and so is .xls in BIFF8
- * (xls-reader.ts; SheetJS reads an older one whole, in the same worker and limits); CSV streams through papaparse after its
- * encoding is recognised (csv.ts).
+ * (xls-reader.ts; SheetJS reads an older one whole, in the same worker and limits); CSV streams
+ * through papaparse after its encoding is recognised (csv.ts).
  */
 import type * as ExcelJS from 'exceljs';
 import Excel from '../exceljs';

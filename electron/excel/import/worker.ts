@@ -1,9 +1,9 @@
 /**
  * Runs in a worker thread with a heap limit: streams the workbook, picks the sheet and header row
  * that name the most known fields, reads its rows into records (rows.ts) and posts them back in
- * batches as they are read, so the main thread plans (and may write) while this thread parses. A later
- * sheet that names more fields takes over with a new `sheet` message. The main thread can
- * terminate it at any time (cancel, time limit) without harm: it writes nothing.
+ * batches as they are read, so the main thread plans (and may write) while this thread parses.
+ * A later sheet that names more fields takes over with a new `sheet` message. The main thread
+ * can terminate it at any time (cancel, time limit) without harm: it writes nothing.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { type Field } from './fields';
